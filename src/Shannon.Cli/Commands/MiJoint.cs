@@ -1,0 +1,8 @@
+namespace Shannon.Cli.Commands;
+
+/// <summary>The <c>shannon mi</c> handler for its joint input form.</summary>
+internal static class MiJoint
+{
+    public static int Run(MiRequest request, CliContext context) =>
+        throw new UsageException("this input form of mi is not available in this build.");
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Shannon.Cli;
+
+/// <summary>
+/// Reads a vector argument: inline comma-separated numbers (<c>0.7,0.2,0.1</c>), a path to a file of
+/// numbers separated by commas, whitespace or newlines, or <c>-</c> for standard input.
+/// </summary>
+internal static class NumberList
+{
+    private static readonly char[] Separators = [',', ' ', '\t', '\r', '\n', ';'];
+
+    /// <param name="argument">The argument as typed.</param>
+    /// <param name="name">The argument's name for error messages (<c>P</c>, <c>Q</c>).</param>
+    /// <param name="context">Supplies standard input.</param>
+    public static double[] Read(string argument, string name, CliContext context)
+    {
+        string text;
+        if (argument == "-")
+        {
+            text = context.In.ReadToEnd();
+        }
+        else if (File.Exists(argument))
+        {
+            text = File.ReadAllText(argument);
+        }
+        else if (LooksInline(argument))
+        {
+            text = argument;
+        }
+        else
+        {
+            throw new UsageException($"{name} '{Escape(argument)}' is neither an existing file nor a comma-separated list of numbers.");
+        }
+
+        string[] tokens = text.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length == 0)
+        {
+            throw new UsageException($"{name} has no numbers.");
+        }
+
+        var values = new double[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (!double.TryParse(tokens[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+            {
+                throw new UsageException($"{name} has '{Escape(tokens[i])}' at index {i}, which is not a number.");
+            }
+        }
+
+        return values;
+    }
+
+    private static bool LooksInline(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-' or '+' or 'e' or 'E' or ' ' or ';'
+            || char.IsAsciiLetter(c));
+
+    /// <summary>Shortens and neutralises text from the user before it goes into an error line.</summary>
+    internal static string Escape(string text)
+    {
+        string clean = new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return clean.Length > 60 ? clean[..57] + "..." : clean;
+    }
+}

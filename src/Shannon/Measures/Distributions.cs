@@ -1,0 +1,61 @@
+using Shannon.Numerics;
+
+namespace Shannon.Measures;
+
+/// <summary>Explicit conversions to probability distributions; Shannon never renormalises silently.</summary>
+public static class Distributions
+{
+    /// <summary>Divides non-negative masses by their total: pᵢ = wᵢ / Σⱼ wⱼ.</summary>
+    /// <param name="weights">Non-negative finite masses (counts, scores) with a positive total.</param>
+    /// <param name="destination">Receives the probabilities; at least as long as <paramref name="weights"/>.</param>
+    /// <exception cref="ArgumentException">Empty input, a NaN, negative or infinite entry, a zero total, or a short destination.</exception>
+    /// <remarks>The total is a compensated sum, so the result sums to 1 within a few ulps.</remarks>
+    public static void Normalize(ReadOnlySpan<double> weights, Span<double> destination)
+    {
+        Guard.NotEmpty(weights, nameof(weights));
+        Guard.NonNegativeFinite(weights, nameof(weights));
+        Guard.DestinationFits(destination, weights.Length, nameof(destination));
+        double total = CompensatedSum.Of(weights);
+        if (!(total > 0.0))
+        {
+            throw new ArgumentException("weights sum to 0; a distribution needs positive total mass.", nameof(weights));
+        }
+
+        for (int i = 0; i < weights.Length; i++)
+        {
+            destination[i] = weights[i] / total;
+        }
+    }
+
+    /// <summary>The empirical distribution of counts: pᵢ = nᵢ / N.</summary>
+    /// <param name="counts">Non-negative counts with a positive total; <c>long</c> so totals beyond 2³¹ are exact.</param>
+    /// <returns>A new array of probabilities.</returns>
+    /// <exception cref="ArgumentException">Empty input, a negative count, or a zero total.</exception>
+    public static double[] FromCounts(ReadOnlySpan<long> counts)
+    {
+        Guard.NotEmpty(counts, nameof(counts));
+        long total = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] < 0)
+            {
+                throw new ArgumentException($"counts has a negative entry {counts[i]} at index {i}.", nameof(counts));
+            }
+
+            total = checked(total + counts[i]);
+        }
+
+        if (total == 0)
+        {
+            throw new ArgumentException("counts sum to 0; a distribution needs at least one observation.", nameof(counts));
+        }
+
+        var p = new double[counts.Length];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            p[i] = (double)counts[i] / total;
+        }
+
+        return p;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace Shannon.Numerics;
+
+/// <summary>
+/// Boundary checks shared by every public entry point. Each throws an <see cref="ArgumentException"/>
+/// (or a subclass) that names the parameter, and where it applies the offending index and value.
+/// </summary>
+internal static class Guard
+{
+    /// <summary>Relative tolerance for "sums to 1".</summary>
+    internal const double SumTolerance = 1e-9;
+
+    internal static void NotEmpty<T>(ReadOnlySpan<T> values, string paramName)
+    {
+        if (values.IsEmpty)
+        {
+            throw new ArgumentException($"{paramName} is empty.", paramName);
+        }
+    }
+
+    internal static void SameLength<T, TOther>(ReadOnlySpan<T> a, ReadOnlySpan<TOther> b, string nameA, string nameB)
+    {
+        if (a.Length != b.Length)
+        {
+            throw new ArgumentException($"{nameA} has {a.Length} entries but {nameB} has {b.Length}; they must have the same length.", nameB);
+        }
+    }
+
+    /// <summary>Checks that <paramref name="destination"/> can hold <paramref name="length"/> values.</summary>
+    internal static void DestinationFits<T>(Span<T> destination, int length, string paramName)
+    {
+        if (destination.Length < length)
+        {
+            throw new ArgumentException($"{paramName} has room for {destination.Length} values but {length} are needed.", paramName);
+        }
+    }
+
+    /// <summary>Every entry finite and ≥ 0 (counts, weights, unnormalised masses).</summary>
+    internal static void NonNegativeFinite(ReadOnlySpan<double> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!(v >= 0.0) || double.IsPositiveInfinity(v))
+            {
+                throw BadEntry(paramName, i, v);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A probability distribution: not empty, every entry finite and ≥ 0, and the entries summing to 1
+    /// within <see cref="SumTolerance"/> relative. Never renormalises.
+    /// </summary>
+    internal static void Distribution(ReadOnlySpan<double> p, string paramName)
+    {
+        NotEmpty(p, paramName);
+        NonNegativeFinite(p, paramName);
+        double sum = CompensatedSum.Of(p);
+        if (!(Math.Abs(sum - 1.0) <= SumTolerance))
+        {
+            throw new ArgumentException(
+                $"{paramName} sums to {Format(sum)}, not 1 (tolerance {SumTolerance:0e0}); normalise it explicitly (Distributions.Normalize or FromCounts).",
+                paramName);
+        }
+    }
+
+    /// <summary>A finite number (no NaN, no ±∞).</summary>
+    internal static void Finite(double value, string paramName)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number; got {Format(value)}.");
+        }
+    }
+
+    /// <summary>Every entry finite.</summary>
+    internal static void AllFinite(ReadOnlySpan<double> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"{paramName} has a non-finite entry {Format(values[i])} at index {i}.", paramName);
+            }
+        }
+    }
+
+    /// <summary>A number strictly greater than zero and finite.</summary>
+    internal static void Positive(double value, string paramName)
+    {
+        if (!(value > 0.0) || double.IsPositiveInfinity(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite positive number; got {Format(value)}.");
+        }
+    }
+
+    /// <summary>A row-major table's shape matches its data length, and every dimension is positive.</summary>
+    internal static void Shape(int length, ReadOnlySpan<int> shape, string dataName, string shapeName)
+    {
+        if (shape.IsEmpty)
+        {
+            throw new ArgumentException($"{shapeName} is empty; a table needs at least one dimension.", shapeName);
+        }
+
+        long product = 1;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] <= 0)
+            {
+                throw new ArgumentException($"{shapeName} has a non-positive dimension {shape[i]} at index {i}.", shapeName);
+            }
+
+            product *= shape[i];
+            if (product > int.MaxValue)
+            {
+                throw new ArgumentException($"{shapeName} describes more than {int.MaxValue} cells.", shapeName);
+            }
+        }
+
+        if (product != length)
+        {
+            throw new ArgumentException($"{dataName} has {length} entries but {shapeName} [{string.Join(", ", shape.ToArray())}] needs {product}.", dataName);
+        }
+    }
+
+    internal static ArgumentException BadEntry(string paramName, int index, double value)
+    {
+        string what = double.IsNaN(value) ? "a NaN entry"
+            : double.IsInfinity(value) ? $"an infinite entry {Format(value)}"
+            : $"a negative entry {Format(value)}";
+        return new ArgumentException($"{paramName} has {what} at index {index}.", paramName);
+    }
+
+    internal static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace Shannon.Cli.Tests;
+
+public class EntropyCommandTests
+{
+    [Fact]
+    public void Fair_coin_is_one_bit_as_json()
+    {
+        var (code, output, error) = CliRunner.Run("entropy", "0.5,0.5", "--base", "2", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(1.0, doc.RootElement.GetProperty("value").GetDouble());
+        Assert.Equal("bits", doc.RootElement.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public void Human_line_carries_the_unit()
+    {
+        var (code, output, _) = CliRunner.Run("entropy", "0.5,0.5");
+        Assert.Equal(0, code);
+        Assert.Equal("H(P) = 0.6931471806 nats", output.Trim());
+    }
+
+    [Fact]
+    public void Reads_stdin_and_counts()
+    {
+        var (code, output, _) = CliRunner.RunWithStdin("3 1\n", "entropy", "-", "--counts", "--base", "bits", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(0.8112781244591328, JsonDocument.Parse(output).RootElement.GetProperty("value").GetDouble(), 15);
+    }
+
+    [Theory]
+    [InlineData("0.7,0.4,-0.1", "error: p has a negative entry -0.1 at index 2.")]
+    [InlineData("0.5,abc", "error: P has 'abc' at index 1, which is not a number.")]
+    [InlineData("0.5,0.4", "error: p sums to 0.9")]
+    public void Bad_input_exits_2_with_one_line(string p, string expected)
+    {
+        var (code, output, error) = CliRunner.Run("entropy", p);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith(expected, error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Unknown_option_and_bad_base_exit_2()
+    {
+        Assert.Equal(2, CliRunner.Run("entropy", "0.5,0.5", "--frobnicate").Code);
+        Assert.Equal(2, CliRunner.Run("entropy", "0.5,0.5", "--base", "1").Code);
+    }
+}
