@@ -392,6 +392,42 @@ claim("003.dpi.code", "003", "4.8 Data processing inequality",
       why=f"the snippet raises RuntimeError: labels has shape (1000,) and randn(N, 1) broadcasts X to 1000×1000, so Linear(1, 4) cannot apply; with labels[:, None] all four accuracies are {accuracies[0]:.3f}.")
 value("dpi.probe.accuracy", accuracies[0])
 
+# ---------------------------------------------------------------- the tour's own random streams
+# The tour reproduces numpy's legacy RandomState (MT19937, polar Box–Muller) so that it can re-run
+# the lessons' numpy code with their seeds; these pin that generator.
+np.random.seed(42)
+draws = np.random.randn(50257)
+for i in (0, 1, 2, 42, 50256):
+    value(f"numpy.seed42.randn.{i}", draws[i])
+np.random.seed(7)
+for i, u in enumerate(np.random.random_sample(3)):
+    value(f"numpy.seed7.uniform.{i}", u)
+value("entropy.random", random_logits_bits)
+value("entropy.confident", h(confident, 2))
+value("entropy.confident.p42", confident[42])
+# CE = NLL on 1000 samples: labels = floor(3u), logits = randn(1000, 3), numpy seed 42
+np.random.seed(42)
+u = np.random.random_sample(1000)
+nll_labels = (3 * u).astype(int)
+nll_logits = np.random.randn(1000, 3)
+value("nll.tour", float(F.cross_entropy(torch.tensor(nll_logits), torch.tensor(nll_labels))))
+# InfoNCE with the chapter's function on numpy-seeded embeddings (seed 0), float64
+np.random.seed(0)
+e1 = np.random.randn(64, 128)
+e2 = e1 + 0.1 * np.random.randn(64, 128)
+e2_rand = np.random.randn(64, 128)
+t1, t2, t2r = (torch.tensor(a) for a in (e1, e2, e2_rand))
+value("infonce.tour.similar", info_nce(t1, t2, 0.07))
+value("infonce.tour.random", info_nce(t1, t2r, 0.07))
+value("infonce.tour.random.t1", info_nce(t1, t2r, 1.0))
+
+with open(os.path.join(ROOT, "src", "Shannon.Reports", "Tour", "lesson_claims.json"), "w", encoding="utf-8") as f:
+    json.dump({"generator": "tests/Shannon.Reports.Tests/References/tour_reference.py",
+               "lessons": LESSONS,
+               "claims": [{k: c[k] for k in ("id", "lesson", "section", "quantity", "stated", "digits", "unit", "why")}
+                          for c in claims]}, f, indent=1, ensure_ascii=False)
+    f.write("\n")
+
 with open(os.path.join(HERE, "tour_reference.json"), "w", encoding="utf-8") as f:
     json.dump({"generator": "tests/Shannon.Reports.Tests/References/tour_reference.py",
                "versions": {"numpy": np.__version__, "torch": torch.__version__},

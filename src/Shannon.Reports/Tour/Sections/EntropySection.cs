@@ -1,0 +1,29 @@
+using Shannon.Measures;
+
+namespace Shannon.Reports.Tour.Sections;
+
+/// <summary>Coins, dice and uniform vocabularies: Entropy.Shannon on the lessons' distributions.</summary>
+internal static class EntropySection
+{
+    public static TourSection Build(int number)
+    {
+        const int Vocabulary = 50257;
+        double[] uniformVocabulary = Uniform(Vocabulary);
+        return new TourSection(number, "Entropy: average surprisal (lessons 000 step 1, 001, 002, 003 §4.3, 004)",
+        [
+            new("H(fair coin) = H(0.5, 0.5)", Entropy.Shannon([0.5, 0.5], LogBase.Bits), "bits", 4, "000.entropy.fair", "entropy.fair"),
+            new("H(biased coin) = H(0.99, 0.01)", Entropy.Shannon([0.99, 0.01], LogBase.Bits), "bits", 4, "000.entropy.biased", "entropy.biased99"),
+            new("H(fair die)", Entropy.Shannon(Uniform(6), LogBase.Bits), "bits", 4, "004.entropy.die", "entropy.die"),
+            new("H(biased coin) = H(0.9, 0.1)", Entropy.Shannon([0.9, 0.1], LogBase.Bits), "bits", 4, "003.entropy.biased09", "entropy.biased09"),
+            new("H(uniform over 8) = log2 8", Entropy.Shannon(Uniform(8), LogBase.Bits), "bits", 4, "001.entropy.uniform8", "entropy.uniform8"),
+            new("H(fair 8-sided die)", Entropy.Shannon(Uniform(8), LogBase.Bits), "bits", 4, "002.entropy.die8", "entropy.uniform8"),
+            new("H(uniform over 256)", Entropy.Shannon(Uniform(256), LogBase.Bits), "bits", 4, "001.entropy.uniform256", "entropy.uniform256"),
+            new("H(certain) = H(1, 0)", Entropy.Shannon([1.0, 0.0], LogBase.Bits), "bits", 4, "001.entropy.certain", "entropy.certain"),
+            new("H(uniform over GPT-2's 50,257 tokens)", Entropy.Shannon(uniformVocabulary, LogBase.Bits), "bits", 4, "003.entropy.vocab", "entropy.vocab"),
+        ],
+        [],
+        ["Uniform is the maximum: H = log K; a certain outcome has H = 0 (0 · log 0 = 0)."]);
+    }
+
+    private static double[] Uniform(int outcomes) => Enumerable.Repeat(1.0 / outcomes, outcomes).ToArray();
+}

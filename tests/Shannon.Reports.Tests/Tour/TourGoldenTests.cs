@@ -1,0 +1,80 @@
+using Shannon.Reports.Tour;
+
+namespace Shannon.Reports.Tests.Tour;
+
+public class TourGoldenTests
+{
+    public static TheoryData<int> Sections() => [.. Enumerable.Range(1, TourContent.Count)];
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Every_value_matches_numpy_scipy_torch(int number)
+    {
+        foreach (var line in TourContent.Section(number).Lines.Where(line => line.ReferenceId is not null))
+        {
+            double expected = TourReference.Value(line.ReferenceId!);
+            double tolerance = 1e-12 * Math.Max(1.0, Math.Abs(expected));
+            Assert.True(Math.Abs(line.Value - expected) <= tolerance, $"{line.Label}: Shannon {line.Value:R}, reference {expected:R}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Lesson_values_are_judged_as_the_reference_judges_them(int number)
+    {
+        foreach (var line in TourContent.Section(number).Lines.Where(line => line.LessonIsRight is not null))
+        {
+            Assert.True(TourReference.ClaimIsCorrect(line.ClaimId!) == line.LessonIsRight, line.Label);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Right_values_print_the_lessons_digits_and_wrong_ones_print_shannons_value_and_why(int number)
+    {
+        foreach (var line in TourContent.Section(number).Lines.Where(line => line.Claim is { Stated: not null }))
+        {
+            string text = TourRenderer.Format(line);
+            var claim = line.Claim!;
+            Assert.Contains($"lesson {claim.LessonNumber}: {claim.Stated}", text, StringComparison.Ordinal);
+            if (line.LessonIsRight == true)
+            {
+                Assert.EndsWith("✓", text, StringComparison.Ordinal);
+                Assert.Equal(claim.Stated!.TrimStart('~', '≈'), TourLine.Round(line.Value, claim.Digits!.Value));
+            }
+            else
+            {
+                Assert.Contains($"✗ wrong: Shannon gives {TourLine.Round(line.Value, claim.Digits!.Value)} — {claim.Why}", text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_claim_the_tour_names_exists_in_the_reference()
+    {
+        var known = TourReference.ClaimIds().ToHashSet();
+        foreach (var section in TourContent.All())
+        {
+            Assert.All(section.Lines.Where(line => line.ClaimId is not null), line => Assert.Contains(line.ClaimId!, known));
+            Assert.All(section.Statements, id => Assert.Contains(id, known));
+        }
+    }
+
+    [Fact]
+    public void Rendered_tour_ends_with_the_tally()
+    {
+        var writer = new StringWriter();
+        TourRenderer.Write(writer, TourContent.All());
+        Assert.Matches(@"Lesson values checked: \d+ — \d+ right, \d+ wrong", writer.ToString());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1000)]
+    public void Section_out_of_range_names_the_parameter(int number)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => TourContent.Section(number));
+        Assert.Equal("number", ex.ParamName);
+    }
+}
