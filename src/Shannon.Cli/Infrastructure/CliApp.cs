@@ -54,6 +54,7 @@ internal static class CliApp
         EntropyCommand.Create(context),
         MiCommand.Create(context),
         TourCommand.Create(context),
+        PlotCommand.Create(context),
     ];
 
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException

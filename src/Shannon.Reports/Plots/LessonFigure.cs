@@ -1,0 +1,8 @@
+namespace Shannon.Reports.Plots;
+
+/// <summary>The lessons' figures that <c>shannon plot</c> draws.</summary>
+internal enum LessonFigure
+{
+    /// <summary>H(p, 1 − p) in bits: the arch with its maximum of 1 bit at p = ½.</summary>
+    BinaryEntropy,
+}
