@@ -1,0 +1,142 @@
+using Shannon.Numerics;
+
+namespace Shannon.Estimators.Continuous;
+
+/// <summary>Validation and preparation of row-major sample tables (n rows × d columns) shared by the k-NN estimators.</summary>
+internal static class SampleRows
+{
+    /// <summary>2⁻⁵², the spacing of doubles at 1 (numpy's finfo(float64).eps).</summary>
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
+    /// <summary>Checks the shape and that every entry is finite; returns the number of rows.</summary>
+    public static int Count(ReadOnlySpan<double> values, int columns, string name, string columnsName)
+    {
+        if (columns <= 0)
+        {
+            throw new ArgumentOutOfRangeException(columnsName, columns, $"{columnsName} must be positive; got {columns}.");
+        }
+
+        Guard.NotEmpty(values, name);
+        if (values.Length % columns != 0)
+        {
+            throw new ArgumentException($"{name} has {values.Length} entries, not a multiple of {columnsName} = {columns}.", name);
+        }
+
+        Guard.AllFinite(values, name);
+        return values.Length / columns;
+    }
+
+    /// <summary>Checks that there are more rows than neighbours asked for.</summary>
+    public static void EnoughForNeighbours(int n, int k, string name)
+    {
+        if (n <= k)
+        {
+            throw new ArgumentException($"{name} has {n} samples; k = {k} neighbours need at least {k + 1}.", name);
+        }
+    }
+
+    /// <summary>Checks k ≥ 1.</summary>
+    public static void ValidK(int k)
+    {
+        if (k < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be at least 1; got {k}.");
+        }
+    }
+
+    /// <summary>
+    /// Divides each column by its population standard deviation without centring, as scikit-learn's
+    /// <c>scale(with_mean=False)</c>: a column whose deviation is below 10ε is left as it is.
+    /// </summary>
+    public static void ScaleToUnitVariance(Span<double> values, int columns)
+    {
+        int n = values.Length / columns;
+        for (int j = 0; j < columns; j++)
+        {
+            var sum = default(CompensatedSum);
+            for (int i = 0; i < n; i++)
+            {
+                sum.Add(values[(i * columns) + j]);
+            }
+
+            double mean = sum.Value / n;
+            var squares = default(CompensatedSum);
+            for (int i = 0; i < n; i++)
+            {
+                double deviation = values[(i * columns) + j] - mean;
+                squares.Add(deviation * deviation);
+            }
+
+            double scale = Math.Sqrt(squares.Value / n);
+            if (scale < 10 * MachineEpsilon)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                values[(i * columns) + j] /= scale;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds scikit-learn's tie-breaking noise to each column: xᵢⱼ += 1e-10 · max(1, mean |x·ⱼ|) · noiseᵢⱼ,
+    /// where <paramref name="noise"/> holds standard normal draws in the same row-major layout.
+    /// </summary>
+    public static void AddNoise(Span<double> values, int columns, ReadOnlySpan<double> noise)
+    {
+        int n = values.Length / columns;
+        for (int j = 0; j < columns; j++)
+        {
+            var sum = default(CompensatedSum);
+            for (int i = 0; i < n; i++)
+            {
+                sum.Add(Math.Abs(values[(i * columns) + j]));
+            }
+
+            double amplitude = 1e-10 * Math.Max(1.0, sum.Value / n);
+            for (int i = 0; i < n; i++)
+            {
+                values[(i * columns) + j] += amplitude * noise[(i * columns) + j];
+            }
+        }
+    }
+
+    /// <summary>Standard normal draws (Box–Muller) from a seeded generator, for jitter that is reproducible.</summary>
+    public static double[] StandardNormal(int count, int seed)
+    {
+        var random = new Random(seed);
+        var draws = new double[count];
+        for (int i = 0; i < count; i += 2)
+        {
+            double radius = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble()));
+            double angle = 2.0 * Math.PI * random.NextDouble();
+            draws[i] = radius * Math.Cos(angle);
+            if (i + 1 < count)
+            {
+                draws[i + 1] = radius * Math.Sin(angle);
+            }
+        }
+
+        return draws;
+    }
+
+    /// <summary>Copies the rows of <paramref name="a"/> and <paramref name="b"/> side by side into one n × (da + db) table.</summary>
+    public static double[] Join(ReadOnlySpan<double> a, int aColumns, ReadOnlySpan<double> b, int bColumns)
+    {
+        int n = a.Length / aColumns;
+        int width = aColumns + bColumns;
+        var joint = new double[n * width];
+        for (int i = 0; i < n; i++)
+        {
+            a.Slice(i * aColumns, aColumns).CopyTo(joint.AsSpan(i * width, aColumns));
+            b.Slice(i * bColumns, bColumns).CopyTo(joint.AsSpan((i * width) + aColumns, bColumns));
+        }
+
+        return joint;
+    }
+
+    /// <summary>The largest double strictly below r for r &gt; 0, and 0 for r = 0: scikit-learn's <c>np.nextafter(r, 0)</c> radius.</summary>
+    public static double StrictRadius(double r) => r > 0 ? Math.BitDecrement(r) : r;
+}

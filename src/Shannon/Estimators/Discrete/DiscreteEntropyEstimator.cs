@@ -1,0 +1,132 @@
+using Shannon.Numerics;
+
+namespace Shannon.Estimators.Discrete;
+
+/// <summary>
+/// An estimator of Shannon entropy from counts of a discrete variable, and through entropies of mutual
+/// information and conditional mutual information from label samples. Concrete estimators (<see cref="PlugIn"/>,
+/// <see cref="MillerMadow"/>, <see cref="Grassberger"/>, <see cref="ChaoShen"/>, <see cref="JamesStein"/>,
+/// <see cref="Dirichlet"/>, <see cref="Jackknife"/>, <see cref="Nsb"/>) differ only in how they turn counts into an entropy.
+/// </summary>
+/// <remarks>
+/// Counts are <c>long</c>. Zero counts are allowed: they matter to the estimators that use the alphabet size m
+/// (James–Stein, Dirichlet priors, NSB), for which m is the length of the counts; from label samples m is the
+/// number of distinct labels observed. Counts are sorted before estimation, so every estimate depends only on the
+/// multiset of counts, and I(X;Y) = I(Y;X) holds exactly.
+/// </remarks>
+public abstract record DiscreteEntropyEstimator
+{
+    private protected DiscreteEntropyEstimator()
+    {
+    }
+
+    /// <summary>Estimates the entropy of the distribution that produced <paramref name="counts"/>.</summary>
+    /// <param name="counts">Occurrences of each outcome; non-negative with a positive total.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Ĥ in the unit of <paramref name="logBase"/>, with N = Σ counts and the observed support size (nonzero counts); the value is clipped at 0.</returns>
+    /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, has a negative entry, or sums to 0.</exception>
+    public Estimate Entropy(ReadOnlySpan<long> counts, LogBase logBase = default)
+    {
+        Guard.NotEmpty(counts, nameof(counts));
+        long total = 0;
+        int observed = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] < 0)
+            {
+                throw new ArgumentException($"counts has a negative entry {counts[i]} at index {i}.", nameof(counts));
+            }
+
+            total = checked(total + counts[i]);
+            observed += counts[i] > 0 ? 1 : 0;
+        }
+
+        if (total == 0)
+        {
+            throw new ArgumentException("counts sum to 0; an entropy estimate needs at least one observation.", nameof(counts));
+        }
+
+        long[] sorted = counts.ToArray();
+        Array.Sort(sorted);
+        return Estimate.NonNegative(Nats(sorted, total, observed), logBase, total, observed);
+    }
+
+    /// <summary>Estimates the entropy of a discrete variable from its samples (labels of any type with equality).</summary>
+    /// <typeparam name="T">The label type: int, long, string, or double (equal values are one outcome, so integer and float copies give the same estimate).</typeparam>
+    /// <param name="labels">One label per sample.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Ĥ from the label counts, with N = number of samples and the number of distinct labels.</returns>
+    /// <exception cref="ArgumentException"><paramref name="labels"/> is empty.</exception>
+    public Estimate Entropy<T>(ReadOnlySpan<T> labels, LogBase logBase = default)
+        where T : notnull
+    {
+        Guard.NotEmpty(labels, nameof(labels));
+        return Entropy(LabelCodes.Counts(LabelCodes.Encode(labels, out int m), m), logBase);
+    }
+
+    /// <summary>Estimates I(X;Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) from paired label samples, with this estimator applied to each entropy.</summary>
+    /// <typeparam name="TX">The label type of X.</typeparam>
+    /// <typeparam name="TY">The label type of Y.</typeparam>
+    /// <param name="x">Labels of X, one per sample.</param>
+    /// <param name="y">Labels of Y, paired with <paramref name="x"/>.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y) in the unit of <paramref name="logBase"/>, clipped at 0 (the raw value is kept), with N and the number of observed (x, y) cells.</returns>
+    /// <exception cref="ArgumentException">An input is empty or the lengths differ.</exception>
+    /// <remarks>
+    /// With <see cref="PlugIn"/> this equals scikit-learn's <c>mutual_info_score(x, y)</c>. Symmetric exactly:
+    /// swapping x and y gives the same bits.
+    /// </remarks>
+    public Estimate MutualInformation<TX, TY>(ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, LogBase logBase = default)
+        where TX : notnull
+        where TY : notnull
+    {
+        Guard.NotEmpty(x, nameof(x));
+        Guard.SameLength(x, y, nameof(x), nameof(y));
+        int[] cx = LabelCodes.Encode(x, out int mx);
+        int[] cy = LabelCodes.Encode(y, out int my);
+        int[] cxy = LabelCodes.Combine(cx, cy, my, out int mxy);
+        double nats = Nats(cx, mx) + Nats(cy, my) - Nats(cxy, mxy);
+        return Estimate.NonNegative(nats, logBase, x.Length, mxy);
+    }
+
+    /// <summary>Estimates I(X;Y|Z) = Ĥ(X,Z) + Ĥ(Y,Z) − Ĥ(X,Y,Z) − Ĥ(Z) from label samples, with this estimator applied to each entropy.</summary>
+    /// <typeparam name="TX">The label type of X.</typeparam>
+    /// <typeparam name="TY">The label type of Y.</typeparam>
+    /// <typeparam name="TZ">The label type of Z.</typeparam>
+    /// <param name="x">Labels of X.</param>
+    /// <param name="y">Labels of Y.</param>
+    /// <param name="z">Labels of the conditioning variable Z.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y|Z), clipped at 0 (raw value kept), with N and the number of observed (x, y, z) cells.</returns>
+    /// <exception cref="ArgumentException">An input is empty or the lengths differ.</exception>
+    public Estimate ConditionalMutualInformation<TX, TY, TZ>(ReadOnlySpan<TX> x, ReadOnlySpan<TY> y, ReadOnlySpan<TZ> z, LogBase logBase = default)
+        where TX : notnull
+        where TY : notnull
+        where TZ : notnull
+    {
+        Guard.NotEmpty(x, nameof(x));
+        Guard.SameLength(x, y, nameof(x), nameof(y));
+        Guard.SameLength(x, z, nameof(x), nameof(z));
+        int[] cx = LabelCodes.Encode(x, out int mx);
+        int[] cy = LabelCodes.Encode(y, out int my);
+        int[] cz = LabelCodes.Encode(z, out int mz);
+        int[] cxz = LabelCodes.Combine(cx, cz, mz, out int mxz);
+        int[] cyz = LabelCodes.Combine(cy, cz, mz, out int myz);
+        int[] cxyz = LabelCodes.Combine(cx, cyz, myz, out int mxyz);
+        double nats = Nats(cxz, mxz) + Nats(cyz, myz) - Nats(cxyz, mxyz) - Nats(cz, mz);
+        return Estimate.NonNegative(nats, logBase, x.Length, mxyz);
+    }
+
+    /// <summary>The entropy estimate in nats for estimators that build on another one (sorted counts, total, nonzero counts).</summary>
+    internal double EntropyNats(ReadOnlySpan<long> sortedCounts, long total, int observed) => Nats(sortedCounts, total, observed);
+
+    /// <summary>The entropy estimate in nats from sorted counts (ascending, zeros allowed), their total N and the number of nonzero counts.</summary>
+    private protected abstract double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed);
+
+    private double Nats(int[] codes, int m)
+    {
+        long[] counts = LabelCodes.Counts(codes, m);
+        Array.Sort(counts);
+        return Nats(counts, codes.Length, m);
+    }
+}
