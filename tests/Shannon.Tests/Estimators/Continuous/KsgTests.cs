@@ -1,6 +1,6 @@
-using Shannon.Numerics;
 using CsCheck;
 using Shannon.Estimators.Continuous;
+using Shannon.Numerics;
 
 namespace Shannon.Tests.Estimators.Continuous;
 
