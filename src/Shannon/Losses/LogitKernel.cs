@@ -1,0 +1,145 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Shannon.Losses;
+
+/// <summary>
+/// The streaming row kernel behind every loss on logits: a row is read in chunks of <see cref="ChunkLength"/>
+/// values, converted to the compute type <typeparamref name="T"/> (float or double) and scaled by 1/T, while a
+/// running maximum and a rescaled sum of exponentials are kept (the online softmax normaliser), so a row is read
+/// once however long it is and no N×C intermediate is ever materialised.
+/// </summary>
+/// <typeparam name="T">The compute type: <see cref="float"/> or <see cref="double"/>. Sums are kept in double.</typeparam>
+/// <remarks>
+/// Reference: Milakov, M. &amp; Gimelshein, N. (2018), Online normalizer calculation for softmax, arXiv:1805.02867.
+/// </remarks>
+internal static class LogitKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Values per chunk: two chunks of scratch fit in L1 together with the row's cursor.</summary>
+    internal const int ChunkLength = 1024;
+
+    /// <summary>
+    /// Returns <paramref name="source"/> as compute-type values divided by the temperature: the source itself when
+    /// no conversion or scaling is needed, else <paramref name="scratch"/> filled with them.
+    /// </summary>
+    internal static ReadOnlySpan<T> Load<TIn>(ReadOnlySpan<TIn> source, Span<T> scratch, T inverseTemperature)
+        where TIn : unmanaged
+    {
+        ReadOnlySpan<T> values;
+        if (typeof(TIn) == typeof(T))
+        {
+            values = MemoryMarshal.Cast<TIn, T>(source);
+        }
+        else
+        {
+            Span<T> target = scratch[..source.Length];
+            LogitConvert.ToCompute(source, target);
+            values = target;
+        }
+
+        if (inverseTemperature != T.One)
+        {
+            Span<T> target = scratch[..source.Length];
+            TensorPrimitives.Multiply(values, inverseTemperature, target);
+            values = target;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Folds one chunk into the running (max, Σ exp(x − max)). Returns false, leaving the state unchanged, when the
+    /// chunk holds a NaN or +∞ (the caller reports where).
+    /// </summary>
+    internal static bool Accumulate(ReadOnlySpan<T> chunk, Span<T> scratch, ref T max, ref double sumExp)
+    {
+        T chunkMax = TensorPrimitives.Max(chunk);
+        if (T.IsNaN(chunkMax) || T.IsPositiveInfinity(chunkMax))
+        {
+            return false;
+        }
+
+        if (chunkMax > max)
+        {
+            sumExp *= Math.Exp(double.CreateTruncating(max - chunkMax));
+            max = chunkMax;
+        }
+
+        if (T.IsNegativeInfinity(max))
+        {
+            return true;
+        }
+
+        Span<T> exps = scratch[..chunk.Length];
+        TensorPrimitives.Subtract(chunk, max, exps);
+        TensorPrimitives.Exp(exps, exps);
+        sumExp += SumAsDouble(exps);
+        return true;
+    }
+
+    /// <summary>
+    /// The softmax normaliser of a whole row of xᵢ / T: the maximum m and s = Σ exp(xᵢ / T − m), so that
+    /// log Σ exp(xᵢ / T) = m + log s. Returns false when the row holds a NaN or +∞. An all −∞ row gives m = −∞, s = 0.
+    /// </summary>
+    internal static bool Normaliser<TIn>(ReadOnlySpan<TIn> row, T inverseTemperature, out T max, out double sumExp)
+        where TIn : unmanaged
+    {
+        Span<T> loaded = stackalloc T[ChunkLength];
+        Span<T> exps = stackalloc T[ChunkLength];
+        max = T.NegativeInfinity;
+        sumExp = 0.0;
+        for (int start = 0; start < row.Length; start += ChunkLength)
+        {
+            var chunk = Load(row.Slice(start, Math.Min(ChunkLength, row.Length - start)), loaded, inverseTemperature);
+            if (!Accumulate(chunk, exps, ref max, ref sumExp))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Σ xᵢ accumulated in double (widening float lanes before adding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double SumAsDouble(ReadOnlySpan<T> values)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return double.CreateTruncating(TensorPrimitives.Sum(values));
+        }
+
+        return SumWidened(MemoryMarshal.Cast<T, float>(values));
+    }
+
+    private static double SumWidened(ReadOnlySpan<float> values)
+    {
+        int i = 0;
+        double total = 0.0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<float>.Count)
+        {
+            ref float start = ref MemoryMarshal.GetReference(values);
+            var low = Vector256<double>.Zero;
+            var high = Vector256<double>.Zero;
+            for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)i));
+                low += lower;
+                high += upper;
+            }
+
+            total = Vector256.Sum(low + high);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            total += values[i];
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Shannon.Tests.Losses;
+
+/// <summary>The PyTorch values written by References/losses_reference.py (committed JSON; CI needs no Python).</summary>
+internal static class LossReference
+{
+    private static readonly Lazy<JsonDocument> Document = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "References", "losses_reference.json"))));
+
+    /// <summary>The cases of one section (softmax, cross_entropy, …).</summary>
+    public static IEnumerable<JsonElement> Cases(string section) => Document.Value.RootElement.GetProperty(section).EnumerateArray();
+
+    public static double[] Doubles(this JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(ReadNumber).ToArray();
+
+    public static float[] Floats(this JsonElement element, string name) =>
+        element.Doubles(name).Select(v => (float)v).ToArray();
+
+    public static int[] Ints(this JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(v => v.GetInt32()).ToArray();
+
+    public static double Number(this JsonElement element, string name) => ReadNumber(element.GetProperty(name));
+
+    /// <summary>
+    /// Asserts |actual − expected| ≤ tolerance · |expected| (relative) or ≤ <paramref name="absolute"/>, naming the
+    /// case and index on failure.
+    /// </summary>
+    public static void Close(double expected, double actual, double tolerance, string what, double absolute = 0.0)
+    {
+        if (double.IsNaN(expected) && double.IsNaN(actual))
+        {
+            return;
+        }
+
+        if (double.IsInfinity(expected) && expected == actual)
+        {
+            return;
+        }
+
+        double error = Math.Abs(actual - expected);
+        Assert.True(error <= tolerance * Math.Abs(expected) || error <= absolute, $"{what}: expected {expected:R}, got {actual:R} (error {error:E2})");
+    }
+
+    public static void Close(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double tolerance, string what, double absolute = 0.0)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Close(expected[i], actual[i], tolerance, $"{what}[{i}]", absolute);
+        }
+    }
+
+    private static double ReadNumber(JsonElement v) => v.ValueKind == JsonValueKind.String
+        ? v.GetString() switch { "Infinity" => double.PositiveInfinity, "-Infinity" => double.NegativeInfinity, _ => double.NaN }
+        : v.GetDouble();
+}
