@@ -1,0 +1,184 @@
+using System.Numerics.Tensors;
+using Shannon.Numerics;
+
+namespace Shannon.Bottleneck;
+
+/// <summary>
+/// The iterative information bottleneck of Tishby, Pereira &amp; Bialek: a soft encoder p(t|x) that minimises
+/// I(X;T) − β I(T;Y) for a joint p(x, y), and deterministic annealing over β to trace the IB curve.
+/// </summary>
+/// <remarks>
+/// The self-consistent equations p(t|x) ∝ p(t) exp(−β D(p(y|x) ‖ p(y|t))), p(t) = Σₓ p(x) p(t|x) and
+/// p(y|t) = Σₓ p(y|x) p(t|x) p(x) / p(t) are iterated to a fixed point; each step does not increase the objective.
+/// References: Tishby, N., Pereira, F. C. &amp; Bialek, W. (1999), The information bottleneck method, Proc. 37th
+/// Allerton Conference, 368–377, arXiv:physics/0004057, doi:10.48550/arXiv.physics/0004057; Slonim, N. (2002),
+/// The Information Bottleneck: Theory and Applications, PhD thesis, Hebrew University, ch. 3 (deterministic annealing).
+/// </remarks>
+public static class InformationBottleneck
+{
+    /// <summary>The relative size of the seeded multiplicative noise that lets annealing split clusters at each new β.</summary>
+    private const double AnnealingPerturbation = 0.02;
+
+    /// <summary>Solves the IB at one β from a seeded random encoder.</summary>
+    /// <param name="joint">p(x, y), row-major <paramref name="xCount"/> × <paramref name="yCount"/>; non-negative, summing to 1.</param>
+    /// <param name="xCount">|X|, the rows of <paramref name="joint"/>.</param>
+    /// <param name="yCount">|Y|, the columns of <paramref name="joint"/>.</param>
+    /// <param name="beta">The trade-off β ≥ 0 (finite): 0 compresses everything away, large β keeps all relevant information.</param>
+    /// <param name="clusters">|T| ≥ 1, the cardinality of the bottleneck variable.</param>
+    /// <param name="seed">Seeds the random initial encoder; the result is a deterministic function of the inputs.</param>
+    /// <param name="tolerance">Stop when no entry of p(t|x) moves by more than this in one iteration; &gt; 0.</param>
+    /// <param name="maxIterations">The iteration limit; ≥ 1.</param>
+    /// <param name="logBase">The unit of the informations; nats by default.</param>
+    /// <returns>
+    /// The encoder at a fixed point, with I(X;T) and I(T;Y) in the unit of <paramref name="logBase"/>;
+    /// 0 ≤ I(T;Y) ≤ min(I(X;T), I(X;Y)).
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="joint"/> does not have the stated shape, has a bad entry or does not sum to 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, <paramref name="beta"/> is negative or not finite, <paramref name="tolerance"/> is not positive, or <paramref name="maxIterations"/> is below 1.</exception>
+    /// <remarks>
+    /// The fixed point is a local optimum; another seed can give another. As β → 0 the encoder forgets X (I(X;T) → 0);
+    /// as β → ∞ with |T| ≥ |X| it keeps all of I(X;Y). Rows with p(x) = 0 get p(t|x) = p(t) (they weigh nothing).
+    /// References as the class.
+    /// </remarks>
+    public static BottleneckSolution Iterative(
+        ReadOnlySpan<double> joint, int xCount, int yCount, double beta, int clusters, int seed = 0,
+        double tolerance = 1e-9, int maxIterations = 10_000, LogBase logBase = default)
+    {
+        var problem = new BottleneckProblem(joint, xCount, yCount, clusters);
+        BottleneckGuard.Beta(beta, nameof(beta));
+        Guard.Positive(tolerance, nameof(tolerance));
+        BottleneckGuard.IterationLimit(maxIterations);
+        var encoder = problem.RandomEncoder(new Random(seed), hard: false);
+        (int iterations, bool converged) = Iterate(problem, encoder, beta, tolerance, maxIterations);
+        return problem.Solution(encoder, beta, iterations, converged, logBase);
+    }
+
+    /// <summary>Traces the IB curve by deterministic annealing: each β starts from the previous β's encoder, slightly perturbed.</summary>
+    /// <param name="joint">p(x, y), row-major <paramref name="xCount"/> × <paramref name="yCount"/>; non-negative, summing to 1.</param>
+    /// <param name="xCount">|X|.</param>
+    /// <param name="yCount">|Y|.</param>
+    /// <param name="betas">The trade-offs, finite, ≥ 0 and non-decreasing (annealing cools from small to large β).</param>
+    /// <param name="clusters">|T| ≥ 1.</param>
+    /// <param name="seed">Seeds the initial encoder and the perturbations.</param>
+    /// <param name="tolerance">The per-β stopping rule on the largest change of p(t|x); &gt; 0.</param>
+    /// <param name="maxIterations">The per-β iteration limit; ≥ 1.</param>
+    /// <param name="logBase">The unit of the informations; nats by default.</param>
+    /// <returns>One solution per β in the order given: the points (I(X;T), I(T;Y)) of the IB curve, both non-decreasing in β up to the tolerance.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Iterative"/>; also when <paramref name="betas"/> is empty, has a negative or non-finite entry, or decreases.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="Iterative"/>.</exception>
+    /// <remarks>
+    /// Clusters split at critical β values (phase transitions); the seeded multiplicative noise of 2 % added at every
+    /// step breaks the symmetry of coincident clusters so that they can split. References as the class.
+    /// </remarks>
+    public static BottleneckSolution[] Anneal(
+        ReadOnlySpan<double> joint, int xCount, int yCount, ReadOnlySpan<double> betas, int clusters, int seed = 0,
+        double tolerance = 1e-9, int maxIterations = 10_000, LogBase logBase = default)
+    {
+        var problem = new BottleneckProblem(joint, xCount, yCount, clusters);
+        Betas(betas, nameof(betas), nonDecreasing: true);
+        Guard.Positive(tolerance, nameof(tolerance));
+        BottleneckGuard.IterationLimit(maxIterations);
+        var random = new Random(seed);
+        var encoder = problem.RandomEncoder(random, hard: false);
+        var solutions = new BottleneckSolution[betas.Length];
+        for (int i = 0; i < betas.Length; i++)
+        {
+            if (i > 0)
+            {
+                Perturb(encoder, xCount, clusters, random);
+            }
+
+            (int iterations, bool converged) = Iterate(problem, encoder, betas[i], tolerance, maxIterations);
+            solutions[i] = problem.Solution(encoder, betas[i], iterations, converged, logBase);
+        }
+
+        return solutions;
+    }
+
+    /// <summary>Validates a β sweep: not empty, finite, ≥ 0, and (when asked) non-decreasing.</summary>
+    internal static void Betas(ReadOnlySpan<double> betas, string paramName, bool nonDecreasing)
+    {
+        Guard.NotEmpty(betas, paramName);
+        Guard.NonNegativeFinite(betas, paramName);
+        for (int i = 1; nonDecreasing && i < betas.Length; i++)
+        {
+            if (betas[i] < betas[i - 1])
+            {
+                throw new ArgumentException(
+                    $"{paramName} decreases at index {i} ({Guard.Format(betas[i - 1])} then {Guard.Format(betas[i])}); annealing needs β in non-decreasing order.",
+                    paramName);
+            }
+        }
+    }
+
+    private static (int Iterations, bool Converged) Iterate(BottleneckProblem problem, double[] encoder, double beta, double tolerance, int maxIterations)
+    {
+        int xCount = problem.XCount;
+        int clusters = problem.Clusters;
+        var scores = new double[clusters * xCount];
+        var column = new double[xCount];
+        for (int iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            problem.Update(encoder);
+            problem.Scores(beta, scores);
+
+            // Softmax over t for every x at once: rows of the |T| × |X| layout are combined element-wise.
+            column.AsSpan().Fill(double.NegativeInfinity);
+            for (int t = 0; t < clusters; t++)
+            {
+                TensorPrimitives.Max(column, scores.AsSpan(t * xCount, xCount), column);
+            }
+
+            for (int t = 0; t < clusters; t++)
+            {
+                var row = scores.AsSpan(t * xCount, xCount);
+                TensorPrimitives.Subtract(row, column, row);
+            }
+
+            TensorPrimitives.Exp(scores, scores);
+            column.AsSpan().Clear();
+            for (int t = 0; t < clusters; t++)
+            {
+                TensorPrimitives.Add(column, scores.AsSpan(t * xCount, xCount), column);
+            }
+
+            double change = 0.0;
+            for (int t = 0; t < clusters; t++)
+            {
+                var row = scores.AsSpan(t * xCount, xCount);
+                var current = encoder.AsSpan(t * xCount, xCount);
+                TensorPrimitives.Divide(row, column, row);
+                TensorPrimitives.Subtract(current, row, current);
+                change = Math.Max(change, Math.Abs(TensorPrimitives.MaxMagnitude(current)));
+                row.CopyTo(current);
+            }
+
+            if (change <= tolerance)
+            {
+                return (iteration, true);
+            }
+        }
+
+        return (maxIterations, false);
+    }
+
+    /// <summary>Multiplies every p(t|x) by 1 + 0.02 u with u uniform on [−1, 1], then renormalises each x.</summary>
+    private static void Perturb(double[] encoder, int xCount, int clusters, Random random)
+    {
+        for (int x = 0; x < xCount; x++)
+        {
+            double total = 0.0;
+            for (int t = 0; t < clusters; t++)
+            {
+                ref double weight = ref encoder[(t * xCount) + x];
+                weight *= 1.0 + (AnnealingPerturbation * ((2.0 * random.NextDouble()) - 1.0));
+                total += weight;
+            }
+
+            for (int t = 0; t < clusters; t++)
+            {
+                encoder[(t * xCount) + x] /= total;
+            }
+        }
+    }
+}

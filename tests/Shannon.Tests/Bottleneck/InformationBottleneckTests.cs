@@ -1,0 +1,132 @@
+using CsCheck;
+using Shannon.Bottleneck;
+
+namespace Shannon.Tests.Bottleneck;
+
+public class InformationBottleneckTests
+{
+    /// <summary>A 4 × 3 joint with four distinct conditionals p(y|x), so no x can be merged for free.</summary>
+    internal static readonly double[] Joint =
+    [
+        0.20, 0.04, 0.01,
+        0.05, 0.15, 0.05,
+        0.02, 0.08, 0.15,
+        0.10, 0.05, 0.10,
+    ];
+
+    [Fact]
+    public void Large_beta_with_enough_clusters_keeps_all_relevant_information()
+    {
+        double ixy = ExactInformation(Joint, 4, 3);
+        var solution = InformationBottleneck.Anneal(Joint, 4, 3, Geometric(0.5, 2000, 40), clusters: 4).Last();
+        Assert.Equal(ixy, solution.RelevantInformation, 6);
+        Assert.True(solution.Converged);
+    }
+
+    [Fact]
+    public void Small_beta_forgets_x()
+    {
+        var solution = InformationBottleneck.Iterative(Joint, 4, 3, beta: 0.01, clusters: 3, seed: 5);
+        Assert.True(solution.CompressionInformation < 1e-8);
+        Assert.True(solution.RelevantInformation < 1e-8);
+    }
+
+    [Fact]
+    public void Curve_is_monotone_and_concave()
+    {
+        var curve = InformationBottleneck.Anneal(Joint, 4, 3, Geometric(0.5, 200, 60), clusters: 4, seed: 3);
+        for (int i = 1; i < curve.Length; i++)
+        {
+            Assert.True(curve[i].CompressionInformation >= curve[i - 1].CompressionInformation - 1e-7, $"I(X;T) decreases at {i}");
+            Assert.True(curve[i].RelevantInformation >= curve[i - 1].RelevantInformation - 1e-7, $"I(T;Y) decreases at {i}");
+        }
+
+        // Concave: chord slopes dI(T;Y)/dI(X;T) fall along the curve (between points that moved by more than 1e-4).
+        var points = curve.Select(s => (s.CompressionInformation, s.RelevantInformation)).ToList();
+        var distinct = new List<(double X, double Y)> { points[0] };
+        foreach (var p in points.Skip(1).Where(p => p.CompressionInformation > 0))
+        {
+            if (p.CompressionInformation - distinct[^1].X > 1e-4)
+            {
+                distinct.Add(p);
+            }
+        }
+
+        Assert.True(distinct.Count > 5);
+        for (int i = 2; i < distinct.Count; i++)
+        {
+            double before = (distinct[i - 1].Y - distinct[i - 2].Y) / (distinct[i - 1].X - distinct[i - 2].X);
+            double after = (distinct[i].Y - distinct[i - 1].Y) / (distinct[i].X - distinct[i - 1].X);
+            Assert.True(after <= before + 1e-3, $"slope rises at {i}: {before} then {after}");
+        }
+
+        Assert.All(curve, s => Assert.True(s.RelevantInformation <= s.CompressionInformation + 1e-12));
+    }
+
+    [Fact]
+    public void Encoder_decoder_and_informations_are_consistent() =>
+        Gen.Double[0.0, 20.0].Select(Gen.Int[1, 6], Gen.Int[0, 1000]).Sample((beta, clusters, seed) =>
+        {
+            var s = InformationBottleneck.Iterative(Joint, 4, 3, beta, clusters, seed);
+            bool rows = Enumerable.Range(0, 4).All(x => Math.Abs(s.Encoder.Skip(x * clusters).Take(clusters).Sum() - 1) < 1e-12);
+            bool marginal = Math.Abs(s.ClusterMarginal.Sum() - 1) < 1e-12;
+            return rows && marginal && s.Encoder.Length == 4 * clusters && s.Decoder.Length == clusters * 3
+                && s.RelevantInformation <= s.CompressionInformation + 1e-12
+                && s.RelevantInformation <= ExactInformation(Joint, 4, 3) + 1e-12
+                && s.CompressionInformation <= s.ClusterEntropy + 1e-12;
+        }, iter: 40);
+
+    [Fact]
+    public void Seeded_runs_are_reproducible_and_seeds_matter()
+    {
+        var a = InformationBottleneck.Iterative(Joint, 4, 3, 3.0, 3, seed: 11);
+        var b = InformationBottleneck.Iterative(Joint, 4, 3, 3.0, 3, seed: 11);
+        Assert.Equal(a.Encoder, b.Encoder);
+        var c = InformationBottleneck.Iterative(Joint, 4, 3, 3.0, 3, seed: 12, maxIterations: 1);
+        var d = InformationBottleneck.Iterative(Joint, 4, 3, 3.0, 3, seed: 11, maxIterations: 1);
+        Assert.NotEqual(c.Encoder, d.Encoder);
+        Assert.False(d.Converged);
+    }
+
+    [Fact]
+    public void Units_convert_once()
+    {
+        var nats = InformationBottleneck.Iterative(Joint, 4, 3, 5.0, 2, seed: 1);
+        var bits = InformationBottleneck.Iterative(Joint, 4, 3, 5.0, 2, seed: 1, logBase: LogBase.Bits);
+        Assert.Equal(nats.RelevantInformation / Math.Log(2), bits.RelevantInformation, 14);
+        Assert.Equal("bits", bits.Unit);
+    }
+
+    [Fact]
+    public void Bad_input_names_parameter()
+    {
+        Assert.Equal("joint", Assert.Throws<ArgumentException>(() => InformationBottleneck.Iterative([0.5, 0.4], 1, 2, 1, 2)).ParamName);
+        Assert.Equal("joint", Assert.Throws<ArgumentException>(() => InformationBottleneck.Iterative([0.5, 0.5], 2, 2, 1, 2)).ParamName);
+        Assert.Equal("clusters", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.5, 0.5], 1, 2, 1, 0)).ParamName);
+        Assert.Equal("beta", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.5, 0.5], 1, 2, double.PositiveInfinity, 2)).ParamName);
+        Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.5, 0.5], 1, 2, 1, 2, tolerance: -1)).ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => InformationBottleneck.Anneal([0.5, 0.5], 1, 2, [1, 3, 2], 2));
+        Assert.Equal("betas", ex.ParamName);
+        Assert.Contains("decreases at index 2", ex.Message);
+    }
+
+    internal static double[] Geometric(double from, double to, int count) =>
+        Enumerable.Range(0, count).Select(i => from * Math.Pow(to / from, i / (double)(count - 1))).ToArray();
+
+    internal static double ExactInformation(double[] joint, int rows, int columns)
+    {
+        var px = Enumerable.Range(0, rows).Select(i => joint.Skip(i * columns).Take(columns).Sum()).ToArray();
+        var py = Enumerable.Range(0, columns).Select(j => Enumerable.Range(0, rows).Sum(i => joint[(i * columns) + j])).ToArray();
+        double sum = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                double p = joint[(i * columns) + j];
+                sum += p > 0 ? p * Math.Log(p / (px[i] * py[j])) : 0;
+            }
+        }
+
+        return sum;
+    }
+}
