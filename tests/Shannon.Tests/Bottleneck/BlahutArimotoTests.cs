@@ -72,7 +72,7 @@ public class BlahutArimotoTests
 
     [Fact]
     public void Capacity_is_bounded_and_certified_for_random_channels() =>
-        Gen.Int[1, 5].SelectMany(n => Gen.Int[1, 5].SelectMany(m => Gen.Double[0.0, 1.0].Array[n * m].Select(w => (n, m, w))))
+        Gen.Int[1, 5].SelectMany(n => Gen.Int[1, 5].SelectMany(m => Gen.Int[0, 10].Select(i => i / 10.0).Array[n * m].Select(w => (n, m, w))))
             .Where(c => Enumerable.Range(0, c.n).All(i => c.w.Skip(i * c.m).Take(c.m).Sum() > 0))
             .Sample(c =>
             {
