@@ -55,6 +55,7 @@ internal static class CliApp
         MiCommand.Create(context),
         TourCommand.Create(context),
         PlotCommand.Create(context),
+        ReportCommand.Create(context),
     ];
 
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Shannon.Data.Tables;
+using Shannon.Reports.Demo;
+using Shannon.Reports.Information;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>
+/// <c>shannon report [DATA] [--target COL] [-o OUT_DIR] [--open]</c>: one self-contained HTML information report of a
+/// data set (the built-in demo when DATA is omitted) and a terminal summary.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Argument<string?>("DATA") { Description = "CSV or Parquet file with a header; omit it for the built-in demo (breast cancer).", Arity = ArgumentArity.ZeroOrOne };
+        var target = new Option<string?>("--target") { Description = "Target column (default: the last column)." };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for report.html.", DefaultValueFactory = _ => "shannon-report" };
+        var open = new Option<bool>("--open") { Description = "Open the report in the default browser when done." };
+        var k = new Option<int>("--k") { Description = "Neighbours for the k-NN MI estimator.", DefaultValueFactory = _ => 3 };
+        var bins = new Option<int>("--bins") { Description = "Quantile bins for column entropies and redundancy.", DefaultValueFactory = _ => 10 };
+        var permutations = new Option<int>("--permutations") { Description = "Permutations for the p-values.", DefaultValueFactory = _ => 100 };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals.", DefaultValueFactory = _ => 50 };
+        var seed = new Option<int>("--seed") { Description = "Seed for resampling, permutations and jitter.", DefaultValueFactory = _ => 0 };
+        var json = CommonOptions.Json();
+        var command = new Command("report", "Information report of a data set: per-column entropy, MI with the target (intervals, p-values), mRMR, redundancy.\nExamples:\n  shannon report\n  shannon report data/wine.csv --target target -o wine-report --open")
+        {
+            data, target, output, open, k, bins, permutations, bootstrap, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = ReportSettingsFor(parse.GetValue(k), parse.GetValue(bins), parse.GetValue(permutations), parse.GetValue(bootstrap), parse.GetValue(seed));
+            string? path = parse.GetValue(data);
+            var report = path is null ? Demo(settings, context) : FromFile(path, parse.GetValue(target), settings, context);
+            string directory = parse.GetValue(output)!;
+            Directory.CreateDirectory(directory);
+            string htmlPath = Path.Combine(directory, "report.html");
+            File.WriteAllText(htmlPath, HtmlReportWriter.Write(report));
+            if (parse.GetValue(json))
+            {
+                ReportSummary.Json(context, report, htmlPath);
+            }
+            else
+            {
+                ReportSummary.Write(context, report, htmlPath);
+            }
+
+            if (parse.GetValue(open))
+            {
+                Process.Start(new ProcessStartInfo(Path.GetFullPath(htmlPath)) { UseShellExecute = true });
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static ReportSettings ReportSettingsFor(int k, int bins, int permutations, int bootstrap, int seed)
+    {
+        if (k < 1 || bins < 2 || permutations < 0 || bootstrap < 0)
+        {
+            throw new UsageException("--k must be ≥ 1, --bins ≥ 2, --permutations and --bootstrap ≥ 0.");
+        }
+
+        return new ReportSettings("plug-in on quantile bins", k, bins, permutations, bootstrap, 0.95, seed);
+    }
+
+    private static InformationReport Demo(ReportSettings settings, CliContext context)
+    {
+        string directory = Directory.CreateTempSubdirectory("shannon-demo-").FullName;
+        try
+        {
+            var table = TableReader.Read(DemoData.WriteTo(directory));
+            return Build(table, DemoData.Provenance, DemoData.Target, settings, context);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static InformationReport FromFile(string path, string? target, ReportSettings settings, CliContext context)
+    {
+        var table = TableReader.Read(path);
+        if (table.Columns.Count < 2)
+        {
+            throw new InvalidDataException($"'{path}' has {table.Columns.Count} column(s); a report needs at least one feature and a target.");
+        }
+
+        return Build(table, path, target ?? table.Columns[^1].Name, settings, context);
+    }
+
+    private static InformationReport Build(ColumnTable table, string source, string target, ReportSettings settings, CliContext context) =>
+        ReportProgress.Run(context, progress => InformationReportBuilder.Build(table, source, target, settings, progress));
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using Shannon.Reports.Plots;
+
+namespace Shannon.Reports.Information;
+
+/// <summary>
+/// Renders an <see cref="InformationReport"/> as one self-contained HTML page: inline CSS, figures as base64 PNG,
+/// no scripts and no network fetches. Every string from the data is escaped with <see cref="Html.Text"/>.
+/// </summary>
+internal static class HtmlReportWriter
+{
+    private const string Style = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1100px;color:#1d232a;line-height:1.45;padding:0 1rem}
+        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
+        table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #e6e9ed;text-align:right}
+        th:first-child,td:first-child,td.name{text-align:left}th{background:#f6f8fa}
+        .meta{color:#57606a;font-size:.9rem}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.6rem 1rem;border-radius:6px}
+        .ok{background:#dafbe1;border:1px solid #4ac26b;padding:.6rem 1rem;border-radius:6px}img{max-width:100%;height:auto}
+        figure{margin:1rem 0}figcaption{color:#57606a;font-size:.85rem}
+        """;
+
+    /// <summary>The page for <paramref name="report"/>.</summary>
+    public static string Write(InformationReport report)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>Information report — ").Append(Html.Text(report.Target)).Append("</title>")
+            .Append("<style>").Append(Style).Append("</style></head><body>\n");
+        Header(html, report);
+        Warnings(html, report);
+        Target(html, report);
+        Relevance(html, report);
+        Selection(html, report);
+        Redundancy(html, report);
+        Columns(html, report);
+        html.Append("<p class=\"meta\">Made by Shannon (<code>shannon report</code>). All figures are embedded; the page loads nothing.</p>\n");
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Header(StringBuilder html, InformationReport report)
+    {
+        var s = report.Settings;
+        html.Append("<h1>Information report</h1>\n<p class=\"meta\">Data: ").Append(Html.Text(report.Source))
+            .Append("<br>Rows: ").Append(report.Rows.ToString(CultureInfo.InvariantCulture))
+            .Append(" · columns: ").Append(report.Columns.Count.ToString(CultureInfo.InvariantCulture))
+            .Append(" · target: <strong>").Append(Html.Text(report.Target)).Append("</strong>")
+            .Append("<br>Units: bits. MI estimator: ").Append(Html.Text(s.Estimator))
+            .Append(" (k = ").Append(s.K.ToString(CultureInfo.InvariantCulture)).Append("); ")
+            .Append(Html.Number(s.Confidence * 100, 0)).Append("% bootstrap intervals from ")
+            .Append(s.Bootstrap.ToString(CultureInfo.InvariantCulture)).Append(" resamples; p-values from ")
+            .Append(s.Permutations.ToString(CultureInfo.InvariantCulture)).Append(" permutations; ")
+            .Append(s.Bins.ToString(CultureInfo.InvariantCulture)).Append(" quantile bins for entropies and redundancy; seed ")
+            .Append(s.Seed.ToString(CultureInfo.InvariantCulture)).Append(".</p>\n");
+    }
+
+    private static void Warnings(StringBuilder html, InformationReport report)
+    {
+        if (report.Warnings.Count == 0)
+        {
+            html.Append("<p class=\"ok\">No warnings: no constant columns, no leakage-like features, enough samples for k.</p>\n");
+            return;
+        }
+
+        html.Append("<div class=\"warn\"><strong>Warnings</strong><ul>");
+        foreach (string warning in report.Warnings)
+        {
+            html.Append("<li>").Append(Html.Text(warning)).Append("</li>");
+        }
+
+        html.Append("</ul></div>\n");
+    }
+
+    private static void Target(StringBuilder html, InformationReport report)
+    {
+        long total = report.Classes.Sum(c => c.Count);
+        html.Append("<h2>Target: class balance and entropy</h2>\n<p>H(").Append(Html.Text(report.Target)).Append(") = <strong>")
+            .Append(Html.Number(report.TargetEntropy)).Append(" bits</strong> (at most log₂ ")
+            .Append(report.Classes.Count.ToString(CultureInfo.InvariantCulture)).Append(" = ")
+            .Append(Html.Number(Math.Log2(Math.Max(1, report.Classes.Count)))).Append(" bits for balanced classes).</p>\n")
+            .Append("<table><tr><th>class</th><th>rows</th><th>share</th></tr>");
+        foreach (var share in report.Classes)
+        {
+            html.Append("<tr><td class=\"name\">").Append(Html.Text(share.Label)).Append("</td><td>")
+                .Append(share.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(Html.Number(100.0 * share.Count / total, 1)).Append("%</td></tr>");
+        }
+
+        html.Append("</table>\n");
+        Figure(html, ReportFigures.ClassBalance(report), "Rows per class of the target.");
+    }
+
+    private static void Relevance(StringBuilder html, InformationReport report)
+    {
+        html.Append("<h2>Which features carry information about the target</h2>\n")
+            .Append("<table><tr><th>feature</th><th>I(feature; target) bits</th><th>interval</th><th>share of H(target)</th><th>p-value</th></tr>");
+        foreach (var feature in report.Relevance)
+        {
+            html.Append("<tr><td class=\"name\">").Append(Html.Text(feature.Name)).Append("</td><td>")
+                .Append(Html.Number(feature.MutualInformation)).Append("</td><td>")
+                .Append(double.IsNaN(feature.Lower) ? "—" : $"[{Html.Number(feature.Lower)}, {Html.Number(feature.Upper)}]").Append("</td><td>")
+                .Append(Html.Number(100.0 * feature.MutualInformation / report.TargetEntropy, 1)).Append("%</td><td>")
+                .Append(Html.Number(feature.PValue, 4)).Append("</td></tr>");
+        }
+
+        html.Append("</table>\n");
+        Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with bootstrap intervals.");
+    }
+
+    private static void Selection(StringBuilder html, InformationReport report)
+    {
+        if (report.Selection.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>mRMR selection (maximum relevance, minimum redundancy)</h2>\n")
+            .Append("<table><tr><th>rank</th><th>feature</th><th>relevance bits</th><th>mean redundancy bits</th><th>score</th></tr>");
+        foreach (var pick in report.Selection)
+        {
+            html.Append("<tr><td>").Append(pick.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"name\">")
+                .Append(Html.Text(pick.Name)).Append("</td><td>").Append(Html.Number(pick.Relevance)).Append("</td><td>")
+                .Append(Html.Number(pick.Redundancy)).Append("</td><td>").Append(Html.Number(pick.Score)).Append("</td></tr>");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Redundancy(StringBuilder html, InformationReport report)
+    {
+        html.Append("<h2>Redundancy between features (normalised mutual information)</h2>\n");
+        Figure(html, ReportFigures.Redundancy(report), "NMI of every pair of features (quantile-binned); 1 = one determines the other.");
+        int n = report.FeatureNames.Count;
+        var pairs = new List<(int I, int J, double Nmi)>();
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                pairs.Add((i, j, report.Redundancy[(i * n) + j]));
+            }
+        }
+
+        html.Append("<table><tr><th>feature</th><th>feature</th><th>NMI</th></tr>");
+        foreach (var (i, j, nmi) in pairs.OrderByDescending(pair => pair.Nmi).Take(10))
+        {
+            html.Append("<tr><td class=\"name\">").Append(Html.Text(report.FeatureNames[i])).Append("</td><td class=\"name\">")
+                .Append(Html.Text(report.FeatureNames[j])).Append("</td><td>").Append(Html.Number(nmi, 3)).Append("</td></tr>");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Columns(StringBuilder html, InformationReport report)
+    {
+        html.Append("<h2>Columns</h2>\n<table><tr><th>column</th><th>type</th><th>distinct</th><th>entropy bits</th><th>estimated as</th></tr>");
+        foreach (var column in report.Columns)
+        {
+            html.Append("<tr><td class=\"name\">").Append(Html.Text(column.Name)).Append("</td><td>").Append(Html.Text(column.Kind))
+                .Append("</td><td>").Append(column.Distinct.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(Html.Number(column.Entropy)).Append("</td><td>").Append(Html.Text(column.Method)).Append("</td></tr>");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Figure(StringBuilder html, ScottPlot.Plot plot, string caption)
+    {
+        string png = Convert.ToBase64String(FigureFile.Png(plot, 1000, 460));
+        html.Append("<figure><img alt=\"").Append(Html.Text(caption)).Append("\" src=\"data:image/png;base64,").Append(png)
+            .Append("\"><figcaption>").Append(Html.Text(caption)).Append("</figcaption></figure>\n");
+    }
+}

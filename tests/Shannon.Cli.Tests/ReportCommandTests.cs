@@ -1,0 +1,109 @@
+using System.Text.Json;
+
+namespace Shannon.Cli.Tests;
+
+public class ReportCommandTests
+{
+    private static string TempDirectory() => Directory.CreateTempSubdirectory("shannon-report-test-").FullName;
+
+    [Fact]
+    public void Demo_report_writes_html_and_a_summary()
+    {
+        string directory = TempDirectory();
+        try
+        {
+            var (code, output, error) = CliRunner.Run("report", "-o", directory);
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, error);
+            Assert.Contains("Breast Cancer Wisconsin", output, StringComparison.Ordinal);
+            Assert.Contains("569 rows, 31 columns, target target", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+            string html = File.ReadAllText(Path.Combine(directory, "report.html"));
+            Assert.Contains("malignant", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Json_names_the_html_and_ranks_the_features()
+    {
+        string directory = TempDirectory();
+        try
+        {
+            var (code, output, _) = CliRunner.Run("report", Path.Combine(RepositoryRoot(), "data", "iris.csv"), "--target", "target", "-o", directory, "--json");
+            Assert.Equal(0, code);
+            using var document = JsonDocument.Parse(output);
+            Assert.Equal("bits", document.RootElement.GetProperty("unit").GetString());
+            Assert.Equal(Math.Log2(3), document.RootElement.GetProperty("targetEntropy").GetDouble(), 12);
+            Assert.Equal(4, document.RootElement.GetProperty("features").GetArrayLength());
+            Assert.True(File.Exists(document.RootElement.GetProperty("html").GetString()));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Hostile_column_names_show_as_text()
+    {
+        string directory = TempDirectory();
+        try
+        {
+            string csv = Path.Combine(directory, "hostile.csv");
+            File.WriteAllText(csv, "\"<script>alert(1)</script>\",target\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 7},{(i % 2 == 0 ? "<b>yes</b>" : "no")}")) + "\n");
+            var (code, output, _) = CliRunner.Run("report", csv, "-o", directory);
+            Assert.Equal(0, code);
+            Assert.Contains("<script>alert(1)</script>", output, StringComparison.Ordinal);
+            string html = File.ReadAllText(Path.Combine(directory, "report.html"));
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<b>yes</b>", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;b&gt;yes&lt;/b&gt;", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Unknown_target_is_exit_2()
+    {
+        string directory = TempDirectory();
+        try
+        {
+            var (code, _, error) = CliRunner.Run("report", Path.Combine(RepositoryRoot(), "data", "iris.csv"), "--target", "species", "-o", directory);
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: The target column 'species' is not in the data", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Missing_file_is_exit_2()
+    {
+        var (code, _, error) = CliRunner.Run("report", "no-such-file.csv");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Shannon.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Shannon.slnx not found above the test binaries.");
+    }
+}

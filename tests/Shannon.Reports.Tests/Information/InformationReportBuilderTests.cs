@@ -1,0 +1,89 @@
+using Shannon.Data.Tables;
+using Shannon.Measures;
+using Shannon.Reports.Information;
+
+namespace Shannon.Reports.Tests.Information;
+
+public class InformationReportBuilderTests
+{
+    private static readonly ReportSettings Settings = new("Ross (2014) k-NN", 3, 10, 20, 10, 0.95, 0);
+
+    private static InformationReport Iris() =>
+        InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("iris.csv")), "iris.csv", "target", Settings);
+
+    [Fact]
+    public void Iris_target_entropy_is_log2_3_and_petals_carry_the_most_information()
+    {
+        var report = Iris();
+        Assert.Equal(Math.Log2(3), report.TargetEntropy, 12);
+        Assert.Equal(150, report.Rows);
+        Assert.Equal(3, report.Classes.Count);
+        Assert.All(report.Classes, c => Assert.Equal(50, c.Count));
+        Assert.StartsWith("petal", report.Relevance[0].Name, StringComparison.Ordinal);
+        Assert.True(report.Relevance.Zip(report.Relevance.Skip(1)).All(pair => pair.First.MutualInformation >= pair.Second.MutualInformation));
+    }
+
+    [Fact]
+    public void Every_mutual_information_lies_between_zero_and_the_target_entropy()
+    {
+        var report = Iris();
+        Assert.All(report.Relevance, f => Assert.InRange(f.MutualInformation, 0.0, report.TargetEntropy + 1e-12));
+    }
+
+    [Fact]
+    public void Redundancy_is_symmetric_with_a_unit_diagonal_and_values_in_0_1()
+    {
+        var report = Iris();
+        int n = report.FeatureNames.Count;
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(1.0, report.Redundancy[(i * n) + i]);
+            for (int j = 0; j < n; j++)
+            {
+                Assert.Equal(report.Redundancy[(i * n) + j], report.Redundancy[(j * n) + i]);
+                Assert.InRange(report.Redundancy[(i * n) + j], 0.0, 1.0 + 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void Wine_has_three_cultivars_and_thirteen_features()
+    {
+        var report = InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("wine.csv")), "wine.csv", "target", Settings);
+        Assert.Equal(3, report.Classes.Count);
+        Assert.Equal(13, report.FeatureNames.Count);
+        Assert.Equal(178L, report.Classes.Sum(c => c.Count));
+    }
+
+    [Fact]
+    public void Constant_columns_and_leakage_are_warned_about()
+    {
+        var table = new ColumnTable(
+        [
+            TableColumn.Numeric("constant", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+            TableColumn.Numeric("copy", [0.0, 1.0, 0.0, 1.0, 0.0, 1.0]),
+            TableColumn.Categorical("target", [0, 1, 0, 1, 0, 1], ["no", "yes"]),
+        ]);
+        var report = InformationReportBuilder.Build(table, "inline", "target", Settings);
+        Assert.Contains(report.Warnings, w => w.Contains("'constant' is constant", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("'copy'", StringComparison.Ordinal) && w.Contains("leakage", StringComparison.Ordinal));
+        Assert.Equal(1.0, report.TargetEntropy, 14);
+        Assert.Equal(Entropy.Shannon([0.5, 0.5], LogBase.Bits), report.Relevance.Single(f => f.Name == "copy").MutualInformation, 14);
+    }
+
+    [Fact]
+    public void Continuous_target_is_binned_with_a_warning()
+    {
+        var report = InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("diabetes.csv")), "diabetes.csv", "target", Settings);
+        Assert.Equal(10, report.Classes.Count);
+        Assert.Contains(report.Warnings, w => w.Contains("continuous", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unknown_target_names_the_parameter()
+    {
+        var table = TableReader.Read(RepositoryData.Path("iris.csv"));
+        var ex = Assert.Throws<ArgumentException>(() => InformationReportBuilder.Build(table, "iris.csv", "species", Settings));
+        Assert.Equal("target", ex.ParamName);
+    }
+}
