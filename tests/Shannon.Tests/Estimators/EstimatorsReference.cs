@@ -13,6 +13,8 @@ internal static class EstimatorsReference
 
     public static IEnumerable<JsonElement> Cases(string name) => Root.Value.GetProperty(name).EnumerateArray();
 
+    public static JsonElement Object(string name) => Root.Value.GetProperty(name);
+
     public static double[] Doubles(this JsonElement element, string name) =>
         element.GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
 

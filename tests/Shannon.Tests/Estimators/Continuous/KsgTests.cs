@@ -20,7 +20,7 @@ public class KsgTests
     [InlineData(0.9, 2)]
     public void Bivariate_gaussian_matches_closed_form(double rho, int algorithm)
     {
-        var (x, y) = Gaussian.Correlated(10_000, rho, seed: 7);
+        var (x, y) = GaussianSamples.Correlated(10_000, rho, seed: 7);
         var estimate = new Ksg(K: 3, Algorithm: algorithm).MutualInformation(x, y);
         Assert.Equal(-0.5 * Math.Log(1 - (rho * rho)), estimate.RawValue, 0.02);
         Assert.Equal(10_000, estimate.N);
@@ -33,9 +33,9 @@ public class KsgTests
         // I(X;Y) = ½ ln(Var Y / Var(Y|X)) = ½ ln(0.97 / 0.36). Tolerance 0.03: 3-d joint space, n = 5000.
         var random = new Random(3);
         int n = 5000;
-        double[] x1 = Gaussian.Standard(n, random);
-        double[] x2 = Gaussian.Standard(n, random);
-        double[] e = Gaussian.Standard(n, random);
+        double[] x1 = GaussianSamples.Standard(n, random);
+        double[] x2 = GaussianSamples.Standard(n, random);
+        double[] e = GaussianSamples.Standard(n, random);
         var x = new double[2 * n];
         var y = new double[n];
         for (int i = 0; i < n; i++)
@@ -53,7 +53,7 @@ public class KsgTests
     public void Symmetric_exactly() =>
         Gen.Int[0, 1000].Sample(seed =>
         {
-            var (x, y) = Gaussian.Correlated(200, 0.5, seed);
+            var (x, y) = GaussianSamples.Correlated(200, 0.5, seed);
             var ksg = new Ksg();
             return ksg.MutualInformation(x, y).RawValue == ksg.MutualInformation(y, x).RawValue;
         }, iter: 30);
@@ -74,8 +74,8 @@ public class KsgTests
     public void Raw_value_can_be_negative_and_value_is_clipped()
     {
         var random = new Random(11);
-        double[] x = Gaussian.Standard(100, random);
-        double[] y = Gaussian.Standard(100, random);
+        double[] x = GaussianSamples.Standard(100, random);
+        double[] y = GaussianSamples.Standard(100, random);
         var estimates = Enumerable.Range(0, 20).Select(s => new Ksg(JitterSeed: s).MutualInformation(x, y)).ToArray();
         Assert.All(estimates, e => Assert.Equal(Math.Max(0, e.RawValue), e.Value));
         var independent = new Ksg().MutualInformation(x, y);
@@ -86,7 +86,7 @@ public class KsgTests
     public void Invariant_under_row_permutation() =>
         Gen.Int[0, 1000].Sample(seed =>
         {
-            var (x, y) = Gaussian.Correlated(150, 0.7, seed);
+            var (x, y) = GaussianSamples.Correlated(150, 0.7, seed);
             int[] order = Enumerable.Range(0, 150).OrderBy(i => (i * 7919) % 151).ToArray();
             double a = new Ksg().MutualInformation(x, y).RawValue;
             double b = new Ksg().MutualInformation(order.Select(i => x[i]).ToArray(), order.Select(i => y[i]).ToArray()).RawValue;
@@ -107,7 +107,7 @@ public class KsgTests
     [Fact]
     public void Bits_are_nats_over_ln2()
     {
-        var (x, y) = Gaussian.Correlated(500, 0.8, 1);
+        var (x, y) = GaussianSamples.Correlated(500, 0.8, 1);
         var ksg = new Ksg();
         Assert.Equal(ksg.MutualInformation(x, y).Value / Math.Log(2), ksg.MutualInformation(x, y, LogBase.Bits).Value, 14);
     }

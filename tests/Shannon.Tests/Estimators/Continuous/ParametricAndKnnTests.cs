@@ -1,0 +1,104 @@
+using Shannon.Estimators.Continuous;
+
+namespace Shannon.Tests.Estimators.Continuous;
+
+public class ParametricAndKnnTests
+{
+    private static readonly System.Text.Json.JsonElement Reference = EstimatorsReference.Object("gaussian");
+
+    [Fact]
+    public void Gaussian_matches_scipy_and_numpy()
+    {
+        double[] x = Reference.Doubles("x");
+        double[] first = Enumerable.Range(0, x.Length / 3).Select(i => x[3 * i]).ToArray();
+        double[] second = Enumerable.Range(0, x.Length / 3).Select(i => x[(3 * i) + 1]).ToArray();
+        double[] firstTwo = Enumerable.Range(0, x.Length / 3).SelectMany(i => new[] { x[3 * i], x[(3 * i) + 1] }).ToArray();
+        double[] third = Enumerable.Range(0, x.Length / 3).Select(i => x[(3 * i) + 2]).ToArray();
+        var gaussian = new Gaussian();
+        Assert.Equal(Reference.GetProperty("entropy3").GetDouble(), gaussian.DifferentialEntropy(x, 3).Value, 1e-12);
+        Assert.Equal(Reference.GetProperty("entropy1").GetDouble(), gaussian.DifferentialEntropy(first).Value, 1e-12);
+        Assert.Equal(Reference.GetProperty("mi_rho").GetDouble(), gaussian.MutualInformation(first, second).Value, 1e-12);
+        Assert.Equal(Reference.GetProperty("mi_logdet").GetDouble(), gaussian.MutualInformation(firstTwo, 2, third, 1).Value, 1e-12);
+        Assert.Equal(gaussian.MutualInformation(first, second).Value, gaussian.MutualInformation(first, 1, second, 1).Value, 1e-12);
+    }
+
+    [Fact]
+    public void Gaussian_rejects_constant_columns()
+    {
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => new Gaussian().MutualInformation([1.0, 2, 3], [4.0, 4, 4])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => new Gaussian().DifferentialEntropy([1.0, 1, 1])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => new Gaussian().DifferentialEntropy([1.0])).ParamName);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Kozachenko_leonenko_on_standard_normals(int dimension)
+    {
+        // h = (d/2) ln(2πe). n = 10⁴ seeded; the estimator's sd is about 0.01·d nats here and its bias for a
+        // Gaussian with k = 3 about 0.01: tolerance 0.05.
+        var random = new Random(12);
+        double[] x = GaussianSamples.Standard(10_000 * dimension, random);
+        double expected = dimension / 2.0 * Math.Log(2 * Math.PI * Math.E);
+        Assert.Equal(expected, new KozachenkoLeonenko().DifferentialEntropy(x, dimension).Value, 0.05);
+    }
+
+    [Fact]
+    public void Kozachenko_leonenko_on_a_uniform_and_its_scaling_law()
+    {
+        // Uniform(0, 2): h = ln 2; downward edge bias ≈ 0.01 at n = 10⁴: tolerance 0.03. Scaling by 3 adds ln 3 exactly.
+        var random = new Random(13);
+        double[] x = Enumerable.Range(0, 10_000).Select(_ => 2 * random.NextDouble()).ToArray();
+        var kl = new KozachenkoLeonenko();
+        double h = kl.DifferentialEntropy(x).Value;
+        Assert.Equal(Math.Log(2), h, 0.03);
+        Assert.Equal(h + Math.Log(3), kl.DifferentialEntropy(x.Select(v => 3 * v).ToArray()).Value, 1e-10);
+    }
+
+    [Fact]
+    public void Kozachenko_leonenko_rejects_duplicates()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new KozachenkoLeonenko(K: 1).DifferentialEntropy([1.0, 1.0, 2.0, 5.0]));
+        Assert.Equal("x", ex.ParamName);
+        Assert.Contains("row 0", ex.Message);
+    }
+
+    [Fact]
+    public void Frenzel_pompe_on_a_gaussian_chain()
+    {
+        // X → Z → Y Markov chain: I(X;Y|Z) = 0. And with Y = X + noise independent of Z: I(X;Y|Z) = I(X;Y) = ½ ln 2
+        // (unit variances, ρ² = ½). n = 5000 seeded; sd ≈ 0.01: tolerance 0.03.
+        var random = new Random(21);
+        int n = 5000;
+        double[] x = GaussianSamples.Standard(n, random);
+        double[] e1 = GaussianSamples.Standard(n, random);
+        double[] e2 = GaussianSamples.Standard(n, random);
+        double[] z = x.Select((v, i) => v + e1[i]).ToArray();
+        double[] y = z.Select((v, i) => v + e2[i]).ToArray();
+        var fp = new FrenzelPompe();
+        Assert.Equal(0.0, fp.ConditionalMutualInformation(x, 1, y, 1, z, 1).RawValue, 0.03);
+        double[] y2 = x.Select((v, i) => v + e2[i]).ToArray();
+        Assert.Equal(0.5 * Math.Log(2), fp.ConditionalMutualInformation(x, 1, y2, 1, e1, 1).Value, 0.03);
+    }
+
+    [Fact]
+    public void Wang_kulkarni_verdu_between_gaussians()
+    {
+        // P = N(0, 1), Q = N(1, 1): D = ½. n = m = 5000 seeded, k = 3; sd ≈ 0.02: tolerance 0.06. Same sample twice → ≈ 0.
+        var random = new Random(31);
+        double[] p = GaussianSamples.Standard(5000, random);
+        double[] q = GaussianSamples.Standard(5000, random).Select(v => v + 1).ToArray();
+        var wkv = new WangKulkarniVerdu(K: 3);
+        Assert.Equal(0.5, wkv.KullbackLeibler(p, q).Value, 0.06);
+        double[] p2 = GaussianSamples.Standard(5000, random);
+        Assert.Equal(0.0, wkv.KullbackLeibler(p, p2).RawValue, 0.06);
+    }
+
+    [Fact]
+    public void Bad_input_names_the_parameter()
+    {
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => new WangKulkarniVerdu(K: 3).KullbackLeibler([1.0, 2, 3, 4], [1.0, 2])).ParamName);
+        Assert.Equal("z", Assert.Throws<ArgumentException>(() => new FrenzelPompe().ConditionalMutualInformation([1.0, 2, 3, 4, 5], 1, [1.0, 2, 3, 4, 5], 1, [1.0, 2], 1)).ParamName);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => new KozachenkoLeonenko(0).DifferentialEntropy([1.0, 2])).ParamName);
+    }
+}
