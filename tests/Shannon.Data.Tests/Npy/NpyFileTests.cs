@@ -1,0 +1,100 @@
+using CsCheck;
+using Shannon.Data.Npy;
+
+namespace Shannon.Data.Tests.Npy;
+
+public sealed class NpyFileTests : IDisposable
+{
+    private static readonly double[] Table = [2.0, 1.0, 0.1, -431.0, 279.0, 427.0];
+    private readonly TempFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "References", "npy", name);
+
+    [Fact]
+    public void Reads_numpy_float64_float32_float16_in_c_order()
+    {
+        var f8 = NpyFile.Read(Fixture("f8.npy"));
+        Assert.Equal(NpyType.Float64, f8.Type);
+        Assert.Equal([2, 3], f8.Shape);
+        Assert.Equal((2, 3), (f8.Rows, f8.Columns));
+        Assert.Equal(Table, f8.ToDouble());
+        Assert.Equal(Table.Select(v => (float)v).ToArray(), NpyFile.Read(Fixture("f4.npy")).ToSingle());
+        Assert.Equal(Table.Select(v => (float)(Half)v).ToArray(), NpyFile.Read(Fixture("f2.npy")).ToSingle());
+        Assert.Equal(Table, NpyFile.Read(Fixture("v2.npy")).ToDouble());
+    }
+
+    [Fact]
+    public void Reads_int32_and_int64_vectors()
+    {
+        Assert.Equal([0, 2, -100], NpyFile.Read(Fixture("i4.npy")).ToInt32());
+        var i8 = NpyFile.Read(Fixture("i8.npy"));
+        Assert.Equal([3], i8.Shape);
+        Assert.Equal(1, i8.Columns);
+        Assert.Equal([0, 2, -100], i8.ToInt32());
+        Assert.Throws<InvalidDataException>(() => i8.ToSingle());
+    }
+
+    [Theory]
+    [InlineData("truncated.npy", "= 24 data bytes, but it holds 20")]
+    [InlineData("fortran.npy", "Fortran")]
+    [InlineData("big_endian.npy", "big-endian")]
+    [InlineData("three_d.npy", "3 dimensions")]
+    [InlineData("u8.npy", "dtype '|u1'")]
+    public void Files_that_are_not_what_the_reader_supports_are_rejected_with_the_reason(string name, string expected)
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => NpyFile.Read(Fixture(name)));
+        Assert.Contains(expected, ex.Message);
+        Assert.Contains(name, ex.Message);
+    }
+
+    [Fact]
+    public void A_header_that_claims_more_rows_than_the_file_holds_is_rejected()
+    {
+        byte[] bytes = File.ReadAllBytes(Fixture("f8.npy"));
+        string text = System.Text.Encoding.Latin1.GetString(bytes);
+        string lying = text.Replace("(2, 3)", "(9, 3)", StringComparison.Ordinal);
+        string path = _files.Path("lying.npy");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(lying));
+        var ex = Assert.Throws<InvalidDataException>(() => NpyFile.Read(path));
+        Assert.Contains("says shape (9, 3) of <f8 = 216 data bytes, but it holds 48", ex.Message);
+        File.WriteAllText(_files.Path("text.npy"), "not numpy");
+        Assert.Contains("no \\x93NUMPY", Assert.Throws<InvalidDataException>(() => NpyFile.Read(_files.Path("text.npy"))).Message);
+    }
+
+    [Fact]
+    public void Int64_outside_int32_is_named()
+    {
+        var array = new NpyArray(NpyType.Int64, [2], BitConverter.GetBytes(1L).Concat(BitConverter.GetBytes(1L << 40)).ToArray());
+        Assert.Contains("at index 1", Assert.Throws<InvalidDataException>(() => array.ToInt32()).Message);
+    }
+
+    [Fact]
+    public void Write_then_read_round_trips_float32_and_float64() =>
+        Gen.Double.Array[1, 40].Sample(values =>
+        {
+            var floats = values.Select(v => (float)v).ToArray();
+            string path = _files.Path($"round-{Guid.NewGuid():N}.npy"); // samples run in parallel
+            NpyFile.Write(path, values, [values.Length]);
+            Assert.Equal(values, NpyFile.Read(path).ToDouble());
+            NpyFile.Write(path, floats, [1, floats.Length]);
+            var backFloat = NpyFile.Read(path);
+            Assert.Equal([1, floats.Length], backFloat.Shape);
+            Assert.Equal(floats, backFloat.ToSingle());
+        }, iter: 50);
+
+    [Fact]
+    public void Written_header_is_padded_to_64_bytes_and_replaces_an_existing_file_whole()
+    {
+        string path = _files.Write("grad.npy", new string('x', 5000));
+        NpyFile.Write(path, [1.0f, 2.0f, 3.0f, 4.0f], [2, 2]);
+        byte[] bytes = File.ReadAllBytes(path);
+        int dataStart = bytes.Length - 16;
+        Assert.Equal(0, dataStart % 64);
+        Assert.Equal((byte)'\n', bytes[dataStart - 1]);
+        Assert.Single(Directory.GetFiles(_files.Directory));
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => NpyFile.Write(path, [1.0, 2.0], [3])).ParamName);
+        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => NpyFile.Write(path, [1.0], [1, 1, 1])).ParamName);
+    }
+}
