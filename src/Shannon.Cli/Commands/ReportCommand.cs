@@ -63,7 +63,7 @@ internal static class ReportCommand
             throw new UsageException("--k must be ≥ 1, --bins ≥ 2, --permutations and --bootstrap ≥ 0.");
         }
 
-        return new ReportSettings("plug-in on quantile bins", k, bins, permutations, bootstrap, 0.95, seed);
+        return new ReportSettings("Ross (2014) k-NN for numeric features, plug-in for categorical ones", k, bins, permutations, bootstrap, 0.95, seed);
     }
 
     private static InformationReport Demo(ReportSettings settings, CliContext context)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Shannon.Data.Tables;
+using Shannon.Estimators.Continuous;
+using Shannon.Estimators.Discrete;
 using Shannon.Measures;
 
 namespace Shannon.Reports.Information;
@@ -34,7 +36,15 @@ internal static class InformationReportBuilder
         var warnings = new List<string>();
         var targetColumn = table[target];
         var (targetCodes, classes, targetLabels) = TargetClasses(targetColumn, settings, warnings);
-        double targetEntropy = Entropy.Shannon(Distributions.FromCounts(Counts(targetCodes, classes)), LogBase.Bits);
+        long[] classCounts = Counts(targetCodes, classes);
+        double targetEntropy = Entropy.Shannon(Distributions.FromCounts(classCounts), LogBase.Bits);
+        for (int c = 0; c < classes; c++)
+        {
+            if (classCounts[c] <= settings.K)
+            {
+                warnings.Add($"Class '{targetLabels[c]}' has {classCounts[c]} row(s), not more than k = {settings.K}: the k-NN estimate uses fewer neighbours there and is unreliable.");
+            }
+        }
 
         var codes = new int[features.Length][];
         var profiles = new List<ColumnProfile>();
@@ -42,7 +52,7 @@ internal static class InformationReportBuilder
         {
             progress?.Report(new ReportStep($"entropy of {features[f].Name}", 0.4 * f / features.Length));
             codes[f] = Discretise(features[f], settings.Bins, out int distinct, out int rawDistinct, out string method);
-            double h = Entropy.Shannon(Distributions.FromCounts(Counts(codes[f], distinct)), LogBase.Bits);
+            double h = new MillerMadow().Entropy(Counts(codes[f], distinct), LogBase.Bits).Value;
             profiles.Add(new ColumnProfile(features[f].Name, Kind(features[f]), rawDistinct, h, method));
             if (rawDistinct <= 1)
             {
@@ -56,7 +66,7 @@ internal static class InformationReportBuilder
         for (int f = 0; f < features.Length; f++)
         {
             progress?.Report(new ReportStep($"I({features[f].Name}; {target})", 0.4 + (0.3 * f / features.Length)));
-            double mi = Clustering.MutualInformation(codes[f], targetCodes, LogBase.Bits);
+            double mi = Relevance(features[f], codes[f], targetCodes, settings);
             relevance.Add(new FeatureRelevance(features[f].Name, mi, double.NaN, double.NaN, double.NaN));
             if (targetEntropy > 0 && mi >= LeakageShare * targetEntropy)
             {
@@ -78,7 +88,6 @@ internal static class InformationReportBuilder
         }
 
         progress?.Report(new ReportStep("done", 1.0));
-        long[] classCounts = Counts(targetCodes, classes);
         return new InformationReport(
             source,
             table.RowCount,
@@ -93,6 +102,15 @@ internal static class InformationReportBuilder
             warnings,
             settings);
     }
+
+    /// <summary>
+    /// I(feature; target) in bits: Ross's (2014) k-NN estimator for a numeric feature against the classes,
+    /// the plug-in MI of the contingency table for a categorical feature.
+    /// </summary>
+    private static double Relevance(TableColumn feature, int[] featureCodes, int[] targetCodes, ReportSettings settings) =>
+        feature.Kind == ColumnKind.Numeric
+            ? new Ross(settings.K, JitterSeed: settings.Seed).MutualInformation(feature.Values, targetCodes.AsSpan(), LogBase.Bits).Value
+            : Clustering.MutualInformation(featureCodes, targetCodes, LogBase.Bits);
 
     private static (int[] Codes, int Classes, string[] Labels) TargetClasses(TableColumn column, ReportSettings settings, List<string> warnings)
     {
@@ -135,13 +153,13 @@ internal static class InformationReportBuilder
         {
             distinct = column.CategoryCount;
             rawDistinct = distinct;
-            method = "plug-in on the categories";
+            method = "Miller–Madow on the categories";
             return column.Codes.ToArray();
         }
 
         rawDistinct = QuantileBins.DistinctCount(column.Values);
         int[] codes = QuantileBins.Codes(column.Values, bins, out distinct);
-        method = rawDistinct <= bins ? "plug-in on the values" : $"plug-in on {distinct} quantile bins";
+        method = rawDistinct <= bins ? "Miller–Madow on the values" : $"Miller–Madow on {distinct} quantile bins";
         return codes;
     }
 

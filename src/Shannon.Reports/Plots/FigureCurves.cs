@@ -1,4 +1,8 @@
+using Shannon.Estimators.Continuous;
+using Shannon.Losses;
 using Shannon.Measures;
+using Shannon.Reports.Information;
+using Shannon.Reports.Tour;
 
 namespace Shannon.Reports.Plots;
 
@@ -12,4 +16,31 @@ internal static class FigureCurves
     /// <summary>H(p, 1 − p) in bits for each p.</summary>
     public static double[] BinaryEntropy(IReadOnlyList<double> p) =>
         p.Select(x => Entropy.Shannon([x, 1.0 - x], LogBase.Bits)).ToArray();
+
+    /// <summary>H(softmax(<paramref name="logits"/> / T)) in nats for each temperature T.</summary>
+    public static double[] TemperatureEntropy(double[] logits, IReadOnlyList<double> temperatures) =>
+        temperatures.Select(t => Softmax.Entropy(logits, t)).ToArray();
+
+    /// <summary>
+    /// For each ρ: the KSG estimate (k = 3) and the plug-in estimate on <paramref name="bins"/> quantile bins of I(X;Y)
+    /// in bits, from <paramref name="samples"/> pairs X = Z₁, Y = ρZ₁ + √(1 − ρ²)Z₂ drawn with numpy's seed-0 stream.
+    /// </summary>
+    public static (double[] Ksg, double[] Binned) MutualInformationVersusCorrelation(IReadOnlyList<double> rho, int samples, int bins)
+    {
+        var random = new NumpyLegacyRandom(0);
+        double[] z1 = random.Normals(samples);
+        double[] z2 = random.Normals(samples);
+        var ksg = new double[rho.Count];
+        var binned = new double[rho.Count];
+        int[] xCodes = QuantileBins.Codes(z1, bins, out _);
+        for (int i = 0; i < rho.Count; i++)
+        {
+            double r = rho[i];
+            double[] y = z1.Zip(z2, (a, b) => (r * a) + (Math.Sqrt(1 - (r * r)) * b)).ToArray();
+            ksg[i] = new Ksg().MutualInformation(z1, y, LogBase.Bits).Value;
+            binned[i] = Clustering.MutualInformation(xCodes, QuantileBins.Codes(y, bins, out _), LogBase.Bits);
+        }
+
+        return (ksg, binned);
+    }
 }

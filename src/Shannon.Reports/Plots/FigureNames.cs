@@ -6,6 +6,8 @@ internal static class FigureNames
     private static readonly (string Name, LessonFigure Figure)[] Names =
     [
         ("binary-entropy", LessonFigure.BinaryEntropy),
+        ("temperature-entropy", LessonFigure.TemperatureEntropy),
+        ("mi-vs-rho", LessonFigure.MiVsRho),
     ];
 
     /// <summary>Every name, in the order the help text lists them.</summary>

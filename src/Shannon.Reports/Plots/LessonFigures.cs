@@ -15,6 +15,8 @@ internal static class LessonFigures
     public static Plot Create(LessonFigure figure) => figure switch
     {
         LessonFigure.BinaryEntropy => BinaryEntropy(),
+        LessonFigure.TemperatureEntropy => TemperatureEntropy(),
+        LessonFigure.MiVsRho => MiVsRho(),
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "Unknown figure."),
     };
 
@@ -28,6 +30,40 @@ internal static class LessonFigures
         plot.Title("Binary entropy: 1 bit at p = ½, 0 at certainty");
         plot.XLabel("p");
         plot.YLabel("H (bits)");
+        return plot;
+    }
+
+    private static Plot TemperatureEntropy()
+    {
+        double[] logits = [2.0, 1.0, 0.1];
+        double[] temperatures = FigureCurves.Grid(0.05, 5.0, 200);
+        var plot = new Plot();
+        var curve = plot.Add.ScatterLine(temperatures, FigureCurves.TemperatureEntropy(logits, temperatures));
+        curve.LegendText = "H(softmax([2, 1, 0.1] / T))";
+        curve.LineWidth = 2;
+        var ceiling = plot.Add.HorizontalLine(Math.Log(logits.Length));
+        ceiling.LegendText = "log 3 (uniform)";
+        ceiling.LinePattern = LinePattern.Dashed;
+        plot.Title("Temperature raises entropy: T → 0 is argmax, T → ∞ is uniform");
+        plot.XLabel("temperature T");
+        plot.YLabel("H (nats)");
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    private static Plot MiVsRho()
+    {
+        double[] rho = FigureCurves.Grid(-0.95, 0.95, 39);
+        var (ksg, binned) = FigureCurves.MutualInformationVersusCorrelation(rho, 2000, 10);
+        var plot = new Plot();
+        var k = plot.Add.Scatter(rho, ksg);
+        k.LegendText = "KSG (k = 3)";
+        var b = plot.Add.Scatter(rho, binned);
+        b.LegendText = "plug-in, 10 × 10 quantile bins";
+        plot.Title("Mutual information of a bivariate Gaussian against ρ (2,000 samples)");
+        plot.XLabel("correlation ρ");
+        plot.YLabel("I(X;Y) (bits)");
+        plot.ShowLegend(Alignment.UpperCenter);
         return plot;
     }
 }

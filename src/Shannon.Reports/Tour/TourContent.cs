@@ -8,6 +8,8 @@ internal static class TourContent
     private static readonly Func<int, TourSection>[] Builders =
     [
         EntropySection.Build,
+        LogitsSection.Build,
+        TemperatureSection.Build,
     ];
 
     /// <summary>How many sections the tour has.</summary>

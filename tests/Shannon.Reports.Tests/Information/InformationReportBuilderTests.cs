@@ -61,7 +61,7 @@ public class InformationReportBuilderTests
         var table = new ColumnTable(
         [
             TableColumn.Numeric("constant", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
-            TableColumn.Numeric("copy", [0.0, 1.0, 0.0, 1.0, 0.0, 1.0]),
+            TableColumn.Categorical("copy", [0, 1, 0, 1, 0, 1], ["a", "b"]),
             TableColumn.Categorical("target", [0, 1, 0, 1, 0, 1], ["no", "yes"]),
         ]);
         var report = InformationReportBuilder.Build(table, "inline", "target", Settings);
@@ -69,6 +69,28 @@ public class InformationReportBuilderTests
         Assert.Contains(report.Warnings, w => w.Contains("'copy'", StringComparison.Ordinal) && w.Contains("leakage", StringComparison.Ordinal));
         Assert.Equal(1.0, report.TargetEntropy, 14);
         Assert.Equal(Entropy.Shannon([0.5, 0.5], LogBase.Bits), report.Relevance.Single(f => f.Name == "copy").MutualInformation, 14);
+    }
+
+    [Fact]
+    public void Numeric_relevance_is_rosss_estimate_in_bits()
+    {
+        var table = TableReader.Read(RepositoryData.Path("iris.csv"));
+        var report = InformationReportBuilder.Build(table, "iris.csv", "target", Settings);
+        var expected = new Shannon.Estimators.Continuous.Ross(3, JitterSeed: 0)
+            .MutualInformation(table["petal_width_cm"].Values, table["target"].Codes, LogBase.Bits).Value;
+        Assert.Equal(expected, report.Relevance.Single(f => f.Name == "petal_width_cm").MutualInformation, 14);
+    }
+
+    [Fact]
+    public void Classes_with_no_more_rows_than_k_are_warned_about()
+    {
+        var table = new ColumnTable(
+        [
+            TableColumn.Numeric("x", [0.1, 0.4, 0.2, 0.9, 0.5, 0.3, 0.8]),
+            TableColumn.Categorical("target", [0, 0, 0, 0, 0, 1, 1], ["common", "rare"]),
+        ]);
+        var report = InformationReportBuilder.Build(table, "inline", "target", Settings);
+        Assert.Contains(report.Warnings, w => w.Contains("'rare' has 2 row(s), not more than k = 3", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Shannon.Losses;
 using Shannon.Measures;
 
 namespace Shannon.Reports.Tour.Sections;
@@ -9,6 +10,10 @@ internal static class EntropySection
     {
         const int Vocabulary = 50257;
         double[] uniformVocabulary = Uniform(Vocabulary);
+        double[] logits = new NumpyLegacyRandom(42).Normals(Vocabulary);
+        double randomLogits = Softmax.Entropy(logits, logBase: LogBase.Bits);
+        logits[42] += 10.0;
+        double confident = Softmax.Entropy(logits, logBase: LogBase.Bits);
         return new TourSection(number, "Entropy: average surprisal (lessons 000 step 1, 001, 002, 003 §4.3, 004)",
         [
             new("H(fair coin) = H(0.5, 0.5)", Entropy.Shannon([0.5, 0.5], LogBase.Bits), "bits", 4, "000.entropy.fair", "entropy.fair"),
@@ -20,9 +25,12 @@ internal static class EntropySection
             new("H(uniform over 256)", Entropy.Shannon(Uniform(256), LogBase.Bits), "bits", 4, "001.entropy.uniform256", "entropy.uniform256"),
             new("H(certain) = H(1, 0)", Entropy.Shannon([1.0, 0.0], LogBase.Bits), "bits", 4, "001.entropy.certain", "entropy.certain"),
             new("H(uniform over GPT-2's 50,257 tokens)", Entropy.Shannon(uniformVocabulary, LogBase.Bits), "bits", 4, "003.entropy.vocab", "entropy.vocab"),
+            new("H(softmax of 50,257 N(0,1) logits), numpy seed 42", randomLogits, "bits", 4, "003.entropy.random", "entropy.random"),
+            new("H after logits[42] += 10 (\"confident model\")", confident, "bits", 4, "003.entropy.confident", "entropy.confident"),
         ],
         [],
-        ["Uniform is the maximum: H = log K; a certain outcome has H = 0 (0 · log 0 = 0)."]);
+        ["Uniform is the maximum: H = log K; a certain outcome has H = 0 (0 · log 0 = 0).",
+         "The logits are numpy's own draws (np.random.seed(42); randn), reproduced bit for bit."]);
     }
 
     private static double[] Uniform(int outcomes) => Enumerable.Repeat(1.0 / outcomes, outcomes).ToArray();
