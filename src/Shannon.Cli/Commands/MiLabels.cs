@@ -1,8 +1,130 @@
+using Shannon.Measures;
+
 namespace Shannon.Cli.Commands;
 
-/// <summary>The <c>shannon mi</c> handler for its labels input form.</summary>
+/// <summary>
+/// <c>shannon mi --labels FILE_A FILE_B [--normalized arithmetic|geometric|min|max] [--adjusted] [--base B] [--json]</c>:
+/// agreement of two labellings, one label per line (compared as trimmed strings). Without options the
+/// mutual information in the <c>--base</c> unit; <c>--normalized</c> gives NMI, <c>--adjusted</c> AMI (with the
+/// <c>--normalized</c> averaging if both are given). NMI and AMI are ratios: their unit is <c>unitless</c>.
+/// </summary>
 internal static class MiLabels
 {
-    public static int Run(MiRequest request, CliContext context) =>
-        throw new UsageException("this input form of mi is not available in this build.");
+    /// <summary>The unit of the ratios NMI and AMI.</summary>
+    private const string Unitless = "unitless";
+
+    public static int Run(MiRequest request, CliContext context)
+    {
+        RejectOtherForms(request);
+        string pathA = request.Labels![0];
+        string pathB = request.Labels[1];
+        if (pathA == "-" && pathB == "-")
+        {
+            throw new UsageException("only one of FILE_A and FILE_B can be - (standard input).");
+        }
+
+        string[] a = ReadLabels(pathA, "FILE_A", context);
+        string[] b = ReadLabels(pathB, "FILE_B", context);
+        if (a.Length != b.Length)
+        {
+            var (longer, longerName, shorter) = a.Length > b.Length ? (pathA, "FILE_A", b.Length) : (pathB, "FILE_B", a.Length);
+            throw new UsageException(
+                $"FILE_A has {a.Length} labels but FILE_B has {b.Length}; they must pair up line by line "
+                + $"(line {shorter + 1} of {longerName} '{NumberList.Escape(longer)}' has no partner).");
+        }
+
+        var table = ContingencyTable.FromLabels(a, b);
+        var average = ParseAverage(request.Normalized);
+        (string measure, string symbol, double value, string unit) = request.Adjusted
+            ? ("adjusted_mutual_information", "AMI", Clustering.AdjustedMutualInformation(table, average), Unitless)
+            : request.Normalized is not null
+                ? ("normalized_mutual_information", "NMI", Clustering.NormalizedMutualInformation(table, average), Unitless)
+                : ("mutual_information", "I", Clustering.MutualInformation(table, request.Base), request.Base.Unit);
+        bool averaged = measure != "mutual_information";
+        if (request.Json)
+        {
+            var fields = new List<KeyValuePair<string, object?>>
+            {
+                new("value", value), new("unit", unit), new("measure", measure),
+            };
+            if (averaged)
+            {
+                fields.Add(new("average", AverageName(average)));
+            }
+
+            fields.Add(new("n", table.Total));
+            fields.Add(new("clusters_a", table.Rows));
+            fields.Add(new("clusters_b", table.Columns));
+            CliOutput.Json(context, fields);
+        }
+        else
+        {
+            string detail = $"n = {table.Total}, {table.Rows} × {table.Columns} clusters";
+            context.Out.WriteLine(averaged
+                ? $"{symbol}(A;B) = {CliOutput.Number(value)} ({AverageName(average)} average; {detail})"
+                : $"I(A;B) = {CliOutput.Number(value)} {unit} ({detail})");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void RejectOtherForms(MiRequest request)
+    {
+        string? stray = request.Counts ? "--counts"
+            : request.X is not null ? "--x"
+            : request.Y is not null ? "--y"
+            : request.Z is not null ? "--z"
+            : request.Estimator is not null ? "--estimator"
+            : request.K is not null ? "--k"
+            : request.Bins is not null ? "--bins"
+            : request.Ci is not null ? "--ci"
+            : request.Permutations is not null ? "--permutations"
+            : request.Seed is not null ? "--seed"
+            : null;
+        if (stray is not null)
+        {
+            throw new UsageException($"{stray} does not apply to mi --labels.");
+        }
+    }
+
+    /// <summary>One label per line, trimmed; a final newline is not a label; a blank line is an error.</summary>
+    private static string[] ReadLabels(string path, string name, CliContext context)
+    {
+        string text = path == "-" ? context.In.ReadToEnd() : File.ReadAllText(path);
+        string[] lines = text.Split('\n');
+        int count = lines.Length > 0 && lines[^1].Trim().Length == 0 ? lines.Length - 1 : lines.Length;
+        if (count == 0)
+        {
+            throw new UsageException($"{name} '{NumberList.Escape(path)}' has no labels.");
+        }
+
+        var labels = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            labels[i] = lines[i].Trim();
+            if (labels[i].Length == 0)
+            {
+                throw new UsageException($"{name} '{NumberList.Escape(path)}' has an empty label on line {i + 1}.");
+            }
+        }
+
+        return labels;
+    }
+
+    private static EntropyAverage ParseAverage(string? text) => text switch
+    {
+        null or "arithmetic" => EntropyAverage.Arithmetic,
+        "geometric" => EntropyAverage.Geometric,
+        "min" => EntropyAverage.Minimum,
+        "max" => EntropyAverage.Maximum,
+        _ => throw new UsageException($"--normalized '{NumberList.Escape(text)}' is not arithmetic, geometric, min or max."),
+    };
+
+    private static string AverageName(EntropyAverage average) => average switch
+    {
+        EntropyAverage.Geometric => "geometric",
+        EntropyAverage.Minimum => "min",
+        EntropyAverage.Maximum => "max",
+        _ => "arithmetic",
+    };
 }
