@@ -52,6 +52,9 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         EntropyCommand.Create(context),
+        CrossEntropyCommand.Create(context),
+        KlCommand.Create(context),
+        JsCommand.Create(context),
         MiCommand.Create(context),
         TourCommand.Create(context),
         PlotCommand.Create(context),

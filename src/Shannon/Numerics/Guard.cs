@@ -66,6 +66,26 @@ internal static class Guard
         }
     }
 
+    /// <summary>Row <paramref name="row"/> of a row-major table of distributions; the message names row and column.</summary>
+    internal static void DistributionRow(ReadOnlySpan<double> values, int row, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!(v >= 0.0) || double.IsPositiveInfinity(v))
+            {
+                string what = BadEntry(paramName, i, v).Message;
+                throw new ArgumentException($"{what[..what.IndexOf(" at index ", StringComparison.Ordinal)]} at row {row}, column {i}.", paramName);
+            }
+        }
+
+        double sum = CompensatedSum.Of(values);
+        if (!(Math.Abs(sum - 1.0) <= SumTolerance))
+        {
+            throw new ArgumentException($"{paramName} row {row} sums to {Format(sum)}, not 1 (tolerance {SumTolerance:0e0}).", paramName);
+        }
+    }
+
     /// <summary>A finite number (no NaN, no ±∞).</summary>
     internal static void Finite(double value, string paramName)
     {
@@ -85,6 +105,42 @@ internal static class Guard
                 throw new ArgumentException($"{paramName} has a non-finite entry {Format(values[i])} at index {i}.", paramName);
             }
         }
+    }
+
+    /// <summary>An order α ∈ [0, +∞] (Rényi entropy and divergence): +∞ allowed, NaN and negative values rejected.</summary>
+    internal static void Order(double value, string paramName)
+    {
+        if (!(value >= 0.0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be an order in [0, +Infinity]; got {Format(value)}.");
+        }
+    }
+
+    /// <summary>Every entry a probability in [0, 1] (event probabilities that need not sum to 1).</summary>
+    internal static void Probabilities(ReadOnlySpan<double> values, string paramName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            Probability(values[i], paramName, i);
+        }
+    }
+
+    /// <summary>A probability in [0, 1]; <paramref name="index"/> ≥ 0 names the entry of a span.</summary>
+    internal static void Probability(double value, string paramName, int index = -1)
+    {
+        if (value is >= 0.0 and <= 1.0)
+        {
+            return;
+        }
+
+        string where = index >= 0 ? $" at index {index}" : string.Empty;
+        if (value > 1.0 && !double.IsPositiveInfinity(value))
+        {
+            throw new ArgumentException($"{paramName} has a probability {Format(value)} greater than 1{where}.", paramName);
+        }
+
+        throw index >= 0 ? BadEntry(paramName, index, value)
+            : new ArgumentException($"{paramName} must be a probability in [0, 1]; got {Format(value)}.", paramName);
     }
 
     /// <summary>A number strictly greater than zero and finite.</summary>

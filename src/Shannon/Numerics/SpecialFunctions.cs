@@ -4,6 +4,7 @@ namespace Shannon.Numerics;
 internal static class SpecialFunctions
 {
     private const double EulerGamma = 0.57721566490153286060651209008240243;
+    private const double SmallestNormal = 2.2250738585072014e-308;
     private const double HalfLogTwoPi = 0.91893853320467274178032973640562;
 
     // Lanczos coefficients, g = 7, n = 9 (Godfrey); relative error below 1e-15 on x ≥ 0.5.
@@ -115,6 +116,60 @@ internal static class SpecialFunctions
 
     /// <summary>x · ln y with 0 · ln y = 0 for every y (including 0), as scipy.special.xlogy.</summary>
     public static double XLogY(double x, double y) => x == 0.0 && !double.IsNaN(y) ? 0.0 : x * Math.Log(y);
+
+    /// <summary>
+    /// The relative-entropy term x · ln(x / y) as scipy.special.rel_entr: 0 when x = 0, +∞ when y = 0 &lt; x.
+    /// The ratio is formed first (one rounding); when it overflows or underflows (y subnormal, x tiny) the
+    /// difference of logarithms is used instead, so y ≈ 1e-308 still gives a finite term.
+    /// </summary>
+    public static double RelativeEntropy(double x, double y)
+    {
+        if (x == 0.0)
+        {
+            return 0.0;
+        }
+
+        if (y == 0.0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        return x * LogRatio(x, y);
+    }
+
+    /// <summary>
+    /// ln(x / y) for x, y &gt; 0: the ratio is formed first (one rounding); when it overflows or leaves the normal
+    /// range (y subnormal, or x tiny) the difference ln x − ln y is used instead, so the result stays finite.
+    /// </summary>
+    public static double LogRatio(double x, double y)
+    {
+        double ratio = x / y;
+        return ratio is >= SmallestNormal and <= double.MaxValue ? Math.Log(ratio) : Math.Log(x) - Math.Log(y);
+    }
+
+    /// <summary>
+    /// eˣ − 1 without cancellation near 0 (Kahan's trick: the rounding of u = eˣ cancels in (u − 1)·x / ln u).
+    /// Reference: Higham, N. J. (2002), Accuracy and Stability of Numerical Algorithms, 2nd ed., §1.14.1,
+    /// doi:10.1137/1.9780898718027.
+    /// </summary>
+    public static double ExpM1(double x)
+    {
+        double u = Math.Exp(x);
+        if (u == 1.0)
+        {
+            return x;
+        }
+
+        double um1 = u - 1.0;
+        return um1 == -1.0 || double.IsInfinity(u) ? um1 : um1 * x / Math.Log(u);
+    }
+
+    /// <summary>ln(1 + x) without cancellation near 0 (Goldberg's trick: x · ln u / (u − 1) with u = 1 + x).</summary>
+    public static double Log1P(double x)
+    {
+        double u = 1.0 + x;
+        return u == 1.0 ? x : double.IsInfinity(u) ? u : Math.Log(u) * x / (u - 1.0);
+    }
 
     /// <summary>x · ln x with 0 · ln 0 = 0.</summary>
     public static double XLogX(double x) => x == 0.0 ? 0.0 : x * Math.Log(x);

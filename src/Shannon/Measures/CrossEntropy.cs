@@ -1,0 +1,43 @@
+using System.Numerics.Tensors;
+using Shannon.Numerics;
+
+namespace Shannon.Measures;
+
+/// <summary>Cross-entropy of a model distribution q against a true distribution p.</summary>
+public static class CrossEntropy
+{
+    /// <summary>The cross-entropy H(p, q): the mean code length of outcomes from p under a code optimal for q.</summary>
+    /// <param name="p">The true distribution; non-negative, summing to 1 within 1e-9 relative.</param>
+    /// <param name="q">The model distribution, the same length as <paramref name="p"/>; non-negative, summing to 1.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>
+    /// H(p, q) = −Σᵢ pᵢ log qᵢ = H(p) + D_KL(p‖q), in the unit of <paramref name="logBase"/>; H(p, q) ≥ H(p),
+    /// +∞ when some qᵢ = 0 &lt; pᵢ.
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="p"/> or <paramref name="q"/> is empty, has a NaN, negative or infinite entry, or does not
+    /// sum to 1; or their lengths differ.
+    /// </exception>
+    /// <remarks>
+    /// Terms with pᵢ = 0 contribute 0 whatever qᵢ is (including qᵢ = 0). For a one-hot p on class c this is the
+    /// classification loss −log q_c. One vectorised pass, on all cores from 2²⁰ elements, no allocation below.
+    /// Reference: Cover, T. M. &amp; Thomas, J. A. (2006), Elements of Information Theory, 2nd ed., Theorem 5.4.3
+    /// (the expected length of a code built for the wrong distribution), doi:10.1002/047174882X.
+    /// </remarks>
+    public static double Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
+        logBase.FromNats(Math.Max(0.0, BlockSum.Of<CrossEntropyTerms>(p, q, nameof(p), nameof(q))));
+
+    /// <summary>−pᵢ ln qᵢ; qᵢ = 0 makes the vector sum non-finite and the block falls back to exact terms.</summary>
+    private readonly struct CrossEntropyTerms : IBlockKernel
+    {
+        public static double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch)
+        {
+            var logs = scratch[..p.Length];
+            TensorPrimitives.Log(q, logs);
+            return -TensorPrimitives.Dot(p, logs);
+        }
+
+        public static double Term(double p, double q) =>
+            p == 0.0 ? 0.0 : q == 0.0 ? double.PositiveInfinity : -p * Math.Log(q);
+    }
+}
