@@ -12,7 +12,7 @@ public class ReportCommandTests
         string directory = TempDirectory();
         try
         {
-            var (code, output, error) = CliRunner.Run("report", "-o", directory);
+            var (code, output, error) = CliRunner.Run("report", "-o", directory, "--permutations", "20", "--bootstrap", "10");
             Assert.Equal(0, code);
             Assert.Equal(string.Empty, error);
             Assert.Contains("Breast Cancer Wisconsin", output, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public class ReportCommandTests
         string directory = TempDirectory();
         try
         {
-            var (code, output, _) = CliRunner.Run("report", Path.Combine(RepositoryRoot(), "data", "iris.csv"), "--target", "target", "-o", directory, "--json");
+            var (code, output, _) = CliRunner.Run("report", Path.Combine(RepositoryRoot(), "data", "iris.csv"), "--target", "target", "-o", directory, "--json", "--permutations", "10", "--bootstrap", "0");
             Assert.Equal(0, code);
             using var document = JsonDocument.Parse(output);
             Assert.Equal("bits", document.RootElement.GetProperty("unit").GetString());
@@ -55,7 +55,7 @@ public class ReportCommandTests
         {
             string csv = Path.Combine(directory, "hostile.csv");
             File.WriteAllText(csv, "\"<script>alert(1)</script>\",target\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 7},{(i % 2 == 0 ? "<b>yes</b>" : "no")}")) + "\n");
-            var (code, output, _) = CliRunner.Run("report", csv, "-o", directory);
+            var (code, output, _) = CliRunner.Run("report", csv, "-o", directory, "--permutations", "5", "--bootstrap", "0");
             Assert.Equal(0, code);
             Assert.Contains("<script>alert(1)</script>", output, StringComparison.Ordinal);
             string html = File.ReadAllText(Path.Combine(directory, "report.html"));

@@ -22,15 +22,16 @@ internal static class ReportCommand
         var bins = new Option<int>("--bins") { Description = "Quantile bins for column entropies and redundancy.", DefaultValueFactory = _ => 10 };
         var permutations = new Option<int>("--permutations") { Description = "Permutations for the p-values.", DefaultValueFactory = _ => 100 };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals.", DefaultValueFactory = _ => 50 };
+        var maxRows = new Option<int>("--max-rows") { Description = "Analyse a seeded sample of at most this many rows.", DefaultValueFactory = _ => ReportSettings.DefaultMaxRows };
         var seed = new Option<int>("--seed") { Description = "Seed for resampling, permutations and jitter.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
         var command = new Command("report", "Information report of a data set: per-column entropy, MI with the target (intervals, p-values), mRMR, redundancy.\nExamples:\n  shannon report\n  shannon report data/wine.csv --target target -o wine-report --open")
         {
-            data, target, output, open, k, bins, permutations, bootstrap, seed, json,
+            data, target, output, open, k, bins, permutations, bootstrap, maxRows, seed, json,
         };
         command.SetAction(parse =>
         {
-            var settings = ReportSettingsFor(parse.GetValue(k), parse.GetValue(bins), parse.GetValue(permutations), parse.GetValue(bootstrap), parse.GetValue(seed));
+            var settings = ReportSettingsFor(parse.GetValue(k), parse.GetValue(bins), parse.GetValue(permutations), parse.GetValue(bootstrap), parse.GetValue(maxRows), parse.GetValue(seed));
             string? path = parse.GetValue(data);
             var report = path is null ? Demo(settings, context) : FromFile(path, parse.GetValue(target), settings, context);
             string directory = parse.GetValue(output)!;
@@ -56,14 +57,14 @@ internal static class ReportCommand
         return command;
     }
 
-    private static ReportSettings ReportSettingsFor(int k, int bins, int permutations, int bootstrap, int seed)
+    private static ReportSettings ReportSettingsFor(int k, int bins, int permutations, int bootstrap, int maxRows, int seed)
     {
-        if (k < 1 || bins < 2 || permutations < 0 || bootstrap < 0)
+        if (k < 1 || bins < 2 || permutations < 0 || bootstrap < 0 || maxRows <= k)
         {
-            throw new UsageException("--k must be ≥ 1, --bins ≥ 2, --permutations and --bootstrap ≥ 0.");
+            throw new UsageException("--k must be ≥ 1, --bins ≥ 2, --permutations and --bootstrap ≥ 0, --max-rows > k.");
         }
 
-        return new ReportSettings("Ross (2014) k-NN for numeric features, plug-in for categorical ones", k, bins, permutations, bootstrap, 0.95, seed);
+        return new ReportSettings("Ross (2014) k-NN for numeric features, plug-in for categorical ones", k, bins, permutations, bootstrap, 0.95, seed, maxRows);
     }
 
     private static InformationReport Demo(ReportSettings settings, CliContext context)

@@ -17,12 +17,29 @@ internal static class ReportSummary
             + $"({string.Join(", ", report.Classes.Select(c => $"{Markup.Escape(c.Label)} {c.Count}"))})");
 
         var relevance = new Table().Border(TableBorder.Simple).Title($"Top {Math.Min(TopFeatures, report.Relevance.Count)} features by I(feature; target), bits");
-        relevance.AddColumns("feature", "MI", "interval", "p-value", "mRMR rank");
+        bool selected = report.Selection.Count > 0;
+        relevance.AddColumns("feature", "MI", "interval", "p-value");
+        if (selected)
+        {
+            relevance.AddColumn("mRMR rank");
+        }
+
         foreach (var feature in report.Relevance.Take(TopFeatures))
         {
-            int rank = report.Selection.FirstOrDefault(s => s.Name == feature.Name)?.Rank ?? 0;
-            relevance.AddRow(Markup.Escape(feature.Name), Bits(feature.MutualInformation), double.IsNaN(feature.Lower) ? "—" : Markup.Escape($"[{Bits(feature.Lower)}, {Bits(feature.Upper)}]"),
-                double.IsNaN(feature.PValue) ? "—" : feature.PValue.ToString("F3", CultureInfo.InvariantCulture), rank == 0 ? "—" : rank.ToString(CultureInfo.InvariantCulture));
+            var cells = new List<string>
+            {
+                Markup.Escape(feature.Name),
+                Bits(feature.MutualInformation),
+                double.IsNaN(feature.Lower) ? "—" : Markup.Escape($"[{Bits(feature.Lower)}, {Bits(feature.Upper)}]"),
+                double.IsNaN(feature.PValue) ? "—" : feature.PValue.ToString("F3", CultureInfo.InvariantCulture),
+            };
+            if (selected)
+            {
+                int rank = report.Selection.FirstOrDefault(s => s.Name == feature.Name)?.Rank ?? 0;
+                cells.Add(rank == 0 ? "—" : rank.ToString(CultureInfo.InvariantCulture));
+            }
+
+            relevance.AddRow(cells.ToArray());
         }
 
         console.Write(relevance);

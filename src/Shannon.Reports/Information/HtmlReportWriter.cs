@@ -105,7 +105,9 @@ internal static class HtmlReportWriter
                 .Append(Html.Number(feature.PValue, 4)).Append("</td></tr>");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table>\n<p class=\"meta\">Intervals are bootstrap percentiles; resamples repeat rows, which k-NN estimators see as ")
+            .Append("neighbours at distance 0, so read them as indicative (upward-biased). p-values come from permuting the target ")
+            .Append("(Phipson &amp; Smyth 2010: never 0, at least 1/(permutations + 1)).</p>\n");
         Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with bootstrap intervals.");
     }
 

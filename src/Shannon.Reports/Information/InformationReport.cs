@@ -2,7 +2,7 @@ namespace Shannon.Reports.Information;
 
 /// <summary>Everything an information report shows, computed by <see cref="InformationReportBuilder"/>; units are bits.</summary>
 /// <param name="Source">Where the data came from (a path, or the demo data set's provenance).</param>
-/// <param name="Rows">Rows analysed (after dropping rows with missing values).</param>
+/// <param name="Rows">Rows in the data (after dropping rows with missing values).</param>
 /// <param name="Target">The target column's name.</param>
 /// <param name="Columns">Per-column type, distinct values and entropy.</param>
 /// <param name="Relevance">I(feature; target) with its interval and permutation p-value, highest first.</param>
@@ -64,4 +64,9 @@ internal sealed record ClassShare(string Label, long Count);
 /// <param name="Bootstrap">Bootstrap resamples for the intervals.</param>
 /// <param name="Confidence">Interval level.</param>
 /// <param name="Seed">Seed for resampling, permutations and jitter.</param>
-internal sealed record ReportSettings(string Estimator, int K, int Bins, int Permutations, int Bootstrap, double Confidence, int Seed);
+/// <param name="MaxRows">Larger tables are analysed on a seeded sample of this many rows.</param>
+internal sealed record ReportSettings(string Estimator, int K, int Bins, int Permutations, int Bootstrap, double Confidence, int Seed, int MaxRows = ReportSettings.DefaultMaxRows)
+{
+    /// <summary>Default row cap: k-NN estimates on 50,000 rows take seconds and their sampling error is far below the differences a report shows.</summary>
+    public const int DefaultMaxRows = 50_000;
+}

@@ -1,14 +1,16 @@
 using System.Globalization;
 using Shannon.Data.Tables;
+using Shannon.Estimators;
 using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
+using Shannon.Estimators.Uncertainty;
 using Shannon.Measures;
 
 namespace Shannon.Reports.Information;
 
 /// <summary>
 /// Computes an <see cref="InformationReport"/> from a table with the library's measures and estimators; this class
-/// only discretises, orders and words the warnings.
+/// only chooses them, orders the results and words the warnings.
 /// </summary>
 internal static class InformationReportBuilder
 {
@@ -27,13 +29,20 @@ internal static class InformationReportBuilder
             throw new ArgumentException($"The target column '{target}' is not in the data; its columns are {string.Join(", ", table.Columns.Select(c => c.Name))}.", nameof(target));
         }
 
+        var warnings = new List<string>();
+        int rows = table.RowCount;
+        table = RowSample.Take(table, settings.MaxRows, settings.Seed);
+        if (table.RowCount < rows)
+        {
+            warnings.Add($"The data has {rows.ToString("N0", CultureInfo.InvariantCulture)} rows; the estimates use a seeded uniform sample of {table.RowCount.ToString("N0", CultureInfo.InvariantCulture)} (--max-rows).");
+        }
+
         var features = table.Columns.Where(c => c.Name != target).ToArray();
         if (features.Length == 0)
         {
             throw new ArgumentException("The data has no feature besides the target.", nameof(table));
         }
 
-        var warnings = new List<string>();
         var targetColumn = table[target];
         var (targetCodes, classes, targetLabels) = TargetClasses(targetColumn, settings, warnings);
         long[] classCounts = Counts(targetCodes, classes);
@@ -46,53 +55,35 @@ internal static class InformationReportBuilder
             }
         }
 
+        progress?.Report(new ReportStep("column entropies", 0.0));
         var codes = new int[features.Length][];
-        var profiles = new List<ColumnProfile>();
-        for (int f = 0; f < features.Length; f++)
+        var profiles = new ColumnProfile[features.Length];
+        Parallel.For(0, features.Length, f => (codes[f], profiles[f]) = Profile(features[f], settings.Bins));
+        foreach (var profile in profiles.Where(p => p.Distinct <= 1))
         {
-            progress?.Report(new ReportStep($"entropy of {features[f].Name}", 0.4 * f / features.Length));
-            codes[f] = Discretise(features[f], settings.Bins, out int distinct, out int rawDistinct, out string method);
-            double h = new MillerMadow().Entropy(Counts(codes[f], distinct), LogBase.Bits).Value;
-            profiles.Add(new ColumnProfile(features[f].Name, Kind(features[f]), rawDistinct, h, method));
-            if (rawDistinct <= 1)
-            {
-                warnings.Add($"Column '{features[f].Name}' is constant: it carries no information.");
-            }
+            warnings.Add($"Column '{profile.Name}' is constant: it carries no information.");
         }
 
-        profiles.Add(new ColumnProfile(target, Kind(targetColumn) + " (target)", classes, targetEntropy, "plug-in on the classes"));
-
-        var relevance = new List<FeatureRelevance>();
-        for (int f = 0; f < features.Length; f++)
+        var relevance = new FeatureRelevance[features.Length];
+        int done = 0;
+        Parallel.For(0, features.Length, f =>
         {
-            progress?.Report(new ReportStep($"I({features[f].Name}; {target})", 0.4 + (0.3 * f / features.Length)));
-            double mi = Relevance(features[f], codes[f], targetCodes, settings);
-            relevance.Add(new FeatureRelevance(features[f].Name, mi, double.NaN, double.NaN, double.NaN));
-            if (targetEntropy > 0 && mi >= LeakageShare * targetEntropy)
-            {
-                warnings.Add($"Feature '{features[f].Name}' has I = {mi.ToString("F3", CultureInfo.InvariantCulture)} bits, at least {LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} bits: it nearly determines the target (leakage?).");
-            }
+            relevance[f] = Relevance(features[f], codes[f], profiles[f].Distinct, targetCodes, settings);
+            progress?.Report(new ReportStep($"I(feature; {target})", 0.1 + (0.7 * Interlocked.Increment(ref done) / features.Length)));
+        });
+        foreach (var feature in relevance.Where(r => targetEntropy > 0 && r.MutualInformation >= LeakageShare * targetEntropy))
+        {
+            warnings.Add($"Feature '{feature.Name}' has I = {feature.MutualInformation.ToString("F3", CultureInfo.InvariantCulture)} bits, at least {LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} bits: it nearly determines the target (leakage?).");
         }
 
-        var redundancy = new double[features.Length * features.Length];
-        for (int i = 0; i < features.Length; i++)
-        {
-            progress?.Report(new ReportStep("redundancy between features", 0.7 + (0.3 * i / features.Length)));
-            redundancy[(i * features.Length) + i] = 1.0;
-            for (int j = i + 1; j < features.Length; j++)
-            {
-                double nmi = Clustering.NormalizedMutualInformation(codes[i], codes[j]);
-                redundancy[(i * features.Length) + j] = nmi;
-                redundancy[(j * features.Length) + i] = nmi;
-            }
-        }
-
+        progress?.Report(new ReportStep("redundancy between features", 0.8));
+        double[] redundancy = Redundancy(codes);
         progress?.Report(new ReportStep("done", 1.0));
         return new InformationReport(
             source,
-            table.RowCount,
+            rows,
             target,
-            profiles,
+            [.. profiles, new ColumnProfile(target, Kind(targetColumn) + " (target)", classes, targetEntropy, "plug-in on the classes")],
             [.. relevance.OrderByDescending(r => r.MutualInformation)],
             [],
             features.Select(f => f.Name).ToArray(),
@@ -103,14 +94,92 @@ internal static class InformationReportBuilder
             settings);
     }
 
+    /// <summary>Equal-frequency bin codes (for NMI) and the column's entropy in bits.</summary>
+    private static (int[] Codes, ColumnProfile Profile) Profile(TableColumn column, int bins)
+    {
+        if (column.Kind == ColumnKind.Categorical)
+        {
+            int[] categories = column.Codes.ToArray();
+            double h = new MillerMadow().Entropy(Counts(categories, column.CategoryCount), LogBase.Bits).Value;
+            return (categories, new ColumnProfile(column.Name, "categorical", column.Codes.ToArray().Distinct().Count(), h, "Miller–Madow on the categories"));
+        }
+
+        int distinct = new HashSet<double>(column.Values.ToArray()).Count;
+        var codes = new int[column.Length];
+        if (distinct <= 1)
+        {
+            return (codes, new ColumnProfile(column.Name, "numeric", distinct, 0.0, "constant"));
+        }
+
+        new Binning(BinRule.EqualFrequency, bins).Assign(column.Values, codes);
+        var histogram = new Binning(BinRule.FreedmanDiaconis, Estimator: new MillerMadow());
+        double entropy = histogram.Entropy(column.Values, LogBase.Bits).Value;
+        return (codes, new ColumnProfile(column.Name, "numeric", distinct, entropy, "Miller–Madow on Freedman–Diaconis bins"));
+    }
+
     /// <summary>
-    /// I(feature; target) in bits: Ross's (2014) k-NN estimator for a numeric feature against the classes,
-    /// the plug-in MI of the contingency table for a categorical feature.
+    /// I(feature; target) in bits — Ross's (2014) k-NN estimator for a numeric feature against the classes, the plug-in
+    /// MI of the contingency table for a categorical one — with a bootstrap interval and a permutation p-value.
     /// </summary>
-    private static double Relevance(TableColumn feature, int[] featureCodes, int[] targetCodes, ReportSettings settings) =>
-        feature.Kind == ColumnKind.Numeric
-            ? new Ross(settings.K, JitterSeed: settings.Seed).MutualInformation(feature.Values, targetCodes.AsSpan(), LogBase.Bits).Value
-            : Clustering.MutualInformation(featureCodes, targetCodes, LogBase.Bits);
+    private static FeatureRelevance Relevance(TableColumn feature, int[] featureCodes, int distinct, int[] targetCodes, ReportSettings settings)
+    {
+        int n = targetCodes.Length;
+        if (distinct <= 1)
+        {
+            // A constant carries no information: I = 0 exactly, and no test can reject independence.
+            return new FeatureRelevance(feature.Name, 0.0, 0.0, 0.0, 1.0);
+        }
+
+        Func<int[], int[], double> statistic;
+        if (feature.Kind == ColumnKind.Numeric)
+        {
+            double[] x = feature.Values.ToArray();
+            var ross = new Ross(settings.K, JitterSeed: settings.Seed);
+            statistic = (xRows, yRows) => ross.MutualInformation(Gather(x, xRows), Gather(targetCodes, yRows).AsSpan(), LogBase.Bits).RawValue;
+        }
+        else
+        {
+            statistic = (xRows, yRows) => Clustering.MutualInformation(Gather(featureCodes, xRows), Gather(targetCodes, yRows), LogBase.Bits);
+        }
+
+        int[] identity = Enumerable.Range(0, n).ToArray();
+        double raw = statistic(identity, identity);
+        var estimate = new Estimate(Math.Max(0.0, raw), raw, LogBase.Bits, n);
+        if (settings.Bootstrap >= 2)
+        {
+            estimate = Resampling.Bootstrap(estimate, resample => Math.Max(0.0, statistic(resample, resample)), settings.Bootstrap, settings.Confidence, settings.Seed);
+        }
+
+        if (settings.Permutations >= 1)
+        {
+            estimate = Resampling.Permutation(estimate, order => statistic(identity, order), settings.Permutations, settings.Seed);
+        }
+
+        return new FeatureRelevance(
+            feature.Name,
+            estimate.Value,
+            estimate.ConfidenceInterval?.Low ?? double.NaN,
+            estimate.ConfidenceInterval?.High ?? double.NaN,
+            estimate.PValue ?? double.NaN);
+    }
+
+    /// <summary>NMI (arithmetic mean normalisation) between every two features' codes, row-major.</summary>
+    private static double[] Redundancy(int[][] codes)
+    {
+        int n = codes.Length;
+        var redundancy = new double[n * n];
+        Parallel.For(0, n, i =>
+        {
+            redundancy[(i * n) + i] = 1.0;
+            for (int j = i + 1; j < n; j++)
+            {
+                double nmi = Clustering.NormalizedMutualInformation(codes[i], codes[j]);
+                redundancy[(i * n) + j] = nmi;
+                redundancy[(j * n) + i] = nmi;
+            }
+        });
+        return redundancy;
+    }
 
     private static (int[] Codes, int Classes, string[] Labels) TargetClasses(TableColumn column, ReportSettings settings, List<string> warnings)
     {
@@ -119,51 +188,40 @@ internal static class InformationReportBuilder
             return (column.Codes.ToArray(), column.CategoryCount, column.Categories.Select(c => c ?? "(missing)").ToArray());
         }
 
-        int distinct = QuantileBins.DistinctCount(column.Values);
-        int bins = distinct <= MaxClassesForNumericTarget ? distinct : settings.Bins;
-        int[] codes = QuantileBins.Codes(column.Values, bins, out int classes);
-        if (distinct > MaxClassesForNumericTarget)
+        double[] values = column.Values.ToArray();
+        double[] distinct = values.Distinct().Order().ToArray();
+        if (distinct.Length <= MaxClassesForNumericTarget)
         {
-            warnings.Add($"The target '{column.Name}' is continuous ({distinct} distinct values); it is binned into {classes} quantile bins.");
+            int[] exact = values.Select(v => Array.BinarySearch(distinct, v)).ToArray();
+            return (exact, distinct.Length, distinct.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
         }
 
-        string[] labels = Enumerable.Range(0, classes).Select(c => Label(column.Values, codes, c, distinct <= MaxClassesForNumericTarget)).ToArray();
+        var codes = new int[values.Length];
+        int classes = new Binning(BinRule.EqualFrequency, settings.Bins).Assign(values, codes);
+        warnings.Add($"The target '{column.Name}' is continuous ({distinct.Length} distinct values); it is binned into {classes} equal-frequency bins.");
+        string[] labels = Enumerable.Range(0, classes).Select(c => Range(values, codes, c)).ToArray();
         return (codes, classes, labels);
     }
 
-    private static string Label(ReadOnlySpan<double> values, int[] codes, int code, bool exact)
+    private static string Range(double[] values, int[] codes, int code)
     {
-        double low = double.PositiveInfinity, high = double.NegativeInfinity;
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (codes[i] == code)
-            {
-                low = Math.Min(low, values[i]);
-                high = Math.Max(high, values[i]);
-            }
-        }
-
-        return exact ? low.ToString(CultureInfo.InvariantCulture)
-            : $"{low.ToString("G4", CultureInfo.InvariantCulture)}…{high.ToString("G4", CultureInfo.InvariantCulture)}";
-    }
-
-    private static int[] Discretise(TableColumn column, int bins, out int distinct, out int rawDistinct, out string method)
-    {
-        if (column.Kind == ColumnKind.Categorical)
-        {
-            distinct = column.CategoryCount;
-            rawDistinct = distinct;
-            method = "Miller–Madow on the categories";
-            return column.Codes.ToArray();
-        }
-
-        rawDistinct = QuantileBins.DistinctCount(column.Values);
-        int[] codes = QuantileBins.Codes(column.Values, bins, out distinct);
-        method = rawDistinct <= bins ? "Miller–Madow on the values" : $"Miller–Madow on {distinct} quantile bins";
-        return codes;
+        var members = values.Where((_, i) => codes[i] == code).ToArray();
+        return members.Length == 0 ? "(empty)"
+            : $"{members.Min().ToString("G4", CultureInfo.InvariantCulture)}…{members.Max().ToString("G4", CultureInfo.InvariantCulture)}";
     }
 
     private static string Kind(TableColumn column) => column.Kind == ColumnKind.Numeric ? "numeric" : "categorical";
+
+    private static T[] Gather<T>(T[] source, int[] rows)
+    {
+        var gathered = new T[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            gathered[i] = source[rows[i]];
+        }
+
+        return gathered;
+    }
 
     private static long[] Counts(int[] codes, int distinct)
     {

@@ -1,7 +1,6 @@
 using Shannon.Estimators.Continuous;
 using Shannon.Losses;
 using Shannon.Measures;
-using Shannon.Reports.Information;
 using Shannon.Reports.Tour;
 
 namespace Shannon.Reports.Plots;
@@ -22,25 +21,28 @@ internal static class FigureCurves
         temperatures.Select(t => Softmax.Entropy(logits, t)).ToArray();
 
     /// <summary>
-    /// For each ρ: the KSG estimate (k = 3) and the plug-in estimate on <paramref name="bins"/> quantile bins of I(X;Y)
-    /// in bits, from <paramref name="samples"/> pairs X = Z₁, Y = ρZ₁ + √(1 − ρ²)Z₂ drawn with numpy's seed-0 stream.
+    /// For each ρ, estimates of I(X;Y) in bits from <paramref name="samples"/> pairs X = Z₁, Y = ρZ₁ + √(1 − ρ²)Z₂
+    /// drawn with numpy's seed-0 stream: KSG (k = 3), plug-in on <paramref name="bins"/> equal-frequency bins, and the
+    /// Gaussian estimate −½ log(1 − ρ̂²) from the sample correlation.
     /// </summary>
-    public static (double[] Ksg, double[] Binned) MutualInformationVersusCorrelation(IReadOnlyList<double> rho, int samples, int bins)
+    public static (double[] Ksg, double[] Binned, double[] Gaussian) MutualInformationVersusCorrelation(IReadOnlyList<double> rho, int samples, int bins)
     {
         var random = new NumpyLegacyRandom(0);
         double[] z1 = random.Normals(samples);
         double[] z2 = random.Normals(samples);
         var ksg = new double[rho.Count];
         var binned = new double[rho.Count];
-        int[] xCodes = QuantileBins.Codes(z1, bins, out _);
+        var gaussian = new double[rho.Count];
+        var binning = new Binning(BinRule.EqualFrequency, bins);
         for (int i = 0; i < rho.Count; i++)
         {
             double r = rho[i];
             double[] y = z1.Zip(z2, (a, b) => (r * a) + (Math.Sqrt(1 - (r * r)) * b)).ToArray();
             ksg[i] = new Ksg().MutualInformation(z1, y, LogBase.Bits).Value;
-            binned[i] = Clustering.MutualInformation(xCodes, QuantileBins.Codes(y, bins, out _), LogBase.Bits);
+            binned[i] = binning.MutualInformation(z1, y, LogBase.Bits).Value;
+            gaussian[i] = new Gaussian().MutualInformation(z1, y, LogBase.Bits).Value;
         }
 
-        return (ksg, binned);
+        return (ksg, binned, gaussian);
     }
 }

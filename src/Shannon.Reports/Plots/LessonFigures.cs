@@ -54,12 +54,15 @@ internal static class LessonFigures
     private static Plot MiVsRho()
     {
         double[] rho = FigureCurves.Grid(-0.95, 0.95, 39);
-        var (ksg, binned) = FigureCurves.MutualInformationVersusCorrelation(rho, 2000, 10);
+        var (ksg, binned, gaussian) = FigureCurves.MutualInformationVersusCorrelation(rho, 2000, 10);
         var plot = new Plot();
+        var g = plot.Add.ScatterLine(rho, gaussian);
+        g.LegendText = "Gaussian, −½ log₂(1 − ρ̂²)";
+        g.LinePattern = LinePattern.Dashed;
         var k = plot.Add.Scatter(rho, ksg);
         k.LegendText = "KSG (k = 3)";
         var b = plot.Add.Scatter(rho, binned);
-        b.LegendText = "plug-in, 10 × 10 quantile bins";
+        b.LegendText = "plug-in, 10 × 10 equal-frequency bins";
         plot.Title("Mutual information of a bivariate Gaussian against ρ (2,000 samples)");
         plot.XLabel("correlation ρ");
         plot.YLabel("I(X;Y) (bits)");

@@ -82,6 +82,41 @@ public class InformationReportBuilderTests
     }
 
     [Fact]
+    public void Strong_features_get_the_smallest_permutation_p_value_and_an_ordered_interval()
+    {
+        var report = Iris();
+        var petal = report.Relevance[0];
+        Assert.Equal(1.0 / (Settings.Permutations + 1), petal.PValue, 14);
+        Assert.True(petal.Lower <= petal.Upper);
+        Assert.All(report.Relevance, f => Assert.InRange(f.PValue, 1.0 / (Settings.Permutations + 1), 1.0));
+    }
+
+    [Fact]
+    public void Large_tables_are_sampled_with_a_warning_and_progress_reaches_one()
+    {
+        var table = TableReader.Read(RepositoryData.Path("iris.csv"));
+        var steps = new List<ReportStep>();
+        var report = InformationReportBuilder.Build(table, "iris.csv", "target", Settings with { MaxRows = 60 }, new Collect(steps));
+        Assert.Equal(150, report.Rows);
+        Assert.Equal(60L, report.Classes.Sum(c => c.Count));
+        Assert.Contains(report.Warnings, w => w.Contains("seeded uniform sample of 60", StringComparison.Ordinal));
+        Assert.Equal(1.0, steps[^1].Fraction);
+        Assert.All(steps, step => Assert.InRange(step.Fraction, 0.0, 1.0));
+    }
+
+    [Fact]
+    public void Row_sample_keeps_the_original_order_and_is_seeded()
+    {
+        var table = new ColumnTable([TableColumn.Numeric("x", Enumerable.Range(0, 1000).Select(i => (double)i).ToArray())]);
+        double[] first = RowSample.Take(table, 100, 7)["x"].Values.ToArray();
+        double[] again = RowSample.Take(table, 100, 7)["x"].Values.ToArray();
+        Assert.Equal(first, again);
+        Assert.Equal(first.Order().ToArray(), first);
+        Assert.Equal(100, first.Distinct().Count());
+        Assert.Same(table, RowSample.Take(table, 1000, 7));
+    }
+
+    [Fact]
     public void Classes_with_no_more_rows_than_k_are_warned_about()
     {
         var table = new ColumnTable(
@@ -107,5 +142,16 @@ public class InformationReportBuilderTests
         var table = TableReader.Read(RepositoryData.Path("iris.csv"));
         var ex = Assert.Throws<ArgumentException>(() => InformationReportBuilder.Build(table, "iris.csv", "species", Settings));
         Assert.Equal("target", ex.ParamName);
+    }
+
+    private sealed class Collect(List<ReportStep> steps) : IProgress<ReportStep>
+    {
+        public void Report(ReportStep value)
+        {
+            lock (steps)
+            {
+                steps.Add(value);
+            }
+        }
     }
 }

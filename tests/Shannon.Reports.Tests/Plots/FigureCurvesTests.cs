@@ -19,11 +19,12 @@ public class FigureCurvesTests
     {
         // 2,000 seeded samples: the KSG estimate of −½ log2(1 − ρ²) is within 0.05 bits (its spread at this n is ~0.02).
         double[] rho = [0.0, 0.5, 0.9];
-        var (ksg, binned) = FigureCurves.MutualInformationVersusCorrelation(rho, 2000, 10);
+        var (ksg, binned, gaussian) = FigureCurves.MutualInformationVersusCorrelation(rho, 2000, 10);
         for (int i = 0; i < rho.Length; i++)
         {
             double exact = -0.5 * Math.Log2(1 - (rho[i] * rho[i]));
             Assert.InRange(ksg[i], exact - 0.05, exact + 0.05);
+            Assert.InRange(gaussian[i], exact - 0.05, exact + 0.05);
         }
 
         Assert.True(binned[0] < binned[1] && binned[1] < binned[2]);
