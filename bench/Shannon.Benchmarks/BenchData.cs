@@ -21,4 +21,28 @@ internal static class BenchData
 
         return p;
     }
+
+    /// <summary>The (x, y) pairs bench/peers/estimators.py wrote to bench/data/ksg_&lt;n&gt;.f64 (x then y, little-endian float64).</summary>
+    public static (double[] X, double[] Y) Pairs(int n)
+    {
+        string path = Path.Combine(RepositoryRoot(), "bench", "data", $"ksg_{n}.f64");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} is missing: run /usr/bin/python3 bench/peers/estimators.py first (it writes the shared inputs).", path);
+        }
+
+        double[] both = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(File.ReadAllBytes(path)).ToArray();
+        return (both[..n], both[n..]);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Shannon.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? Directory.GetCurrentDirectory();
+    }
 }

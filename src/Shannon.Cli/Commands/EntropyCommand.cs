@@ -3,23 +3,46 @@ using Shannon.Measures;
 
 namespace Shannon.Cli.Commands;
 
-/// <summary><c>shannon entropy P [--base B] [--counts] [--json]</c>: the Shannon entropy of a distribution.</summary>
+/// <summary>
+/// <c>shannon entropy P [--base B] [--counts] [--json]</c>: the Shannon entropy of a distribution; or
+/// <c>shannon entropy --samples DATA [--column C] [--estimator NAME] [--k K] [--bins RULE|N] [--ci L] [--seed S]</c>:
+/// an entropy estimated from a column of samples.
+/// </summary>
 internal static class EntropyCommand
 {
     public static Command Create(CliContext context)
     {
-        var p = new Argument<string>("P") { Description = "Probabilities: 0.5,0.5, a file of numbers, or - for stdin." };
+        var p = new Argument<string?>("P") { Description = "Probabilities: 0.5,0.5, a file of numbers, or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
+        var samples = new Option<string?>("--samples") { Description = "Estimate from samples: a CSV/Parquet file with a header (instead of P)." };
+        var column = new Option<string?>("--column") { Description = "With --samples: the column (needed when the file has several)." };
+        var estimator = new Option<string?>("--estimator") { Description = "With --samples: auto|vasicek|van-es|ebrahimi|correa|kl|gaussian|binned for numbers; plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb|jeffreys|laplace|perks|minimax for labels." };
+        var k = new Option<int?>("--k") { Description = "With --samples and kl: the neighbour order (default 3)." };
+        var bins = new Option<string?>("--bins") { Description = "With --samples and binned: sturges|scott|fd|sqrt|doane|quantile[:N] or a bin count." };
+        var ci = new Option<double?>("--ci") { Description = "With --samples: confidence level of an interval, e.g. 0.95 (bootstrap, or jackknife for spacing/k-NN estimators)." };
+        var seed = new Option<int?>("--seed") { Description = "With --samples: seed of the bootstrap (deterministic by default)." };
         var logBase = CommonOptions.Base();
         var counts = new Option<bool>("--counts") { Description = "P holds counts; they are normalised explicitly." };
         var json = CommonOptions.Json();
-        var command = new Command("entropy", "Shannon entropy H(P) = −Σ p log p.\nExample: shannon entropy 0.5,0.5 --base 2")
+        var command = new Command("entropy", "Shannon entropy H(P) = −Σ p log p, or an entropy estimated from samples.\nExamples:\n  shannon entropy 0.5,0.5 --base 2\n  shannon entropy --samples data.csv --column age --ci 0.95")
         {
-            p, logBase, counts, json,
+            p, logBase, counts, json, samples, column, estimator, k, bins, ci, seed,
         };
         command.SetAction(parse =>
         {
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
-            double[] values = NumberList.Read(parse.GetValue(p)!, "P", context);
+            if (parse.GetValue(samples) is string data)
+            {
+                if (parse.GetValue(p) is not null || parse.GetValue(counts))
+                {
+                    throw new UsageException("entropy takes either P (a distribution) or --samples DATA, not both.");
+                }
+
+                return EntropySamples.Run(
+                    data, parse.GetValue(column), parse.GetValue(estimator), parse.GetValue(k), parse.GetValue(bins),
+                    parse.GetValue(ci), parse.GetValue(seed), unit, parse.GetValue(json), context);
+            }
+
+            double[] values = NumberList.Read(parse.GetValue(p) ?? throw new UsageException("entropy needs P (e.g. 0.5,0.5) or --samples DATA."), "P", context);
             if (parse.GetValue(counts))
             {
                 Distributions.Normalize(values, values);

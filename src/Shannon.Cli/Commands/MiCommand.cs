@@ -26,7 +26,7 @@ internal static class MiCommand
         var bins = new Option<string?>("--bins") { Description = "Samples form: binning rule (sturges|scott|fd|sqrt|doane|quantile) or a bin count." };
         var ci = new Option<double?>("--ci") { Description = "Samples form: confidence level of a bootstrap interval, e.g. 0.95." };
         var permutations = new Option<int?>("--permutations") { Description = "Samples form: permutations for a p-value against independence." };
-        var seed = new Option<int?>("--seed") { Description = "Seed for resampling and permutations (deterministic by default)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed for resampling and permutations, and for KSG/Ross tie-breaking jitter (none without a seed)." };
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
 
@@ -37,7 +37,7 @@ internal static class MiCommand
         command.SetAction(parse =>
         {
             var request = new MiRequest(
-                parse.GetValue(data), parse.GetValue(joint), parse.GetValue(labels), parse.GetValue(counts),
+                parse.GetValue(data), parse.GetValue(joint), parse.GetValue(labels) is { Length: > 0 } given ? given : null, parse.GetValue(counts),
                 parse.GetValue(normalized), parse.GetValue(adjusted), parse.GetValue(x), parse.GetValue(y), parse.GetValue(z),
                 parse.GetValue(estimator), parse.GetValue(k), parse.GetValue(bins), parse.GetValue(ci), parse.GetValue(permutations),
                 parse.GetValue(seed), LogBase.Parse(parse.GetValue(logBase)!), parse.GetValue(json));

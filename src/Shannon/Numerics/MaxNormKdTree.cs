@@ -23,6 +23,8 @@ internal sealed class MaxNormKdTree
     private readonly int[] _original;
     private readonly double[] _lower;
     private readonly double[] _upper;
+    private readonly double[] _cellLower;
+    private readonly double[] _cellUpper;
 
     /// <summary>Builds the tree over <paramref name="count"/> rows of <paramref name="dimensions"/> values.</summary>
     public MaxNormKdTree(ReadOnlySpan<double> rows, int count, int dimensions)
@@ -45,6 +47,10 @@ internal sealed class MaxNormKdTree
         nodes *= 2;
         _lower = new double[nodes * dimensions];
         _upper = new double[nodes * dimensions];
+        _cellLower = new double[nodes * dimensions];
+        _cellUpper = new double[nodes * dimensions];
+        _cellLower.AsSpan(dimensions, dimensions).Fill(double.NegativeInfinity);
+        _cellUpper.AsSpan(dimensions, dimensions).Fill(double.PositiveInfinity);
         Build(1, 0, count);
     }
 
@@ -63,7 +69,7 @@ internal sealed class MaxNormKdTree
     /// <summary>
     /// The distance from <paramref name="query"/> to its k-th nearest point, skipping the point with original
     /// index <paramref name="exclude"/> (pass −1 to skip none). Fills <paramref name="neighbours"/> (length ≥ k)
-    /// with the original indices of the k nearest points, nearest first.
+    /// with the original indices of the k nearest points, nearest first, and <paramref name="distances"/> with their distances.
     /// </summary>
     public double KthNeighbourDistance(ReadOnlySpan<double> query, int k, int exclude, Span<int> neighbours, Span<double> distances)
     {
@@ -71,6 +77,85 @@ internal sealed class MaxNormKdTree
         neighbours[..k].Fill(-1);
         Search(1, 0, Count, query, k, exclude, neighbours, distances);
         return distances[k - 1];
+    }
+
+    /// <summary>
+    /// As <see cref="KthNeighbourDistance"/> for the tree's own point at <paramref name="position"/> (tree order),
+    /// itself excluded. The search starts in the point's own leaf and climbs: at each ancestor it searches the
+    /// sibling subtree if the sibling's box is nearer than the current k-th distance, and it stops as soon as the
+    /// ball of that radius lies inside the current node's cell, so most queries touch two or three leaves.
+    /// </summary>
+    public double KthNeighbourDistanceAt(int position, int k, Span<int> neighbours, Span<double> distances)
+    {
+        distances[..k].Fill(double.PositiveInfinity);
+        neighbours[..k].Fill(-1);
+        ReadOnlySpan<double> query = PointAt(position);
+        int exclude = _original[position];
+        Span<int> pathNode = stackalloc int[64];
+        Span<int> pathBegin = stackalloc int[64];
+        Span<int> pathEnd = stackalloc int[64];
+        int depth = 0;
+        int node = 1;
+        int begin = 0;
+        int end = Count;
+        pathNode[0] = node;
+        pathBegin[0] = begin;
+        pathEnd[0] = end;
+        while (end - begin > LeafSize)
+        {
+            int middle = begin + ((end - begin) / 2);
+            if (position < middle)
+            {
+                node = 2 * node;
+                end = middle;
+            }
+            else
+            {
+                node = (2 * node) + 1;
+                begin = middle;
+            }
+
+            depth++;
+            pathNode[depth] = node;
+            pathBegin[depth] = begin;
+            pathEnd[depth] = end;
+        }
+
+        ScanLeaf(begin, end, query, k, exclude, neighbours, distances);
+        for (int level = depth; level > 0; level--)
+        {
+            if (BallInsideCell(pathNode[level], query, distances[k - 1]))
+            {
+                break;
+            }
+
+            int parentBegin = pathBegin[level - 1];
+            int parentEnd = pathEnd[level - 1];
+            int parentMiddle = parentBegin + ((parentEnd - parentBegin) / 2);
+            int sibling = pathNode[level] ^ 1;
+            (int siblingBegin, int siblingEnd) = (sibling & 1) == 0 ? (parentBegin, parentMiddle) : (parentMiddle, parentEnd);
+            if (BoxDistance(sibling, query) < distances[k - 1])
+            {
+                Search(sibling, siblingBegin, siblingEnd, query, k, exclude, neighbours, distances);
+            }
+        }
+
+        return distances[k - 1];
+    }
+
+    private bool BallInsideCell(int node, ReadOnlySpan<double> query, double radius)
+    {
+        int d = _dimensions;
+        int offset = node * d;
+        for (int j = 0; j < d; j++)
+        {
+            if (!(query[j] - _cellLower[offset + j] >= radius && _cellUpper[offset + j] - query[j] >= radius))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The number of points within max-norm distance ≤ <paramref name="radius"/> of <paramref name="query"/> (the query point itself included if it is in the tree).</summary>
@@ -137,6 +222,15 @@ internal sealed class MaxNormKdTree
         _upper.AsSpan(node * d, d).CopyTo(_upper.AsSpan(right * d, d));
         _upper[(left * d) + split] = _points[(middle * d) + split];
         _lower[(right * d) + split] = _points[(middle * d) + split];
+
+        // Cells: the half-spaces the splits cut out. Every point outside a node lies beyond one of its cell's faces
+        // (ties on a split plane included), which is what lets a search stop climbing.
+        _cellLower.AsSpan(node * d, d).CopyTo(_cellLower.AsSpan(left * d, d));
+        _cellUpper.AsSpan(node * d, d).CopyTo(_cellUpper.AsSpan(left * d, d));
+        _cellLower.AsSpan(node * d, d).CopyTo(_cellLower.AsSpan(right * d, d));
+        _cellUpper.AsSpan(node * d, d).CopyTo(_cellUpper.AsSpan(right * d, d));
+        _cellUpper[(left * d) + split] = _points[(middle * d) + split];
+        _cellLower[(right * d) + split] = _points[(middle * d) + split];
         Build(left, begin, middle);
         Build(right, middle, end);
 
@@ -248,19 +342,7 @@ internal sealed class MaxNormKdTree
     {
         if (end - begin <= LeafSize)
         {
-            for (int i = begin; i < end; i++)
-            {
-                if (_original[i] == exclude)
-                {
-                    continue;
-                }
-
-                double distance = Distance(i, query);
-                if (distance < distances[k - 1])
-                {
-                    Insert(distance, _original[i], k, neighbours, distances);
-                }
-            }
+            ScanLeaf(begin, end, query, k, exclude, neighbours, distances);
 
             return;
         }
@@ -292,6 +374,23 @@ internal sealed class MaxNormKdTree
             if (leftDistance < distances[k - 1])
             {
                 Search(left, begin, middle, query, k, exclude, neighbours, distances);
+            }
+        }
+    }
+
+    private void ScanLeaf(int begin, int end, ReadOnlySpan<double> query, int k, int exclude, Span<int> neighbours, Span<double> distances)
+    {
+        for (int i = begin; i < end; i++)
+        {
+            if (_original[i] == exclude)
+            {
+                continue;
+            }
+
+            double distance = Distance(i, query);
+            if (distance < distances[k - 1])
+            {
+                Insert(distance, _original[i], k, neighbours, distances);
             }
         }
     }

@@ -71,7 +71,7 @@ public sealed record FrenzelPompe(int K = 3, bool Rescale = true)
             for (int position = begin; position < end; position++)
             {
                 int i = tree.OriginalIndex(position);
-                double radius = SampleRows.StrictRadius(tree.KthNeighbourDistance(tree.PointAt(position), k, i, neighbours, distances));
+                double radius = SampleRows.StrictRadius(tree.KthNeighbourDistanceAt(position, k, neighbours, distances));
                 terms[i] = IntegerDigamma.Of(xzCounter.CountWithinOf(i, radius)) + IntegerDigamma.Of(yzCounter.CountWithinOf(i, radius))
                     - IntegerDigamma.Of(zCounter.CountWithinOf(i, radius));
             }

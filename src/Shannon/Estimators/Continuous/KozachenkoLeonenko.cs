@@ -41,7 +41,7 @@ public sealed record KozachenkoLeonenko(int K = 3)
             var distances = new double[k];
             for (int position = begin; position < end; position++)
             {
-                logRadius[tree.OriginalIndex(position)] = Math.Log(tree.KthNeighbourDistance(tree.PointAt(position), k, tree.OriginalIndex(position), neighbours, distances));
+                logRadius[tree.OriginalIndex(position)] = Math.Log(tree.KthNeighbourDistanceAt(position, k, neighbours, distances));
             }
         });
         for (int i = 0; i < n; i++)

@@ -119,7 +119,7 @@ public sealed record Ksg(int K = 3, int Algorithm = 1, bool Rescale = true, int?
             {
                 // Queries run in tree order, so consecutive queries touch the same nodes.
                 int i = tree.OriginalIndex(position);
-                double epsilon = tree.KthNeighbourDistance(tree.PointAt(position), k, i, neighbours, distances);
+                double epsilon = tree.KthNeighbourDistanceAt(position, k, neighbours, distances);
                 if (second)
                 {
                     ReadOnlySpan<double> xi = x.AsSpan(i * xColumns, xColumns);

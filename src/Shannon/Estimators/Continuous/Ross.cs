@@ -135,7 +135,7 @@ public sealed record Ross(int K = 3, bool Rescale = true, int? JitterSeed = null
             for (int position = begin; position < end; position++)
             {
                 int r = tree.OriginalIndex(position);
-                radius[rows[r]] = tree.KthNeighbourDistance(tree.PointAt(position), k, r, neighbours, distances);
+                radius[rows[r]] = tree.KthNeighbourDistanceAt(position, k, neighbours, distances);
                 neighbourK[rows[r]] = k;
             }
         });

@@ -58,13 +58,34 @@ public sealed record Spacing(SpacingMethod Method = SpacingMethod.Auto, int? Win
         return Estimate.Signed(nats, logBase, n);
     }
 
+    /// <summary>Sums log terms with compensation; a −∞ term (a zero spacing) makes the sum −∞, as in scipy.</summary>
+    private struct LogSum
+    {
+        private CompensatedSum _sum;
+        private bool _minusInfinity;
+
+        public readonly double Value => _minusInfinity ? double.NegativeInfinity : _sum.Value;
+
+        public void Add(double term)
+        {
+            if (double.IsNegativeInfinity(term))
+            {
+                _minusInfinity = true;
+            }
+            else
+            {
+                _sum.Add(term);
+            }
+        }
+    }
+
     /// <summary>X₍ᵢ₎ of the sorted sample padded with m copies of its minimum and maximum; i is 0-based in the padded array.</summary>
     private static double Padded(double[] sorted, int m, int i) => sorted[Math.Clamp(i - m, 0, sorted.Length - 1)];
 
     private static double Vasicek(double[] sorted, int m)
     {
         int n = sorted.Length;
-        var sum = default(CompensatedSum);
+        var sum = default(LogSum);
         for (int i = 0; i < n; i++)
         {
             sum.Add(Math.Log(n / (2.0 * m) * (Padded(sorted, m, i + (2 * m)) - Padded(sorted, m, i))));
@@ -76,7 +97,7 @@ public sealed record Spacing(SpacingMethod Method = SpacingMethod.Auto, int? Win
     private static double VanEs(double[] sorted, int m)
     {
         int n = sorted.Length;
-        var sum = default(CompensatedSum);
+        var sum = default(LogSum);
         for (int i = 0; i < n - m; i++)
         {
             sum.Add(Math.Log((n + 1.0) / m * (sorted[i + m] - sorted[i])));
@@ -94,7 +115,7 @@ public sealed record Spacing(SpacingMethod Method = SpacingMethod.Auto, int? Win
     private static double Ebrahimi(double[] sorted, int m)
     {
         int n = sorted.Length;
-        var sum = default(CompensatedSum);
+        var sum = default(LogSum);
         for (int i = 1; i <= n; i++)
         {
             double c = i <= m ? 1.0 + ((i - 1.0) / m) : i >= n - m + 1 ? 1.0 + ((double)(n - i) / m) : 2.0;

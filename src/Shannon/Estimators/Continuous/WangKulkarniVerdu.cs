@@ -52,7 +52,7 @@ public sealed record WangKulkarniVerdu(int K = 1)
             {
                 int i = xTree.OriginalIndex(position);
                 ReadOnlySpan<double> point = xTree.PointAt(position);
-                double rho = xTree.KthNeighbourDistance(point, k, i, neighbours, distances);
+                double rho = xTree.KthNeighbourDistanceAt(position, k, neighbours, distances);
                 double nu = yTree.KthNeighbourDistance(point, k, -1, neighbours, distances);
                 terms[i] = Math.Log(nu) - Math.Log(rho);
             }

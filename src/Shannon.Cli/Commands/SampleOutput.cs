@@ -1,0 +1,58 @@
+using Shannon.Estimators;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>Prints an <see cref="Estimate"/> from a samples command: JSON with value, unit, n and whatever uncertainty was asked for, or one human line.</summary>
+internal static class SampleOutput
+{
+    public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate)
+    {
+        if (json)
+        {
+            var fields = new List<KeyValuePair<string, object?>>
+            {
+                new("value", estimate.Value),
+                new("unit", estimate.Unit.Unit),
+                new("n", estimate.N),
+                new("estimator", estimator),
+                new("raw_value", estimate.RawValue),
+            };
+            if (estimate.StandardError is double se)
+            {
+                fields.Add(new("stderr", se));
+            }
+
+            if (estimate.ConfidenceInterval is { } ci)
+            {
+                fields.Add(new("ci", new[] { ci.Low, ci.High }));
+                fields.Add(new("ci_level", ci.Level));
+            }
+
+            if (estimate.PValue is double p)
+            {
+                fields.Add(new("p_value", p));
+            }
+
+            CliOutput.Json(context, fields);
+            return;
+        }
+
+        string line = $"{label} = {CliOutput.Number(estimate.Value)} {estimate.Unit.Unit} ({estimator}, n = {estimate.N})";
+        if (estimate.StandardError is double error)
+        {
+            line += $", stderr {CliOutput.Number(error)}";
+        }
+
+        if (estimate.ConfidenceInterval is { } interval)
+        {
+            line += $", {interval.Level * 100:0.##}% CI [{CliOutput.Number(interval.Low)}, {CliOutput.Number(interval.High)}]";
+        }
+
+        if (estimate.PValue is double pValue)
+        {
+            line += $", p = {CliOutput.Number(pValue)}";
+        }
+
+        context.Out.WriteLine(line);
+    }
+}

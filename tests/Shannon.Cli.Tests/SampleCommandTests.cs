@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using Shannon.Estimators.Continuous;
+using Shannon.Estimators.Discrete;
+
+namespace Shannon.Cli.Tests;
+
+public sealed class SampleCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-samples-").FullName;
+    private readonly double[] _x;
+    private readonly double[] _y;
+    private readonly string[] _label;
+    private readonly string _csv;
+
+    public SampleCommandTests()
+    {
+        var random = new Random(17);
+        int n = 400;
+        _x = new double[n];
+        _y = new double[n];
+        _label = new string[n];
+        var lines = new List<string> { "x,y,label,constant" };
+        for (int i = 0; i < n; i++)
+        {
+            _x[i] = Math.Round(random.NextDouble() * 10, 6);
+            _y[i] = Math.Round(_x[i] + (random.NextDouble() * 3), 6);
+            _label[i] = _x[i] > 5 ? "high" : "low";
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{_x[i]},{_y[i]},{_label[i]},1"));
+        }
+
+        _csv = Path.Combine(_directory, "samples.csv");
+        File.WriteAllLines(_csv, lines);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static JsonElement Json(string output) => JsonDocument.Parse(output).RootElement;
+
+    [Fact]
+    public void Mi_of_numeric_columns_is_ksg_and_matches_the_library()
+    {
+        var (code, output, error) = CliRunner.Run("mi", _csv, "--x", "x", "--y", "y", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        var json = Json(output);
+        Assert.Equal(new Ksg().MutualInformation(_x, _y).Value, json.GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal("ksg1", json.GetProperty("estimator").GetString());
+        Assert.Equal(400, json.GetProperty("n").GetInt32());
+        Assert.Equal("nats", json.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public void Mi_of_a_numeric_and_a_label_column_is_ross()
+    {
+        var (code, output, _) = CliRunner.Run("mi", _csv, "--x", "x", "--y", "label", "--json", "--base", "2");
+        Assert.Equal(0, code);
+        var json = Json(output);
+        Assert.Equal("ross", json.GetProperty("estimator").GetString());
+        Assert.Equal(new Ross().MutualInformation<string>(_x, _label, LogBase.Bits).Value, json.GetProperty("value").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Mi_with_a_discrete_estimator_treats_values_as_labels()
+    {
+        var (code, output, _) = CliRunner.Run("mi", _csv, "--x", "label", "--y", "label", "--estimator", "miller-madow", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(new MillerMadow().MutualInformation<string, string>(_label, _label).Value, Json(output).GetProperty("value").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Mi_reports_interval_and_p_value_when_asked()
+    {
+        var (code, output, _) = CliRunner.Run("mi", _csv, "--x", "x", "--y", "y", "--estimator", "binned", "--bins", "quantile:5", "--ci", "0.9", "--permutations", "49", "--seed", "3", "--json");
+        Assert.Equal(0, code);
+        var json = Json(output);
+        double value = json.GetProperty("value").GetDouble();
+        var ci = json.GetProperty("ci").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.True(ci[0] <= ci[1]);
+        Assert.True(json.GetProperty("stderr").GetDouble() > 0);
+        Assert.Equal(0.02, json.GetProperty("p_value").GetDouble(), 1e-12);
+        Assert.True(value > 0.3);
+        var again = CliRunner.Run("mi", _csv, "--x", "x", "--y", "y", "--estimator", "binned", "--bins", "quantile:5", "--ci", "0.9", "--permutations", "49", "--seed", "3", "--json");
+        Assert.Equal(output, again.Out);
+    }
+
+    [Fact]
+    public void Mi_human_line_names_the_columns()
+    {
+        var (code, output, _) = CliRunner.Run("mi", _csv, "--x", "x", "--y", "y", "--z", "label", "--estimator", "binned", "--bins", "4");
+        Assert.Equal(0, code);
+        Assert.StartsWith("I(x;y|label) = ", output);
+        Assert.Contains("binned, n = 400", output);
+    }
+
+    [Theory]
+    [InlineData("--x", "nope", "--y", "y")]
+    [InlineData("--x", "label", "--y", "y", "--estimator", "ksg1")]
+    [InlineData("--x", "x", "--y", "y", "--estimator", "magic")]
+    [InlineData("--x", "x", "--y", "y", "--k", "0")]
+    [InlineData("--x", "x", "--y", "y", "--ci", "1.5")]
+    [InlineData("--x", "x", "--y", "y", "--z", "label", "--permutations", "5")]
+    [InlineData("--x", "x")]
+    public void Mi_bad_input_exits_2_with_one_line(params string[] options)
+    {
+        var (code, output, error) = CliRunner.Run(["mi", _csv, .. options]);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith("error: ", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Mi_with_too_few_samples_for_k_exits_2()
+    {
+        string small = Path.Combine(_directory, "small.csv");
+        File.WriteAllLines(small, ["a,b", "1,2", "2,1", "3,5"]);
+        var (code, _, error) = CliRunner.Run("mi", small, "--x", "a", "--y", "b");
+        Assert.Equal(2, code);
+        Assert.Contains("k = 3", error);
+    }
+
+    [Fact]
+    public void Entropy_of_samples_defaults_to_scipy_auto_and_plug_in()
+    {
+        var (code, output, _) = CliRunner.Run("entropy", "--samples", _csv, "--column", "x", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(new Spacing().DifferentialEntropy(_x).Value, Json(output).GetProperty("value").GetDouble(), 1e-12);
+        (code, output, _) = CliRunner.Run("entropy", "--samples", _csv, "--column", "label", "--json", "--base", "bits");
+        Assert.Equal(0, code);
+        Assert.Equal(new PlugIn().Entropy<string>(_label, LogBase.Bits).Value, Json(output).GetProperty("value").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Entropy_of_samples_with_an_interval()
+    {
+        var (code, output, _) = CliRunner.Run("entropy", "--samples", _csv, "--column", "x", "--estimator", "kl", "--ci", "0.95", "--json");
+        Assert.Equal(0, code);
+        var json = Json(output);
+        Assert.Equal(new KozachenkoLeonenko().DifferentialEntropy(_x).Value, json.GetProperty("value").GetDouble(), 1e-12);
+        Assert.True(json.GetProperty("stderr").GetDouble() > 0);
+        (code, output, _) = CliRunner.Run("entropy", "--samples", _csv, "--column", "label", "--estimator", "chao-shen", "--ci", "0.95", "--seed", "1");
+        Assert.Equal(0, code);
+        Assert.Contains("95% CI [", output);
+    }
+
+    [Theory]
+    [InlineData("--samples", "FILE")]
+    [InlineData("--samples", "FILE", "--column", "missing")]
+    [InlineData("--samples", "FILE", "--column", "label", "--estimator", "kl")]
+    [InlineData("--samples", "FILE", "--column", "constant", "--estimator", "gaussian")]
+    [InlineData("0.5,0.5", "--samples", "FILE", "--column", "x")]
+    [InlineData("--samples", "does-not-exist.csv")]
+    public void Entropy_of_samples_bad_input_exits_2(params string[] args)
+    {
+        var (code, _, error) = CliRunner.Run(["entropy", .. args.Select(a => a == "FILE" ? _csv : a)]);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error);
+    }
+}
