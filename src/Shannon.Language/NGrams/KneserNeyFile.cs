@@ -54,7 +54,7 @@ public static class KneserNeyFile
         foreach (var counts in table.Counts)
         {
             writer.Write(counts.Count);
-            foreach (var (key, count) in counts)
+            foreach (var (key, count) in counts.Entries())
             {
                 writer.Write((int)(key >> 32));
                 writer.Write((int)(uint)key);
@@ -150,12 +150,12 @@ public static class KneserNeyFile
             Check(lengths[c] < order, $"context {c} is {lengths[c]} tokens long, too long for order {order}");
         }
 
-        var counts = new Dictionary<ulong, long>[order];
+        var counts = new NGramMap<long>[order];
         for (int k = 0; k < order; k++)
         {
             int entries = reader.ReadInt32();
             Check(entries >= 1, $"order {k + 1} has {entries} entries");
-            counts[k] = new Dictionary<ulong, long>(entries, NGramKeyComparer.Instance);
+            counts[k] = new NGramMap<long>(entries);
             for (int e = 0; e < entries; e++)
             {
                 int context = reader.ReadInt32();

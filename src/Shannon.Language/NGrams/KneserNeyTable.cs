@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 
 namespace Shannon.Language.NGrams;
 
@@ -18,8 +17,8 @@ internal sealed class KneserNeyTable
     private readonly int[] _contextParent;
     private readonly int[] _contextWord;
     private readonly int[] _contextLength;
-    private readonly Dictionary<ulong, int> _extend;
-    private readonly Dictionary<ulong, long>[] _counts;
+    private readonly NGramMap<int> _extend;
+    private readonly NGramMap<long>[] _counts;
     private readonly long[] _total;
     private readonly double[] _backoffNumerator;
     private readonly int[] _firstExtension;
@@ -33,7 +32,7 @@ internal sealed class KneserNeyTable
     /// <param name="contextParent">For each context (0 is the empty one), the context one word shorter; −1 for 0.</param>
     /// <param name="contextWord">For each context, its oldest word; −1 for 0.</param>
     /// <param name="counts">For each order k = 1 … n (index k − 1), the count of (context, word) keyed by <see cref="Key"/>.</param>
-    internal KneserNeyTable(int order, int tokenCount, int[] contextParent, int[] contextWord, Dictionary<ulong, long>[] counts)
+    internal KneserNeyTable(int order, int tokenCount, int[] contextParent, int[] contextWord, NGramMap<long>[] counts)
     {
         Order = order;
         TokenCount = tokenCount;
@@ -42,11 +41,11 @@ internal sealed class KneserNeyTable
         _counts = counts;
         int contexts = contextParent.Length;
         _contextLength = new int[contexts];
-        _extend = new Dictionary<ulong, int>(contexts, NGramKeyComparer.Instance);
+        _extend = new NGramMap<int>(contexts);
         for (int c = 1; c < contexts; c++)
         {
             _contextLength[c] = _contextLength[contextParent[c]] + 1;
-            _extend.Add(Key(contextParent[c], contextWord[c]), c);
+            _extend.TryAdd(Key(contextParent[c], contextWord[c]), c);
         }
 
         _uniform = 1.0 / (tokenCount - 1);
@@ -60,7 +59,7 @@ internal sealed class KneserNeyTable
         for (int k = 1; k <= order; k++)
         {
             countOfCounts.Clear();
-            foreach (var (key, count) in counts[k - 1])
+            foreach (var (key, count) in counts[k - 1].Entries())
             {
                 int c = (int)(key >> 32);
                 _total[c] += count;
@@ -86,7 +85,7 @@ internal sealed class KneserNeyTable
         var fill = _firstExtension[..contexts];
         for (int k = 1; k <= order; k++)
         {
-            foreach (var (key, count) in counts[k - 1])
+            foreach (var (key, count) in counts[k - 1].Entries())
             {
                 int c = (int)(key >> 32);
                 int at = fill[c]++;
@@ -109,7 +108,7 @@ internal sealed class KneserNeyTable
 
     internal ReadOnlySpan<int> ContextWords => _contextWord;
 
-    internal IReadOnlyList<Dictionary<ulong, long>> Counts => _counts;
+    internal IReadOnlyList<NGramMap<long>> Counts => _counts;
 
     /// <summary>The discount D_k(c) of order k for a count c ≥ 1 (c ≥ 3 share D₃₊).</summary>
     internal double Discount(int k, long count) => _discounts[(k * 4) + (int)Math.Min(count, 3)];
@@ -169,11 +168,11 @@ internal sealed class KneserNeyTable
     {
         var parents = new List<int> { -1 };
         var words = new List<int> { -1 };
-        var extend = new Dictionary<ulong, int>(NGramKeyComparer.Instance);
-        var counts = new Dictionary<ulong, long>[order];
+        var extend = new NGramMap<int>();
+        var counts = new NGramMap<long>[order];
         for (int k = 0; k < order; k++)
         {
-            counts[k] = new Dictionary<ulong, long>(NGramKeyComparer.Instance);
+            counts[k] = new NGramMap<long>();
         }
 
         var history = new int[order - 1];
@@ -184,7 +183,7 @@ internal sealed class KneserNeyTable
             for (int j = 0; j < order - 1; j++)
             {
                 int older = j < filled ? history[(filled - 1 - j) % history.Length] : 0;
-                ref int child = ref CollectionsMarshal.GetValueRefOrAddDefault(extend, Key(context, older), out bool exists);
+                ref int child = ref extend.GetValueRefOrAddDefault(Key(context, older), out bool exists);
                 if (!exists)
                 {
                     child = parents.Count;
@@ -195,7 +194,7 @@ internal sealed class KneserNeyTable
                 context = child;
             }
 
-            CollectionsMarshal.GetValueRefOrAddDefault(counts[order - 1], Key(context, word), out _)++;
+            counts[order - 1].GetValueRefOrAddDefault(Key(context, word), out _)++;
             if (word == endOfSentence)
             {
                 filled = 0;
@@ -211,11 +210,10 @@ internal sealed class KneserNeyTable
         for (int k = order - 1; k >= 1; k--)
         {
             var lower = counts[k - 1];
-            lower.EnsureCapacity(counts[k].Count);
-            foreach (ulong key in counts[k].Keys)
+            foreach (var (key, _) in counts[k].Entries())
             {
                 int shorter = parentArray[(int)(key >> 32)];
-                CollectionsMarshal.GetValueRefOrAddDefault(lower, Key(shorter, (int)(uint)key), out _)++;
+                lower.GetValueRefOrAddDefault(Key(shorter, (int)(uint)key), out _)++;
             }
         }
 
