@@ -59,6 +59,8 @@ internal static class CliApp
         TourCommand.Create(context),
         PlotCommand.Create(context),
         ReportCommand.Create(context),
+        PerplexityCommand.Create(context),
+        NgramCommand.Create(context),
     ];
 
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException

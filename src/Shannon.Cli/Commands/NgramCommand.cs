@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Shannon.Language.NGrams;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary><c>shannon ngram train CORPUS --order N [--level word|char] [--min-count K] -o MODEL</c>: trains and saves a Kneser–Ney model.</summary>
+internal static class NgramCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var corpus = new Argument<string>("CORPUS") { Description = "Training text; each non-blank line is a sentence." };
+        var order = new Option<int>("--order") { Description = "The n-gram order n ≥ 1.", DefaultValueFactory = _ => 3 };
+        var level = new Option<string>("--level") { Description = "word or char.", DefaultValueFactory = _ => "word" };
+        var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times become <unk>.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--output", "-o") { Description = "The model file to write.", Required = true };
+        var train = new Command("train", "Train an interpolated modified Kneser–Ney model and save it.\nExample: shannon ngram train data/kjv.txt --order 3 -o kjv3.kn")
+        {
+            corpus, order, level, minCount, output,
+        };
+        train.SetAction(parse =>
+        {
+            string text = File.ReadAllText(parse.GetValue(corpus)!);
+            var model = KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount));
+            KneserNeyFile.Save(model, parse.GetValue(output)!);
+            context.Out.WriteLine($"trained order-{model.Order} {parse.GetValue(level)} model: {model.TrainingTokens} tokens, vocabulary {model.VocabularySize}");
+            return ExitCodes.Success;
+        });
+        return new Command("ngram", "Kneser–Ney n-gram language models.") { train };
+    }
+
+    /// <summary>Parses <c>word</c> or <c>char</c>/<c>character</c>.</summary>
+    internal static NGramLevel ParseLevel(string text) => text.ToLowerInvariant() switch
+    {
+        "word" or "words" => NGramLevel.Word,
+        "char" or "chars" or "character" or "characters" => NGramLevel.Character,
+        _ => throw new UsageException($"--level '{NumberList.Escape(text)}' is neither word nor char."),
+    };
+}
