@@ -49,10 +49,10 @@ internal static class HtmlReportWriter
             .Append(" · target: <strong>").Append(Html.Text(report.Target)).Append("</strong>")
             .Append("<br>Units: bits. MI estimator: ").Append(Html.Text(s.Estimator))
             .Append(" (k = ").Append(s.K.ToString(CultureInfo.InvariantCulture)).Append("); ")
-            .Append(Html.Number(s.Confidence * 100, 0)).Append("% bootstrap intervals from ")
+            .Append(Html.Number(s.Confidence * 100, 0)).Append("% subsample intervals from ")
             .Append(s.Bootstrap.ToString(CultureInfo.InvariantCulture)).Append(" resamples; p-values from ")
             .Append(s.Permutations.ToString(CultureInfo.InvariantCulture)).Append(" permutations; ")
-            .Append(s.Bins.ToString(CultureInfo.InvariantCulture)).Append(" quantile bins for entropies and redundancy; seed ")
+            .Append(s.Bins.ToString(CultureInfo.InvariantCulture)).Append(" equal-frequency bins for redundancy; Freedman–Diaconis bins for numeric column entropies; seed ")
             .Append(s.Seed.ToString(CultureInfo.InvariantCulture)).Append(".</p>\n");
     }
 
@@ -105,10 +105,10 @@ internal static class HtmlReportWriter
                 .Append(Html.Number(feature.PValue, 4)).Append("</td></tr>");
         }
 
-        html.Append("</table>\n<p class=\"meta\">Intervals are bootstrap percentiles; resamples repeat rows, which k-NN estimators see as ")
-            .Append("neighbours at distance 0, so read them as indicative (upward-biased). p-values come from permuting the target ")
+        html.Append("</table>\n<p class=\"meta\">Intervals are percentiles of the estimate over the distinct rows of each bootstrap resample ")
+            .Append("(about 63 % of the rows: repeated rows would be k-NN neighbours at distance 0 and bias the estimate upward). p-values come from permuting the target ")
             .Append("(Phipson &amp; Smyth 2010: never 0, at least 1/(permutations + 1)).</p>\n");
-        Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with bootstrap intervals.");
+        Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with subsample intervals.");
     }
 
     private static void Selection(StringBuilder html, InformationReport report)

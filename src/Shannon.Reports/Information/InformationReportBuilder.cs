@@ -147,7 +147,18 @@ internal static class InformationReportBuilder
         var estimate = new Estimate(Math.Max(0.0, raw), raw, LogBase.Bits, n);
         if (settings.Bootstrap >= 2)
         {
-            estimate = Resampling.Bootstrap(estimate, resample => Math.Max(0.0, statistic(resample, resample)), settings.Bootstrap, settings.Confidence, settings.Seed);
+            // The distinct rows of each resample (≈ 63 % of n, without repeats): repeated rows would be neighbours at
+            // distance 0 and bias the k-NN estimate upward, so the interval is taken over these subsamples.
+            estimate = Resampling.Bootstrap(
+                estimate,
+                resample =>
+                {
+                    int[] distinctRows = resample.Distinct().Order().ToArray();
+                    return Math.Max(0.0, statistic(distinctRows, distinctRows));
+                },
+                settings.Bootstrap,
+                settings.Confidence,
+                settings.Seed);
         }
 
         if (settings.Permutations >= 1)

@@ -16,6 +16,19 @@ internal static class FigureCurves
     public static double[] BinaryEntropy(IReadOnlyList<double> p) =>
         p.Select(x => Entropy.Shannon([x, 1.0 - x], LogBase.Bits)).ToArray();
 
+    /// <summary>KL(P‖Q) and KL(Q‖P) in nats for P = <paramref name="p"/> and each Q = (q, 1 − q).</summary>
+    public static (double[] Forward, double[] Reverse) KlAsymmetry(double[] p, IReadOnlyList<double> q) =>
+        (q.Select(x => Divergence.KullbackLeibler(p, [x, 1.0 - x])).ToArray(), q.Select(x => Divergence.KullbackLeibler([x, 1.0 - x], p)).ToArray());
+
+    /// <summary>KL(P‖Q_μ) and KL(Q_μ‖P) in nats on the tour's grid, for each of the tour's means μ (lesson 003 §4.5).</summary>
+    public static (double[] Forward, double[] Reverse) ForwardReverse()
+    {
+        double[] p = Tour.Sections.KlDirectionSection.Bimodal();
+        double[] means = Tour.Sections.KlDirectionSection.Means;
+        return (means.Select(mu => Divergence.KullbackLeibler(p, Tour.Sections.KlDirectionSection.Gaussian(mu))).ToArray(),
+                means.Select(mu => Divergence.KullbackLeibler(Tour.Sections.KlDirectionSection.Gaussian(mu), p)).ToArray());
+    }
+
     /// <summary>H(softmax(<paramref name="logits"/> / T)) in nats for each temperature T.</summary>
     public static double[] TemperatureEntropy(double[] logits, IReadOnlyList<double> temperatures) =>
         temperatures.Select(t => Softmax.Entropy(logits, t)).ToArray();

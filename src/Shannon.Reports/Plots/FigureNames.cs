@@ -6,6 +6,8 @@ internal static class FigureNames
     private static readonly (string Name, LessonFigure Figure)[] Names =
     [
         ("binary-entropy", LessonFigure.BinaryEntropy),
+        ("kl-asymmetry", LessonFigure.KlAsymmetry),
+        ("forward-reverse-kl", LessonFigure.ForwardReverseKl),
         ("temperature-entropy", LessonFigure.TemperatureEntropy),
         ("mi-vs-rho", LessonFigure.MiVsRho),
     ];

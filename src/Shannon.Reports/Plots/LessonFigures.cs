@@ -15,6 +15,8 @@ internal static class LessonFigures
     public static Plot Create(LessonFigure figure) => figure switch
     {
         LessonFigure.BinaryEntropy => BinaryEntropy(),
+        LessonFigure.KlAsymmetry => KlAsymmetry(),
+        LessonFigure.ForwardReverseKl => ForwardReverseKl(),
         LessonFigure.TemperatureEntropy => TemperatureEntropy(),
         LessonFigure.MiVsRho => MiVsRho(),
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "Unknown figure."),
@@ -66,6 +68,44 @@ internal static class LessonFigures
         plot.Title("Mutual information of a bivariate Gaussian against ρ (2,000 samples)");
         plot.XLabel("correlation ρ");
         plot.YLabel("I(X;Y) (bits)");
+        plot.ShowLegend(Alignment.UpperCenter);
+        return plot;
+    }
+
+    private static Plot KlAsymmetry()
+    {
+        double[] q = FigureCurves.Grid(0.01, 0.99, 197);
+        var (forward, reverse) = FigureCurves.KlAsymmetry([0.8, 0.2], q);
+        var plot = new Plot();
+        var f = plot.Add.ScatterLine(q, forward);
+        f.LegendText = "KL(P‖Q)";
+        f.LineWidth = 2;
+        var r = plot.Add.ScatterLine(q, reverse);
+        r.LegendText = "KL(Q‖P)";
+        r.LineWidth = 2;
+        plot.Add.VerticalLine(0.8).LinePattern = LinePattern.Dotted;
+        plot.Title("KL is not symmetric: P = (0.8, 0.2), Q = (q, 1 − q)");
+        plot.XLabel("q");
+        plot.YLabel("KL (nats)");
+        plot.ShowLegend(Alignment.UpperCenter);
+        return plot;
+    }
+
+    private static Plot ForwardReverseKl()
+    {
+        double[] means = Tour.Sections.KlDirectionSection.Means;
+        var (forward, reverse) = FigureCurves.ForwardReverse();
+        var plot = new Plot();
+        var f = plot.Add.ScatterLine(means, forward);
+        f.LegendText = "forward KL(P‖Q_μ): mean-seeking";
+        f.LineWidth = 2;
+        var r = plot.Add.ScatterLine(means, reverse);
+        r.LegendText = "reverse KL(Q_μ‖P): mode-seeking";
+        r.LineWidth = 2;
+        plot.Title("One Gaussian Q_μ fitted to a bimodal P (modes at 2 and 8)");
+        plot.XLabel("μ");
+        plot.YLabel("KL (nats)");
+        plot.Axes.SetLimitsY(0, 12);
         plot.ShowLegend(Alignment.UpperCenter);
         return plot;
     }

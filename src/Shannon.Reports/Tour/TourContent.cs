@@ -7,9 +7,13 @@ internal static class TourContent
 {
     private static readonly Func<int, TourSection>[] Builders =
     [
+        SurprisalSection.Build,
         EntropySection.Build,
+        CrossEntropySection.Build,
         LogitsSection.Build,
         TemperatureSection.Build,
+        KlDirectionSection.Build,
+        JensenSection.Build,
     ];
 
     /// <summary>How many sections the tour has.</summary>

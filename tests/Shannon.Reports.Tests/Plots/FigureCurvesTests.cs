@@ -31,6 +31,25 @@ public class FigureCurvesTests
     }
 
     [Fact]
+    public void Kl_curves_vanish_only_at_q_equal_p_and_differ_elsewhere()
+    {
+        var (forward, reverse) = FigureCurves.KlAsymmetry([0.8, 0.2], [0.3, 0.8]);
+        Assert.Equal(0.0, forward[1], 15);
+        Assert.Equal(0.0, reverse[1], 15);
+        Assert.True(forward[0] > 0 && reverse[0] > 0 && Math.Abs(forward[0] - reverse[0]) > 0.01);
+    }
+
+    [Fact]
+    public void Forward_kl_is_minimised_between_the_modes_and_reverse_kl_at_a_mode()
+    {
+        var (forward, reverse) = FigureCurves.ForwardReverse();
+        double[] means = Shannon.Reports.Tour.Sections.KlDirectionSection.Means;
+        Assert.InRange(means[Array.IndexOf(forward, forward.Min())], 4.5, 5.5);
+        double mode = means[Array.IndexOf(reverse, reverse.Min())];
+        Assert.True(Math.Abs(mode - 2) < 0.5 || Math.Abs(mode - 8) < 0.5);
+    }
+
+    [Fact]
     public void Grid_includes_both_ends()
     {
         double[] grid = FigureCurves.Grid(-1.0, 1.0, 5);
