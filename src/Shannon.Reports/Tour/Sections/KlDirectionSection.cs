@@ -22,8 +22,9 @@ internal static class KlDirectionSection
         double[] p = Bimodal();
         double[] forward = Means.Select(mu => Divergence.KullbackLeibler(p, Gaussian(mu))).ToArray();
         double[] reverse = Means.Select(mu => Divergence.KullbackLeibler(Gaussian(mu), p)).ToArray();
-        int forwardBest = Array.IndexOf(forward, forward.Min());
-        int reverseBest = Array.IndexOf(reverse, reverse.Min());
+        // First index within rounding of the minimum: the reverse KL's two modes tie up to the last bits, as in numpy's argmin.
+        int forwardBest = Array.FindIndex(forward, v => v <= forward.Min() * (1 + 1e-9));
+        int reverseBest = Array.FindIndex(reverse, v => v <= reverse.Min() * (1 + 1e-9));
         return new TourSection(number, "Forward vs reverse KL: mean-seeking and mode-seeking (lesson 003 §4.5, 001, 004)",
         [
             new("argmin_μ KL(P‖Q_μ), P bimodal at 2 and 8 (forward)", Means[forwardBest], string.Empty, 2, "003.kl.forward.mu", "kl.bimodal.forward.mu"),
