@@ -56,6 +56,8 @@ internal static class CliApp
         KlCommand.Create(context),
         JsCommand.Create(context),
         MiCommand.Create(context),
+        IbCommand.Create(context),
+        ChannelCommand.Create(context),
         TourCommand.Create(context),
         PlotCommand.Create(context),
         ReportCommand.Create(context),

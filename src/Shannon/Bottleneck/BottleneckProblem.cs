@@ -43,6 +43,7 @@ internal sealed class BottleneckProblem
             _negativeEntropy[x] = -StochasticMatrix.Entropy(conditional);
         }
 
+        MutualInformation = StochasticMatrix.MutualInformation(joint, xCount, yCount);
         ClusterMarginal = new double[clusters];
         Decoder = new double[clusters * yCount];
         _logDecoder = new double[clusters * yCount];
@@ -55,6 +56,9 @@ internal sealed class BottleneckProblem
     internal int YCount { get; }
 
     internal int Clusters { get; }
+
+    /// <summary>I(X;Y) in nats.</summary>
+    internal double MutualInformation { get; }
 
     /// <summary>p(x).</summary>
     internal double[] Marginal { get; }
@@ -159,7 +163,7 @@ internal sealed class BottleneckProblem
         double entropy = StochasticMatrix.Entropy(ClusterMarginal);
         return new BottleneckSolution(
             beta, Clusters, encoder, (double[])ClusterMarginal.Clone(), (double[])Decoder.Clone(),
-            logBase.FromNats(compression), logBase.FromNats(relevant), logBase.FromNats(entropy), iterations, converged, logBase.Unit);
+            logBase.FromNats(compression), logBase.FromNats(relevant), logBase.FromNats(entropy), logBase.FromNats(MutualInformation), iterations, converged, logBase.Unit);
     }
 
     /// <summary>A random transposed encoder from <paramref name="random"/>: soft columns u/Σu, or one-hot columns with a uniform cluster.</summary>

@@ -9,10 +9,11 @@ namespace Shannon.Bottleneck;
 /// <param name="CompressionInformation">I(X;T) in <paramref name="Unit"/>: what the encoder keeps of X.</param>
 /// <param name="RelevantInformation">I(T;Y) in <paramref name="Unit"/>: what T tells about Y; ≤ I(X;Y).</param>
 /// <param name="ClusterEntropy">H(T) in <paramref name="Unit"/>; equals I(X;T) for a deterministic encoder.</param>
+/// <param name="MutualInformation">I(X;Y) of the joint in <paramref name="Unit"/>: the ceiling of <paramref name="RelevantInformation"/>.</param>
 /// <param name="Iterations">Fixed-point iterations performed.</param>
 /// <param name="Converged">Whether the iteration reached its stopping rule before the limit.</param>
 /// <param name="Unit">The unit of the three informations.</param>
 public sealed record BottleneckSolution(
     double Beta, int Clusters, double[] Encoder, double[] ClusterMarginal, double[] Decoder,
-    double CompressionInformation, double RelevantInformation, double ClusterEntropy,
+    double CompressionInformation, double RelevantInformation, double ClusterEntropy, double MutualInformation,
     int Iterations, bool Converged, string Unit);

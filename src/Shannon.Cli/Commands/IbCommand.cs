@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using Shannon.Bottleneck;
+using Shannon.Reports.Bottleneck;
+using Shannon.Reports.Plots;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>
+/// <c>shannon ib --joint FILE [--beta B | --sweep B0:B1:N] [--clusters K] [--deterministic] [--json] [--plot OUT]</c>:
+/// the information bottleneck of a joint distribution p(x, y).
+/// </summary>
+internal static class IbCommand
+{
+    private const string DefaultSweep = "0.1:100:50";
+
+    public static Command Create(CliContext context)
+    {
+        var joint = new Option<string>("--joint") { Description = "Joint distribution p(x, y): one row per x, entries summing to 1.", Required = true };
+        var beta = new Option<double?>("--beta") { Description = "Solve at one trade-off β." };
+        var sweep = new Option<string?>("--sweep") { Description = $"Trace the IB curve over N geometric β from B0 to B1 (default {DefaultSweep})." };
+        var clusters = new Option<int?>("--clusters") { Description = "|T|, the bottleneck's cardinality (default |X|)." };
+        var deterministic = new Option<bool>("--deterministic") { Description = "Deterministic IB (Strouse & Schwab 2017): hard clusters, H(T) − β I(T;Y)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the initial encoder (default 0).", DefaultValueFactory = _ => 0 };
+        var plot = new Option<string?>("--plot") { Description = "Write the information-plane plot to this .png or .svg file." };
+        var logBase = CommonOptions.Base();
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "ib",
+            "Information bottleneck (Tishby, Pereira & Bialek 1999): compress X into T, keep what predicts Y.\n"
+            + "Examples:\n  shannon ib --joint joint.csv --beta 5 --clusters 3 --base 2\n  shannon ib --joint joint.csv --sweep 0.1:100:40 --plot ib.png")
+        {
+            joint, beta, sweep, clusters, deterministic, seed, plot, logBase, json,
+        };
+        command.SetAction(parse =>
+        {
+            var unit = LogBase.Parse(parse.GetValue(logBase)!);
+            var (p, xCount, yCount) = NumberTable.Read(parse.GetValue(joint)!, "--joint", context);
+            int k = parse.GetValue(clusters) ?? xCount;
+            int s = parse.GetValue(seed);
+            bool hard = parse.GetValue(deterministic);
+            double? single = parse.GetValue(beta);
+            string? range = parse.GetValue(sweep);
+            if (single is not null && range is not null)
+            {
+                throw new UsageException("ib takes --beta B or --sweep B0:B1:N, not both.");
+            }
+
+            BottleneckSolution[] solutions = single is { } b
+                ? [hard ? DeterministicBottleneck.Solve(p, xCount, yCount, b, k, s, logBase: unit) : InformationBottleneck.Iterative(p, xCount, yCount, b, k, s, logBase: unit)]
+                : hard ? DeterministicBottleneck.Sweep(p, xCount, yCount, ParseSweep(range ?? DefaultSweep), k, s, logBase: unit)
+                : InformationBottleneck.Anneal(p, xCount, yCount, ParseSweep(range ?? DefaultSweep), k, s, logBase: unit);
+            double mutualInformation = solutions[0].MutualInformation;
+            string? plotPath = parse.GetValue(plot);
+            if (plotPath is not null)
+            {
+                FigureFile.Save(BottleneckFigures.InformationCurve(solutions), plotPath);
+            }
+
+            Write(context, solutions, mutualInformation, unit, single is not null, plotPath, parse.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(CliContext context, BottleneckSolution[] solutions, double mutualInformation, LogBase unit, bool single, string? plotPath, bool json)
+    {
+        if (json)
+        {
+            var fields = new List<KeyValuePair<string, object?>> { new("unit", unit.Unit), new("mutual_information", mutualInformation) };
+            if (single)
+            {
+                var s = solutions[0];
+                fields.AddRange(Point(s));
+                fields.Add(new("encoder", Rows(s.Encoder, s.Clusters)));
+            }
+            else
+            {
+                fields.Add(new("points", solutions.Select(s => new Dictionary<string, object?>(Point(s))).ToArray()));
+            }
+
+            fields.Add(new("plot", plotPath is null ? null : Path.GetFullPath(plotPath)));
+            CliOutput.Json(context, fields);
+            return;
+        }
+
+        context.Out.WriteLine($"I(X;Y) = {CliOutput.Number(mutualInformation)} {unit.Unit}");
+        context.Out.WriteLine($"{"beta",12} {"I(X;T)",14} {"I(T;Y)",14} {"H(T)",14}");
+        foreach (var s in solutions)
+        {
+            context.Out.WriteLine(
+                $"{CliOutput.Number(s.Beta),12} {CliOutput.Number(s.CompressionInformation),14} {CliOutput.Number(s.RelevantInformation),14} {CliOutput.Number(s.ClusterEntropy),14}");
+        }
+
+        if (solutions.Any(s => !s.Converged))
+        {
+            context.Error.WriteLine("warning: some β hit the iteration limit (near a phase transition); those points are approximate.");
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, object?>> Point(BottleneckSolution s) =>
+    [
+        new("beta", s.Beta), new("clusters", s.Clusters), new("compression", s.CompressionInformation),
+        new("relevant", s.RelevantInformation), new("cluster_entropy", s.ClusterEntropy),
+        new("iterations", s.Iterations), new("converged", s.Converged),
+    ];
+
+    private static double[][] Rows(double[] values, int columns) =>
+        Enumerable.Range(0, values.Length / columns).Select(r => values[(r * columns)..((r + 1) * columns)]).ToArray();
+
+    /// <summary>Parses <c>B0:B1:N</c> into N geometrically spaced β (B0, B1 &gt; 0, N ≥ 2).</summary>
+    internal static double[] ParseSweep(string text)
+    {
+        string[] parts = text.Split(':');
+        if (parts.Length != 3
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double from)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double to)
+            || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int count))
+        {
+            throw new UsageException($"--sweep '{NumberList.Escape(text)}' is not B0:B1:N (e.g. 0.1:100:50).");
+        }
+
+        if (!(from > 0) || !(to >= from) || double.IsInfinity(to) || count < 2)
+        {
+            throw new UsageException($"--sweep needs 0 < B0 ≤ B1 (finite) and N ≥ 2; got '{NumberList.Escape(text)}'.");
+        }
+
+        return Enumerable.Range(0, count).Select(i => from * Math.Pow(to / from, i / (double)(count - 1))).ToArray();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace Shannon.Cli.Tests;
+
+public class ChannelCommandTests
+{
+    [Fact]
+    public void Capacity_of_binary_symmetric_channel_in_bits()
+    {
+        var (code, output, error) = CliRunner.RunWithStdin("0.9 0.1\n0.1 0.9\n", "channel", "capacity", "--matrix", "-", "--base", "2");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.StartsWith("C = 0.5310044064 bits", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capacity_json_has_value_unit_and_input()
+    {
+        var (code, output, _) = CliRunner.RunWithStdin("1,0\n0.5,0.5\n", "channel", "capacity", "--matrix", "-", "--json", "--base", "bits");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(Math.Log2(1.25), root.GetProperty("capacity").GetDouble(), 10);
+        Assert.Equal("bits", root.GetProperty("unit").GetString());
+        Assert.Equal(0.6, root.GetProperty("input")[0].GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Rate_distortion_of_bernoulli_source_follows_entropy_difference()
+    {
+        var (code, output, error) = CliRunner.RunWithStdin("0 1\n1 0\n", "channel", "rate-distortion", "--source", "0.3,0.7", "--distortion", "-", "--points", "12", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        static double H(double p) => p <= 0 ? 0 : (-p * Math.Log(p)) - ((1 - p) * Math.Log(1 - p));
+        var points = JsonDocument.Parse(output).RootElement.GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(12, points.Length);
+        foreach (var point in points)
+        {
+            double d = point.GetProperty("distortion").GetDouble();
+            double expected = Math.Max(0, H(0.3) - H(Math.Min(d, 0.3)));
+            Assert.Equal(expected, point.GetProperty("rate").GetDouble(), 8);
+        }
+    }
+
+    [Fact]
+    public void Rate_distortion_plot_is_written()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"shannon-rd-{Guid.NewGuid():N}.svg");
+        try
+        {
+            var (code, _, _) = CliRunner.RunWithStdin("0 1\n1 0\n", "channel", "rate-distortion", "--source", "0.5,0.5", "--distortion", "-", "--plot", path);
+            Assert.Equal(0, code);
+            Assert.Contains("<svg", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Bad_input_is_exit_2_with_one_line()
+    {
+        var (code, _, error) = CliRunner.RunWithStdin("0.5 0.5\n0.5 0.4\n", "channel", "capacity", "--matrix", "-");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: channel row 1 sums to 0.9", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.RunWithStdin("0 1\n1\n", "channel", "capacity", "--matrix", "-");
+        Assert.Equal(2, code);
+        Assert.Contains("line 2 has 1 entries", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.RunWithStdin("0 1\n1 0\n", "channel", "rate-distortion", "--source", "0.2,0.3,0.5", "--distortion", "-");
+        Assert.Equal(2, code);
+        Assert.Contains("2 rows but --source has 3", error, StringComparison.Ordinal);
+        (code, _, _) = CliRunner.Run("channel", "capacity");
+        Assert.Equal(2, code);
+    }
+}

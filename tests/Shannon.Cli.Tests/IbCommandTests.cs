@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Shannon.Cli.Tests;
+
+public class IbCommandTests
+{
+    private const string Joint = "0.20,0.04,0.01\n0.05,0.15,0.05\n0.02,0.08,0.15\n0.10,0.05,0.10\n";
+
+    [Fact]
+    public void Single_beta_json_has_informations_and_encoder()
+    {
+        var (code, output, error) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", "--beta", "5", "--clusters", "3", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(5.0, root.GetProperty("beta").GetDouble());
+        Assert.Equal(4, root.GetProperty("encoder").GetArrayLength());
+        Assert.Equal(3, root.GetProperty("encoder")[0].GetArrayLength());
+        double relevant = root.GetProperty("relevant").GetDouble();
+        Assert.InRange(relevant, 0.0, root.GetProperty("mutual_information").GetDouble());
+        Assert.True(relevant <= root.GetProperty("compression").GetDouble());
+    }
+
+    [Fact]
+    public void Sweep_traces_a_rising_curve_and_large_beta_keeps_all_information()
+    {
+        var (code, output, _) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", "--sweep", "0.5:500:30", "--json", "--base", "2");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        var points = root.GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(30, points.Length);
+        Assert.Equal(root.GetProperty("mutual_information").GetDouble(), points[^1].GetProperty("relevant").GetDouble(), 6);
+        for (int i = 1; i < points.Length; i++)
+        {
+            Assert.True(points[i].GetProperty("relevant").GetDouble() >= points[i - 1].GetProperty("relevant").GetDouble() - 1e-7);
+        }
+    }
+
+    [Fact]
+    public void Deterministic_sweep_gives_hard_clusters_and_plot()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"shannon-ib-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, output, _) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", "--sweep", "0.1:100:6", "--deterministic", "--plot", path);
+            Assert.Equal(0, code);
+            Assert.StartsWith("I(X;Y) = 0.2258474731 nats", output, StringComparison.Ordinal);
+            Assert.True(new FileInfo(path).Length > 1000);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("--sweep", "1:x", "is not B0:B1:N")]
+    [InlineData("--sweep", "0:10:5", "0 < B0")]
+    [InlineData("--beta", "-1", "beta must be finite and ≥ 0")]
+    [InlineData("--clusters", "0", "clusters must be at least 1")]
+    public void Bad_input_is_exit_2_with_one_line(string option, string value, string expected)
+    {
+        var (code, output, error) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", option, value);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Joint_not_summing_to_one_and_both_beta_forms_are_rejected()
+    {
+        var (code, _, error) = CliRunner.RunWithStdin("0.5 0.4\n", "ib", "--joint", "-", "--beta", "1");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: joint sums to 0.9", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", "--beta", "1", "--sweep", "1:2:3");
+        Assert.Equal(2, code);
+        Assert.Contains("not both", error, StringComparison.Ordinal);
+    }
+}
