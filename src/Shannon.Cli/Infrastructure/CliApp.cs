@@ -63,6 +63,7 @@ internal static class CliApp
         ReportCommand.Create(context),
         PerplexityCommand.Create(context),
         NgramCommand.Create(context),
+        LossCommand.Create(context),
     ];
 
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException

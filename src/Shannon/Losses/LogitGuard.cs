@@ -27,11 +27,11 @@ internal static class LogitGuard
         return new ArgumentException($"{paramName} row {rowIndex} has no finite entry (every logit is -Infinity), so its softmax is undefined.", paramName);
     }
 
-    /// <summary>A temperature T &gt; 0, finite; returns 1/T.</summary>
-    internal static double InverseTemperature(double temperature, string paramName = "temperature")
+    /// <summary>A temperature T &gt; 0, finite; returns it.</summary>
+    internal static double Temperature(double temperature, string paramName = "temperature")
     {
         Guard.Positive(temperature, paramName);
-        return 1.0 / temperature;
+        return temperature;
     }
 
     /// <summary>A row-major table of <paramref name="classes"/> columns: returns its number of rows.</summary>

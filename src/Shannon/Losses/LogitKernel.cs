@@ -23,10 +23,10 @@ internal static class LogitKernel<T>
     internal const int ChunkLength = 1024;
 
     /// <summary>
-    /// Returns <paramref name="source"/> as compute-type values divided by the temperature: the source itself when
-    /// no conversion or scaling is needed, else <paramref name="scratch"/> filled with them.
+    /// Returns <paramref name="source"/> as compute-type values divided by the temperature (a true division, rounded
+    /// as PyTorch's z / T): the source itself when no conversion or scaling is needed, else <paramref name="scratch"/>.
     /// </summary>
-    internal static ReadOnlySpan<T> Load<TIn>(ReadOnlySpan<TIn> source, Span<T> scratch, T inverseTemperature)
+    internal static ReadOnlySpan<T> Load<TIn>(ReadOnlySpan<TIn> source, Span<T> scratch, T temperature)
         where TIn : unmanaged
     {
         ReadOnlySpan<T> values;
@@ -41,10 +41,10 @@ internal static class LogitKernel<T>
             values = target;
         }
 
-        if (inverseTemperature != T.One)
+        if (temperature != T.One)
         {
             Span<T> target = scratch[..source.Length];
-            TensorPrimitives.Multiply(values, inverseTemperature, target);
+            TensorPrimitives.Divide(values, temperature, target);
             values = target;
         }
 
@@ -85,7 +85,7 @@ internal static class LogitKernel<T>
     /// The softmax normaliser of a whole row of xᵢ / T: the maximum m and s = Σ exp(xᵢ / T − m), so that
     /// log Σ exp(xᵢ / T) = m + log s. Returns false when the row holds a NaN or +∞. An all −∞ row gives m = −∞, s = 0.
     /// </summary>
-    internal static bool Normaliser<TIn>(ReadOnlySpan<TIn> row, T inverseTemperature, out T max, out double sumExp)
+    internal static bool Normaliser<TIn>(ReadOnlySpan<TIn> row, T temperature, out T max, out double sumExp)
         where TIn : unmanaged
     {
         Span<T> loaded = stackalloc T[ChunkLength];
@@ -94,7 +94,7 @@ internal static class LogitKernel<T>
         sumExp = 0.0;
         for (int start = 0; start < row.Length; start += ChunkLength)
         {
-            var chunk = Load(row.Slice(start, Math.Min(ChunkLength, row.Length - start)), loaded, inverseTemperature);
+            var chunk = Load(row.Slice(start, Math.Min(ChunkLength, row.Length - start)), loaded, temperature);
             if (!Accumulate(chunk, exps, ref max, ref sumExp))
             {
                 return false;

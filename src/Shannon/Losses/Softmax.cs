@@ -157,8 +157,8 @@ public static class Softmax
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.NotEmpty(logits, nameof(logits));
-        T inverse = T.CreateTruncating(LogitGuard.InverseTemperature(temperature));
-        return RowLogSumExp<TIn, T>(logits, inverse, 0, logits.Length);
+        T divisor = T.CreateTruncating(LogitGuard.Temperature(temperature));
+        return RowLogSumExp<TIn, T>(logits, divisor, 0, logits.Length);
     }
 
     private static double EntropyCore<TIn, T>(ReadOnlySpan<TIn> logits, double temperature)
@@ -166,8 +166,8 @@ public static class Softmax
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.NotEmpty(logits, nameof(logits));
-        T inverse = T.CreateTruncating(LogitGuard.InverseTemperature(temperature));
-        return RowEntropy<TIn, T>(logits, inverse, 0, logits.Length);
+        T divisor = T.CreateTruncating(LogitGuard.Temperature(temperature));
+        return RowEntropy<TIn, T>(logits, divisor, 0, logits.Length);
     }
 
     private static void Normalised<T>(ReadOnlySpan<T> logits, Span<T> destination, double temperature, bool logarithm)
@@ -175,8 +175,8 @@ public static class Softmax
     {
         Guard.NotEmpty(logits, nameof(logits));
         Guard.DestinationFits(destination, logits.Length, nameof(destination));
-        T inverse = T.CreateTruncating(LogitGuard.InverseTemperature(temperature));
-        RowNormalised(logits, destination[..logits.Length], inverse, logarithm, 0, logits.Length);
+        T divisor = T.CreateTruncating(LogitGuard.Temperature(temperature));
+        RowNormalised(logits, destination[..logits.Length], divisor, logarithm, 0, logits.Length);
     }
 
     private static unsafe void NormalisedRows<T>(ReadOnlySpan<T> logits, int classes, Span<T> destination, double temperature, bool logarithm)
@@ -184,7 +184,7 @@ public static class Softmax
     {
         int rows = LogitGuard.Rows(logits.Length, classes, nameof(logits));
         Guard.DestinationFits(destination, logits.Length, nameof(destination));
-        T inverse = T.CreateTruncating(LogitGuard.InverseTemperature(temperature));
+        T divisor = T.CreateTruncating(LogitGuard.Temperature(temperature));
         fixed (T* source = logits)
         fixed (T* target = destination)
         {
@@ -194,7 +194,7 @@ public static class Softmax
             {
                 var row = new ReadOnlySpan<T>((T*)sourceAddress + ((long)i * classes), classes);
                 var output = new Span<T>((T*)targetAddress + ((long)i * classes), classes);
-                RowNormalised(row, output, inverse, logarithm, i, classes);
+                RowNormalised(row, output, divisor, logarithm, i, classes);
             });
         }
     }
@@ -205,7 +205,7 @@ public static class Softmax
     {
         int rows = LogitGuard.Rows(logits.Length, classes, nameof(logits));
         Guard.DestinationFits(destination, rows, nameof(destination));
-        T inverse = T.CreateTruncating(LogitGuard.InverseTemperature(temperature));
+        T divisor = T.CreateTruncating(LogitGuard.Temperature(temperature));
         fixed (TIn* source = logits)
         fixed (double* target = destination)
         {
@@ -215,17 +215,17 @@ public static class Softmax
             {
                 var row = new ReadOnlySpan<TIn>((TIn*)sourceAddress + ((long)i * classes), classes);
                 ((double*)targetAddress)[i] = entropy
-                    ? RowEntropy<TIn, T>(row, inverse, i, classes)
-                    : RowLogSumExp<TIn, T>(row, inverse, i, classes);
+                    ? RowEntropy<TIn, T>(row, divisor, i, classes)
+                    : RowLogSumExp<TIn, T>(row, divisor, i, classes);
             });
         }
     }
 
-    private static double RowLogSumExp<TIn, T>(ReadOnlySpan<TIn> row, T inverse, int rowIndex, int classes)
+    private static double RowLogSumExp<TIn, T>(ReadOnlySpan<TIn> row, T divisor, int rowIndex, int classes)
         where TIn : unmanaged
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!LogitKernel<T>.Normaliser(row, inverse, out T max, out double sumExp) || T.IsNegativeInfinity(max))
+        if (!LogitKernel<T>.Normaliser(row, divisor, out T max, out double sumExp) || T.IsNegativeInfinity(max))
         {
             throw LogitGuard.BadRow(row, rowIndex, classes, "logits");
         }
@@ -233,23 +233,23 @@ public static class Softmax
         return double.CreateTruncating(max) + Math.Log(sumExp);
     }
 
-    private static void RowNormalised<T>(ReadOnlySpan<T> row, Span<T> output, T inverse, bool logarithm, int rowIndex, int classes)
+    private static void RowNormalised<T>(ReadOnlySpan<T> row, Span<T> output, T divisor, bool logarithm, int rowIndex, int classes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!LogitKernel<T>.Normaliser(row, inverse, out T max, out double sumExp) || T.IsNegativeInfinity(max))
+        if (!LogitKernel<T>.Normaliser(row, divisor, out T max, out double sumExp) || T.IsNegativeInfinity(max))
         {
             throw LogitGuard.BadRow(row, rowIndex, classes, "logits");
         }
 
         // (z/T − m) − log s keeps full precision for large logits, where z/T − (m + log s) would not.
         T logSum = T.CreateTruncating(Math.Log(sumExp));
-        if (inverse == T.One)
+        if (divisor == T.One)
         {
             TensorPrimitives.Subtract(row, max, output);
         }
         else
         {
-            TensorPrimitives.Multiply(row, inverse, output);
+            TensorPrimitives.Divide(row, divisor, output);
             TensorPrimitives.Subtract(output, max, output);
         }
 
@@ -260,11 +260,11 @@ public static class Softmax
         }
     }
 
-    private static double RowEntropy<TIn, T>(ReadOnlySpan<TIn> row, T inverse, int rowIndex, int classes)
+    private static double RowEntropy<TIn, T>(ReadOnlySpan<TIn> row, T divisor, int rowIndex, int classes)
         where TIn : unmanaged
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!LogitKernel<T>.Normaliser(row, inverse, out T max, out double sumExp) || T.IsNegativeInfinity(max))
+        if (!LogitKernel<T>.Normaliser(row, divisor, out T max, out double sumExp) || T.IsNegativeInfinity(max))
         {
             throw LogitGuard.BadRow(row, rowIndex, classes, "logits");
         }
@@ -279,7 +279,7 @@ public static class Softmax
         for (int start = 0; start < row.Length; start += LogitKernel<T>.ChunkLength)
         {
             int length = Math.Min(LogitKernel<T>.ChunkLength, row.Length - start);
-            var chunk = LogitKernel<T>.Load(row.Slice(start, length), loaded, inverse);
+            var chunk = LogitKernel<T>.Load(row.Slice(start, length), loaded, divisor);
             var surprisal = surprisals[..length];
             var e = exps[..length];
             TensorPrimitives.Subtract(chunk, max, e);

@@ -46,6 +46,51 @@ for rows, classes, scale in [(1, 3, 1.0), (3, 7, 5.0), (4, 50, 20.0), (2, 300, 3
             "entropy_torch": values(D.Categorical(logits=zt).entropy()),
         })
 
+
+def num(v):
+    v = float(v)
+    return "NaN" if math.isnan(v) else ("Infinity" if v == math.inf else ("-Infinity" if v == -math.inf else v))
+
+
+def nums(t):
+    return [num(v) for v in t.detach().flatten().tolist()]
+
+
+# --- cross-entropy: every option combination, index and probability targets, float64 and float32 ----------------
+def cross_entropy_case(dtype, rows, classes, scale, weighted, ignored, smoothing, reduction, temperature, soft):
+    z = (torch.randn(rows, classes, dtype=torch.float64) * scale).to(dtype)
+    if soft:
+        target = torch.softmax(torch.randn(rows, classes, dtype=torch.float64) * 2, dim=1).to(dtype)
+    else:
+        target = torch.randint(0, classes, (rows,))
+        if ignored:
+            target[torch.arange(rows) % 3 == 1] = -100
+    weight = (torch.rand(classes, dtype=torch.float64) * 2 + 0.1).to(dtype) if weighted else None
+    zz = z.clone().requires_grad_(True)
+    loss = F.cross_entropy(zz / temperature, target, weight=weight, reduction=reduction, label_smoothing=smoothing)
+    (loss.sum() if reduction == "none" else loss).backward()
+    return {
+        "dtype": str(dtype).replace("torch.", ""), "rows": rows, "classes": classes, "soft": soft,
+        "weights": nums(weight) if weighted else [], "smoothing": smoothing, "reduction": reduction,
+        "temperature": temperature, "logits": nums(z),
+        "targets": nums(target) if soft else [int(v) for v in target.tolist()],
+        "loss": nums(loss), "gradient": nums(zz.grad),
+    }
+
+
+for dtype in [torch.float64, torch.float32]:
+    for soft in [False, True]:
+        for weighted in [False, True]:
+            for ignored in ([False] if soft else [False, True]):
+                for smoothing in [0.0, 0.1, 0.35]:
+                    for reduction in ["mean", "sum", "none"]:
+                        for temperature in [1.0, 2.0]:
+                            out["cross_entropy"].append(cross_entropy_case(
+                                dtype, 7, 5, 3.0, weighted, ignored, smoothing, reduction, temperature, soft))
+    # Wide rows cross the 1024-value chunks of the streaming kernel.
+    for soft in [False, True]:
+        out["cross_entropy"].append(cross_entropy_case(dtype, 2, 1100, 8.0, True, not soft, 0.2, "mean", 1.5, soft))
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "losses_reference.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=None, separators=(",", ":"))
