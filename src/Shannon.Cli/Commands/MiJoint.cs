@@ -1,8 +1,72 @@
+using System.Globalization;
+using Shannon.Measures;
+
 namespace Shannon.Cli.Commands;
 
-/// <summary>The <c>shannon mi</c> handler for its joint input form.</summary>
+/// <summary>
+/// The <c>shannon mi --joint FILE</c> handler: I(X;Y) of a CSV matrix p(x, y), one row of X per line
+/// (<c>-</c> reads standard input); <c>--counts</c> normalises the table explicitly.
+/// </summary>
 internal static class MiJoint
 {
-    public static int Run(MiRequest request, CliContext context) =>
-        throw new UsageException("this input form of mi is not available in this build.");
+    public static int Run(MiRequest request, CliContext context)
+    {
+        var (table, rows, columns) = ReadMatrix(request.Joint!, context);
+        if (request.Counts)
+        {
+            Distributions.Normalize(table, table);
+        }
+
+        double mi = MutualInformation.FromJoint(table, [rows, columns], request.Base);
+        if (request.Json)
+        {
+            CliOutput.Json(context, [new("value", mi), new("unit", request.Base.Unit), new("rows", rows), new("columns", columns)]);
+        }
+        else
+        {
+            context.Out.WriteLine($"I(X;Y) = {CliOutput.Number(mi)} {request.Base.Unit}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static (double[] Table, int Rows, int Columns) ReadMatrix(string path, CliContext context)
+    {
+        string text = path == "-" ? context.In.ReadToEnd() : File.ReadAllText(path);
+        var values = new List<double>();
+        int rows = 0, columns = 0, lineNumber = 0;
+        foreach (string line in text.Split('\n'))
+        {
+            lineNumber++;
+            string[] cells = line.Split([',', ' ', '\t', '\r', ';'], StringSplitOptions.RemoveEmptyEntries);
+            if (cells.Length == 0)
+            {
+                continue;
+            }
+
+            if (rows > 0 && cells.Length != columns)
+            {
+                throw new InvalidDataException($"--joint line {lineNumber} has {cells.Length} columns but the first row has {columns}.");
+            }
+
+            columns = cells.Length;
+            rows++;
+            for (int j = 0; j < cells.Length; j++)
+            {
+                if (!double.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                {
+                    throw new InvalidDataException($"--joint line {lineNumber} column {j + 1} has '{NumberList.Escape(cells[j])}', which is not a number.");
+                }
+
+                values.Add(v);
+            }
+        }
+
+        if (rows == 0)
+        {
+            throw new InvalidDataException("--joint has no numbers.");
+        }
+
+        return (values.ToArray(), rows, columns);
+    }
 }
