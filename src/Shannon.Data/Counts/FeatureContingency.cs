@@ -1,4 +1,4 @@
-using Shannon.Selection;
+using Shannon.Measures;
 
 namespace Shannon.Data.Counts;
 
@@ -6,4 +6,4 @@ namespace Shannon.Data.Counts;
 /// <param name="Feature">The feature's name.</param>
 /// <param name="Values">The feature's values in ordinal order (null: missing); row code i names <c>Values[i]</c>.</param>
 /// <param name="Table">The counts: feature values as rows, target classes as columns.</param>
-public sealed record FeatureContingency(string Feature, IReadOnlyList<string?> Values, Contingency Table);
+public sealed record FeatureContingency(string Feature, IReadOnlyList<string?> Values, ContingencyTable Table);

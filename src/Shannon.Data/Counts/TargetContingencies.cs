@@ -1,3 +1,4 @@
+using Shannon.Measures;
 using Shannon.Selection;
 
 namespace Shannon.Data.Counts;
@@ -10,5 +11,5 @@ public sealed record TargetContingencies(string Target, IReadOnlyList<string?> C
 {
     /// <summary>Ranks the features by plug-in I(X;Y) in nats (see <see cref="ContingencyRanking.Rank"/>).</summary>
     /// <returns>The ranking, best first.</returns>
-    public FeatureRanking Rank() => ContingencyRanking.Rank([.. Features.Select(f => new KeyValuePair<string, Contingency>(f.Feature, f.Table))]);
+    public FeatureRanking Rank() => ContingencyRanking.Rank([.. Features.Select(f => new KeyValuePair<string, ContingencyTable>(f.Feature, f.Table))]);
 }

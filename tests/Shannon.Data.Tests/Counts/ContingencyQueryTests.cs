@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DuckDB.NET.Data;
 using Shannon.Data.Counts;
 using Shannon.Data.Tables;
+using Shannon.Measures;
 using Shannon.Selection;
 
 namespace Shannon.Data.Tests.Counts;
@@ -22,8 +23,8 @@ public sealed class ContingencyQueryTests : IDisposable
 
         var table = TableReader.Read(path, new TableReadOptions { Categorical = [.. features, "target"] });
         var target = table["target"];
-        var expected = ContingencyRanking.Rank([.. features.Select(f => new KeyValuePair<string, Contingency>(
-            f, Contingency.FromCodes(table[f].Codes, table[f].CategoryCount, target.Codes, target.CategoryCount)))]);
+        var expected = ContingencyRanking.Rank([.. features.Select(f => new KeyValuePair<string, ContingencyTable>(
+            f, ContingencyTable.FromLabels(table[f].Codes, target.Codes)))]);
         var actual = counted.Rank();
         Assert.Equal(expected.Features.Select(f => f.Name), actual.Features.Select(f => f.Name));
         for (int i = 0; i < features.Length; i++)
