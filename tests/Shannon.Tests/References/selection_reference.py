@@ -53,6 +53,20 @@ def mi_case(name, task):
     }
 
 
+def tie_free_case(task):
+    """Gaussian features with no ties: sklearn's 1e-10 noise moves no neighbour, so jitter-free scores agree to 1e-6."""
+    rng = np.random.RandomState(42)
+    x = rng.standard_normal((300, 4))
+    x[:, 1] += x[:, 0]
+    if task == "classification":
+        y = (x[:, 0] + 0.5 * rng.standard_normal(300) > 0).astype(int) + (x[:, 2] > 1).astype(int)
+        scores = mutual_info_classif(x, y, discrete_features=False, n_neighbors=3, random_state=0)
+    else:
+        y = x[:, 0] + 0.3 * x[:, 2] + 0.5 * rng.standard_normal(300)
+        scores = mutual_info_regression(x, y, discrete_features=False, n_neighbors=3, random_state=0)
+    return {"task": task, "x": x.tolist(), "y": y.tolist(), "scores": [float(v) for v in scores]}
+
+
 def entropy_nats(counts):
     counts = np.asarray(counts, dtype=np.float64)
     n = counts.sum()
@@ -129,6 +143,7 @@ def main():
             mi_case("digits.csv", "classification"),
             mi_case("diabetes.csv", "regression"),
         ],
+        "tie_free": [tie_free_case("classification"), tie_free_case("regression")],
         "trees": [
             tree_case("iris.csv", None, 1),
             tree_case("wine.csv", None, 1),
