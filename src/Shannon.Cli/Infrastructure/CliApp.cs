@@ -64,6 +64,8 @@ internal static class CliApp
         PerplexityCommand.Create(context),
         NgramCommand.Create(context),
         LossCommand.Create(context),
+        FeaturesCommand.Create(context),
+        TreeCommand.Create(context),
     ];
 
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException

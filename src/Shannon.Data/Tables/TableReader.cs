@@ -71,6 +71,26 @@ public static class TableReader
         return table;
     }
 
+    /// <summary>The file's columns in order with the kind each would be read as (no overrides), from the schema only.</summary>
+    /// <param name="path">The file (.csv, .tsv or .parquet).</param>
+    /// <returns>Column name → kind, in file order.</returns>
+    /// <exception cref="ArgumentException">Unknown extension.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file.</exception>
+    /// <remarks>Reads only the header (CSV: DuckDB's type sniffing sample; Parquet: the footer), not the rows.</remarks>
+    public static OrderedDictionary<string, ColumnKind> ColumnKinds(string path)
+    {
+        using var connection = TableSource.Connect();
+        var source = TableSource.Open(connection, path, nameof(path));
+        var kinds = new OrderedDictionary<string, ColumnKind>(StringComparer.Ordinal);
+        foreach (var (name, type) in source.Schema)
+        {
+            kinds.TryAdd(name, TableSource.IsNumericType(type) ? ColumnKind.Numeric : ColumnKind.Categorical);
+        }
+
+        return kinds;
+    }
+
     /// <summary>SELECT with casts per kind and the missing-value filter; aliases c0, c1… keep hostile names out of the outer query.</summary>
     private static string SelectQuery(TableSource source, IReadOnlyList<ColumnPlan> plan, MissingValuePolicy missing)
     {

@@ -40,6 +40,15 @@ public sealed class TableReaderTests : IDisposable
     }
 
     [Fact]
+    public void ColumnKindsComeFromTheSchemaInFileOrder()
+    {
+        var kinds = TableReader.ColumnKinds(DataFiles.Path("iris.csv"));
+        Assert.Equal(["sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm", "target"], kinds.Keys);
+        Assert.Equal([ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Categorical], kinds.Values);
+        Assert.Throws<FileNotFoundException>(() => TableReader.ColumnKinds(temp.Path("absent.parquet")));
+    }
+
+    [Fact]
     public void ForcedNumericTurnsTextIntoAnError()
     {
         Assert.Throws<InvalidDataException>(() => TableReader.Read(DataFiles.Path("iris.csv"), new TableReadOptions { Numeric = ["target"] }));

@@ -1,0 +1,239 @@
+using System.Text;
+using Shannon.Data.Tables;
+using Shannon.Measures;
+
+namespace Shannon.Data.Counts;
+
+/// <summary>
+/// Feature-by-target contingency counts computed inside a SQL engine with GROUP BY, so the rows never enter
+/// memory: run here through embedded DuckDB, or printed (<see cref="Sql"/>) for Spark SQL or Trino and read
+/// back from the counts table they produce (<see cref="ReadCountsFile"/>).
+/// </summary>
+/// <remarks>
+/// The counts table is long: columns <c>feature</c> (the feature's name), <c>value</c> (its value as text),
+/// the target column (under its own name, as text) and <c>count</c>; one row per non-empty cell of each
+/// feature's table. A "wide" counts table (one column per variable and <c>count</c>, as from
+/// <c>GROUP BY</c> over all variables) is accepted too and summed down to the per-feature tables.
+/// </remarks>
+public static class ContingencyQuery
+{
+    private static readonly string[] ReservedNames = ["feature", "value", "count"];
+
+    /// <summary>The aggregation query: one GROUP BY per feature over (feature, target), joined with UNION ALL.</summary>
+    /// <param name="path">The data file (.csv, .tsv or .parquet); it becomes the CTE <c>data</c> at the top of the query.</param>
+    /// <param name="target">The target column.</param>
+    /// <param name="features">The feature columns; at least one.</param>
+    /// <param name="missing">DropRows adds a listwise <c>IS NOT NULL</c> filter; OwnCategory keeps NULL as a value.</param>
+    /// <returns>Standard SQL (a WITH clause, CAST, GROUP BY, UNION ALL) with every name and path quoted.</returns>
+    /// <exception cref="ArgumentException">No features, an unknown extension, or the target is named <c>feature</c>, <c>value</c> or <c>count</c>.</exception>
+    /// <remarks>To run it elsewhere, replace the <c>data</c> CTE's <c>read_…(…)</c> call with the engine's table name.</remarks>
+    public static string Sql(string path, string target, IReadOnlyList<string> features, MissingValuePolicy missing = MissingValuePolicy.DropRows)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Build(TableSource.FromClauseFor(path, nameof(path)), target, features, missing, "count(*)");
+    }
+
+    /// <summary>Counts each feature against the target inside DuckDB, streaming the file.</summary>
+    /// <param name="path">The data file (.csv, .tsv or .parquet).</param>
+    /// <param name="target">The target column.</param>
+    /// <param name="features">The feature columns; null for every column except the target.</param>
+    /// <param name="missing">The missing-value policy (listwise deletion or NULL as a category).</param>
+    /// <returns>The tables, features in the given order.</returns>
+    /// <exception cref="ArgumentException">An unknown column, no features, or a reserved target name.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file, or no row survives.</exception>
+    /// <remarks>Every column is counted by its value as text, so numeric columns count as discrete.</remarks>
+    public static TargetContingencies Count(string path, string target, IReadOnlyList<string>? features = null, MissingValuePolicy missing = MissingValuePolicy.DropRows)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using var connection = TableSource.Connect();
+        var source = TableSource.Open(connection, path, nameof(path));
+        var names = source.Schema.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        RequireColumn(names, target, nameof(target));
+        features ??= [.. source.Schema.Select(s => s.Name).Where(n => n != target)];
+        foreach (string feature in features)
+        {
+            RequireColumn(names, feature, nameof(features));
+        }
+
+        string sql = Build(source.FromClause, target, features, missing, "count(*)");
+        return Collect(connection, path, sql, target, features, dropMissing: false);
+    }
+
+    /// <summary>Reads a counts table (long or wide, see the class remarks) back into per-feature tables.</summary>
+    /// <param name="path">The counts file (.csv, .tsv or .parquet).</param>
+    /// <param name="target">The target column's name in the counts table.</param>
+    /// <param name="missing">DropRows drops cells whose value or class is NULL (pairwise); OwnCategory keeps them.</param>
+    /// <returns>The tables, features in ordinal name order.</returns>
+    /// <exception cref="ArgumentException">No <c>count</c> column, no target column, or a reserved target name.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">Unreadable file, a NULL or non-integer count, or no cells.</exception>
+    public static TargetContingencies ReadCountsFile(string path, string target, MissingValuePolicy missing = MissingValuePolicy.DropRows)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using var connection = TableSource.Connect();
+        var source = TableSource.Open(connection, path, nameof(path));
+        var names = source.Schema.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        RequireColumn(names, "count", nameof(path));
+        RequireColumn(names, target, nameof(target));
+        bool dropMissing = missing == MissingValuePolicy.DropRows;
+        if (names.Contains("feature") && names.Contains("value"))
+        {
+            string sql = $"SELECT CAST(feature AS VARCHAR), CAST(value AS VARCHAR), CAST({SqlText.Identifier(target)} AS VARCHAR), CAST(\"count\" AS BIGINT) FROM {source.FromClause}";
+            return Collect(connection, path, sql, target, null, dropMissing);
+        }
+
+        string[] features = [.. source.Schema.Select(s => s.Name).Where(n => n != target && n != "count").Order(StringComparer.Ordinal)];
+        string wide = Build(source.FromClause, target, features, MissingValuePolicy.OwnCategory, "CAST(sum(\"count\") AS BIGINT)");
+        return Collect(connection, path, wide, target, features, dropMissing);
+    }
+
+    private static string Build(string fromClause, string target, IReadOnlyList<string> features, MissingValuePolicy missing, string countExpression)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.Count == 0)
+        {
+            throw new ArgumentException("features is empty; count at least one feature.", nameof(features));
+        }
+
+        if (ReservedNames.Contains(target, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The target may not be named '{target}': the counts table uses that name for its own column.", nameof(target));
+        }
+
+        string y = SqlText.Identifier(target);
+        var sql = new StringBuilder($"WITH data AS (SELECT * FROM {fromClause}");
+        if (missing == MissingValuePolicy.DropRows)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", features.Append(target).Distinct().Select(c => $"{SqlText.Identifier(c)} IS NOT NULL"));
+        }
+
+        sql.Append(")\n");
+        for (int f = 0; f < features.Count; f++)
+        {
+            string x = SqlText.Identifier(features[f]);
+            sql.Append(f == 0 ? string.Empty : "UNION ALL\n")
+               .Append($"SELECT {SqlText.Literal(features[f])} AS feature, CAST({x} AS VARCHAR) AS value, CAST({y} AS VARCHAR) AS {y}, {countExpression} AS \"count\" FROM data GROUP BY {x}, {y}\n");
+        }
+
+        return sql.ToString().TrimEnd('\n');
+    }
+
+    private static TargetContingencies Collect(DuckDB.NET.Data.DuckDBConnection connection, string path, string sql, string target, IReadOnlyList<string>? order, bool dropMissing)
+    {
+        var byFeature = new Dictionary<string, CellList>(StringComparer.Ordinal);
+        var classes = new CategoryCoder();
+        int cell = 0;
+        TableSource.Run(path, () =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(0) || reader.IsDBNull(3))
+                {
+                    throw new InvalidDataException($"'{path}' has a counts row without a feature name or count.");
+                }
+
+                string? value = reader.IsDBNull(1) ? null : reader.GetString(1);
+                string? label = reader.IsDBNull(2) ? null : reader.GetString(2);
+                if (dropMissing && (value is null || label is null))
+                {
+                    continue;
+                }
+
+                long count = reader.GetInt64(3);
+                if (count < 0)
+                {
+                    throw new InvalidDataException($"'{path}' has a negative count {count}.");
+                }
+
+                string feature = reader.GetString(0);
+                if (!byFeature.TryGetValue(feature, out var cells))
+                {
+                    cells = new CellList();
+                    byFeature.Add(feature, cells);
+                }
+
+                cells.Add(cell++, value, count);
+                classes.Add(label);
+            }
+        });
+        if (cell == 0)
+        {
+            throw new InvalidDataException($"'{path}' gives no counts for target '{target}'.");
+        }
+
+        var classColumn = classes.ToColumn(target);
+        int[] classCodes = classColumn.Codes.ToArray();
+        var features = (order ?? [.. byFeature.Keys.Order(StringComparer.Ordinal)])
+            .Where(byFeature.ContainsKey)
+            .Select(name => byFeature[name].ToContingency(name, classCodes, classColumn.CategoryCount));
+        return new TargetContingencies(target, classColumn.Categories, [.. features]);
+    }
+
+    private static void RequireColumn(HashSet<string> names, string name, string paramName)
+    {
+        if (!names.Contains(name))
+        {
+            throw new ArgumentException($"There is no column '{name}'; the file has: {string.Join(", ", names)}.", paramName);
+        }
+    }
+
+    /// <summary>One feature's cells as they arrive: global cell index, value label, count.</summary>
+    private sealed class CellList
+    {
+        private readonly List<int> cellIndices = [];
+        private readonly List<long> counts = [];
+        private readonly CategoryCoder values = new();
+
+        public void Add(int cellIndex, string? value, long count)
+        {
+            cellIndices.Add(cellIndex);
+            values.Add(value);
+            counts.Add(count);
+        }
+
+        public FeatureContingency ToContingency(string name, ReadOnlySpan<int> classCodes, int classCount)
+        {
+            var valueColumn = values.ToColumn(name);
+            var columns = new int[cellIndices.Count];
+            for (int i = 0; i < columns.Length; i++)
+            {
+                columns[i] = classCodes[cellIndices[i]];
+            }
+
+            return new FeatureContingency(name, valueColumn.Categories, SortedCells(valueColumn.CategoryCount, classCount, valueColumn.Codes.ToArray(), columns, [.. counts]));
+        }
+
+        /// <summary>A sparse table from cells in any order: sorted row-major, repeated cells added up.</summary>
+        private static ContingencyTable SortedCells(int rowCount, int columnCount, int[] rows, int[] columns, long[] counts)
+        {
+            long[] keys = new long[rows.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ((long)rows[i] * columnCount) + columns[i];
+            }
+
+            Array.Sort(keys, counts);
+            var cellRows = new List<int>();
+            var cellColumns = new List<int>();
+            var cellCounts = new List<long>();
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (i > 0 && keys[i] == keys[i - 1])
+                {
+                    cellCounts[^1] = checked(cellCounts[^1] + counts[i]);
+                    continue;
+                }
+
+                cellRows.Add((int)(keys[i] / columnCount));
+                cellColumns.Add((int)(keys[i] % columnCount));
+                cellCounts.Add(counts[i]);
+            }
+
+            return ContingencyTable.Sparse(rowCount, columnCount, [.. cellRows], [.. cellColumns], [.. cellCounts]);
+        }
+    }
+}

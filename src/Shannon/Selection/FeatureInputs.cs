@@ -1,0 +1,30 @@
+namespace Shannon.Selection;
+
+/// <summary>Boundary checks shared by ranking and selection.</summary>
+internal static class FeatureInputs
+{
+    public static void Check(IReadOnlyList<FeatureColumn> features, FeatureColumn target)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(target);
+        if (features.Count == 0)
+        {
+            throw new ArgumentException("features is empty.", nameof(features));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0; k < features.Count; k++)
+        {
+            var feature = features[k] ?? throw new ArgumentNullException(nameof(features), $"features[{k}] is null.");
+            if (feature.Length != target.Length)
+            {
+                throw new ArgumentException($"features[{k}] ('{feature.Name}') has {feature.Length} samples but the target has {target.Length}.", nameof(features));
+            }
+
+            if (!names.Add(feature.Name))
+            {
+                throw new ArgumentException($"features has the name '{feature.Name}' twice.", nameof(features));
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+namespace Shannon.Selection;
+
+/// <summary>Greedy forward feature selection by mRMR, JMI, CMIM or DISR, with each pairwise term computed once.</summary>
+public static class ForwardSelection
+{
+    /// <summary>Picks <paramref name="k"/> features one at a time, each maximising the method's criterion given those already picked.</summary>
+    /// <param name="features">The candidate features; each as long as <paramref name="target"/>, names distinct.</param>
+    /// <param name="target">The target: discrete for classification, continuous for regression (mRMR only).</param>
+    /// <param name="method">The criterion.</param>
+    /// <param name="k">How many features to pick; at most the number of features.</param>
+    /// <param name="options">Neighbours k, the discrete estimator; defaults when null. Permutations are not used here.</param>
+    /// <returns>The picked features in order (rank 1 first); each score is the criterion's value when it was picked
+    /// (nats, except DISR's unitless ratio sum), and <see cref="FeatureScore.Relevance"/> holds I(X;Y).</returns>
+    /// <exception cref="ArgumentException">No features, lengths differ, duplicate names; JMI or CMIM with a continuous
+    /// target; DISR with a continuous feature or target.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not in [1, features.Count].</exception>
+    /// <remarks>
+    /// The first pick maximises I(X;Y) for every method. Each later step computes, in parallel over the remaining
+    /// candidates, only the terms that involve the feature picked last (I(X;X_j), and I(X;X_j|Y) or DISR's ratio)
+    /// and adds them to per-candidate running sums or maxima, so every pairwise term is estimated once: O(k·p)
+    /// estimates for p features. Ties go to the lower feature index. Pair terms follow scikit-learn's rules
+    /// (see <see cref="MutualInformationRanking.Rank"/>); I(X;X_j|Y) for a discrete Y is Σ_y p(y) I(X;X_j|Y=y).
+    /// Reference: Brown, G., Pocock, A., Zhao, M.-J. &amp; Luján, M. (2012), Conditional likelihood maximisation:
+    /// a unifying framework for information theoretic feature selection, JMLR 13, 27–66.
+    /// </remarks>
+    public static FeatureRanking Select(IReadOnlyList<FeatureColumn> features, FeatureColumn target, SelectionMethod method, int k, SelectionOptions? options = null)
+    {
+        options ??= new SelectionOptions();
+        options.Validate();
+        FeatureInputs.Check(features, target);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, features.Count);
+        CheckMethod(features, target, method);
+
+        var pairs = new PairInformation(options);
+        double[] relevance = MutualInformationRanking.Relevance(features, target, pairs);
+        int[][] rowsByClass = target.IsDiscrete ? PairInformation.RowsByClass(target) : [];
+        var redundancy = new double[features.Count];
+        var conditional = new double[features.Count];
+        var worstLoss = new double[features.Count];
+        var ratios = new double[features.Count];
+        var remaining = new List<int>(Enumerable.Range(0, features.Count));
+        var picked = new List<FeatureScore>();
+
+        int first = ArgMax(remaining, relevance);
+        picked.Add(new FeatureScore(features[first].Name, first, relevance[first], 1, null, relevance[first]));
+        remaining.Remove(first);
+        Array.Fill(worstLoss, double.NegativeInfinity);
+        while (picked.Count < k)
+        {
+            var newest = features[picked[^1].Index];
+            int[] candidates = [.. remaining];
+            Parallel.ForEach(candidates, c =>
+            {
+                if (method == SelectionMethod.Disr)
+                {
+                    ratios[c] += pairs.SymmetricalRelevance(features[c], newest, target);
+                    return;
+                }
+
+                double shared = pairs.MutualInformation(features[c], newest);
+                redundancy[c] += shared;
+                if (method is SelectionMethod.Jmi or SelectionMethod.Cmim)
+                {
+                    double given = pairs.ConditionalMutualInformation(features[c], newest, target, rowsByClass);
+                    conditional[c] += given;
+                    worstLoss[c] = Math.Max(worstLoss[c], shared - given);
+                }
+            });
+
+            int size = picked.Count;
+            var scores = new double[features.Count];
+            foreach (int c in candidates)
+            {
+                scores[c] = method switch
+                {
+                    SelectionMethod.Mrmr => relevance[c] - (redundancy[c] / size),
+                    SelectionMethod.MrmrQuotient => relevance[c] / Math.Max(redundancy[c] / size, 1e-12),
+                    SelectionMethod.Jmi => relevance[c] - ((redundancy[c] - conditional[c]) / size),
+                    SelectionMethod.Cmim => relevance[c] - worstLoss[c],
+                    _ => ratios[c],
+                };
+            }
+
+            int best = ArgMax(remaining, scores);
+            picked.Add(new FeatureScore(features[best].Name, best, scores[best], picked.Count + 1, null, relevance[best]));
+            remaining.Remove(best);
+        }
+
+        return new FeatureRanking(Name(method), picked);
+    }
+
+    /// <summary>The method's name as the CLI spells it.</summary>
+    /// <param name="method">The method.</param>
+    /// <returns><c>mrmr</c>, <c>mrmr-quotient</c>, <c>jmi</c>, <c>cmim</c> or <c>disr</c>.</returns>
+    public static string Name(SelectionMethod method) => method switch
+    {
+        SelectionMethod.Mrmr => "mrmr",
+        SelectionMethod.MrmrQuotient => "mrmr-quotient",
+        SelectionMethod.Jmi => "jmi",
+        SelectionMethod.Cmim => "cmim",
+        SelectionMethod.Disr => "disr",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"Unknown selection method {method}."),
+    };
+
+    private static void CheckMethod(IReadOnlyList<FeatureColumn> features, FeatureColumn target, SelectionMethod method)
+    {
+        _ = Name(method);
+        if (method is SelectionMethod.Jmi or SelectionMethod.Cmim or SelectionMethod.Disr && !target.IsDiscrete)
+        {
+            throw new ArgumentException($"{Name(method)} conditions on the target, which needs a discrete (classification) target; use mrmr for a continuous one.", nameof(target));
+        }
+
+        if (method == SelectionMethod.Disr && features.FirstOrDefault(f => !f.IsDiscrete) is { } continuous)
+        {
+            throw new ArgumentException($"disr needs discrete features; '{continuous.Name}' is continuous.", nameof(features));
+        }
+    }
+
+    private static int ArgMax(List<int> candidates, double[] scores)
+    {
+        int best = candidates[0];
+        foreach (int c in candidates)
+        {
+            if (scores[c] > scores[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,107 @@
+using Shannon.Selection;
+
+namespace Shannon.Tests.Selection;
+
+public class ForwardSelectionTests
+{
+    public static TheoryData<SelectionMethod> Methods() =>
+        [SelectionMethod.Mrmr, SelectionMethod.MrmrQuotient, SelectionMethod.Jmi, SelectionMethod.Cmim, SelectionMethod.Disr];
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void RedundantCopiesOfTheStrongestFeatureAreNotPickedTwice(SelectionMethod method)
+    {
+        // Full factorial design: strong ∈ 0..3, weak ∈ 0..1, noise ∈ 0..2; y = 4·weak + strong.
+        var rows = from strong in Enumerable.Range(0, 4)
+                   from weak in Enumerable.Range(0, 2)
+                   from noise in Enumerable.Range(0, 3)
+                   select (strong, weak, noise);
+        var data = rows.ToArray();
+        FeatureColumn[] features =
+        [
+            FeatureColumn.Discrete("noise", [.. data.Select(r => r.noise)]),
+            FeatureColumn.Discrete("strong", [.. data.Select(r => r.strong)]),
+            FeatureColumn.Discrete("copy1", [.. data.Select(r => r.strong)]),
+            FeatureColumn.Discrete("weak", [.. data.Select(r => r.weak)]),
+            FeatureColumn.Discrete("copy2", [.. data.Select(r => 3 - r.strong)]),
+        ];
+        var target = FeatureColumn.Discrete("y", [.. data.Select(r => (4 * r.weak) + r.strong)]);
+        var picked = ForwardSelection.Select(features, target, method, 2);
+        Assert.Equal(["strong", "weak"], picked.Features.Select(f => f.Name));
+        Assert.Equal(Math.Log(4), picked.Features[0].Score, 1e-12);
+        Assert.Equal(Math.Log(2), picked.Features[1].Relevance!.Value, 1e-12);
+        Assert.Equal([1, 2], picked.Features.Select(f => f.Rank));
+        Assert.Equal(ForwardSelection.Name(method), picked.Method);
+    }
+
+    [Fact]
+    public void JmiFindsTheSecondHalfOfAnXorPairThatRankingBuriesUnderADecoy()
+    {
+        // y = a XOR b with a ~ Bernoulli(1/2), b ~ Bernoulli(3/10) independent: I(a;y) > 0 but I(b;y) = 0.
+        // The decoy is y flipped 35% of the time, so it outranks b on its own; JMI sees I(b,a;y) = H(y).
+        // Exact proportions (a full design repeated), so plug-in values are exact and nothing is left to chance.
+        var rows = new List<(int A, int B, int Decoy)>();
+        for (int a = 0; a < 2; a++)
+        {
+            for (int b = 0; b < 10; b++)
+            {
+                for (int flip = 0; flip < 20; flip++)
+                {
+                    int bit = b < 3 ? 1 : 0;
+                    int y = a ^ bit;
+                    rows.Add((a, bit, flip < 7 ? 1 - y : y));
+                }
+            }
+        }
+
+        FeatureColumn[] features =
+        [
+            FeatureColumn.Discrete("decoy", [.. rows.Select(r => r.Decoy)]),
+            FeatureColumn.Discrete("b", [.. rows.Select(r => r.B)]),
+            FeatureColumn.Discrete("a", [.. rows.Select(r => r.A)]),
+        ];
+        var target = FeatureColumn.Discrete("y", [.. rows.Select(r => r.A ^ r.B)]);
+        Assert.Equal(["a", "decoy", "b"], MutualInformationRanking.Rank(features, target).Features.Select(f => f.Name));
+        var jmi = ForwardSelection.Select(features, target, SelectionMethod.Jmi, 2);
+        Assert.Equal(["a", "b"], jmi.Features.Select(f => f.Name));
+        Assert.Equal(["a", "b"], ForwardSelection.Select(features, target, SelectionMethod.Cmim, 2).Features.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void ContinuousFeaturesUseTheNeighbourEstimatorsAndSkipAScaledCopy()
+    {
+        var random = new Random(7);
+        int n = 400;
+        double[] x1 = [.. Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5)];
+        double[] x2 = [.. Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5)];
+        FeatureColumn[] features =
+        [
+            FeatureColumn.Continuous("x1", x1),
+            FeatureColumn.Continuous("twice_x1", [.. x1.Select(v => 2 * v)]),
+            FeatureColumn.Continuous("x2", x2),
+        ];
+        // y = 4·[x2 > 0] + quartile of x1: I(x1;y) = log 4 > I(x2;y) = log 2.
+        var target = FeatureColumn.Discrete("y", [.. Enumerable.Range(0, n).Select(i => (x2[i] > 0 ? 4 : 0) + (int)Math.Floor((x1[i] + 0.5) * 4))]);
+        foreach (var method in new[] { SelectionMethod.Mrmr, SelectionMethod.Jmi, SelectionMethod.Cmim })
+        {
+            Assert.Equal(["x1", "x2"], ForwardSelection.Select(features, target, method, 2).Features.Select(f => f.Name));
+        }
+    }
+
+    [Fact]
+    public void BadRequestsNameTheParameter()
+    {
+        FeatureColumn[] discrete = [FeatureColumn.Discrete("a", [0, 1, 0, 1])];
+        FeatureColumn[] continuous = [FeatureColumn.Continuous("c", [0.1, 0.4, 0.2, 0.3])];
+        var classes = FeatureColumn.Discrete("y", [0, 1, 0, 1]);
+        var numbers = FeatureColumn.Continuous("y", [1.0, 2.0, 3.0, 4.0]);
+        Assert.Equal("target", Assert.Throws<ArgumentException>(() => ForwardSelection.Select(discrete, numbers, SelectionMethod.Jmi, 1)).ParamName);
+        Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select(continuous, classes, SelectionMethod.Disr, 1)).ParamName);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => ForwardSelection.Select(discrete, classes, SelectionMethod.Mrmr, 2)).ParamName);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => ForwardSelection.Select(discrete, classes, SelectionMethod.Mrmr, 0)).ParamName);
+        Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([FeatureColumn.Discrete("a", [0, 1])], classes, SelectionMethod.Mrmr, 1)).ParamName);
+        Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([discrete[0], discrete[0]], classes, SelectionMethod.Mrmr, 1)).ParamName);
+        Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([], classes, SelectionMethod.Mrmr, 1)).ParamName);
+        Assert.Equal("method", Assert.Throws<ArgumentOutOfRangeException>(() => ForwardSelection.Select(discrete, classes, (SelectionMethod)99, 1)).ParamName);
+    }
+}
