@@ -50,4 +50,14 @@ public class EntropyCommandTests
         Assert.Equal(2, CliRunner.Run("entropy", "0.5,0.5", "--frobnicate").Code);
         Assert.Equal(2, CliRunner.Run("entropy", "0.5,0.5", "--base", "1").Code);
     }
+
+    [Fact]
+    public void A_rejected_choice_is_reported_on_one_line()
+    {
+        var (code, _, error) = CliRunner.Run("mi", "--labels", "a.txt", "b.txt", "--normalized", "median");
+        Assert.Equal(2, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("'median'", error);
+        Assert.Contains("'arithmetic'", error);
+    }
 }

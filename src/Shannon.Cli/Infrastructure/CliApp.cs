@@ -26,7 +26,7 @@ internal static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                context.Error.WriteLine($"error: {parse.Errors[0].Message}");
+                context.Error.WriteLine($"error: {OneLine(parse.Errors[0].Message)}");
                 return ExitCodes.BadInput;
             }
 
@@ -71,6 +71,10 @@ internal static class CliApp
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException
         or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or JsonException
         or UnauthorizedAccessException or OverflowException;
+
+    /// <summary>A possibly multi-line parser message folded onto one line ("Must be one of: 'a', 'b'").</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The first line of the message, without .NET's "(Parameter 'x')" suffix.</summary>
     internal static string Describe(Exception ex)
