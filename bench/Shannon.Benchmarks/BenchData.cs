@@ -3,14 +3,17 @@ namespace Shannon.Benchmarks;
 /// <summary>Seeded inputs shared by the benchmarks (the peer scripts under bench/peers make the same shapes).</summary>
 internal static class BenchData
 {
-    public static double[] RandomDistribution(int length, int seed)
+    /// <summary>
+    /// pᵢ ∝ 1 + ((i·2654435761 + salt) mod 1000) / 1000: a closed form bench/peers/measures.py computes identically,
+    /// so both sides measure the same distribution and print the same value.
+    /// </summary>
+    public static double[] HashedDistribution(int length, long salt)
     {
-        var random = new Random(seed);
         var p = new double[length];
         double total = 0;
         for (int i = 0; i < length; i++)
         {
-            p[i] = random.NextDouble();
+            p[i] = 1.0 + ((((long)i * 2654435761L) + salt) % 1000) / 1000.0;
             total += p[i];
         }
 
