@@ -31,31 +31,9 @@ internal static class StochasticMatrix
         }
     }
 
-    /// <summary>
-    /// I(A;B) = Σ p(a,b) log [p(a,b) / (p(a) p(b))] in nats of a joint table, clamped at 0; 0·log 0 = 0.
-    /// </summary>
-    internal static double MutualInformation(ReadOnlySpan<double> joint, int rows, int columns)
-    {
-        Span<double> rowMass = rows <= 256 ? stackalloc double[rows] : new double[rows];
-        Span<double> columnMass = columns <= 256 ? stackalloc double[columns] : new double[columns];
-        RowSums(joint, rows, columns, rowMass);
-        ColumnSums(joint, rows, columns, columnMass);
-        var sum = default(CompensatedSum);
-        for (int i = 0; i < rows; i++)
-        {
-            var row = joint.Slice(i * columns, columns);
-            for (int j = 0; j < columns; j++)
-            {
-                double pij = row[j];
-                if (pij > 0.0)
-                {
-                    sum.Add(pij * Math.Log(pij / (rowMass[i] * columnMass[j])));
-                }
-            }
-        }
-
-        return Math.Max(0.0, sum.Value);
-    }
+    /// <summary>I(A;B) in nats of a joint table, clamped at 0; computed by the Measures' kernel.</summary>
+    internal static double MutualInformation(ReadOnlySpan<double> joint, int rows, int columns) =>
+        Measures.MutualInformation.InNatsUnchecked(joint, rows, columns);
 
     /// <summary>H(p) = −Σ p log p in nats of non-negative masses summing to about 1; 0·log 0 = 0.</summary>
     internal static double Entropy(ReadOnlySpan<double> p)

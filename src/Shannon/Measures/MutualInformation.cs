@@ -90,11 +90,22 @@ public static class MutualInformation
         Guard.Distribution(joint, nameof(joint));
     }
 
-    /// <summary>Σ over cells with p(x,y) &gt; 0 of the measure's per-cell term, in nats.</summary>
+    /// <summary>
+    /// I(X;Y) in nats of a rows×columns table already known to be a distribution (the bottleneck's own iterates):
+    /// the same per-cell kernel as <see cref="FromJoint"/> without the boundary checks, clamped at 0.
+    /// </summary>
+    internal static double InNatsUnchecked(ReadOnlySpan<double> joint, int rows, int columns) =>
+        Math.Max(0.0, Sum(joint, rows, columns, Kind.MutualInformation));
+
     private static double Sum(ReadOnlySpan<double> joint, ReadOnlySpan<int> shape, Kind kind)
     {
         CheckTable(joint, shape);
-        int rows = shape[0], columns = shape[1];
+        return Sum(joint, shape[0], shape[1], kind);
+    }
+
+    /// <summary>Σ over cells with p(x,y) &gt; 0 of the measure's per-cell term, in nats.</summary>
+    private static double Sum(ReadOnlySpan<double> joint, int rows, int columns, Kind kind)
+    {
         double[] rented = ArrayPool<double>.Shared.Rent(rows + columns);
         try
         {
