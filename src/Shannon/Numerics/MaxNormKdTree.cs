@@ -161,6 +161,23 @@ internal sealed class MaxNormKdTree
     /// <summary>The number of points within max-norm distance ≤ <paramref name="radius"/> of <paramref name="query"/> (the query point itself included if it is in the tree).</summary>
     public int CountWithin(ReadOnlySpan<double> query, double radius) => CountWithin(1, 0, Count, query, radius);
 
+    /// <summary>The smallest box holding points [begin, end).</summary>
+    private void BoundingBox(int begin, int end, Span<double> lower, Span<double> upper)
+    {
+        int d = _dimensions;
+        lower.Fill(double.PositiveInfinity);
+        upper.Fill(double.NegativeInfinity);
+        for (int i = begin; i < end; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                double v = _points[(i * d) + j];
+                lower[j] = Math.Min(lower[j], v);
+                upper[j] = Math.Max(upper[j], v);
+            }
+        }
+    }
+
     private void Build(int node, int begin, int end)
     {
         int d = _dimensions;
@@ -168,35 +185,14 @@ internal sealed class MaxNormKdTree
         Span<double> upper = _upper.AsSpan(node * d, d);
         if (end - begin <= LeafSize)
         {
-            lower.Fill(double.PositiveInfinity);
-            upper.Fill(double.NegativeInfinity);
-            for (int i = begin; i < end; i++)
-            {
-                for (int j = 0; j < d; j++)
-                {
-                    double v = _points[(i * d) + j];
-                    lower[j] = Math.Min(lower[j], v);
-                    upper[j] = Math.Max(upper[j], v);
-                }
-            }
-
+            BoundingBox(begin, end, lower, upper);
             return;
         }
 
         // Split along the widest dimension of the parent's box (the root's is computed from the points).
         if (node == 1)
         {
-            lower.Fill(double.PositiveInfinity);
-            upper.Fill(double.NegativeInfinity);
-            for (int i = begin; i < end; i++)
-            {
-                for (int j = 0; j < d; j++)
-                {
-                    double v = _points[(i * d) + j];
-                    lower[j] = Math.Min(lower[j], v);
-                    upper[j] = Math.Max(upper[j], v);
-                }
-            }
+            BoundingBox(begin, end, lower, upper);
         }
 
         int split = 0;
