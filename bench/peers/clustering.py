@@ -4,11 +4,12 @@
 Run: /usr/bin/python3 bench/peers/clustering.py   (Debian's python3-sklearn)
 """
 import sys
-import time
 
 import numpy as np
 import sklearn
 from sklearn.metrics import adjusted_mutual_info_score, mutual_info_score, normalized_mutual_info_score
+
+from timing import best_of
 
 
 def hashed_labels(length, classes, seed):
@@ -19,16 +20,6 @@ def hashed_labels(length, classes, seed):
         z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
         z ^= z >> np.uint64(31)
     return (z % np.uint64(classes)).astype(np.int64)
-
-
-def best_of(repeats, fn):
-    times = []
-    value = None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), sorted(times)[len(times) // 2], value
 
 
 def main():

@@ -7,12 +7,12 @@ bench/Shannon.Benchmarks/EstimatorBenchmarks.cs reads, so both sides estimate th
 the value and the median wall time of scikit-learn's call.
 """
 import os
-import statistics
-import time
 
 import numpy as np
 import sklearn
 from sklearn.feature_selection import mutual_info_regression
+
+from timing import best_of
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data")
@@ -38,13 +38,8 @@ def main():
         x, y = pairs(n)
         if n not in REPEATS:
             continue  # the input is written for Shannon's n = 10⁶ row; scikit-learn takes minutes there
-        times = []
-        value = None
-        for _ in range(REPEATS[n]):
-            start = time.perf_counter()
-            value = mutual_info_regression(x.reshape(-1, 1), y, n_neighbors=3, random_state=0)[0]
-            times.append(time.perf_counter() - start)
-        print(f"mutual_info_regression n={n}: {statistics.median(times) * 1e3:.1f} ms (median of {len(times)}), value {value:.12f} nats")
+        _, median, value = best_of(REPEATS[n], lambda: mutual_info_regression(x.reshape(-1, 1), y, n_neighbors=3, random_state=0)[0])
+        print(f"mutual_info_regression n={n}: {median * 1e3:.1f} ms (median of {REPEATS[n]}), value {value:.12f} nats")
 
 
 if __name__ == "__main__":

@@ -4,11 +4,12 @@
 Run: /usr/bin/python3 bench/peers/losses.py   (Debian's python3-torch; two threads, as the benchmark machine has two cores)
 """
 import sys
-import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+from timing import best_of
 
 ROWS, CLASSES = 1024, 50_257
 
@@ -20,16 +21,6 @@ def hashed_logits(rows, classes):
     logits = (h.astype(np.float64) / 4294967296.0 * 8.0 - 4.0).astype(np.float32).reshape(rows, classes)
     targets = (np.arange(rows, dtype=np.int64) * 7919) % classes
     return torch.from_numpy(logits), torch.from_numpy(targets)
-
-
-def best_of(repeats, fn):
-    times = []
-    value = None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), sorted(times)[len(times) // 2], value
 
 
 def main():

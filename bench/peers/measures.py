@@ -6,12 +6,12 @@ Builds the same closed-form distributions as bench/Shannon.Benchmarks/BenchData.
 (p_i ∝ 1 + ((i·2654435761 + salt) mod 1000)/1000, salt 0 for p and 500 for q) and prints the value and the
 median wall time of each call.
 """
-import statistics
-import time
 
 import numpy as np
 import scipy
 from scipy.stats import entropy
+
+from timing import best_of
 
 
 def hashed(n, salt):
@@ -20,22 +20,14 @@ def hashed(n, salt):
     return w / w.sum()
 
 
-def median_ms(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e3, value
-
-
 def main():
     print(f"scipy {scipy.__version__}, numpy {np.__version__}")
     for n in (128, 3079, 10_000_000):
         p, q = hashed(n, 0), hashed(n, 500)
         repeats = 9 if n == 10_000_000 else 200
-        h_ms, h = median_ms(lambda: entropy(p), repeats)
-        kl_ms, kl = median_ms(lambda: entropy(p, q), repeats)
+        _, h_s, h = best_of(repeats, lambda: entropy(p))
+        _, kl_s, kl = best_of(repeats, lambda: entropy(p, q))
+        h_ms, kl_ms = h_s * 1e3, kl_s * 1e3
         print(f"n={n}: entropy {h_ms:.3f} ms (value {h!r}), KL {kl_ms:.3f} ms (value {kl!r})")
 
 

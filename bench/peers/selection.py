@@ -6,32 +6,24 @@ Same shapes as bench/Shannon.Benchmarks/SelectionBenchmarks.cs:
     Shannon's 10^7-row figure comes from DuckDB GROUP BY counts (bench/Shannon.Benchmarks, Discrete10M).
 Run:  /usr/bin/python3 bench/peers/selection.py
 """
-import time
 
 import numpy as np
 from sklearn.feature_selection import mutual_info_classif
 
-
-def best_of(repeats, fn):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times), float(np.median(times))
+from timing import best_of
 
 
 def main():
     rng = np.random.RandomState(0)
     x = rng.standard_normal((20_000, 20))
     y = (x[:, 0] > 0).astype(int) + 2 * (x[:, 1] + 0.5 * rng.standard_normal(20_000) > 0).astype(int)
-    best, median = best_of(5, lambda: mutual_info_classif(x, y, n_neighbors=3, random_state=0))
+    best, median, _ = best_of(5, lambda: mutual_info_classif(x, y, n_neighbors=3, random_state=0))
     print(f"mutual_info_classif 20000x20 continuous: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
 
     n = 1_000_000
     codes = rng.randint(0, 8, size=(n, 20))
     target = (codes[:, 0] + codes[:, 1]) % 4
-    best, median = best_of(3, lambda: mutual_info_classif(codes, target, discrete_features=True, random_state=0))
+    best, median, _ = best_of(3, lambda: mutual_info_classif(codes, target, discrete_features=True, random_state=0))
     print(f"mutual_info_classif 1e6x20 discrete: best {best:.2f} s, median {median:.2f} s")
 
 
