@@ -10,8 +10,8 @@ internal struct CompensatedSum
     private double _sum;
     private double _compensation;
 
-    /// <summary>The compensated total so far.</summary>
-    public readonly double Value => _sum + _compensation;
+    /// <summary>The compensated total so far; ±∞ once an infinite term was added (the compensation is then NaN and is dropped).</summary>
+    public readonly double Value => double.IsInfinity(_sum) ? _sum : _sum + _compensation;
 
     /// <summary>Adds one term.</summary>
     public void Add(double x)

@@ -22,6 +22,32 @@ internal static class LossReference
 
     public static double Number(this JsonElement element, string name) => ReadNumber(element.GetProperty(name));
 
+    public static bool IsDouble(this JsonElement element) => element.GetProperty("dtype").GetString() == "float64";
+
+    /// <summary>The case's "reduction" as a <see cref="Shannon.Losses.LossReduction"/>.</summary>
+    public static Shannon.Losses.LossReduction Reduction(this JsonElement element) => element.GetProperty("reduction").GetString() switch
+    {
+        "mean" => Shannon.Losses.LossReduction.Mean,
+        "sum" => Shannon.Losses.LossReduction.Sum,
+        _ => Shannon.Losses.LossReduction.None,
+    };
+
+    /// <summary>
+    /// Checks a reduced loss against the case's "loss": the value itself, or every element for reduction 'none'.
+    /// </summary>
+    public static void CloseLoss(this JsonElement element, Shannon.Losses.CrossEntropyResult result, double[] elementLosses, double tolerance, string what, double absolute = 0.0)
+    {
+        double[] expected = element.Doubles("loss");
+        if (result.Reduction == Shannon.Losses.LossReduction.None)
+        {
+            Close(expected, elementLosses, tolerance, what, absolute);
+        }
+        else
+        {
+            Close(expected[0], result.Value, tolerance, what, absolute);
+        }
+    }
+
     /// <summary>
     /// Asserts |actual − expected| ≤ tolerance · |expected| (relative) or ≤ <paramref name="absolute"/>, naming the
     /// case and index on failure.

@@ -91,6 +91,114 @@ for dtype in [torch.float64, torch.float32]:
     for soft in [False, True]:
         out["cross_entropy"].append(cross_entropy_case(dtype, 2, 1100, 8.0, True, not soft, 0.2, "mean", 1.5, soft))
 
+# --- nll_loss: weights, ignore_index (default and a real class), reductions; float64 and float32 ----------------------
+def nll_case(dtype, weighted, ignore_index, reduction, all_ignored=False):
+    logp = torch.log_softmax(torch.randn(7, 5, dtype=torch.float64) * 3, dim=1).to(dtype)
+    target = torch.randint(0, 5, (7,))
+    if ignore_index == -100:
+        target[torch.arange(7) % 3 == 1] = -100
+    if all_ignored:
+        target[:] = ignore_index
+    weight = (torch.rand(5, dtype=torch.float64) * 2 + 0.1).to(dtype) if weighted else None
+    loss = F.nll_loss(logp, target, weight=weight, ignore_index=ignore_index, reduction=reduction)
+    return {"dtype": str(dtype).replace("torch.", ""), "classes": 5, "log_probabilities": nums(logp),
+            "targets": [int(v) for v in target.tolist()], "weights": nums(weight) if weighted else [],
+            "ignore_index": ignore_index, "reduction": reduction, "loss": nums(loss)}
+
+
+for dtype in [torch.float64, torch.float32]:
+    for weighted in [False, True]:
+        for ignore_index in [-100, 1]:
+            for reduction in ["mean", "sum", "none"]:
+                out["nll"].append(nll_case(dtype, weighted, ignore_index, reduction))
+    for reduction in ["mean", "sum"]:
+        out["nll"].append(nll_case(dtype, True, -100, reduction, all_ignored=True))
+
+
+# --- binary cross-entropy on probabilities (log clamped at -100) and from logits (pos_weight, weight) -------------
+def weight_for(kind, dtype, rows, classes):
+    if kind == "none":
+        return None
+    shape = (rows, classes) if kind == "element" else (classes,)
+    return (torch.rand(*shape, dtype=torch.float64) * 2 + 0.1).to(dtype)
+
+
+def binary_targets(soft, rows, classes):
+    if soft:
+        return torch.rand(rows, classes, dtype=torch.float64)
+    return torch.randint(0, 2, (rows, classes)).to(torch.float64)
+
+
+for dtype in [torch.float64, torch.float32]:
+    for soft in [False, True]:
+        for weight_kind in ["none", "element", "column"]:
+            for reduction in ["mean", "sum", "none"]:
+                p = torch.sigmoid(torch.randn(6, 4, dtype=torch.float64) * 3)
+                p[0, 0], p[1, 1], p[2, 2], p[3, 3] = 0.0, 1.0, 1e-50, 1.0 - 1e-12  # the -100 clamp and near-edges
+                t = binary_targets(soft, 6, 4)
+                p, t = p.to(dtype), t.to(dtype)
+                w = weight_for(weight_kind, dtype, 6, 4)
+                loss = F.binary_cross_entropy(p, t, weight=w, reduction=reduction)
+                out["bce"].append({"dtype": str(dtype).replace("torch.", ""), "classes": 4, "probabilities": nums(p),
+                                   "targets": nums(t), "weights": nums(w) if w is not None else [],
+                                   "reduction": reduction, "loss": nums(loss)})
+    for soft in [False, True]:
+        for weight_kind in ["none", "element", "column"]:
+            for pos_weighted in [False, True]:
+                for reduction in ["mean", "sum", "none"]:
+                    z = torch.randn(6, 4, dtype=torch.float64) * 4
+                    z[0, 0], z[1, 1], z[2, 2], z[3, 3] = 40.0, -40.0, 700.0, -700.0
+                    t = binary_targets(soft, 6, 4)
+                    z, t = z.to(dtype), t.to(dtype)
+                    w = weight_for(weight_kind, dtype, 6, 4)
+                    pw = (torch.rand(4, dtype=torch.float64) * 3 + 0.2).to(dtype) if pos_weighted else None
+                    loss = F.binary_cross_entropy_with_logits(z, t, weight=w, pos_weight=pw, reduction=reduction)
+                    out["bce_logits"].append({"dtype": str(dtype).replace("torch.", ""), "classes": 4, "logits": nums(z),
+                                              "targets": nums(t), "weights": nums(w) if w is not None else [],
+                                              "pos_weight": nums(pw) if pw is not None else [],
+                                              "reduction": reduction, "loss": nums(loss)})
+
+# --- kl_div on log-probability input: log_target and every reduction ---------------------------------------------
+for dtype in [torch.float64, torch.float32]:
+    for log_target in [False, True]:
+        for reduction in ["none", "sum", "mean", "batchmean"]:
+            x = torch.log_softmax(torch.randn(5, 6, dtype=torch.float64) * 2, dim=1)
+            q = torch.softmax(torch.randn(5, 6, dtype=torch.float64) * 2, dim=1)
+            if not log_target:
+                q[0, 1] = 0.0  # 0 * log 0 = 0
+                q[2, 3] = 0.0
+            t = torch.log(q) if log_target else q
+            x, t = x.to(dtype), t.to(dtype)
+            loss = F.kl_div(x, t, reduction=reduction, log_target=log_target)
+            out["kl_div"].append({"dtype": str(dtype).replace("torch.", ""), "classes": 6, "input": nums(x),
+                                  "target": nums(t), "log_target": log_target, "reduction": reduction,
+                                  "loss": nums(loss)})
+
+# --- focal loss: torchvision.ops.sigmoid_focal_loss's formula, written out here ----------------------------------
+out["focal"] = []
+
+
+def sigmoid_focal_loss(inputs, targets, alpha, gamma, reduction):
+    p = torch.sigmoid(inputs)
+    ce = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
+    p_t = p * targets + (1 - p) * (1 - targets)
+    loss = ce * ((1 - p_t) ** gamma)
+    if alpha >= 0:
+        loss = (alpha * targets + (1 - alpha) * (1 - targets)) * loss
+    return loss.mean() if reduction == "mean" else (loss.sum() if reduction == "sum" else loss)
+
+
+for dtype in [torch.float64, torch.float32]:
+    for soft in [False, True]:
+        for gamma in [0.0, 0.5, 2.0]:
+            for alpha in [0.25, -1.0]:
+                for reduction in ["mean", "sum", "none"]:
+                    z = (torch.randn(5, 3, dtype=torch.float64) * 2).clamp(-3, 3).to(dtype)
+                    t = binary_targets(soft, 5, 3).to(dtype)
+                    loss = sigmoid_focal_loss(z, t, alpha, gamma, reduction)
+                    out["focal"].append({"dtype": str(dtype).replace("torch.", ""), "logits": nums(z), "targets": nums(t),
+                                         "gamma": gamma, "alpha": alpha, "reduction": reduction, "loss": nums(loss)})
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "losses_reference.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=None, separators=(",", ":"))

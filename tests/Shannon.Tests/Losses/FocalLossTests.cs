@@ -1,0 +1,73 @@
+using CsCheck;
+using Shannon.Losses;
+
+namespace Shannon.Tests.Losses;
+
+public class FocalLossTests
+{
+    [Fact]
+    public void Lin_et_al_down_weight_a_well_classified_example_by_one_minus_p_t_to_the_gamma()
+    {
+        double x = Math.Log(0.9 / 0.1); // p = 0.9
+        Assert.Equal(0.25 * 0.01 * -Math.Log(0.9), FocalLoss.FromLogits([x], [1.0]).Value, 15);
+        Assert.Equal(0.75 * 0.81 * -Math.Log(0.1), FocalLoss.FromLogits([x], [0.0]).Value, 14);
+        Assert.Equal(0.01 * -Math.Log(0.9), FocalLoss.FromLogits([x], [1.0], alpha: null).Value, 15);
+    }
+
+    [Fact]
+    public void A_confident_right_answer_keeps_its_tiny_factor()
+    {
+        // 1 − p_t = σ(−40) ≈ 4.2e-18, which 1 − σ(40) would round to 0.
+        double expected = Math.Exp(-40) * Math.Exp(-40) * Math.Exp(-40);
+        double loss = FocalLoss.FromLogits([40.0], [1.0], alpha: null).Value;
+        Assert.True(Math.Abs(loss - expected) <= 1e-12 * expected, $"{loss} vs {expected}");
+    }
+
+    [Fact]
+    public void Gamma_0_without_alpha_is_the_binary_cross_entropy() =>
+        Gen.Double[-20, 20].Array[6].Select(Gen.Double[0, 1].Array[6]).Sample((z, y) =>
+        {
+            double bce = BinaryCrossEntropy.FromLogits(z, y).Value;
+            return Math.Abs(FocalLoss.FromLogits(z, y, gamma: 0, alpha: null).Value - bce) <= 1e-14 * bce;
+        });
+
+    [Fact]
+    public void Focal_loss_never_exceeds_the_binary_cross_entropy() =>
+        Gen.Double[-20, 20].Array[6].Select(Gen.Double[0, 1].Array[6], Gen.Double[0, 5]).Sample((z, y, gamma) =>
+            FocalLoss.FromLogits(z, y, gamma, alpha: null).Value <= BinaryCrossEntropy.FromLogits(z, y).Value * (1 + 1e-14));
+
+    [Fact]
+    public void Matches_torchvision_sigmoid_focal_loss_for_every_option_combination()
+    {
+        int cases = 0;
+        foreach (var c in LossReference.Cases("focal"))
+        {
+            cases++;
+            double gamma = c.Number("gamma");
+            double? alpha = c.Number("alpha") < 0 ? null : c.Number("alpha");
+            var losses = new double[c.Doubles("logits").Length];
+            var result = c.IsDouble()
+                ? FocalLoss.FromLogits(c.Doubles("logits"), c.Doubles("targets"), gamma, alpha, c.Reduction(), losses)
+                : FocalLoss.FromLogits(c.Floats("logits"), c.Floats("targets"), gamma, alpha, c.Reduction(), losses);
+            // torchvision forms 1 − p_t by subtraction; with |x| ≤ 3 that loses at most a factor 20 of precision (2e-15
+            // relative in double). float32: PyTorch's float32 sigmoid, log and power, ≤ 1e-6 relative.
+            c.CloseLoss(result, losses, c.IsDouble() ? 1e-12 : 1e-6, $"focal {c.GetProperty("dtype")} gamma={gamma} alpha={alpha} {c.Reduction()}", absolute: c.IsDouble() ? 1e-15 : 1e-7);
+        }
+
+        Assert.Equal(72, cases);
+    }
+
+    [Fact]
+    public void Bad_inputs_name_parameter_index_and_value()
+    {
+        Assert.Equal("gamma", Assert.Throws<ArgumentOutOfRangeException>(() => FocalLoss.FromLogits([0.5], [1.0], gamma: -1)).ParamName);
+        Assert.Equal("gamma", Assert.Throws<ArgumentOutOfRangeException>(() => FocalLoss.FromLogits([0.5], [1.0], gamma: double.NaN)).ParamName);
+        Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => FocalLoss.FromLogits([0.5], [1.0], alpha: 1.5)).ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => FocalLoss.FromLogits([0.5, double.NaN], [1.0, 0.0]));
+        Assert.Equal("logits", ex.ParamName);
+        Assert.Contains("non-finite entry NaN at index 1", ex.Message);
+        Assert.Equal("targets", Assert.Throws<ArgumentException>(() => FocalLoss.FromLogits([0.5, 0.1], [1.0, 2.0])).ParamName);
+        Assert.Equal("targets", Assert.Throws<ArgumentException>(() => FocalLoss.FromLogits([0.5, 0.1], [1.0])).ParamName);
+        Assert.Equal("elementLosses", Assert.Throws<ArgumentException>(() => FocalLoss.FromLogits([0.5, 0.1], [1.0, 0.0], elementLosses: new double[1])).ParamName);
+    }
+}
