@@ -54,29 +54,4 @@ public class PerplexityCommandTests
         Assert.Equal(2, CliRunner.Run("perplexity", TempFile("a\n"), "--level", "byte").Code);
         Assert.Equal(2, CliRunner.Run("perplexity", TempFile("a\n"), "--model", "gpt9").Code);
     }
-
-    [Fact]
-    public void Logprobs_from_an_engine_report_their_perplexity()
-    {
-        const string line = """{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":" b","logprob":-1.5}]}}]}""";
-        var (code, output, error) = CliRunner.Run("perplexity", "--logprobs", TempFile(line + "\n"), "--format", "openai", "--json", "--per-token");
-        Assert.Equal(string.Empty, error);
-        Assert.Equal(0, code);
-        var root = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(Math.E, root.GetProperty("perplexity").GetDouble(), 14);
-        Assert.Equal(2, root.GetProperty("tokens").GetInt64());
-        Assert.Equal(" b", root.GetProperty("per_token")[1].GetProperty("text").GetString());
-    }
-
-    [Fact]
-    public void Malformed_logprobs_line_exits_2_with_the_line_number()
-    {
-        var (code, _, error) = CliRunner.Run("perplexity", "--logprobs", TempFile("{}\n{bad\n"));
-        Assert.Equal(2, code);
-        Assert.StartsWith("error: ", error);
-        Assert.Contains("line 1", error);
-        Assert.Single(error.TrimEnd().Split('\n'));
-        Assert.Equal(2, CliRunner.Run("perplexity", "--logprobs", TempFile("{}"), "--format", "bard").Code);
-        Assert.Equal(2, CliRunner.Run("perplexity").Code);
-    }
 }

@@ -1,43 +1,45 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Shannon.Language;
-using Shannon.Language.LogProbs;
 using Shannon.Language.NGrams;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
-/// <c>shannon perplexity [TEXT_FILE] [--model ngram[:PATH]] [--logprobs FILE.jsonl] [--json] [--per-token]</c>:
-/// corpus perplexity, its standard error, cross-entropy and bits per byte of a text under a language model, or of
-/// the log-probabilities an inference engine returned.
+/// <c>shannon perplexity TEXT_FILE [--model ngram[:PATH]] [--order N] [--level word|char] [--train CORPUS] [--json] [--per-token]</c>:
+/// corpus perplexity, its standard error, cross-entropy and bits per byte of a text under a language model.
 /// </summary>
 internal static partial class PerplexityCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string?>("TEXT_FILE") { Description = "The text to score with an n-gram model; documents are separated by blank lines.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string>("TEXT_FILE") { Description = "The text to score; documents are separated by blank lines." };
         var modelOption = new Option<string>("--model") { Description = "ngram (the built-in King James Bible model, or one trained with --train) or ngram:PATH (a saved model).", DefaultValueFactory = _ => "ngram" };
         var order = new Option<int>("--order") { Description = "n-gram order for the built-in or --train model.", DefaultValueFactory = _ => 3 };
         var level = new Option<string>("--level") { Description = "word or char, for the built-in or --train model.", DefaultValueFactory = _ => "word" };
         var train = new Option<string?>("--train") { Description = "Train the n-gram model on this corpus instead of the King James Bible." };
-        var logprobs = new Option<string?>("--logprobs") { Description = "Score the log-probabilities an engine returned: a JSONL file, one response per line (OpenAI, llama.cpp or vLLM)." };
-        var format = new Option<string?>("--format") { Description = "The --logprobs format: openai, llamacpp or vllm (detected per line when omitted)." };
-        var perToken = new Option<bool>("--per-token") { Description = "With --json, add \"per_token\": text, offset, log-probability, surprisal, entropy, rank, top alternatives." };
+        var perToken = new Option<bool>("--per-token") { Description = "With --json, add \"per_token\": text, offset, log-probability, surprisal, entropy, rank." };
         var json = CommonOptions.Json();
-        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood), with its standard error, cross-entropy and bits per byte.\nSources: a built-in or trained n-gram model (TEXT_FILE), or an engine's log-probabilities (--logprobs).\nExamples: shannon perplexity notes.txt --level char --order 5 --json\n          shannon perplexity --logprobs responses.jsonl --per-token --json")
+        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood).\nExample: shannon perplexity notes.txt --level char --order 5 --json")
         {
-            file, modelOption, order, level, train, logprobs, format, perToken, json,
+            file, modelOption, order, level, train, perToken, json,
         };
         command.SetAction(parse =>
         {
+            var model = LoadModel(parse.GetValue(modelOption)!, parse.GetValue(order), NgramCommand.ParseLevel(parse.GetValue(level)!), parse.GetValue(train));
+            string text = File.ReadAllText(parse.GetValue(file)!);
+            string[] paragraphs = [.. BlankLines().Split(text).Where(d => !string.IsNullOrWhiteSpace(d))];
+            if (paragraphs.Length == 0)
+            {
+                throw new UsageException($"TEXT_FILE '{NumberList.Escape(parse.GetValue(file)!)}' is empty or blank: there is no token to score.");
+            }
+
             bool details = parse.GetValue(perToken);
-            var (documents, model) = parse.GetValue(logprobs) is { } logprobsPath
-                ? (LogProbReader.Read(logprobsPath, ParseFormat(parse.GetValue(format))), "log-probabilities from " + Path.GetFileName(logprobsPath))
-                : ScoreWithNgram(parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details);
+            var documents = paragraphs.Select(d => model.Score(d, details)).ToList();
             var report = PerplexityReport.Of(documents);
             if (parse.GetValue(json))
             {
-                var fields = ReportFields(report, model);
+                var fields = ReportFields(report, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
                 if (details)
                 {
                     fields.Add(new("per_token", PerToken(documents)));
@@ -78,24 +80,6 @@ internal static partial class PerplexityCommand
         new("model", model),
     ];
 
-    private static (IReadOnlyList<ScoredText> Documents, string Model) ScoreWithNgram(string? path, string modelName, int order, string level, string? trainPath, bool details)
-    {
-        if (path is null)
-        {
-            throw new UsageException("give a TEXT_FILE to score, or --logprobs FILE.jsonl.");
-        }
-
-        var model = LoadModel(modelName, order, NgramCommand.ParseLevel(level), trainPath);
-        string text = File.ReadAllText(path);
-        string[] paragraphs = [.. BlankLines().Split(text).Where(d => !string.IsNullOrWhiteSpace(d))];
-        if (paragraphs.Length == 0)
-        {
-            throw new UsageException($"TEXT_FILE '{NumberList.Escape(path)}' is empty or blank: there is no token to score.");
-        }
-
-        return ([.. paragraphs.Select(d => model.Score(d, details))], $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
-    }
-
     private static KneserNeyModel LoadModel(string model, int order, NGramLevel level, string? trainPath)
     {
         if (model.StartsWith("ngram:", StringComparison.Ordinal))
@@ -111,16 +95,7 @@ internal static partial class PerplexityCommand
         return trainPath is null ? KingJamesBible.Model(level, order) : KneserNeyModel.Train(File.ReadAllText(trainPath), order, level);
     }
 
-    private static LogProbFormat? ParseFormat(string? text) => text?.ToLowerInvariant() switch
-    {
-        null => null,
-        "openai" => LogProbFormat.OpenAI,
-        "llamacpp" or "llama.cpp" => LogProbFormat.LlamaCpp,
-        "vllm" => LogProbFormat.Vllm,
-        _ => throw new UsageException($"--format '{NumberList.Escape(text)}' is none of openai, llamacpp, vllm."),
-    };
-
-    private static List<Dictionary<string, object?>> PerToken(IReadOnlyList<ScoredText> documents)
+    private static List<Dictionary<string, object?>> PerToken(List<ScoredText> documents)
     {
         var rows = new List<Dictionary<string, object?>>();
         foreach (var document in documents)

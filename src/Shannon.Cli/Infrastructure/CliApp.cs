@@ -66,6 +66,7 @@ internal static class CliApp
         LossCommand.Create(context),
         FeaturesCommand.Create(context),
         TreeCommand.Create(context),
+        InfoplaneCommand.Create(context),
     ];
 
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException

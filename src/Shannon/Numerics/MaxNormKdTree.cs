@@ -14,7 +14,7 @@ namespace Shannon.Numerics;
 /// Reference: Bentley, J. L. (1975), Multidimensional binary search trees used for associative searching,
 /// Communications of the ACM 18(9), 509–517, doi:10.1145/361002.361007.
 /// </remarks>
-internal sealed class MaxNormKdTree : IOwnNeighbourSearch
+internal sealed class MaxNormKdTree
 {
     private const int LeafSize = 16;
 
@@ -73,7 +73,8 @@ internal sealed class MaxNormKdTree : IOwnNeighbourSearch
     /// </summary>
     public double KthNeighbourDistance(ReadOnlySpan<double> query, int k, int exclude, Span<int> neighbours, Span<double> distances)
     {
-        NearestList.Clear(neighbours[..k], distances[..k]);
+        distances[..k].Fill(double.PositiveInfinity);
+        neighbours[..k].Fill(-1);
         Search(1, 0, Count, query, k, exclude, neighbours, distances);
         return distances[k - 1];
     }
@@ -86,7 +87,8 @@ internal sealed class MaxNormKdTree : IOwnNeighbourSearch
     /// </summary>
     public double KthNeighbourDistanceAt(int position, int k, Span<int> neighbours, Span<double> distances)
     {
-        NearestList.Clear(neighbours[..k], distances[..k]);
+        distances[..k].Fill(double.PositiveInfinity);
+        neighbours[..k].Fill(-1);
         ReadOnlySpan<double> query = PointAt(position);
         int exclude = _original[position];
         Span<int> pathNode = stackalloc int[64];
@@ -384,9 +386,23 @@ internal sealed class MaxNormKdTree : IOwnNeighbourSearch
             double distance = Distance(i, query);
             if (distance < distances[k - 1])
             {
-                NearestList.Insert(distance, _original[i], neighbours[..k], distances[..k]);
+                Insert(distance, _original[i], k, neighbours, distances);
             }
         }
+    }
+
+    private static void Insert(double distance, int index, int k, Span<int> neighbours, Span<double> distances)
+    {
+        int position = k - 1;
+        while (position > 0 && distances[position - 1] > distance)
+        {
+            distances[position] = distances[position - 1];
+            neighbours[position] = neighbours[position - 1];
+            position--;
+        }
+
+        distances[position] = distance;
+        neighbours[position] = index;
     }
 
     private int CountWithin(int node, int begin, int end, ReadOnlySpan<double> query, double radius)

@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Shannon.Cli.Tests;
+
+public class InfoplaneCommandTests
+{
+    [Fact]
+    public void Writes_plots_and_json_into_the_directory()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), $"shannon-infoplane-cli-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, output, error) = CliRunner.Run("infoplane", "--epochs", "2", "--bins", "20", "--seed", "3", "--knn-samples", "0", "-o", directory, "--json");
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, error);
+            var root = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(2, root.GetProperty("epochs").GetInt32());
+            Assert.Equal(5, root.GetProperty("files").GetArrayLength());
+            foreach (string name in new[] { "information-plane.png", "information-plane.svg", "training-curves.png", "training-curves.svg" })
+            {
+                Assert.True(File.Exists(Path.Combine(directory, name)), name);
+            }
+
+            var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "information-plane.json"))).RootElement;
+            Assert.Equal(3, run.GetProperty("epochs").GetArrayLength());
+            Assert.Equal("bits", run.GetProperty("unit").GetString());
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Human_output_names_every_layer()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), $"shannon-infoplane-cli-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, output, _) = CliRunner.Run("infoplane", "--epochs", "1", "--knn-samples", "40", "-o", directory);
+            Assert.Equal(0, code);
+            Assert.Contains("hidden 1 (32): I(X;T) = ", output, StringComparison.Ordinal);
+            Assert.Contains("output (10)", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(directory, "information-plane-comparison.svg")));
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0", "error: Epochs must be at least 1")]
+    [InlineData("--bins", "1", "error: Bins must be at least 2")]
+    [InlineData("--knn-samples", "5", "error: NeighbourSamples must be 0 or at least 20")]
+    [InlineData("--noise-variance", "-1", "error: NoiseVariance must be finite and positive")]
+    public void Bad_settings_are_exit_2(string option, string value, string message)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), $"shannon-infoplane-bad-{Guid.NewGuid():N}");
+        var (code, output, error) = CliRunner.Run("infoplane", option, value, "-o", directory);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(directory));
+    }
+}
