@@ -11,9 +11,14 @@ internal static class TourContent
         EntropySection.Build,
         CrossEntropySection.Build,
         LogitsSection.Build,
+        NegativeLogLikelihoodSection.Build,
+        MutualInformationSection.Build,
+        LabelSmoothingSection.Build,
+        PerplexitySection.Build,
         TemperatureSection.Build,
         KlDirectionSection.Build,
         JensenSection.Build,
+        DataProcessingSection.Build,
     ];
 
     /// <summary>How many sections the tour has.</summary>
