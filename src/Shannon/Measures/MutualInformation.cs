@@ -4,7 +4,7 @@ using Shannon.Numerics;
 namespace Shannon.Measures;
 
 /// <summary>Mutual information and the entropies of a known two-dimensional joint distribution p(x, y).</summary>
-public static class MutualInformation
+public static partial class MutualInformation
 {
     /// <summary>The mutual information of X (rows) and Y (columns) from their joint distribution.</summary>
     /// <param name="joint">p(x, y), row-major; non-negative, summing to 1 within 1e-9 relative.</param>
@@ -79,7 +79,8 @@ public static class MutualInformation
         VariationOfInformation,
     }
 
-    private static void CheckTable(ReadOnlySpan<double> joint, ReadOnlySpan<int> shape)
+    /// <summary>Checks a two-dimensional table: the shape is [rows, columns] matching <paramref name="joint"/>, which is a distribution.</summary>
+    internal static void CheckTable(ReadOnlySpan<double> joint, ReadOnlySpan<int> shape)
     {
         Guard.Shape(joint.Length, shape, nameof(joint), nameof(shape));
         if (shape.Length != 2)
@@ -92,7 +93,7 @@ public static class MutualInformation
 
     /// <summary>
     /// I(X;Y) in nats of a rows×columns table already known to be a distribution (the bottleneck's own iterates):
-    /// the same per-cell kernel as <see cref="FromJoint"/> without the boundary checks, clamped at 0.
+    /// the same per-cell kernel as <see cref="FromJoint(ReadOnlySpan{double}, ReadOnlySpan{int}, LogBase)"/> without the boundary checks, clamped at 0.
     /// </summary>
     internal static double InNatsUnchecked(ReadOnlySpan<double> joint, int rows, int columns) =>
         Math.Max(0.0, Sum(joint, rows, columns, Kind.MutualInformation));
@@ -142,7 +143,8 @@ public static class MutualInformation
         _ => -(SpecialFunctions.LogRatio(p, px) + SpecialFunctions.LogRatio(p, py)),
     };
 
-    private static void Marginals(ReadOnlySpan<double> joint, int rows, int columns, Span<double> rowSums, Span<double> columnSums)
+    /// <summary>Row sums p(x) (compensated) and column sums p(y) of a rows×columns table.</summary>
+    internal static void Marginals(ReadOnlySpan<double> joint, int rows, int columns, Span<double> rowSums, Span<double> columnSums)
     {
         columnSums.Clear();
         for (int x = 0; x < rows; x++)

@@ -56,7 +56,7 @@ public static class SplitSearch
     /// <returns>The split's gain, gain ratio and branch sizes.</returns>
     /// <exception cref="ArgumentException">Empty input or lengths differ.</exception>
     /// <remarks>
-    /// Gain = H(Y) − H(Y|X) = I(X;Y) (plug-in, nats, from <see cref="Clustering.MutualInformation(ContingencyTable, LogBase)"/>);
+    /// Gain = H(Y) − H(Y|X) = I(X;Y) (plug-in, nats, from <see cref="InformationGain.Of(ContingencyTable, LogBase)"/>);
     /// gain ratio = gain / H(X), which corrects the gain's preference for many-valued features. The table is sparse
     /// when large, so a feature with millions of categories costs memory only for its occupied cells.
     /// Reference: Quinlan, J. R. (1993), C4.5: Programs for Machine Learning, Morgan Kaufmann, ISBN 1-55860-238-0.
@@ -64,9 +64,7 @@ public static class SplitSearch
     public static CategoricalSplit Categorical(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
     {
         var table = ContingencyTable.FromLabels(x, y);
-        double gain = Clustering.MutualInformation(table);
-        double splitInformation = Clustering.RowEntropy(table);
-        return new CategoricalSplit(gain, splitInformation > 0 ? gain / splitInformation : 0.0, table.RowSums.ToArray());
+        return new CategoricalSplit(InformationGain.Of(table), InformationGain.GainRatio(table), table.RowSums.ToArray());
     }
 
     /// <summary>The sweep over rows sorted by x; <paramref name="left"/> and <paramref name="right"/> are scratch of length classCount.</summary>
