@@ -5,6 +5,7 @@ using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
 using Shannon.Measures;
+using Shannon.Selection;
 
 namespace Shannon.Reports.Information;
 
@@ -19,6 +20,9 @@ internal static class InformationReportBuilder
 
     /// <summary>A numeric target with at most this many distinct values is treated as classes.</summary>
     public const int MaxClassesForNumericTarget = 20;
+
+    /// <summary>At most this many features are picked by mRMR.</summary>
+    public const int SelectedFeatures = 10;
 
     /// <summary>Builds the report of <paramref name="table"/> about <paramref name="target"/>.</summary>
     /// <exception cref="ArgumentException">The target is not a column, or there is no feature besides it.</exception>
@@ -76,7 +80,10 @@ internal static class InformationReportBuilder
             warnings.Add($"Feature '{feature.Name}' has I = {feature.MutualInformation.ToString("F3", CultureInfo.InvariantCulture)} bits, at least {LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} bits: it nearly determines the target (leakage?).");
         }
 
-        progress?.Report(new ReportStep("redundancy between features", 0.8));
+        progress?.Report(new ReportStep("mRMR selection", 0.8));
+        var informative = features.Where((_, f) => profiles[f].Distinct > 1).ToArray();
+        SelectedFeature[] selection = informative.Length == 0 ? [] : Select(informative, targetCodes, settings);
+        progress?.Report(new ReportStep("redundancy between features", 0.9));
         double[] redundancy = Redundancy(codes);
         progress?.Report(new ReportStep("done", 1.0));
         return new InformationReport(
@@ -85,7 +92,7 @@ internal static class InformationReportBuilder
             target,
             [.. profiles, new ColumnProfile(target, Kind(targetColumn) + " (target)", classes, targetEntropy, "plug-in on the classes")],
             [.. relevance.OrderByDescending(r => r.MutualInformation)],
-            [],
+            selection,
             features.Select(f => f.Name).ToArray(),
             redundancy,
             Enumerable.Range(0, classes).Select(c => new ClassShare(targetLabels[c], classCounts[c])).ToArray(),
@@ -172,6 +179,26 @@ internal static class InformationReportBuilder
             estimate.ConfidenceInterval?.Low ?? double.NaN,
             estimate.ConfidenceInterval?.High ?? double.NaN,
             estimate.PValue ?? double.NaN);
+    }
+
+    /// <summary>
+    /// mRMR in its difference form (Peng, Long &amp; Ding 2005) over the non-constant features, with the library's
+    /// forward selection and the report's k and seed; relevance, mean redundancy and score converted to bits.
+    /// </summary>
+    private static SelectedFeature[] Select(TableColumn[] features, int[] targetCodes, ReportSettings settings)
+    {
+        var columns = features
+            .Select(f => f.Kind == ColumnKind.Numeric ? FeatureColumn.Continuous(f.Name, f.Values) : FeatureColumn.Discrete(f.Name, f.Codes))
+            .ToArray();
+        var options = new SelectionOptions { Neighbors = settings.K, JitterSeed = settings.Seed, Seed = settings.Seed };
+        var ranking = ForwardSelection.Select(columns, FeatureColumn.Discrete("target", targetCodes), SelectionMethod.Mrmr, Math.Min(SelectedFeatures, columns.Length), options);
+        return ranking.Features
+            .Select(f =>
+            {
+                double relevance = f.Relevance ?? f.Score;
+                return new SelectedFeature(f.Rank, f.Name, LogBase.Bits.FromNats(relevance), LogBase.Bits.FromNats(relevance - f.Score), LogBase.Bits.FromNats(f.Score));
+            })
+            .ToArray();
     }
 
     /// <summary>NMI (arithmetic mean normalisation) between every two features' codes, row-major.</summary>

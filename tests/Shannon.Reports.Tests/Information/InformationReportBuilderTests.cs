@@ -47,6 +47,20 @@ public class InformationReportBuilderTests
     }
 
     [Fact]
+    public void Mrmr_picks_ten_distinct_wine_features_and_its_score_is_relevance_minus_redundancy()
+    {
+        var report = InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("wine.csv")), "wine.csv", "target", Settings);
+        Assert.Equal(InformationReportBuilder.SelectedFeatures, report.Selection.Count);
+        Assert.Equal(Enumerable.Range(1, report.Selection.Count), report.Selection.Select(s => s.Rank));
+        Assert.Equal(report.Selection.Count, report.Selection.Select(s => s.Name).Distinct().Count());
+        Assert.All(report.Selection, s => Assert.Contains(s.Name, report.FeatureNames));
+        Assert.All(report.Selection, s => Assert.Equal(s.Relevance - s.Redundancy, s.Score, 12));
+
+        // The first pick has nothing to be redundant with, so its score is its relevance.
+        Assert.Equal(0.0, report.Selection[0].Redundancy, 12);
+    }
+
+    [Fact]
     public void Wine_has_three_cultivars_and_thirteen_features()
     {
         var report = InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("wine.csv")), "wine.csv", "target", Settings);
@@ -69,6 +83,7 @@ public class InformationReportBuilderTests
         Assert.Contains(report.Warnings, w => w.Contains("'copy'", StringComparison.Ordinal) && w.Contains("leakage", StringComparison.Ordinal));
         Assert.Equal(1.0, report.TargetEntropy, 14);
         Assert.Equal(Entropy.Shannon([0.5, 0.5], LogBase.Bits), report.Relevance.Single(f => f.Name == "copy").MutualInformation, 14);
+        Assert.Equal("copy", Assert.Single(report.Selection).Name);
     }
 
     [Fact]
