@@ -54,4 +54,64 @@ public class PerplexityCommandTests
         Assert.Equal(2, CliRunner.Run("perplexity", TempFile("a\n"), "--level", "byte").Code);
         Assert.Equal(2, CliRunner.Run("perplexity", TempFile("a\n"), "--model", "gpt9").Code);
     }
+
+    [Fact]
+    public void Logprobs_from_an_engine_report_their_perplexity()
+    {
+        const string line = """{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":" b","logprob":-1.5}]}}]}""";
+        var (code, output, error) = CliRunner.Run("perplexity", "--logprobs", TempFile(line + "\n"), "--format", "openai", "--json", "--per-token");
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(Math.E, root.GetProperty("perplexity").GetDouble(), 14);
+        Assert.Equal(2, root.GetProperty("tokens").GetInt64());
+        Assert.Equal(" b", root.GetProperty("per_token")[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Malformed_logprobs_line_exits_2_with_the_line_number()
+    {
+        var (code, _, error) = CliRunner.Run("perplexity", "--logprobs", TempFile("{}\n{bad\n"));
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error);
+        Assert.Contains("line 1", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Equal(2, CliRunner.Run("perplexity", "--logprobs", TempFile("{}"), "--format", "bard").Code);
+        Assert.Equal(2, CliRunner.Run("perplexity").Code);
+    }
+
+    private static string LanguageFixture(string name) =>
+        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Shannon.Language.Tests", "Fixtures", name);
+
+    [Fact]
+    public void Logit_dump_with_reference_and_temperature_sweep()
+    {
+        var (code, output, error) = CliRunner.Run("perplexity", "--logits", LanguageFixture("logits_model.npy"), "--tokens", LanguageFixture("logits_tokens.npy"),
+            "--reference", LanguageFixture("logits_reference.npy"), "--temperatures", "0.5,1,2", "--json");
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(6, root.GetProperty("tokens").GetInt64());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("bits_per_byte").ValueKind);
+        var reference = root.GetProperty("reference");
+        Assert.True(reference.GetProperty("kl_mean").GetDouble() > 0);
+        Assert.Equal(6, reference.GetProperty("kl_per_token").GetArrayLength());
+        Assert.Equal(3, root.GetProperty("temperature_sweep").GetArrayLength());
+        Assert.Equal(root.GetProperty("perplexity").GetDouble(), root.GetProperty("temperature_sweep")[1].GetProperty("perplexity").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Logit_dump_human_output_and_bad_inputs()
+    {
+        string ids = TempFile("0 1 2 3 4 5 6");
+        var (code, output, _) = CliRunner.Run("perplexity", "--logits", LanguageFixture("logits_model.npy"), "--tokens", ids, "--temperatures", "1,2");
+        Assert.Equal(0, code);
+        Assert.Contains("temperature   perplexity", output);
+        Assert.DoesNotContain("bits per byte", output);
+        Assert.Equal(2, CliRunner.Run("perplexity", "--logits", LanguageFixture("logits_model.npy")).Code);
+        Assert.Equal(2, CliRunner.Run("perplexity", "--logits", LanguageFixture("logits_model.npy"), "--tokens", TempFile("0 1 x")).Code);
+        Assert.Equal(2, CliRunner.Run("perplexity", "--logits", LanguageFixture("logits_model.npy"), "--tokens", TempFile("0 1 2")).Code);
+        Assert.Equal(2, CliRunner.Run("perplexity", "--logits", LanguageFixture("logits_model.npy"), "--tokens", ids, "--temperatures", "0").Code);
+        Assert.Equal(2, CliRunner.Run("perplexity", TempFile("a b\n"), "--temperatures", "1").Code);
+    }
 }

@@ -1,48 +1,59 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Shannon.Language;
+using Shannon.Language.LogProbs;
 using Shannon.Language.NGrams;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
-/// <c>shannon perplexity TEXT_FILE [--model ngram[:PATH]] [--order N] [--level word|char] [--train CORPUS] [--json] [--per-token]</c>:
-/// corpus perplexity, its standard error, cross-entropy and bits per byte of a text under a language model.
+/// <c>shannon perplexity [TEXT_FILE] [--model ngram[:PATH]] [--logprobs FILE.jsonl] [--json] [--per-token]</c>:
+/// corpus perplexity, its standard error, cross-entropy and bits per byte of a text under a language model, or of
+/// the log-probabilities an inference engine returned.
 /// </summary>
 internal static partial class PerplexityCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("TEXT_FILE") { Description = "The text to score; documents are separated by blank lines." };
+        var file = new Argument<string?>("TEXT_FILE") { Description = "The text to score with an n-gram model; documents are separated by blank lines.", Arity = ArgumentArity.ZeroOrOne };
         var modelOption = new Option<string>("--model") { Description = "ngram (the built-in King James Bible model, or one trained with --train) or ngram:PATH (a saved model).", DefaultValueFactory = _ => "ngram" };
         var order = new Option<int>("--order") { Description = "n-gram order for the built-in or --train model.", DefaultValueFactory = _ => 3 };
         var level = new Option<string>("--level") { Description = "word or char, for the built-in or --train model.", DefaultValueFactory = _ => "word" };
         var train = new Option<string?>("--train") { Description = "Train the n-gram model on this corpus instead of the King James Bible." };
-        var perToken = new Option<bool>("--per-token") { Description = "With --json, add \"per_token\": text, offset, log-probability, surprisal, entropy, rank." };
+        var logprobs = new Option<string?>("--logprobs") { Description = "Score the log-probabilities an engine returned: a JSONL file, one response per line (OpenAI, llama.cpp or vLLM)." };
+        var format = new Option<string?>("--format") { Description = "The --logprobs format: openai, llamacpp or vllm (detected per line when omitted)." };
+        var logits = new Option<string?>("--logits") { Description = "Score a logit dump: a T×V .npy table (float16/32/64); row t predicts token t + 1." };
+        var tokens = new Option<string?>("--tokens") { Description = "With --logits: the token ids the model read (.npy integers or a text list), T ids (last row unused) or T + 1." };
+        var reference = new Option<string?>("--reference") { Description = "With --logits: a reference model's dump of the same tokens; adds KL(reference ‖ model) statistics, top-1 agreement, Δp, ln PPL ratio." };
+        var temperatures = new Option<string?>("--temperatures") { Description = "With --logits: a temperature sweep, e.g. 0.5,0.8,1,1.5,2 — perplexity and mean entropy at each T." };
+        var perToken = new Option<bool>("--per-token") { Description = "With --json, add \"per_token\": text, offset, log-probability, surprisal, entropy, rank, top alternatives." };
         var json = CommonOptions.Json();
-        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood).\nExample: shannon perplexity notes.txt --level char --order 5 --json")
+        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood), with its standard error, cross-entropy and bits per byte.\nSources: a built-in or trained n-gram model (TEXT_FILE), an engine's log-probabilities (--logprobs), or a logit dump (--logits).\nExamples: shannon perplexity notes.txt --level char --order 5 --json\n          shannon perplexity --logprobs responses.jsonl --per-token --json\n          shannon perplexity --logits q4.npy --tokens ids.npy --reference f16.npy --temperatures 0.5,1,2")
         {
-            file, modelOption, order, level, train, perToken, json,
+            file, modelOption, order, level, train, logprobs, format, logits, tokens, reference, temperatures, perToken, json,
         };
         command.SetAction(parse =>
         {
-            var model = LoadModel(parse.GetValue(modelOption)!, parse.GetValue(order), NgramCommand.ParseLevel(parse.GetValue(level)!), parse.GetValue(train));
-            string text = File.ReadAllText(parse.GetValue(file)!);
-            string[] paragraphs = [.. BlankLines().Split(text).Where(d => !string.IsNullOrWhiteSpace(d))];
-            if (paragraphs.Length == 0)
+            bool details = parse.GetValue(perToken);
+            double[]? sweep = parse.GetValue(temperatures) is { } list ? NumberList.Read(list, "--temperatures", context) : null;
+            if (sweep is not null && parse.GetValue(logits) is null)
             {
-                throw new UsageException($"TEXT_FILE '{NumberList.Escape(parse.GetValue(file)!)}' is empty or blank: there is no token to score.");
+                throw new UsageException("--temperatures needs logits (--logits): log-probabilities and n-gram scores cannot be re-tempered.");
             }
 
-            bool details = parse.GetValue(perToken);
-            var documents = paragraphs.Select(d => model.Score(d, details)).ToList();
-            var report = PerplexityReport.Of(documents);
+            var run = parse.GetValue(logprobs) is { } logprobsPath
+                ? new PerplexityRun(LogProbReader.Read(logprobsPath, ParseFormat(parse.GetValue(format))), "log-probabilities from " + Path.GetFileName(logprobsPath))
+                : parse.GetValue(logits) is { } logitsPath
+                ? PerplexityLogits.Score(logitsPath, parse.GetValue(tokens), parse.GetValue(reference), sweep, decode: null)
+                : ScoreWithNgram(parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details);
+            var report = PerplexityReport.Of(run.Documents);
             if (parse.GetValue(json))
             {
-                var fields = ReportFields(report, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
+                var fields = ReportFields(report, run.Model, run.HasText);
+                fields.AddRange(run.Fields);
                 if (details)
                 {
-                    fields.Add(new("per_token", PerToken(documents)));
+                    fields.Add(new("per_token", PerToken(run.Documents)));
                 }
 
                 CliOutput.Json(context, fields);
@@ -51,8 +62,16 @@ internal static partial class PerplexityCommand
             {
                 context.Out.WriteLine($"perplexity = {CliOutput.Number(report.Perplexity)} ± {CliOutput.Number(report.PerplexityStandardError)} over {report.Tokens} tokens ({report.Documents} documents)");
                 context.Out.WriteLine($"cross-entropy = {CliOutput.Number(report.CrossEntropy)} nats/token = {CliOutput.Number(report.CrossEntropyBits)} bits/token");
-                context.Out.WriteLine($"bits per byte = {CliOutput.Number(report.BitsPerByte)} ({report.Bytes} bytes); bits per character = {CliOutput.Number(report.BitsPerCharacter)} ({report.Characters} characters)");
-                context.Out.WriteLine($"word-level perplexity = {CliOutput.Number(report.WordPerplexity)} ({report.Words} words); mean of per-document perplexities = {CliOutput.Number(report.MeanDocumentPerplexity)}");
+                if (run.HasText)
+                {
+                    context.Out.WriteLine($"bits per byte = {CliOutput.Number(report.BitsPerByte)} ({report.Bytes} bytes); bits per character = {CliOutput.Number(report.BitsPerCharacter)} ({report.Characters} characters)");
+                    context.Out.WriteLine($"word-level perplexity = {CliOutput.Number(report.WordPerplexity)} ({report.Words} words); mean of per-document perplexities = {CliOutput.Number(report.MeanDocumentPerplexity)}");
+                }
+
+                foreach (string line in run.Lines)
+                {
+                    context.Out.WriteLine(line);
+                }
             }
 
             return ExitCodes.Success;
@@ -60,25 +79,43 @@ internal static partial class PerplexityCommand
         return command;
     }
 
-    /// <summary>The report's JSON fields, in the documented order.</summary>
-    internal static List<KeyValuePair<string, object?>> ReportFields(PerplexityReport report, string model) =>
+    /// <summary>The report's JSON fields, in the documented order; byte, character and word figures are null without real text.</summary>
+    internal static List<KeyValuePair<string, object?>> ReportFields(PerplexityReport report, string model, bool hasText = true) =>
     [
         new("perplexity", report.Perplexity),
         new("perplexity_stderr", report.PerplexityStandardError),
         new("cross_entropy", report.CrossEntropy),
         new("unit", "nats per token"),
         new("tokens", report.Tokens),
-        new("bits_per_byte", report.BitsPerByte),
+        new("bits_per_byte", hasText ? report.BitsPerByte : null),
         new("cross_entropy_bits", report.CrossEntropyBits),
-        new("bytes", report.Bytes),
-        new("bits_per_character", report.BitsPerCharacter),
-        new("characters", report.Characters),
-        new("word_perplexity", report.WordPerplexity),
-        new("words", report.Words),
+        new("bytes", hasText ? report.Bytes : null),
+        new("bits_per_character", hasText ? report.BitsPerCharacter : null),
+        new("characters", hasText ? report.Characters : null),
+        new("word_perplexity", hasText ? report.WordPerplexity : null),
+        new("words", hasText ? report.Words : null),
         new("documents", report.Documents),
         new("mean_document_perplexity", report.MeanDocumentPerplexity),
         new("model", model),
     ];
+
+    private static PerplexityRun ScoreWithNgram(string? path, string modelName, int order, string level, string? trainPath, bool details)
+    {
+        if (path is null)
+        {
+            throw new UsageException("give a TEXT_FILE to score, or --logprobs FILE.jsonl, or --logits FILE.npy.");
+        }
+
+        var model = LoadModel(modelName, order, NgramCommand.ParseLevel(level), trainPath);
+        string text = File.ReadAllText(path);
+        string[] paragraphs = [.. BlankLines().Split(text).Where(d => !string.IsNullOrWhiteSpace(d))];
+        if (paragraphs.Length == 0)
+        {
+            throw new UsageException($"TEXT_FILE '{NumberList.Escape(path)}' is empty or blank: there is no token to score.");
+        }
+
+        return new PerplexityRun([.. paragraphs.Select(d => model.Score(d, details))], $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
+    }
 
     private static KneserNeyModel LoadModel(string model, int order, NGramLevel level, string? trainPath)
     {
@@ -95,7 +132,16 @@ internal static partial class PerplexityCommand
         return trainPath is null ? KingJamesBible.Model(level, order) : KneserNeyModel.Train(File.ReadAllText(trainPath), order, level);
     }
 
-    private static List<Dictionary<string, object?>> PerToken(List<ScoredText> documents)
+    private static LogProbFormat? ParseFormat(string? text) => text?.ToLowerInvariant() switch
+    {
+        null => null,
+        "openai" => LogProbFormat.OpenAI,
+        "llamacpp" or "llama.cpp" => LogProbFormat.LlamaCpp,
+        "vllm" => LogProbFormat.Vllm,
+        _ => throw new UsageException($"--format '{NumberList.Escape(text)}' is none of openai, llamacpp, vllm."),
+    };
+
+    private static List<Dictionary<string, object?>> PerToken(IReadOnlyList<ScoredText> documents)
     {
         var rows = new List<Dictionary<string, object?>>();
         foreach (var document in documents)

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Shannon.Data.Npy;
+using Shannon.Language;
+using Shannon.Language.Logits;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary><c>shannon perplexity --logits FILE.npy --tokens FILE [--reference REF.npy] [--temperatures LIST]</c>: a logit dump's numbers.</summary>
+internal static class PerplexityLogits
+{
+    /// <summary>Scores a dump; adds the comparison with a reference dump and a temperature sweep when asked.</summary>
+    public static PerplexityRun Score(string logitsPath, string? tokensPath, string? referencePath, double[]? temperatures, Func<int, string>? decode)
+    {
+        if (tokensPath is null)
+        {
+            throw new UsageException("--logits needs --tokens FILE: the token ids the model read (.npy integers or a text list).");
+        }
+
+        int[] tokens = ReadTokens(tokensPath);
+        var dump = LogitDump.Read(logitsPath, tokens);
+        var run = new PerplexityRun([dump.Score(decode)], $"logits from {Path.GetFileName(logitsPath)}", HasText: decode is not null);
+        if (referencePath is not null)
+        {
+            var reference = LogitDump.Read(referencePath, tokens);
+            if (reference.Vocabulary != dump.Vocabulary || reference.Count != dump.Count)
+            {
+                throw new UsageException($"--reference has {reference.Count}×{reference.Vocabulary} used logits but --logits has {dump.Count}×{dump.Vocabulary}.");
+            }
+
+            AddComparison(run, ReferenceComparison.Of(reference.Logits, dump.Logits, dump.Vocabulary, dump.Targets));
+        }
+
+        if (temperatures is not null)
+        {
+            var sweep = new TemperatureSweep(temperatures);
+            sweep.Add(dump.Logits, dump.Vocabulary, dump.Targets);
+            AddSweep(run, sweep.Points());
+        }
+
+        return run;
+    }
+
+    /// <summary>Adds a temperature sweep's fields and lines.</summary>
+    public static void AddSweep(PerplexityRun run, IReadOnlyList<TemperaturePoint> points)
+    {
+        run.Fields.Add(new("temperature_sweep", points.Select(p => new Dictionary<string, object?>
+        {
+            ["temperature"] = p.Temperature,
+            ["perplexity"] = p.Perplexity,
+            ["mean_entropy"] = p.MeanEntropy,
+        }).ToList()));
+        run.Lines.Add("temperature   perplexity   mean entropy (nats)");
+        foreach (var p in points)
+        {
+            run.Lines.Add($"{CliOutput.Number(p.Temperature),11}   {CliOutput.Number(p.Perplexity),10}   {CliOutput.Number(p.MeanEntropy)}");
+        }
+    }
+
+    private static void AddComparison(PerplexityRun run, ReferenceComparison c)
+    {
+        run.Fields.Add(new("reference", new Dictionary<string, object?>
+        {
+            ["kl_mean"] = c.MeanKullbackLeibler,
+            ["kl_stderr"] = c.KullbackLeiblerStandardError,
+            ["kl_median"] = c.MedianKullbackLeibler,
+            ["kl_p90"] = c.KullbackLeiblerQuantile(0.90),
+            ["kl_p99"] = c.KullbackLeiblerQuantile(0.99),
+            ["kl_p999"] = c.KullbackLeiblerQuantile(0.999),
+            ["kl_max"] = c.MaximumKullbackLeibler,
+            ["kl_min"] = c.MinimumKullbackLeibler,
+            ["kl_unit"] = "nats",
+            ["top1_agreement"] = c.TopOneAgreement,
+            ["top1_agreement_stderr"] = c.TopOneAgreementStandardError,
+            ["delta_p_mean"] = c.MeanDeltaProbability,
+            ["delta_p_stderr"] = c.DeltaProbabilityStandardError,
+            ["delta_p_rms"] = c.RootMeanSquareDeltaProbability,
+            ["perplexity_model"] = c.ModelPerplexity,
+            ["perplexity_reference"] = c.ReferencePerplexity,
+            ["ln_ppl_ratio"] = c.LogPerplexityRatio,
+            ["ln_ppl_ratio_stderr"] = c.LogPerplexityRatioStandardError,
+            ["kl_per_token"] = c.KullbackLeiblerPerToken.ToArray(),
+        }));
+        run.Lines.Add($"KL(reference ‖ model) mean = {CliOutput.Number(c.MeanKullbackLeibler)} ± {CliOutput.Number(c.KullbackLeiblerStandardError)} nats; median {CliOutput.Number(c.MedianKullbackLeibler)}, 99% {CliOutput.Number(c.KullbackLeiblerQuantile(0.99))}, max {CliOutput.Number(c.MaximumKullbackLeibler)}");
+        run.Lines.Add($"top-1 agreement = {CliOutput.Number(c.TopOneAgreement)} ± {CliOutput.Number(c.TopOneAgreementStandardError)}; mean Δp = {CliOutput.Number(c.MeanDeltaProbability)} ± {CliOutput.Number(c.DeltaProbabilityStandardError)} (RMS {CliOutput.Number(c.RootMeanSquareDeltaProbability)})");
+        run.Lines.Add($"ln(PPL(model)/PPL(reference)) = {CliOutput.Number(c.LogPerplexityRatio)} ± {CliOutput.Number(c.LogPerplexityRatioStandardError)}; PPL(reference) = {CliOutput.Number(c.ReferencePerplexity)}");
+    }
+
+    /// <summary>Token ids from a .npy integer vector or a text of integers separated by whitespace or commas.</summary>
+    private static int[] ReadTokens(string path)
+    {
+        if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+        {
+            var array = NpyFile.Read(path);
+            return array.Shape.Length == 1 || array.Rows == 1 ? array.ToInt32() : throw new InvalidDataException($"--tokens {Path.GetFileName(path)} holds a {array.Rows}×{array.Columns} table, not a vector of ids.");
+        }
+
+        string[] parts = File.ReadAllText(path).Split([' ', '\t', '\r', '\n', ','], StringSplitOptions.RemoveEmptyEntries);
+        var ids = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out ids[i]))
+            {
+                throw new UsageException($"--tokens has '{NumberList.Escape(parts[i])}' at index {i}, which is not a token id.");
+            }
+        }
+
+        return ids;
+    }
+}
