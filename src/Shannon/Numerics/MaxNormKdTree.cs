@@ -14,7 +14,7 @@ namespace Shannon.Numerics;
 /// Reference: Bentley, J. L. (1975), Multidimensional binary search trees used for associative searching,
 /// Communications of the ACM 18(9), 509–517, doi:10.1145/361002.361007.
 /// </remarks>
-internal sealed class MaxNormKdTree
+internal sealed class MaxNormKdTree : IOwnNeighbourSearch
 {
     private const int LeafSize = 16;
 
@@ -73,8 +73,7 @@ internal sealed class MaxNormKdTree
     /// </summary>
     public double KthNeighbourDistance(ReadOnlySpan<double> query, int k, int exclude, Span<int> neighbours, Span<double> distances)
     {
-        distances[..k].Fill(double.PositiveInfinity);
-        neighbours[..k].Fill(-1);
+        NearestList.Clear(neighbours[..k], distances[..k]);
         Search(1, 0, Count, query, k, exclude, neighbours, distances);
         return distances[k - 1];
     }
@@ -87,8 +86,7 @@ internal sealed class MaxNormKdTree
     /// </summary>
     public double KthNeighbourDistanceAt(int position, int k, Span<int> neighbours, Span<double> distances)
     {
-        distances[..k].Fill(double.PositiveInfinity);
-        neighbours[..k].Fill(-1);
+        NearestList.Clear(neighbours[..k], distances[..k]);
         ReadOnlySpan<double> query = PointAt(position);
         int exclude = _original[position];
         Span<int> pathNode = stackalloc int[64];
@@ -386,23 +384,9 @@ internal sealed class MaxNormKdTree
             double distance = Distance(i, query);
             if (distance < distances[k - 1])
             {
-                Insert(distance, _original[i], k, neighbours, distances);
+                NearestList.Insert(distance, _original[i], neighbours[..k], distances[..k]);
             }
         }
-    }
-
-    private static void Insert(double distance, int index, int k, Span<int> neighbours, Span<double> distances)
-    {
-        int position = k - 1;
-        while (position > 0 && distances[position - 1] > distance)
-        {
-            distances[position] = distances[position - 1];
-            neighbours[position] = neighbours[position - 1];
-            position--;
-        }
-
-        distances[position] = distance;
-        neighbours[position] = index;
     }
 
     private int CountWithin(int node, int begin, int end, ReadOnlySpan<double> query, double radius)

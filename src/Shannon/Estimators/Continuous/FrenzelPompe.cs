@@ -58,7 +58,7 @@ public sealed record FrenzelPompe(int K = 3, bool Rescale = true)
         double[] yz = SampleRows.Join(ys, yColumns, zs, zColumns);
         double[] xyz = SampleRows.Join(xs, xColumns, yz, yColumns + zColumns);
         int width = xColumns + yColumns + zColumns;
-        var tree = new MaxNormKdTree(xyz, n, width);
+        IOwnNeighbourSearch tree = IOwnNeighbourSearch.Over(xyz, n, width);
         var xzCounter = new NeighbourCounter(xz, xColumns + zColumns);
         var yzCounter = new NeighbourCounter(yz, yColumns + zColumns);
         var zCounter = new NeighbourCounter(zs, zColumns);

@@ -32,7 +32,7 @@ public sealed record KozachenkoLeonenko(int K = 3)
         int n = SampleRows.Count(x, columns, nameof(x), nameof(columns));
         SampleRows.EnoughForNeighbours(n, K, nameof(x));
         double[] rows = x.ToArray();
-        var tree = new MaxNormKdTree(rows, n, columns);
+        IOwnNeighbourSearch tree = IOwnNeighbourSearch.Over(rows, n, columns);
         var logRadius = new double[n];
         int k = K;
         PointRanges.For(n, (begin, end) =>

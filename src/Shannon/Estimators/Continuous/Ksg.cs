@@ -27,8 +27,9 @@ namespace Shannon.Estimators.Continuous;
 /// <para>Bias: nearly unbiased at I = 0 and for independent coordinates; biased downward for strong dependence
 /// (the estimate saturates as ρ → 1 at fixed N). The raw estimate can be negative; <see cref="Estimate.Value"/>
 /// is clipped at 0 and <see cref="Estimate.RawValue"/> kept.</para>
-/// <para>Cost: a max-norm k-d tree over the joint space (O(n log n) build), sorted arrays and binary search for
-/// one-dimensional marginals, a k-d tree for multivariate ones; parallel over points.</para>
+/// <para>Cost: for scalar X and Y a uniform grid over the joint plane (O(n) build) and bucket-indexed sorted arrays
+/// for the marginal counts, O(1) expected work per point; a max-norm k-d tree (O(n log n) build) for multivariate
+/// spaces and for data a grid serves badly; parallel over points.</para>
 /// <para>Reference: Kraskov, A., Stögbauer, H. &amp; Grassberger, P. (2004), Estimating mutual information,
 /// Physical Review E 69, 066138, doi:10.1103/PhysRevE.69.066138.</para>
 /// </remarks>
@@ -105,9 +106,13 @@ public sealed record Ksg(int K = 3, int Algorithm = 1, bool Rescale = true, int?
         int n = x.Length / xColumns;
         int width = xColumns + yColumns;
         double[] joint = SampleRows.Join(x, xColumns, y, yColumns);
-        var tree = new MaxNormKdTree(joint, n, width);
-        var xCounter = new NeighbourCounter(x, xColumns);
-        var yCounter = new NeighbourCounter(y, yColumns);
+        IOwnNeighbourSearch tree = null!;
+        NeighbourCounter xCounter = null!;
+        NeighbourCounter yCounter = null!;
+        Parallel.Invoke(
+            () => tree = IOwnNeighbourSearch.Over(joint, n, width),
+            () => xCounter = new NeighbourCounter(x, xColumns),
+            () => yCounter = new NeighbourCounter(y, yColumns));
         var terms = new double[n];
         int k = K;
         bool second = Algorithm == 2;

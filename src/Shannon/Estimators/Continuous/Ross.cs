@@ -127,7 +127,7 @@ public sealed record Ross(int K = 3, bool Rescale = true, int? JitterSeed = null
     private static void WithinLabelRadii(double[] x, int columns, List<int> rows, int k, double[] radius, int[] neighbourK)
     {
         double[] points = Gather(x, columns, rows);
-        var tree = new MaxNormKdTree(points, rows.Count, columns);
+        IOwnNeighbourSearch tree = IOwnNeighbourSearch.Over(points, rows.Count, columns);
         PointRanges.For(rows.Count, (begin, end) =>
         {
             var neighbours = new int[k];
