@@ -114,4 +114,29 @@ public class PerplexityCommandTests
         Assert.Equal(2, CliRunner.Run("perplexity", "--logits", LanguageFixture("logits_model.npy"), "--tokens", ids, "--temperatures", "0").Code);
         Assert.Equal(2, CliRunner.Run("perplexity", TempFile("a b\n"), "--temperatures", "1").Code);
     }
+
+    [Fact]
+    public void Html_page_escapes_a_script_token()
+    {
+        const string line = """{"choices":[{"logprobs":{"content":[{"token":"<script>","logprob":-0.5},{"token":"alert(1)","logprob":-9.5},{"token":"</script>","logprob":-0.1}]}}]}""";
+        string page = Path.Combine(Path.GetTempPath(), $"shannon-ppl-{Guid.NewGuid():N}.html");
+        var (code, _, error) = CliRunner.Run("perplexity", "--logprobs", TempFile(line), "--html", page, "--colour", "rank");
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        string html = File.ReadAllText(page);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.Equal(2, CliRunner.Run("perplexity", "--logprobs", TempFile(line), "--html", page, "--colour", "blue").Code);
+    }
+
+    [Fact]
+    public void Html_page_for_an_ngram_model_carries_entropy_and_rank()
+    {
+        string corpus = TempFile("the cat sat on the mat\nthe dog sat on the log\n");
+        string page = Path.Combine(Path.GetTempPath(), $"shannon-ppl-{Guid.NewGuid():N}.html");
+        Assert.Equal(0, CliRunner.Run("perplexity", TempFile("the cat sat\n"), "--train", corpus, "--html", page).Code);
+        string html = File.ReadAllText(page);
+        Assert.Contains("entropy ", html);
+        Assert.Contains("rank ", html);
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Shannon.Language;
+using Shannon.Language.Html;
 using Shannon.Language.LogProbs;
 using Shannon.Language.NGrams;
 
@@ -26,15 +27,19 @@ internal static partial class PerplexityCommand
         var tokens = new Option<string?>("--tokens") { Description = "With --logits: the token ids the model read (.npy integers or a text list), T ids (last row unused) or T + 1." };
         var reference = new Option<string?>("--reference") { Description = "With --logits: a reference model's dump of the same tokens; adds KL(reference ‖ model) statistics, top-1 agreement, Δp, ln PPL ratio." };
         var temperatures = new Option<string?>("--temperatures") { Description = "With --logits: a temperature sweep, e.g. 0.5,0.8,1,1.5,2 — perplexity and mean entropy at each T." };
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page of the text coloured by surprisal, each token's numbers on hover." };
+        var colour = new Option<string>("--colour") { Description = "With --html: surprisal (a continuous scale) or rank (GLTR's top-10/100/1000 buckets).", DefaultValueFactory = _ => "surprisal" };
         var perToken = new Option<bool>("--per-token") { Description = "With --json, add \"per_token\": text, offset, log-probability, surprisal, entropy, rank, top alternatives." };
         var json = CommonOptions.Json();
-        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood), with its standard error, cross-entropy and bits per byte.\nSources: a built-in or trained n-gram model (TEXT_FILE), an engine's log-probabilities (--logprobs), or a logit dump (--logits).\nExamples: shannon perplexity notes.txt --level char --order 5 --json\n          shannon perplexity --logprobs responses.jsonl --per-token --json\n          shannon perplexity --logits q4.npy --tokens ids.npy --reference f16.npy --temperatures 0.5,1,2")
+        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood), with its standard error, cross-entropy and bits per byte.\nSources: a built-in or trained n-gram model (TEXT_FILE), an engine's log-probabilities (--logprobs), or a logit dump (--logits).\nExamples: shannon perplexity notes.txt --level char --order 5 --json\n          shannon perplexity --logprobs responses.jsonl --html page.html --colour rank\n          shannon perplexity --logits q4.npy --tokens ids.npy --reference f16.npy --temperatures 0.5,1,2")
         {
-            file, modelOption, order, level, train, logprobs, format, logits, tokens, reference, temperatures, perToken, json,
+            file, modelOption, order, level, train, logprobs, format, logits, tokens, reference, temperatures, html, colour, perToken, json,
         };
         command.SetAction(parse =>
         {
-            bool details = parse.GetValue(perToken);
+            string? htmlPath = parse.GetValue(html);
+            var colouring = ParseColouring(parse.GetValue(colour)!);
+            bool details = parse.GetValue(perToken) || htmlPath is not null;
             double[]? sweep = parse.GetValue(temperatures) is { } list ? NumberList.Read(list, "--temperatures", context) : null;
             if (sweep is not null && parse.GetValue(logits) is null)
             {
@@ -47,11 +52,16 @@ internal static partial class PerplexityCommand
                 ? PerplexityLogits.Score(logitsPath, parse.GetValue(tokens), parse.GetValue(reference), sweep, decode: null)
                 : ScoreWithNgram(parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details);
             var report = PerplexityReport.Of(run.Documents);
+            if (htmlPath is not null)
+            {
+                File.WriteAllText(htmlPath, SurprisalPage.Render(run.Documents, "Surprisal — " + run.Model, colouring));
+            }
+
             if (parse.GetValue(json))
             {
                 var fields = ReportFields(report, run.Model, run.HasText);
                 fields.AddRange(run.Fields);
-                if (details)
+                if (parse.GetValue(perToken))
                 {
                     fields.Add(new("per_token", PerToken(run.Documents)));
                 }
@@ -131,6 +141,13 @@ internal static partial class PerplexityCommand
 
         return trainPath is null ? KingJamesBible.Model(level, order) : KneserNeyModel.Train(File.ReadAllText(trainPath), order, level);
     }
+
+    private static SurprisalColouring ParseColouring(string text) => text.ToLowerInvariant() switch
+    {
+        "surprisal" => SurprisalColouring.Surprisal,
+        "rank" or "gltr" => SurprisalColouring.Rank,
+        _ => throw new UsageException($"--colour '{NumberList.Escape(text)}' is neither surprisal nor rank."),
+    };
 
     private static LogProbFormat? ParseFormat(string? text) => text?.ToLowerInvariant() switch
     {
