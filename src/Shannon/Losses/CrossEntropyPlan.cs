@@ -179,7 +179,7 @@ internal sealed class CrossEntropyPlan<T>
             int length = Math.Min(Chunk, row.Length - start);
             var chunk = LogitKernel<T>.Load(row.Slice(start, length), loaded, _temperature);
             T previous = max;
-            if (!LogitKernel<T>.Accumulate(chunk, work, ref max, ref sumExp))
+            if (!LogitKernel<T>.Accumulate(chunk, ref max, ref sumExp))
             {
                 throw LogitGuard.BadRow(row, rowIndex, _classes, "logits");
             }
@@ -239,7 +239,7 @@ internal sealed class CrossEntropyPlan<T>
             int length = Math.Min(Chunk, row.Length - start);
             var chunk = LogitKernel<T>.Load(row.Slice(start, length), loaded, _temperature);
             T previous = max;
-            if (!LogitKernel<T>.Accumulate(chunk, work, ref max, ref sumExp))
+            if (!LogitKernel<T>.Accumulate(chunk, ref max, ref sumExp))
             {
                 throw LogitGuard.BadRow(row, rowIndex, _classes, "logits");
             }
@@ -357,10 +357,7 @@ internal sealed class CrossEntropyPlan<T>
             int length = Math.Min(Chunk, row.Length - start);
             var chunk = LogitKernel<T>.Load(row.Slice(start, length), loaded, _temperature);
             var values = work[..length];
-            TensorPrimitives.Subtract(chunk, max, values);
-            TensorPrimitives.Subtract(values, logSumT, values);
-            TensorPrimitives.Exp(values, values);
-            TensorPrimitives.Multiply(values, scaleA, values);
+            LogitKernel<T>.ScaledSoftmax(chunk, max, logSumT, scaleA, values);
             if (!probabilities.IsEmpty)
             {
                 var q = Smoothed(probabilities.Slice(start, length), smoothed, weighted: true, start);

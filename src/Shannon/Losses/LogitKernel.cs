@@ -55,7 +55,7 @@ internal static class LogitKernel<T>
     /// Folds one chunk into the running (max, Σ exp(x − max)). Returns false, leaving the state unchanged, when the
     /// chunk holds a NaN or +∞ (the caller reports where).
     /// </summary>
-    internal static bool Accumulate(ReadOnlySpan<T> chunk, Span<T> scratch, ref T max, ref double sumExp)
+    internal static bool Accumulate(ReadOnlySpan<T> chunk, ref T max, ref double sumExp)
     {
         T chunkMax = TensorPrimitives.Max(chunk);
         if (T.IsNaN(chunkMax) || T.IsPositiveInfinity(chunkMax))
@@ -74,11 +74,94 @@ internal static class LogitKernel<T>
             return true;
         }
 
-        Span<T> exps = scratch[..chunk.Length];
-        TensorPrimitives.Subtract(chunk, max, exps);
-        TensorPrimitives.Exp(exps, exps);
-        sumExp += SumAsDouble(exps);
+        sumExp += typeof(T) == typeof(float)
+            ? ShiftedExpSum(MemoryMarshal.Cast<T, float>(chunk), float.CreateTruncating(max))
+            : ShiftedExpSum(MemoryMarshal.Cast<T, double>(chunk), double.CreateTruncating(max));
         return true;
+    }
+
+    /// <summary>
+    /// Writes a·e^((zᵢ − m) − log s), the scaled softmax, for every zᵢ of the chunk into <paramref name="destination"/>
+    /// in one pass; subtracting m first keeps the float rounding of the two shifts apart.
+    /// </summary>
+    internal static void ScaledSoftmax(ReadOnlySpan<T> chunk, T max, T logSum, T scale, Span<T> destination)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && chunk.Length >= Vector256<T>.Count)
+        {
+            ref T start = ref MemoryMarshal.GetReference(chunk);
+            ref T target = ref MemoryMarshal.GetReference(destination);
+            var shift = Vector256.Create(max);
+            var normaliser = Vector256.Create(logSum);
+            var factor = Vector256.Create(scale);
+            for (; i <= chunk.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+            {
+                (Exp(Vector256.LoadUnsafe(ref start, (nuint)i) - shift - normaliser) * factor).StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+
+        for (; i < chunk.Length; i++)
+        {
+            destination[i] = scale * T.Exp(chunk[i] - max - logSum);
+        }
+    }
+
+    private static Vector256<T> Exp(Vector256<T> x) =>
+        typeof(T) == typeof(float) ? Vector256.Exp(x.AsSingle()).As<float, T>() : Vector256.Exp(x.AsDouble()).As<double, T>();
+
+    /// <summary>Σ e^(zᵢ − m) over a chunk in one pass: each vector of exponentials is widened and added in double.</summary>
+    private static double ShiftedExpSum(ReadOnlySpan<float> chunk, float max)
+    {
+        int i = 0;
+        double total = 0.0;
+        if (Vector256.IsHardwareAccelerated && chunk.Length >= Vector256<float>.Count)
+        {
+            ref float start = ref MemoryMarshal.GetReference(chunk);
+            var shift = Vector256.Create(max);
+            var low = Vector256<double>.Zero;
+            var high = Vector256<double>.Zero;
+            for (; i <= chunk.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.Exp(Vector256.LoadUnsafe(ref start, (nuint)i) - shift));
+                low += lower;
+                high += upper;
+            }
+
+            total = Vector256.Sum(low + high);
+        }
+
+        for (; i < chunk.Length; i++)
+        {
+            total += MathF.Exp(chunk[i] - max);
+        }
+
+        return total;
+    }
+
+    /// <summary>Σ e^(zᵢ − m) over a chunk of doubles in one pass.</summary>
+    private static double ShiftedExpSum(ReadOnlySpan<double> chunk, double max)
+    {
+        int i = 0;
+        double total = 0.0;
+        if (Vector256.IsHardwareAccelerated && chunk.Length >= Vector256<double>.Count)
+        {
+            ref double start = ref MemoryMarshal.GetReference(chunk);
+            var shift = Vector256.Create(max);
+            var sum = Vector256<double>.Zero;
+            for (; i <= chunk.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                sum += Vector256.Exp(Vector256.LoadUnsafe(ref start, (nuint)i) - shift);
+            }
+
+            total = Vector256.Sum(sum);
+        }
+
+        for (; i < chunk.Length; i++)
+        {
+            total += Math.Exp(chunk[i] - max);
+        }
+
+        return total;
     }
 
     /// <summary>
@@ -89,13 +172,12 @@ internal static class LogitKernel<T>
         where TIn : unmanaged
     {
         Span<T> loaded = stackalloc T[ChunkLength];
-        Span<T> exps = stackalloc T[ChunkLength];
         max = T.NegativeInfinity;
         sumExp = 0.0;
         for (int start = 0; start < row.Length; start += ChunkLength)
         {
             var chunk = Load(row.Slice(start, Math.Min(ChunkLength, row.Length - start)), loaded, temperature);
-            if (!Accumulate(chunk, exps, ref max, ref sumExp))
+            if (!Accumulate(chunk, ref max, ref sumExp))
             {
                 return false;
             }
