@@ -56,6 +56,7 @@ internal static class CliApp
         KlCommand.Create(context),
         JsCommand.Create(context),
         MiCommand.Create(context),
+        InfoCommand.Create(context),
         IbCommand.Create(context),
         ChannelCommand.Create(context),
         TourCommand.Create(context),
