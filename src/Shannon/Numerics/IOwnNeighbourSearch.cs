@@ -20,7 +20,11 @@ internal interface IOwnNeighbourSearch
     /// </summary>
     double KthNeighbourDistanceAt(int position, int k, Span<int> neighbours, Span<double> distances);
 
-    /// <summary>The fastest index for these points: a uniform grid for well-spread planar points, a k-d tree otherwise.</summary>
-    static IOwnNeighbourSearch Over(ReadOnlySpan<double> rows, int count, int dimensions) =>
-        (dimensions == 2 ? MaxNormPlaneGrid.TryBuild(rows, count) : null) ?? (IOwnNeighbourSearch)new MaxNormKdTree(rows, count, dimensions);
+    /// <summary>The fastest index for these points: a sorted line in one dimension, a uniform grid for well-spread planar points, a k-d tree otherwise.</summary>
+    static IOwnNeighbourSearch Over(ReadOnlySpan<double> rows, int count, int dimensions) => dimensions switch
+    {
+        1 => new SortedLine(rows[..count]),
+        2 => MaxNormPlaneGrid.TryBuild(rows, count) ?? (IOwnNeighbourSearch)new MaxNormKdTree(rows, count, dimensions),
+        _ => new MaxNormKdTree(rows, count, dimensions),
+    };
 }

@@ -13,12 +13,13 @@ namespace Shannon.Numerics;
 /// Sorting is a bucket sort with the same buckets (insertion sort inside small buckets, introsort inside
 /// crowded ones), O(n) expected for spread-out data and O(n log n) for heavy-tailed data.
 /// </remarks>
-internal sealed class SortedLine
+internal sealed class SortedLine : IOwnNeighbourSearch
 {
     private const int InsertionSortLimit = 24;
 
     private readonly double[] _sorted;
     private readonly int[] _rank;
+    private readonly int[] _order;
     private readonly int[]? _bucketStart;
     private readonly double _minimum;
     private readonly double _bucketsPerUnit;
@@ -49,11 +50,47 @@ internal sealed class SortedLine
             Array.Sort(_sorted, order);
         }
 
+        _order = order;
         _rank = new int[n];
         for (int position = 0; position < n; position++)
         {
             _rank[order[position]] = position;
         }
+    }
+
+    /// <inheritdoc />
+    public int Count => _sorted.Length;
+
+    /// <inheritdoc />
+    public int OriginalIndex(int position) => _order[position];
+
+    /// <summary>
+    /// As <see cref="IOwnNeighbourSearch.KthNeighbourDistanceAt"/>: the k nearest values of a sorted position are the
+    /// k nearest of its k left and k right neighbours, merged outwards in O(k).
+    /// </summary>
+    public double KthNeighbourDistanceAt(int position, int k, Span<int> neighbours, Span<double> distances)
+    {
+        double[] v = _sorted;
+        double center = v[position];
+        int left = position - 1;
+        int right = position + 1;
+        for (int found = 0; found < k; found++)
+        {
+            double toLeft = left >= 0 ? Math.Abs(v[left] - center) : double.PositiveInfinity;
+            double toRight = right < v.Length ? Math.Abs(v[right] - center) : double.PositiveInfinity;
+            if (toLeft <= toRight)
+            {
+                (neighbours[found], distances[found]) = (left >= 0 ? _order[left] : -1, toLeft);
+                left--;
+            }
+            else
+            {
+                (neighbours[found], distances[found]) = (_order[right], toRight);
+                right++;
+            }
+        }
+
+        return distances[k - 1];
     }
 
     /// <summary>The number of values v with |v − xᵢ| ≤ <paramref name="radius"/> (≥ 0), xᵢ being input value <paramref name="index"/> (counted itself).</summary>

@@ -87,6 +87,15 @@ public class NeighbourSearchTests
             });
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void SortedLineNeighboursMatchBruteForce(int k)
+    {
+        Gen.OneOf(Gen.Int[0, 4].Select(v => (double)v).Array[6, 200], Gen.Double[-1e3, 1e3].Array[6, 200])
+            .Sample(values => AssertKthDistances(new SortedLine(values), values, 1, k));
+    }
+
     [Fact]
     public void SortedLineHandlesHeavyTailsAndConstants()
     {
