@@ -199,6 +199,22 @@ for dtype in [torch.float64, torch.float32]:
                     out["focal"].append({"dtype": str(dtype).replace("torch.", ""), "logits": nums(z), "targets": nums(t),
                                          "gamma": gamma, "alpha": alpha, "reduction": reduction, "loss": nums(loss)})
 
+# --- InfoNCE: cross_entropy on the cosine-similarity matrix / T (one direction, or both averaged) ----------------
+out["info_nce"] = []
+for dtype in [torch.float64, torch.float32]:
+    for n, d in [(1, 3), (4, 3), (16, 8), (40, 32)]:
+        for temperature in [0.07, 0.5, 1.0]:
+            for related in [False, True]:
+                z1 = torch.randn(n, d, dtype=torch.float64)
+                z2 = z1 + 0.3 * torch.randn(n, d, dtype=torch.float64) if related else torch.randn(n, d, dtype=torch.float64)
+                z1, z2 = z1.to(dtype), z2.to(dtype)
+                logits = (F.normalize(z1, dim=1) @ F.normalize(z2, dim=1).T) / temperature
+                labels = torch.arange(n)
+                forward = F.cross_entropy(logits, labels)
+                symmetric = (forward + F.cross_entropy(logits.T, labels)) / 2
+                out["info_nce"].append({"dtype": str(dtype).replace("torch.", ""), "n": n, "d": d, "temperature": temperature,
+                                        "z1": nums(z1), "z2": nums(z2), "loss": num(forward), "symmetric_loss": num(symmetric)})
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "losses_reference.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=None, separators=(",", ":"))
