@@ -139,4 +139,43 @@ public class PerplexityCommandTests
         Assert.Contains("entropy ", html);
         Assert.Contains("rank ", html);
     }
+
+    [Fact]
+    public void Onnx_model_scores_each_document_with_sliding_windows()
+    {
+        string text = TempFile("Entropy is the average surprisal of a source.\n\nThe cat sat on the mat.\n");
+        string model = LanguageFixture("tiny_lm.onnx");
+        var (code, output, error) = CliRunner.Run("perplexity", text, "--onnx", model, "--tokenizer", "gpt2", "--window", "6", "--stride", "2", "--json", "--temperatures", "1,2");
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(2, root.GetProperty("documents").GetInt32());
+        long unscoredFirst = root.GetProperty("tokens").GetInt64();
+        var withBos = JsonDocument.Parse(CliRunner.Run("perplexity", text, "--onnx", model, "--bos", "--json").Out).RootElement;
+        Assert.Equal(unscoredFirst + 2, withBos.GetProperty("tokens").GetInt64());
+        Assert.Equal(root.GetProperty("perplexity").GetDouble(), root.GetProperty("temperature_sweep")[0].GetProperty("perplexity").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Onnx_bad_inputs_exit_2()
+    {
+        string text = TempFile("Entropy is the average surprisal of a source.\n");
+        Assert.Equal(2, CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm_v100.onnx")).Code);
+        Assert.Equal(2, CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm.onnx"), "--tokenizer", "bert").Code);
+        Assert.Equal(2, CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm.onnx"), "--window", "4", "--stride", "9").Code);
+        Assert.Equal(2, CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("missing.onnx")).Code);
+        var mismatch = CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm_v100.onnx"));
+        Assert.Contains("does not match", mismatch.Err);
+    }
+
+    [Fact]
+    public void Help_names_every_source()
+    {
+        var (code, output, _) = CliRunner.Run("perplexity", "--help");
+        Assert.Equal(0, code);
+        foreach (string option in new[] { "--logprobs", "--logits", "--reference", "--temperatures", "--onnx", "--window", "--stride", "--bos", "--html" })
+        {
+            Assert.Contains(option, output);
+        }
+    }
 }

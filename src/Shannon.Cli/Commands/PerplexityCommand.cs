@@ -4,6 +4,7 @@ using Shannon.Language;
 using Shannon.Language.Html;
 using Shannon.Language.LogProbs;
 using Shannon.Language.NGrams;
+using Shannon.Language.Onnx;
 
 namespace Shannon.Cli.Commands;
 
@@ -16,24 +17,29 @@ internal static partial class PerplexityCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string?>("TEXT_FILE") { Description = "The text to score with an n-gram model; documents are separated by blank lines.", Arity = ArgumentArity.ZeroOrOne };
-        var modelOption = new Option<string>("--model") { Description = "ngram (the built-in King James Bible model, or one trained with --train) or ngram:PATH (a saved model).", DefaultValueFactory = _ => "ngram" };
-        var order = new Option<int>("--order") { Description = "n-gram order for the built-in or --train model.", DefaultValueFactory = _ => 3 };
-        var level = new Option<string>("--level") { Description = "word or char, for the built-in or --train model.", DefaultValueFactory = _ => "word" };
-        var train = new Option<string?>("--train") { Description = "Train the n-gram model on this corpus instead of the King James Bible." };
-        var logprobs = new Option<string?>("--logprobs") { Description = "Score the log-probabilities an engine returned: a JSONL file, one response per line (OpenAI, llama.cpp or vLLM)." };
-        var format = new Option<string?>("--format") { Description = "The --logprobs format: openai, llamacpp or vllm (detected per line when omitted)." };
-        var logits = new Option<string?>("--logits") { Description = "Score a logit dump: a T×V .npy table (float16/32/64); row t predicts token t + 1." };
-        var tokens = new Option<string?>("--tokens") { Description = "With --logits: the token ids the model read (.npy integers or a text list), T ids (last row unused) or T + 1." };
-        var reference = new Option<string?>("--reference") { Description = "With --logits: a reference model's dump of the same tokens; adds KL(reference ‖ model) statistics, top-1 agreement, Δp, ln PPL ratio." };
-        var temperatures = new Option<string?>("--temperatures") { Description = "With --logits: a temperature sweep, e.g. 0.5,0.8,1,1.5,2 — perplexity and mean entropy at each T." };
-        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page of the text coloured by surprisal, each token's numbers on hover." };
-        var colour = new Option<string>("--colour") { Description = "With --html: surprisal (a continuous scale) or rank (GLTR's top-10/100/1000 buckets).", DefaultValueFactory = _ => "surprisal" };
+        var file = new Argument<string?>("TEXT_FILE") { Description = "The text to score with an n-gram model or --onnx; documents are separated by blank lines.", Arity = ArgumentArity.ZeroOrOne };
+        var modelOption = new Option<string>("--model") { HelpName = "ngram[:PATH]", Description = "ngram (the built-in King James Bible model, or one trained with --train) or ngram:PATH (a saved model).", DefaultValueFactory = _ => "ngram" };
+        var order = new Option<int>("--order") { HelpName = "N", Description = "n-gram order for the built-in or --train model.", DefaultValueFactory = _ => 3 };
+        var level = new Option<string>("--level") { HelpName = "word|char", Description = "word or char, for the built-in or --train model.", DefaultValueFactory = _ => "word" };
+        var train = new Option<string?>("--train") { HelpName = "CORPUS", Description = "Train the n-gram model on this corpus instead of the King James Bible." };
+        var logprobs = new Option<string?>("--logprobs") { HelpName = "FILE.jsonl", Description = "Score the log-probabilities an engine returned: a JSONL file, one response per line (OpenAI, llama.cpp or vLLM)." };
+        var format = new Option<string?>("--format") { HelpName = "openai|llamacpp|vllm", Description = "The --logprobs format: openai, llamacpp or vllm (detected per line when omitted)." };
+        var logits = new Option<string?>("--logits") { HelpName = "FILE.npy", Description = "Score a logit dump: a T×V .npy table (float16/32/64); row t predicts token t + 1." };
+        var tokens = new Option<string?>("--tokens") { HelpName = "FILE", Description = "With --logits: the token ids the model read (.npy integers or a text list), T ids (last row unused) or T + 1." };
+        var reference = new Option<string?>("--reference") { HelpName = "REF.npy", Description = "With --logits: a reference model's dump of the same tokens; adds KL(reference ‖ model) statistics, top-1 agreement, Δp, ln PPL ratio." };
+        var temperatures = new Option<string?>("--temperatures") { HelpName = "T1,T2,…", Description = "With --logits or --onnx: a temperature sweep, e.g. 0.5,0.8,1,1.5,2 — perplexity and mean entropy at each T." };
+        var onnx = new Option<string?>("--onnx") { HelpName = "MODEL.onnx", Description = "Score TEXT_FILE with an ONNX causal language model (input_ids → logits, a GPT-2-style export)." };
+        var tokenizer = new Option<string?>("--tokenizer") { HelpName = "gpt2|cl100k|o200k", Description = "With --onnx (default gpt2) or --logits (to show token text): gpt2, cl100k or o200k." };
+        var window = new Option<int>("--window") { HelpName = "W", Description = "With --onnx: the most tokens one forward pass reads (the model's context).", DefaultValueFactory = _ => 1024 };
+        var stride = new Option<int?>("--stride") { HelpName = "S", Description = "With --onnx: new tokens scored per window after the first, 1 … window (default window/2); every token is scored once." };
+        var bos = new Option<bool>("--bos") { Description = "With --onnx: put <|endoftext|> in front of each document so its first token is scored too (without it the first token has no context and is not scored)." };
+        var html = new Option<string?>("--html") { HelpName = "OUT.html", Description = "Also write a self-contained HTML page of the text coloured by surprisal, each token's numbers on hover." };
+        var colour = new Option<string>("--colour") { HelpName = "surprisal|rank", Description = "With --html: surprisal (a continuous scale) or rank (GLTR's top-10/100/1000 buckets).", DefaultValueFactory = _ => "surprisal" };
         var perToken = new Option<bool>("--per-token") { Description = "With --json, add \"per_token\": text, offset, log-probability, surprisal, entropy, rank, top alternatives." };
         var json = CommonOptions.Json();
-        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood), with its standard error, cross-entropy and bits per byte.\nSources: a built-in or trained n-gram model (TEXT_FILE), an engine's log-probabilities (--logprobs), or a logit dump (--logits).\nExamples: shannon perplexity notes.txt --level char --order 5 --json\n          shannon perplexity --logprobs responses.jsonl --html page.html --colour rank\n          shannon perplexity --logits q4.npy --tokens ids.npy --reference f16.npy --temperatures 0.5,1,2")
+        var command = new Command("perplexity", "Perplexity of a text under a language model (exp of the mean token negative log-likelihood), with its standard error, cross-entropy and bits per byte.\nSources: a built-in or trained n-gram model (TEXT_FILE), an engine's log-probabilities (--logprobs), a logit dump (--logits), or an ONNX causal LM (--onnx).\nExamples: shannon perplexity notes.txt --level char --order 5 --json\n          shannon perplexity --logprobs responses.jsonl --html page.html --colour rank\n          shannon perplexity essay.txt --onnx gpt2.onnx --tokenizer gpt2 --window 1024 --stride 512 --bos\n          shannon perplexity --logits q4.npy --tokens ids.npy --reference f16.npy --temperatures 0.5,1,2")
         {
-            file, modelOption, order, level, train, logprobs, format, logits, tokens, reference, temperatures, html, colour, perToken, json,
+            file, modelOption, order, level, train, logprobs, format, logits, tokens, reference, temperatures, onnx, tokenizer, window, stride, bos, html, colour, perToken, json,
         };
         command.SetAction(parse =>
         {
@@ -41,15 +47,17 @@ internal static partial class PerplexityCommand
             var colouring = ParseColouring(parse.GetValue(colour)!);
             bool details = parse.GetValue(perToken) || htmlPath is not null;
             double[]? sweep = parse.GetValue(temperatures) is { } list ? NumberList.Read(list, "--temperatures", context) : null;
-            if (sweep is not null && parse.GetValue(logits) is null)
+            if (sweep is not null && parse.GetValue(logits) is null && parse.GetValue(onnx) is null)
             {
-                throw new UsageException("--temperatures needs logits (--logits): log-probabilities and n-gram scores cannot be re-tempered.");
+                throw new UsageException("--temperatures needs logits (--logits or --onnx): log-probabilities and n-gram scores cannot be re-tempered.");
             }
 
             var run = parse.GetValue(logprobs) is { } logprobsPath
                 ? new PerplexityRun(LogProbReader.Read(logprobsPath, ParseFormat(parse.GetValue(format))), "log-probabilities from " + Path.GetFileName(logprobsPath))
                 : parse.GetValue(logits) is { } logitsPath
-                ? PerplexityLogits.Score(logitsPath, parse.GetValue(tokens), parse.GetValue(reference), sweep, decode: null)
+                ? PerplexityLogits.Score(logitsPath, parse.GetValue(tokens), parse.GetValue(reference), sweep, Decoder(parse.GetValue(tokenizer)))
+                : parse.GetValue(onnx) is { } onnxPath
+                ? PerplexityOnnx.Score(Documents(parse.GetValue(file)), onnxPath, parse.GetValue(tokenizer) ?? "gpt2", parse.GetValue(window), parse.GetValue(stride), parse.GetValue(bos), sweep)
                 : ScoreWithNgram(parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details);
             var report = PerplexityReport.Of(run.Documents);
             if (htmlPath is not null)
@@ -111,20 +119,35 @@ internal static partial class PerplexityCommand
 
     private static PerplexityRun ScoreWithNgram(string? path, string modelName, int order, string level, string? trainPath, bool details)
     {
+        var paragraphs = Documents(path);
+        var model = LoadModel(modelName, order, NgramCommand.ParseLevel(level), trainPath);
+        return new PerplexityRun([.. paragraphs.Select(d => model.Score(d, details))], $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
+    }
+
+    /// <summary>The documents of TEXT_FILE: its paragraphs (separated by blank lines).</summary>
+    private static string[] Documents(string? path)
+    {
         if (path is null)
         {
             throw new UsageException("give a TEXT_FILE to score, or --logprobs FILE.jsonl, or --logits FILE.npy.");
         }
 
-        var model = LoadModel(modelName, order, NgramCommand.ParseLevel(level), trainPath);
         string text = File.ReadAllText(path);
         string[] paragraphs = [.. BlankLines().Split(text).Where(d => !string.IsNullOrWhiteSpace(d))];
-        if (paragraphs.Length == 0)
+        return paragraphs.Length > 0 ? paragraphs
+            : throw new UsageException($"TEXT_FILE '{NumberList.Escape(path)}' is empty or blank: there is no token to score.");
+    }
+
+    /// <summary>A token-id decoder for logit dumps, or null to show ids.</summary>
+    private static Func<int, string>? Decoder(string? tokenizerName)
+    {
+        if (tokenizerName is null)
         {
-            throw new UsageException($"TEXT_FILE '{NumberList.Escape(path)}' is empty or blank: there is no token to score.");
+            return null;
         }
 
-        return new PerplexityRun([.. paragraphs.Select(d => model.Score(d, details))], $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
+        var tokenizer = Tokenizers.Create(PerplexityOnnx.ParseTokenizer(tokenizerName));
+        return id => tokenizer.Decode([id]) ?? string.Empty;
     }
 
     private static KneserNeyModel LoadModel(string model, int order, NGramLevel level, string? trainPath)

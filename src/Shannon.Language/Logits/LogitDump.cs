@@ -128,7 +128,7 @@ public sealed class LogitDump
     }
 
     /// <summary>The <paramref name="k"/> largest logits of a row as (text, ln p), most probable first.</summary>
-    private static TokenAlternative[] TopAlternatives(ReadOnlySpan<double> row, int k, double logNormaliser, double temperature, Func<int, string> decode)
+    internal static TokenAlternative[] TopAlternatives(ReadOnlySpan<double> row, int k, double logNormaliser, double temperature, Func<int, string> decode)
     {
         k = Math.Min(k, row.Length);
         var best = new int[k];

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Shannon.Language.LogProbs;
+namespace Shannon.Language;
 
 /// <summary>
 /// Collects an engine's tokens as UTF-8 bytes with their log-probabilities and builds the <see cref="ScoredText"/>:
@@ -19,6 +19,7 @@ internal sealed class ScoredTextBuilder
     private readonly List<int> _ends = [];
     private readonly List<double> _logProbabilities = [];
     private readonly List<int> _ranks = [];
+    private readonly List<double> _entropies = [];
     private readonly List<IReadOnlyList<TokenAlternative>> _alternatives = [];
 
     /// <summary>The number of scored tokens so far.</summary>
@@ -32,8 +33,10 @@ internal sealed class ScoredTextBuilder
     /// <param name="logProbability">ln p of the token (≤ 0).</param>
     /// <param name="rank">1 + the number of more probable tokens, or 0 when unknown.</param>
     /// <param name="alternatives">The engine's top alternatives, most probable first.</param>
-    public void Add(ReadOnlySpan<byte> bytes, double logProbability, int rank, IReadOnlyList<TokenAlternative> alternatives)
+    /// <param name="entropy">The predictive entropy in nats, or NaN when unknown.</param>
+    public void Add(ReadOnlySpan<byte> bytes, double logProbability, int rank, IReadOnlyList<TokenAlternative> alternatives, double entropy = double.NaN)
     {
+        _entropies.Add(entropy);
         _starts.Add(_bytes.WrittenCount);
         _bytes.Write(bytes);
         _ends.Add(_bytes.WrittenCount);
@@ -42,7 +45,7 @@ internal sealed class ScoredTextBuilder
         _alternatives.Add(alternatives);
     }
 
-    /// <summary>The scored text; ranks are dropped when no token has one.</summary>
+    /// <summary>The scored text; ranks and entropies are dropped when no token has one.</summary>
     public ScoredText Build()
     {
         var bytes = _bytes.WrittenSpan;
@@ -71,7 +74,8 @@ internal sealed class ScoredTextBuilder
         }
 
         int[]? ranks = _ranks.TrueForAll(r => r == 0) ? null : [.. _ranks];
-        return new ScoredText(text.ToString(), [.. _logProbabilities], offsets, lengths, ranks: ranks, alternatives: [.. _alternatives]);
+        double[]? entropies = _entropies.TrueForAll(double.IsNaN) ? null : [.. _entropies];
+        return new ScoredText(text.ToString(), [.. _logProbabilities], offsets, lengths, entropies, ranks, [.. _alternatives]);
     }
 
     /// <summary>The UTF-16 index of the first character that starts at or after byte <paramref name="position"/>.</summary>
