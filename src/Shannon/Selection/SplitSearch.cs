@@ -4,7 +4,7 @@ using Shannon.Numerics;
 namespace Shannon.Selection;
 
 /// <summary>Information-gain split search for decision trees: the best threshold of a continuous feature, the multiway split of a categorical one.</summary>
-public static class SplitSearch
+public static partial class SplitSearch
 {
     /// <summary>Gains closer than this (in nats) count as tied; the earlier candidate (lower threshold, lower feature index) wins.</summary>
     internal const double TieTolerance = 1e-12;
