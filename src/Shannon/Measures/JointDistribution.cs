@@ -159,17 +159,27 @@ public sealed class JointDistribution
 
             destination.Clear();
             compensation.Clear();
+            // Walk the table one run of the last axis at a time: a run summed out adds its own compensated total to
+            // one marginal cell; a kept run scatters into cells lastStride apart.
+            int last = rank - 1, run = _shape[last], lastStride = targetStrides[last];
             int target = 0;
-            foreach (double p in _probabilities)
+            for (int start = 0; start < _probabilities.Length; start += run)
             {
-                // Neumaier's update per marginal cell.
-                double sum = destination[target];
-                double t = sum + p;
-                compensation[target] += Math.Abs(sum) >= p ? (sum - t) + p : (p - t) + sum;
-                destination[target] = t;
+                var row = _probabilities.AsSpan(start, run);
+                if (lastStride == 0)
+                {
+                    AddCompensated(destination, compensation, target, CompensatedSum.Of(row));
+                }
+                else
+                {
+                    for (int k = 0; k < run; k++)
+                    {
+                        AddCompensated(destination, compensation, target + (k * lastStride), row[k]);
+                    }
+                }
 
-                // Advance the row-major multi-index and the target offset with it (an odometer).
-                for (int axis = rank - 1; axis >= 0; axis--)
+                // Advance the multi-index of the other axes and the target offset with it (an odometer).
+                for (int axis = last - 1; axis >= 0; axis--)
                 {
                     target += targetStrides[axis];
                     if (++index[axis] < _shape[axis])
@@ -214,6 +224,15 @@ public sealed class JointDistribution
         {
             ArrayPool<double>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>Neumaier's update of one marginal cell: sums[cell] + compensation[cell] gains x ≥ 0.</summary>
+    private static void AddCompensated(Span<double> sums, Span<double> compensation, int cell, double x)
+    {
+        double sum = sums[cell];
+        double t = sum + x;
+        compensation[cell] += sum >= x ? (sum - t) + x : (x - t) + sum;
+        sums[cell] = t;
     }
 
     private bool IsIdentity(ReadOnlySpan<int> axes)
