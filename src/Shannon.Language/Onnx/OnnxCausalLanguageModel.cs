@@ -96,7 +96,8 @@ public sealed class OnnxCausalLanguageModel : IDisposable
                 feeds[name] = OrtValue.CreateTensorValueFromMemory(values, shape);
             }
 
-            using var results = _session.Run(new RunOptions(), feeds, [_outputName]);
+            using var options = new RunOptions();
+            using var results = _session.Run(options, feeds, [_outputName]);
             var output = results[0];
             var outputShape = output.GetTensorTypeAndShape().Shape;
             if (outputShape.Length != 3 || outputShape[0] != 1 || outputShape[1] != ids.Length)
