@@ -56,6 +56,12 @@ internal sealed class Perceptron
     /// <summary>The width of layer <paramref name="layer"/> (0 is the input).</summary>
     public int Width(int layer) => _sizes[layer];
 
+    /// <summary>Layer <paramref name="layer"/>'s weights, row-major [out × in], live (a gradient check perturbs them).</summary>
+    public double[] Weights(int layer) => _weights[layer];
+
+    /// <summary>The gradient of layer <paramref name="layer"/>'s weights accumulated by <see cref="Backward"/> since the last <see cref="Step"/>.</summary>
+    public ReadOnlySpan<double> WeightGradients(int layer) => _weightGradients[layer];
+
     /// <summary>Fresh activation buffers for one sample: one array per layer above the input.</summary>
     public double[][] NewActivations() => _sizes[1..].Select(width => new double[width]).ToArray();
 

@@ -105,12 +105,20 @@ internal sealed class BottleneckProblem
     /// Writes s(t, x) = log p(t) − β D(p(y|x) ‖ p(y|t)) into <paramref name="destination"/> (|T| × |X|): −∞ for an
     /// unused cluster or where p(y|t) = 0 &lt; p(y|x). A row with p(x) = 0 scores log p(t).
     /// </summary>
-    internal void Scores(double beta, Span<double> destination)
+    internal void Scores(double beta, Span<double> destination) => Scores(beta, 0, XCount, destination);
+
+    /// <summary>
+    /// The scores of <see cref="Scores(double, Span{double})"/> for the x in [<paramref name="start"/>,
+    /// <paramref name="start"/> + <paramref name="length"/>) only, written as |T| rows of <paramref name="length"/>
+    /// (a block small enough to stay in cache while the caller normalises it).
+    /// </summary>
+    internal void Scores(double beta, int start, int length, Span<double> destination)
     {
         int xCount = XCount;
+        var negativeEntropy = _negativeEntropy.AsSpan(start, length);
         for (int t = 0; t < Clusters; t++)
         {
-            var row = destination.Slice(t * xCount, xCount);
+            var row = destination.Slice(t * length, length);
             if (ClusterMarginal[t] == 0.0)
             {
                 row.Fill(double.NegativeInfinity);
@@ -119,16 +127,16 @@ internal sealed class BottleneckProblem
 
             if (_decoderHasZero[t])
             {
-                ScoresWithZeros(t, beta, row);
+                ScoresWithZeros(t, beta, start, row);
                 continue;
             }
 
             // s = log p(t) + β (Σ_y p(y|x) log p(y|t) − Σ_y p(y|x) log p(y|x)), clamped at log p(t) (D ≥ 0).
-            TensorPrimitives.Multiply(_negativeEntropy, -beta, row);
+            TensorPrimitives.Multiply(negativeEntropy, -beta, row);
             for (int y = 0; y < YCount; y++)
             {
                 double weight = beta * _logDecoder[(t * YCount) + y];
-                TensorPrimitives.MultiplyAdd(_conditionalByColumn.AsSpan(y * xCount, xCount), weight, row, row);
+                TensorPrimitives.MultiplyAdd(_conditionalByColumn.AsSpan((y * xCount) + start, length), weight, row, row);
             }
 
             TensorPrimitives.Add(row, _logClusterMarginal[t], row);
@@ -195,12 +203,13 @@ internal sealed class BottleneckProblem
         return encoder;
     }
 
-    private void ScoresWithZeros(int t, double beta, Span<double> row)
+    private void ScoresWithZeros(int t, double beta, int start, Span<double> row)
     {
         int xCount = XCount;
         var logRow = _logDecoder.AsSpan(t * YCount, YCount);
-        for (int x = 0; x < xCount; x++)
+        for (int i = 0; i < row.Length; i++)
         {
+            int x = start + i;
             double cross = 0.0;
             for (int y = 0; y < YCount; y++)
             {
@@ -212,7 +221,7 @@ internal sealed class BottleneckProblem
             }
 
             double divergence = Math.Max(0.0, _negativeEntropy[x] - cross);
-            row[x] = double.IsPositiveInfinity(divergence) ? double.NegativeInfinity : _logClusterMarginal[t] - (beta * divergence);
+            row[i] = double.IsPositiveInfinity(divergence) ? double.NegativeInfinity : _logClusterMarginal[t] - (beta * divergence);
         }
     }
 }

@@ -19,6 +19,9 @@ public static class InformationBottleneck
     /// <summary>The relative size of the seeded multiplicative noise that lets annealing split clusters at each new β.</summary>
     private const double AnnealingPerturbation = 0.02;
 
+    /// <summary>The x values normalised together: |T| × 256 doubles (up to 60 KB at |T| = 30) stay in cache.</summary>
+    private const int BlockLength = 256;
+
     /// <summary>Solves the IB at one β from a seeded random encoder.</summary>
     /// <param name="joint">p(x, y), row-major <paramref name="xCount"/> × <paramref name="yCount"/>; non-negative, summing to 1.</param>
     /// <param name="xCount">|X|, the rows of <paramref name="joint"/>.</param>
@@ -49,7 +52,7 @@ public static class InformationBottleneck
         Guard.Positive(tolerance, nameof(tolerance));
         BottleneckGuard.IterationLimit(maxIterations);
         var encoder = problem.RandomEncoder(new Random(seed), hard: false);
-        (int iterations, bool converged) = Iterate(problem, encoder, beta, tolerance, maxIterations);
+        (int iterations, bool converged) = Iterate(problem, new Workspace(problem), encoder, beta, tolerance, maxIterations);
         return problem.Solution(encoder, beta, iterations, converged, logBase);
     }
 
@@ -81,6 +84,7 @@ public static class InformationBottleneck
         var random = new Random(seed);
         var encoder = problem.RandomEncoder(random, hard: false);
         var solutions = new BottleneckSolution[betas.Length];
+        var workspace = new Workspace(problem);
         for (int i = 0; i < betas.Length; i++)
         {
             if (i > 0)
@@ -88,7 +92,7 @@ public static class InformationBottleneck
                 Perturb(encoder, xCount, clusters, random);
             }
 
-            (int iterations, bool converged) = Iterate(problem, encoder, betas[i], tolerance, maxIterations);
+            (int iterations, bool converged) = Iterate(problem, workspace, encoder, betas[i], tolerance, maxIterations);
             solutions[i] = problem.Solution(encoder, betas[i], iterations, converged, logBase);
         }
 
@@ -111,46 +115,25 @@ public static class InformationBottleneck
         }
     }
 
-    private static (int Iterations, bool Converged) Iterate(BottleneckProblem problem, double[] encoder, double beta, double tolerance, int maxIterations)
+    /// <summary>
+    /// Iterates the self-consistent equations from <paramref name="encoder"/> (updated in place) until no p(t|x) moves by
+    /// more than <paramref name="tolerance"/>. Each iteration recomputes p(t) and p(y|t), then, block by block of
+    /// <see cref="BlockLength"/> x values so that the |T| × block scores stay in cache, scores, normalises over t
+    /// (max-shifted) and writes the new encoder, in the <paramref name="workspace"/> allocated once per solve or sweep.
+    /// </summary>
+    private static (int Iterations, bool Converged) Iterate(
+        BottleneckProblem problem, Workspace workspace, double[] encoder, double beta, double tolerance, int maxIterations)
     {
         int xCount = problem.XCount;
-        int clusters = problem.Clusters;
-        var scores = new double[clusters * xCount];
-        var column = new double[xCount];
+        int block = workspace.Column.Length;
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
             problem.Update(encoder);
-            problem.Scores(beta, scores);
-
-            // Softmax over t for every x at once: rows of the |T| × |X| layout are combined element-wise.
-            column.AsSpan().Fill(double.NegativeInfinity);
-            for (int t = 0; t < clusters; t++)
-            {
-                TensorPrimitives.Max(column, scores.AsSpan(t * xCount, xCount), column);
-            }
-
-            for (int t = 0; t < clusters; t++)
-            {
-                var row = scores.AsSpan(t * xCount, xCount);
-                TensorPrimitives.Subtract(row, column, row);
-            }
-
-            TensorPrimitives.Exp(scores, scores);
-            column.AsSpan().Clear();
-            for (int t = 0; t < clusters; t++)
-            {
-                TensorPrimitives.Add(column, scores.AsSpan(t * xCount, xCount), column);
-            }
-
             double change = 0.0;
-            for (int t = 0; t < clusters; t++)
+            for (int start = 0; start < xCount; start += block)
             {
-                var row = scores.AsSpan(t * xCount, xCount);
-                var current = encoder.AsSpan(t * xCount, xCount);
-                TensorPrimitives.Divide(row, column, row);
-                TensorPrimitives.Subtract(current, row, current);
-                change = Math.Max(change, Math.Abs(TensorPrimitives.MaxMagnitude(current)));
-                row.CopyTo(current);
+                int length = Math.Min(block, xCount - start);
+                change = Math.Max(change, NormaliseBlock(problem, beta, encoder, start, length, workspace.Scores, workspace.Column.AsSpan(0, length)));
             }
 
             if (change <= tolerance)
@@ -160,6 +143,61 @@ public static class InformationBottleneck
         }
 
         return (maxIterations, false);
+    }
+
+    /// <summary>
+    /// p(t|x) = exp(s(t, x) − maxₜ s) / Σₜ exp(s(t, x) − maxₜ s) for the x in one block, written into the transposed
+    /// <paramref name="encoder"/>; returns the largest change of an entry.
+    /// </summary>
+    private static double NormaliseBlock(
+        BottleneckProblem problem, double beta, double[] encoder, int start, int length, double[] scores, Span<double> column)
+    {
+        int xCount = problem.XCount;
+        int clusters = problem.Clusters;
+        var block = scores.AsSpan(0, clusters * length);
+        problem.Scores(beta, start, length, block);
+
+        // Rows of the |T| × length block are combined element-wise: the max over t, then the sum over t.
+        block[..length].CopyTo(column);
+        for (int t = 1; t < clusters; t++)
+        {
+            TensorPrimitives.Max(column, block.Slice(t * length, length), column);
+        }
+
+        for (int t = 0; t < clusters; t++)
+        {
+            var row = block.Slice(t * length, length);
+            TensorPrimitives.Subtract(row, column, row);
+        }
+
+        TensorPrimitives.Exp(block, block);
+        block[..length].CopyTo(column);
+        for (int t = 1; t < clusters; t++)
+        {
+            TensorPrimitives.Add(column, block.Slice(t * length, length), column);
+        }
+
+        double change = 0.0;
+        for (int t = 0; t < clusters; t++)
+        {
+            var row = block.Slice(t * length, length);
+            var current = encoder.AsSpan((t * xCount) + start, length);
+            TensorPrimitives.Divide(row, column, row);
+            TensorPrimitives.Subtract(current, row, current);
+            change = Math.Max(change, Math.Abs(TensorPrimitives.MaxMagnitude<double>(current)));
+            row.CopyTo(current);
+        }
+
+        return change;
+    }
+
+    /// <summary>The buffers of <see cref="Iterate"/>, allocated once per solve or sweep: |T| × block scores and the block's column sums.</summary>
+    private sealed record Workspace(double[] Scores, double[] Column)
+    {
+        public Workspace(BottleneckProblem problem)
+            : this(new double[problem.Clusters * Math.Min(problem.XCount, BlockLength)], new double[Math.Min(problem.XCount, BlockLength)])
+        {
+        }
     }
 
     /// <summary>Multiplies every p(t|x) by 1 + 0.02 u with u uniform on [−1, 1], then renormalises each x.</summary>

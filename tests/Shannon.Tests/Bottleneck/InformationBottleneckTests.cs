@@ -110,6 +110,36 @@ public class InformationBottleneckTests
         Assert.Contains("decreases at index 2", ex.Message);
     }
 
+    [Fact]
+    public void Problems_wider_than_one_block_find_the_sufficient_clusters_reproducibly()
+    {
+        // 600 × 40 joint, |T| = 3: x is normalised in 3 blocks of ≤ 256. p(y|x) is one of
+        // three distributions (x mod 3), so three clusters are a sufficient statistic: at large β, I(T;Y) = I(X;Y) and
+        // I(X;T) = H(x mod 3) under p(x); two runs with one seed agree exactly.
+        const int xCount = 600, yCount = 40;
+        var joint = new double[xCount * yCount];
+        for (int x = 0; x < xCount; x++)
+        {
+            for (int y = 0; y < yCount; y++)
+            {
+                joint[(x * yCount) + y] = 1.0 + (y % 3 == x % 3 ? 5.0 : 0.0) + (y < 13 * (x % 3) ? 2.0 : 0.0);
+            }
+        }
+
+        double total = joint.Sum();
+        for (int i = 0; i < joint.Length; i++)
+        {
+            joint[i] /= total;
+        }
+
+        var first = InformationBottleneck.Anneal(joint, xCount, yCount, Geometric(0.5, 500, 25), clusters: 3, seed: 2);
+        var second = InformationBottleneck.Anneal(joint, xCount, yCount, Geometric(0.5, 500, 25), clusters: 3, seed: 2);
+        Assert.Equal(first.Select(s => s.Encoder), second.Select(s => s.Encoder));
+        Assert.Equal(ExactInformation(joint, xCount, yCount), first[^1].RelevantInformation, 9);
+        double[] groups = Enumerable.Range(0, 3).Select(g => Enumerable.Range(0, xCount).Where(x => x % 3 == g).Sum(x => joint.Skip(x * yCount).Take(yCount).Sum())).ToArray();
+        Assert.Equal(-groups.Sum(p => p * Math.Log(p)), first[^1].CompressionInformation, 6);
+    }
+
     internal static double[] Geometric(double from, double to, int count) =>
         Enumerable.Range(0, count).Select(i => from * Math.Pow(to / from, i / (double)(count - 1))).ToArray();
 
