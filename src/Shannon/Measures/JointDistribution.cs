@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using Shannon.Numerics;
 
 namespace Shannon.Measures;
@@ -170,6 +171,10 @@ public sealed class JointDistribution
                 {
                     AddCompensated(destination, compensation, target, CompensatedSum.Of(row));
                 }
+                else if (lastStride == 1)
+                {
+                    AddCompensated(destination.Slice(target, run), compensation.Slice(target, run), row);
+                }
                 else
                 {
                     for (int k = 0; k < run; k++)
@@ -233,6 +238,31 @@ public sealed class JointDistribution
         double t = sum + x;
         compensation[cell] += sum >= x ? (sum - t) + x : (x - t) + sum;
         sums[cell] = t;
+    }
+
+    /// <summary>
+    /// The same update for a contiguous run, several cells per vector: with x ≥ 0 and sums ≥ 0 Neumaier's branch is
+    /// (max − t) + min, so the vector loop gives bit-for-bit the scalar result.
+    /// </summary>
+    private static void AddCompensated(Span<double> sums, Span<double> compensation, ReadOnlySpan<double> x)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var sum = new Vector<double>(sums[i..]);
+                var term = new Vector<double>(x[i..]);
+                var t = sum + term;
+                (new Vector<double>(compensation[i..]) + ((Vector.Max(sum, term) - t) + Vector.Min(sum, term))).CopyTo(compensation[i..]);
+                t.CopyTo(sums[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            AddCompensated(sums, compensation, i, x[i]);
+        }
     }
 
     private bool IsIdentity(ReadOnlySpan<int> axes)
