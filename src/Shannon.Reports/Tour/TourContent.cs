@@ -17,6 +17,7 @@ internal static class TourContent
         PerplexitySection.Build,
         TemperatureSection.Build,
         KlDirectionSection.Build,
+        InfoNceSection.Build,
         JensenSection.Build,
         DataProcessingSection.Build,
     ];
