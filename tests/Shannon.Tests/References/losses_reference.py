@@ -215,6 +215,57 @@ for dtype in [torch.float64, torch.float32]:
                 out["info_nce"].append({"dtype": str(dtype).replace("torch.", ""), "n": n, "d": d, "temperature": temperature,
                                         "z1": nums(z1), "z2": nums(z2), "loss": num(forward), "symmetric_loss": num(symmetric)})
 
+# --- closed forms: torch.distributions entropy and kl_divergence; the VAE term --------------------------------------
+out["gaussian"] = []
+out["vae"] = []
+
+
+def spd(k):
+    a = torch.randn(k, k, dtype=torch.float64)
+    return a @ a.T + 0.5 * torch.eye(k, dtype=torch.float64)
+
+
+for k in [1, 2, 3, 5]:
+    for _ in range(3):
+        m1, m2 = torch.randn(k, dtype=torch.float64), torch.randn(k, dtype=torch.float64)
+        s1, s2 = spd(k), spd(k)
+        v1, v2 = torch.rand(k, dtype=torch.float64) * 3 + 0.1, torch.rand(k, dtype=torch.float64) * 3 + 0.1
+        full = D.kl_divergence(D.MultivariateNormal(m1, s1), D.MultivariateNormal(m2, s2))
+        diag = D.kl_divergence(D.Independent(D.Normal(m1, v1.sqrt()), 1), D.Independent(D.Normal(m2, v2.sqrt()), 1))
+        out["gaussian"].append({"k": k, "mean1": values(m1), "mean2": values(m2), "cov1": values(s1), "cov2": values(s2),
+                                "var1": values(v1), "var2": values(v2), "kl_full": float(full), "kl_diagonal": float(diag),
+                                "entropy_full": float(D.MultivariateNormal(m1, s1).entropy()),
+                                "entropy_univariate": float(D.Normal(m1[0], v1[0].sqrt()).entropy()),
+                                "kl_univariate": float(D.kl_divergence(D.Normal(m1[0], v1[0].sqrt()), D.Normal(m2[0], v2[0].sqrt())))})
+
+for rows, latent in [(1, 1), (4, 3), (8, 20)]:
+    mu = torch.randn(rows, latent, dtype=torch.float64)
+    log_var = torch.randn(rows, latent, dtype=torch.float64)
+    per_row = -0.5 * torch.sum(1 + log_var - mu ** 2 - log_var.exp(), dim=1)
+    out["vae"].append({"latent": latent, "mean": values(mu), "log_variance": values(log_var), "per_row": values(per_row),
+                       "batch_mean": float(per_row.mean())})
+
+out["distributions"] = []
+for _ in range(4):
+    u = lambda: float(torch.rand(()) * 3 + 0.2)
+    a1, b1, a2, b2 = u(), u(), u(), u()
+    pb, qb = float(torch.rand(())), float(torch.rand(()))
+    pc = torch.softmax(torch.randn(5, dtype=torch.float64), 0)
+    qc = torch.softmax(torch.randn(5, dtype=torch.float64), 0)
+    d1, d2 = torch.rand(4, dtype=torch.float64) * 3 + 0.2, torch.rand(4, dtype=torch.float64) * 3 + 0.2
+    t = lambda x: torch.tensor(x, dtype=torch.float64)
+    out["distributions"].append({
+        "a1": a1, "b1": b1, "a2": a2, "b2": b2, "p": pb, "q": qb, "pc": values(pc), "qc": values(qc),
+        "alpha1": values(d1), "alpha2": values(d2),
+        "bernoulli": float(D.kl_divergence(D.Bernoulli(t(pb)), D.Bernoulli(t(qb)))),
+        "categorical": float(D.kl_divergence(D.Categorical(probs=pc), D.Categorical(probs=qc))),
+        "poisson": float(D.kl_divergence(D.Poisson(t(a1)), D.Poisson(t(a2)))),
+        "exponential": float(D.kl_divergence(D.Exponential(t(a1)), D.Exponential(t(a2)))),
+        "gamma": float(D.kl_divergence(D.Gamma(t(a1), t(b1)), D.Gamma(t(a2), t(b2)))),
+        "beta": float(D.kl_divergence(D.Beta(t(a1), t(b1)), D.Beta(t(a2), t(b2)))),
+        "dirichlet": float(D.kl_divergence(D.Dirichlet(d1), D.Dirichlet(d2))),
+    })
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "losses_reference.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=None, separators=(",", ":"))
