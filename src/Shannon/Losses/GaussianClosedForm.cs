@@ -14,7 +14,7 @@ namespace Shannon.Losses;
 /// doi:10.1002/047174882X (entropy of the normal); Kingma, D. P. &amp; Welling, M. (2014), Auto-encoding variational
 /// Bayes, ICLR, arXiv:1312.6114, Appendix B (the VAE term); Higgins, I. et al. (2017), β-VAE, ICLR (the β weight).
 /// </remarks>
-public static class Gaussian
+public static class GaussianClosedForm
 {
     private const double LogTwoPiE = 2.8378770664093454836; // ln(2πe)
 
