@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Shannon.Numerics;
 
 /// <summary>
@@ -34,13 +36,13 @@ internal sealed class MaxNormPlaneGrid : IOwnNeighbourSearch
     private readonly double _originY;
     private readonly double _cellsPerUnit;
 
-    private MaxNormPlaneGrid(ReadOnlySpan<double> points, int[] cellOf, Layout layout)
+    private MaxNormPlaneGrid(ReadOnlySpan<double> points, ReadOnlySpan<int> cellOf, Layout layout)
     {
         int count = cellOf.Length;
         (_columns, _rows, _originX, _originY, _cellsPerUnit) = (layout.Columns, layout.Rows, layout.OriginX, layout.OriginY, layout.CellsPerUnit);
-        _x = new double[count];
-        _y = new double[count];
-        _original = new int[count];
+        _x = GC.AllocateUninitializedArray<double>(count);
+        _y = GC.AllocateUninitializedArray<double>(count);
+        _original = GC.AllocateUninitializedArray<int>(count);
         _cellStart = new int[(_columns * _rows) + 1];
         foreach (int cell in cellOf)
         {
@@ -52,14 +54,21 @@ internal sealed class MaxNormPlaneGrid : IOwnNeighbourSearch
             _cellStart[cell + 1] += _cellStart[cell];
         }
 
-        int[] next = _cellStart[..^1];
+        // Scatter with the start array as the cursor, then shift it back: cell c's cursor ends where cell c + 1 begins.
         for (int i = 0; i < count; i++)
         {
-            int slot = next[cellOf[i]]++;
+            int slot = _cellStart[cellOf[i]]++;
             _x[slot] = points[2 * i];
             _y[slot] = points[(2 * i) + 1];
             _original[slot] = i;
         }
+
+        for (int cell = _cellStart.Length - 1; cell > 0; cell--)
+        {
+            _cellStart[cell] = _cellStart[cell - 1];
+        }
+
+        _cellStart[0] = 0;
     }
 
     /// <inheritdoc />
@@ -83,14 +92,14 @@ internal sealed class MaxNormPlaneGrid : IOwnNeighbourSearch
             return null;
         }
 
-        var cellOf = new int[count];
+        int[] cellOf = ArrayPool<int>.Shared.Rent(count);
         Layout layout;
         double occupancy;
         int round = 0;
         while (true)
         {
             layout = new Layout((int)(spanX * scale) + 1, (int)(spanY * scale) + 1, minX, minY, scale);
-            occupancy = MeanOccupancy(points, layout, cellOf);
+            occupancy = MeanOccupancy(points, layout, cellOf.AsSpan(0, count));
             round++;
             if (occupancy <= 2 * TargetOccupancy || round == RefinementRounds || scale >= cap)
             {
@@ -100,7 +109,9 @@ internal sealed class MaxNormPlaneGrid : IOwnNeighbourSearch
             scale = Math.Min(cap, scale * Math.Sqrt(occupancy / TargetOccupancy));
         }
 
-        return occupancy > CrowdedOccupancy ? null : new MaxNormPlaneGrid(points, cellOf, layout);
+        MaxNormPlaneGrid? grid = occupancy > CrowdedOccupancy ? null : new MaxNormPlaneGrid(points, cellOf.AsSpan(0, count), layout);
+        ArrayPool<int>.Shared.Return(cellOf);
+        return grid;
     }
 
     /// <inheritdoc />
@@ -203,9 +214,12 @@ internal sealed class MaxNormPlaneGrid : IOwnNeighbourSearch
     }
 
     /// <summary>Assigns every point its cell; returns the mean, over points, of the number of points in their own cell.</summary>
-    private static double MeanOccupancy(ReadOnlySpan<double> points, Layout layout, int[] cellOf)
+    private static double MeanOccupancy(ReadOnlySpan<double> points, Layout layout, Span<int> cellOf)
     {
-        var occupancy = new int[layout.Columns * layout.Rows];
+        int cells = layout.Columns * layout.Rows;
+        int[] rented = ArrayPool<int>.Shared.Rent(cells);
+        Span<int> occupancy = rented.AsSpan(0, cells);
+        occupancy.Clear();
         for (int i = 0; i < cellOf.Length; i++)
         {
             int cx = Math.Min((int)((points[2 * i] - layout.OriginX) * layout.CellsPerUnit), layout.Columns - 1);
@@ -220,6 +234,7 @@ internal sealed class MaxNormPlaneGrid : IOwnNeighbourSearch
             sum += (double)cell * cell;
         }
 
+        ArrayPool<int>.Shared.Return(rented);
         return sum / cellOf.Length;
     }
 

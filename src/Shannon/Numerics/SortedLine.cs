@@ -29,8 +29,8 @@ internal sealed class SortedLine : IOwnNeighbourSearch
     public SortedLine(ReadOnlySpan<double> values)
     {
         int n = values.Length;
-        _sorted = new double[n];
-        var order = new int[n];
+        _sorted = GC.AllocateUninitializedArray<double>(n);
+        var order = GC.AllocateUninitializedArray<int>(n);
         _minimum = n == 0 ? 0.0 : System.Numerics.Tensors.TensorPrimitives.Min(values);
         double range = n == 0 ? 0.0 : System.Numerics.Tensors.TensorPrimitives.Max(values) - _minimum;
         _bucketsPerUnit = n / range;
@@ -51,7 +51,7 @@ internal sealed class SortedLine : IOwnNeighbourSearch
         }
 
         _order = order;
-        _rank = new int[n];
+        _rank = GC.AllocateUninitializedArray<int>(n);
         for (int position = 0; position < n; position++)
         {
             _rank[order[position]] = position;
@@ -119,7 +119,7 @@ internal sealed class SortedLine : IOwnNeighbourSearch
     {
         int n = values.Length;
         var start = new int[n + 1];
-        var bucketOf = new int[n];
+        int[] bucketOf = System.Buffers.ArrayPool<int>.Shared.Rent(n);
         for (int i = 0; i < n; i++)
         {
             bucketOf[i] = Bucket(values[i]);
@@ -131,14 +131,21 @@ internal sealed class SortedLine : IOwnNeighbourSearch
             start[b + 1] += start[b];
         }
 
-        var next = start.AsSpan(0, n).ToArray();
+        // Scatter with the start array as the cursor, then shift it back: start[b] ends where bucket b + 1 begins.
         for (int i = 0; i < n; i++)
         {
-            int slot = next[bucketOf[i]]++;
+            int slot = start[bucketOf[i]]++;
             _sorted[slot] = values[i];
             order[slot] = i;
         }
 
+        System.Buffers.ArrayPool<int>.Shared.Return(bucketOf);
+        for (int b = n; b > 0; b--)
+        {
+            start[b] = start[b - 1];
+        }
+
+        start[0] = 0;
         for (int b = 0; b < n; b++)
         {
             int begin = start[b];

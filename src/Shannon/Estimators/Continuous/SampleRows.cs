@@ -127,7 +127,7 @@ internal static class SampleRows
     {
         int n = a.Length / aColumns;
         int width = aColumns + bColumns;
-        var joint = new double[n * width];
+        var joint = GC.AllocateUninitializedArray<double>(n * width);
         for (int i = 0; i < n; i++)
         {
             a.Slice(i * aColumns, aColumns).CopyTo(joint.AsSpan(i * width, aColumns));
