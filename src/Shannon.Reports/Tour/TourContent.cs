@@ -18,6 +18,7 @@ internal static class TourContent
         TemperatureSection.Build,
         KlDirectionSection.Build,
         InfoNceSection.Build,
+        VariationalSection.Build,
         JensenSection.Build,
         DataProcessingSection.Build,
     ];

@@ -3,7 +3,7 @@ using Shannon.Numerics;
 
 namespace Shannon.Measures;
 
-/// <summary>Entropies of a known discrete distribution: Shannon, Rényi and Tsallis; joint and conditional in Entropy.Joint.cs.</summary>
+/// <summary>Entropies of a known discrete distribution: Shannon, Rényi and Tsallis; joint and conditional entropies of tables are in <see cref="MutualInformation"/>.</summary>
 public static partial class Entropy
 {
     /// <summary>Shannon entropy of a probability distribution.</summary>
