@@ -23,6 +23,23 @@ public sealed class FeaturesCommandTests : IDisposable
     }
 
     [Fact]
+    public void BootstrapIntervalsBracketEachScoreInJsonAndText()
+    {
+        var result = CliRunner.Run("features", Data("iris.csv"), "--target", "target", "--bootstrap", "30", "--ci", "0.9", "--json");
+        Assert.Equal(0, result.Code);
+        using var json = JsonDocument.Parse(result.Out);
+        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var ci = feature.GetProperty("ci");
+            Assert.True(ci[0].GetDouble() <= ci[1].GetDouble());
+        }
+
+        var text = CliRunner.Run("features", Data("iris.csv"), "--target", "target", "--bootstrap", "10");
+        Assert.Contains("CI(0.95) [", text.Out, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("features", Data("iris.csv"), "--target", "target", "--bootstrap", "10", "--ci", "1.5").Code);
+    }
+
+    [Fact]
     public void GreedyMethodsPickKFeatures()
     {
         var result = CliRunner.Run("features", Data("wine.csv"), "--target", "target", "--method", "mrmr", "--k", "3", "--json");

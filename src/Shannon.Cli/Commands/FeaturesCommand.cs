@@ -25,20 +25,22 @@ internal static class FeaturesCommand
         var estimator = new Option<string>("--estimator") { Description = "Discrete–discrete estimator: plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb.", DefaultValueFactory = _ => "plugin" };
         var neighbors = new Option<int>("--neighbors") { Description = "k of the KSG and Ross estimators.", DefaultValueFactory = _ => 3 };
         var permutations = new Option<int>("--permutations") { Description = "Permutations for p-values (method mi).", DefaultValueFactory = _ => 0 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the permutations and of the tie-breaking jitter.", DefaultValueFactory = _ => 0 };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for a percentile interval of each score (method mi).", DefaultValueFactory = _ => 0 };
+        var ci = new Option<double>("--ci") { Description = "Level of the bootstrap interval, in (0, 1).", DefaultValueFactory = _ => 0.95 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the permutations, the bootstrap and the tie-breaking jitter.", DefaultValueFactory = _ => 0 };
         var emitSql = new Option<bool>("--emit-sql") { Description = "Print the GROUP BY query that counts each feature against the target, and exit." };
         var counts = new Option<string?>("--counts") { Description = "Rank from a counts table (feature, value, TARGET, count; or variables + count) instead of DATA." };
         var json = CommonOptions.Json();
-        var command = new Command("features", "Rank or select features by mutual information with a target (nats).\nExamples:\n  shannon features data.csv --target species\n  shannon features big.parquet --target y --discrete a,b,c --emit-sql\n  shannon features --counts counts.csv --target y --json")
+        var command = new Command("features", "Rank or select features by mutual information with a target (nats).\nExamples:\n  shannon features data.csv --target species\n  shannon features data.csv --target species --bootstrap 200 --ci 0.95 --permutations 99\n  shannon features big.parquet --target y --discrete a,b,c --emit-sql\n  shannon features --counts counts.csv --target y --json")
         {
-            data, target, task, method, k, discrete, estimator, neighbors, permutations, seed, emitSql, counts, json,
+            data, target, task, method, k, discrete, estimator, neighbors, permutations, bootstrap, ci, seed, emitSql, counts, json,
         };
         command.SetAction(parse =>
         {
             var request = new FeaturesRequest(
                 parse.GetValue(data), parse.GetValue(target)!, parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(k),
                 parse.GetValue(discrete)!, Estimator(parse.GetValue(estimator)!), parse.GetValue(neighbors), parse.GetValue(permutations),
-                parse.GetValue(seed), parse.GetValue(emitSql), parse.GetValue(counts));
+                parse.GetValue(bootstrap), parse.GetValue(ci), parse.GetValue(seed), parse.GetValue(emitSql), parse.GetValue(counts));
             var ranking = WorkProgress.Run(context, "ranking features", () => Rank(request, context));
             if (ranking is null)
             {
@@ -85,7 +87,7 @@ internal static class FeaturesCommand
 
         string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool allDiscrete = featureNames.All(n => kinds[n] == ColumnKind.Categorical || forced.Contains(n));
-        bool countsSuffice = allDiscrete && request.Method == "mi" && request.Task != "regression" && request.Estimator is PlugIn && request.Permutations == 0
+        bool countsSuffice = allDiscrete && request.Method == "mi" && request.Task != "regression" && request.Estimator is PlugIn && request.Permutations == 0 && request.Bootstrap == 0
             && (kinds[request.Target] == ColumnKind.Categorical || request.Task == "classification" || forced.Contains(request.Target));
         if (countsSuffice)
         {
@@ -114,6 +116,8 @@ internal static class FeaturesCommand
             Neighbors = request.Neighbors,
             DiscreteEstimator = request.Estimator,
             Permutations = request.Permutations,
+            Bootstrap = request.Bootstrap,
+            ConfidenceLevel = request.Confidence,
             Seed = request.Seed,
             JitterSeed = request.Seed,
         };
@@ -180,6 +184,11 @@ internal static class FeaturesCommand
                     entry["p_value"] = p;
                 }
 
+                if (f.Interval is { } interval)
+                {
+                    entry["ci"] = new[] { interval.Low, interval.High };
+                }
+
                 return entry;
             }).ToArray();
             CliOutput.Json(context, [new("unit", ranking.Unit), new("method", ranking.Method), new("target", target), new("features", features)]);
@@ -190,11 +199,12 @@ internal static class FeaturesCommand
         foreach (var f in ranking.Features)
         {
             string p = f.PValue is double value ? $"  p = {CliOutput.Number(value)}" : string.Empty;
-            context.Out.WriteLine($"{f.Rank,4}  {CliOutput.Number(f.Score),-14}  {f.Name}{p}");
+            string interval = f.Interval is { } ci ? $"  CI({CliOutput.Number(ci.Level)}) [{CliOutput.Number(ci.Low)}, {CliOutput.Number(ci.High)}]" : string.Empty;
+            context.Out.WriteLine($"{f.Rank,4}  {CliOutput.Number(f.Score),-14}  {f.Name}{p}{interval}");
         }
     }
 
     private sealed record FeaturesRequest(
         string? Data, string Target, string Task, string Method, int? K, string Discrete, DiscreteEntropyEstimator Estimator,
-        int Neighbors, int Permutations, int Seed, bool EmitSql, string? Counts);
+        int Neighbors, int Permutations, int Bootstrap, double Confidence, int Seed, bool EmitSql, string? Counts);
 }

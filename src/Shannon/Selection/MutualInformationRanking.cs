@@ -1,3 +1,6 @@
+using Shannon.Estimators;
+using Shannon.Estimators.Uncertainty;
+
 namespace Shannon.Selection;
 
 /// <summary>Univariate feature ranking by mutual information with the target, as scikit-learn's mutual_info_classif / mutual_info_regression.</summary>
@@ -19,7 +22,9 @@ public static class MutualInformationRanking
     /// scikit-learn's 1e-10 noise breaks ties (see the README's feature-selection section for the measured sizes).
     /// Estimates are clipped at 0. Features are scored in parallel. With <see cref="SelectionOptions.Permutations"/>
     /// = P &gt; 0, each feature gets p = (1 + #{permuted ≥ observed}) / (1 + P) from P seeded shuffles of the target,
-    /// the same shuffles for every feature.
+    /// the same shuffles for every feature. With <see cref="SelectionOptions.Bootstrap"/> = B &gt; 0, each score gets a
+    /// percentile interval from B seeded resamples of the rows (distinct rows of each, see that option), the same
+    /// resamples for every feature (Efron &amp; Tibshirani 1993, An Introduction to the Bootstrap, doi:10.1201/9780429246593).
     /// </remarks>
     public static FeatureRanking Rank(IReadOnlyList<FeatureColumn> features, FeatureColumn target, SelectionOptions? options = null)
     {
@@ -29,7 +34,8 @@ public static class MutualInformationRanking
         var pairs = new PairInformation(options);
         double[] scores = Relevance(features, target, pairs);
         double[]? pValues = options.Permutations > 0 ? PValues(features, target, pairs, scores, options) : null;
-        return RankOrder.ByScore("mi", [.. features.Select(f => f.Name)], scores, pValues);
+        ConfidenceInterval[]? intervals = options.Bootstrap > 0 ? Intervals(features, target, pairs, scores, options) : null;
+        return RankOrder.ByScore("mi", [.. features.Select(f => f.Name)], scores, pValues, intervals);
     }
 
     /// <summary>I(X_k;Y) for every feature, in parallel.</summary>
@@ -38,6 +44,27 @@ public static class MutualInformationRanking
         var scores = new double[features.Count];
         Parallel.For(0, features.Count, k => scores[k] = pairs.MutualInformation(features[k], target));
         return scores;
+    }
+
+    private static ConfidenceInterval[] Intervals(IReadOnlyList<FeatureColumn> features, FeatureColumn target, PairInformation pairs, double[] observed, SelectionOptions options)
+    {
+        var intervals = new ConfidenceInterval[features.Count];
+        Parallel.For(0, features.Count, k =>
+        {
+            var estimate = new Estimate(observed[k], observed[k], LogBase.Nats, target.Length);
+            estimate = Resampling.Bootstrap(
+                estimate,
+                resample =>
+                {
+                    int[] rows = [.. resample.Distinct().Order()];
+                    return pairs.MutualInformation(features[k].Subset(rows), target.Subset(rows));
+                },
+                options.Bootstrap,
+                options.ConfidenceLevel,
+                options.Seed);
+            intervals[k] = estimate.ConfidenceInterval!.Value;
+        });
+        return intervals;
     }
 
     private static double[] PValues(IReadOnlyList<FeatureColumn> features, FeatureColumn target, PairInformation pairs, double[] observed, SelectionOptions options)

@@ -22,13 +22,28 @@ public sealed record SelectionOptions
     /// <summary>Permutations of the target for each feature's p-value; 0 (none) by default.</summary>
     public int Permutations { get; init; }
 
-    /// <summary>The seed of the permutations.</summary>
+    /// <summary>
+    /// Bootstrap resamples for each ranking score's percentile interval; 0 (none) by default. Each resample keeps its
+    /// distinct rows only (about 63 % of n): a repeated row would be a neighbour at distance 0 and bias the k-NN
+    /// estimators upward, so the interval describes subsamples of that size and is somewhat wider than a plain bootstrap's.
+    /// </summary>
+    public int Bootstrap { get; init; }
+
+    /// <summary>The level of the bootstrap interval, in (0, 1); 0.95 by default.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>The seed of the permutations and the bootstrap resamples.</summary>
     public int Seed { get; init; }
 
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Neighbors, nameof(Neighbors));
         ArgumentOutOfRangeException.ThrowIfNegative(Permutations, nameof(Permutations));
+        ArgumentOutOfRangeException.ThrowIfNegative(Bootstrap, nameof(Bootstrap));
+        if (!(ConfidenceLevel > 0.0 && ConfidenceLevel < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ConfidenceLevel), ConfidenceLevel, $"ConfidenceLevel must lie in (0, 1); got {ConfidenceLevel}.");
+        }
         ArgumentNullException.ThrowIfNull(DiscreteEstimator, nameof(DiscreteEstimator));
     }
 }

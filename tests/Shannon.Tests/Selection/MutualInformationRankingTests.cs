@@ -91,6 +91,47 @@ public class MutualInformationRankingTests
     }
 
     [Fact]
+    public void BootstrapIntervalsAreOrderedSeededAndSeparateSignalFromNoise()
+    {
+        var random = new Random(4);
+        int n = 300;
+        int[] y = [.. Enumerable.Range(0, n).Select(i => i % 2)];
+        FeatureColumn[] features =
+        [
+            FeatureColumn.Continuous("signal", [.. y.Select(c => c + (0.5 * random.NextDouble()))]),
+            FeatureColumn.Continuous("noise", [.. y.Select(_ => random.NextDouble())]),
+            FeatureColumn.Discrete("copy", y),
+        ];
+        var options = new SelectionOptions { Bootstrap = 40, ConfidenceLevel = 0.9, Seed = 2 };
+        var ranking = MutualInformationRanking.Rank(features, FeatureColumn.Discrete("y", y), options);
+        var again = MutualInformationRanking.Rank(features, FeatureColumn.Discrete("y", y), options);
+        Assert.Equal(ranking.Features.Select(f => f.Interval), again.Features.Select(f => f.Interval));
+        Assert.All(ranking.Features, f =>
+        {
+            var interval = f.Interval!.Value;
+            Assert.Equal(0.9, interval.Level);
+            Assert.True(interval.Low <= interval.High);
+        });
+
+        // A copy of a balanced class keeps I = H(Y) ≈ ln 2 in every subsample; noise stays far below the signal.
+        var copy = ranking.Features.Single(f => f.Name == "copy").Interval!.Value;
+        Assert.InRange(copy.Low, Math.Log(2) - 0.01, Math.Log(2) + 1e-12);
+        var signal = ranking.Features.Single(f => f.Name == "signal").Interval!.Value;
+        var noise = ranking.Features.Single(f => f.Name == "noise").Interval!.Value;
+        Assert.True(noise.High < signal.Low, $"noise {noise}, signal {signal}");
+        Assert.Null(MutualInformationRanking.Rank(features, FeatureColumn.Discrete("y", y)).Features[0].Interval);
+    }
+
+    [Fact]
+    public void BootstrapOptionsAreValidated()
+    {
+        FeatureColumn[] features = [FeatureColumn.Discrete("x", [0, 1, 0, 1])];
+        var y = FeatureColumn.Discrete("y", [0, 1, 0, 1]);
+        Assert.Equal("Bootstrap", Assert.Throws<ArgumentOutOfRangeException>(() => MutualInformationRanking.Rank(features, y, new SelectionOptions { Bootstrap = -1 })).ParamName);
+        Assert.Equal("ConfidenceLevel", Assert.Throws<ArgumentOutOfRangeException>(() => MutualInformationRanking.Rank(features, y, new SelectionOptions { Bootstrap = 5, ConfidenceLevel = 1.0 })).ParamName);
+    }
+
+    [Fact]
     public void DiscretePairsUseTheChosenDiscreteEstimator()
     {
         int[] y = [0, 0, 1, 1, 0, 1];
