@@ -36,7 +36,15 @@ public class PerplexityCommandTests
     {
         string corpus = TempFile("a b a b a c\n");
         string model = Path.Combine(Path.GetTempPath(), $"shannon-kn-{Guid.NewGuid():N}.kn");
-        Assert.Equal(0, CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model).Code);
+        var train = CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model, "--json");
+        Assert.Equal(0, train.Code);
+        using (var json = System.Text.Json.JsonDocument.Parse(train.Out))
+        {
+            Assert.Equal(2, json.RootElement.GetProperty("order").GetInt32());
+            Assert.Equal("word", json.RootElement.GetProperty("level").GetString());
+            Assert.True(json.RootElement.GetProperty("vocabulary").GetInt32() >= 3);
+        }
+
         var (code, output, _) = CliRunner.Run("perplexity", TempFile("a b a\n"), "--model", "ngram:" + model);
         Assert.Equal(0, code);
         Assert.StartsWith("perplexity = ", output);

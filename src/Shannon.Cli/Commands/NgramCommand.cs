@@ -3,7 +3,7 @@ using Shannon.Language.NGrams;
 
 namespace Shannon.Cli.Commands;
 
-/// <summary><c>shannon ngram train CORPUS --order N [--level word|char] [--min-count K] -o MODEL</c>: trains and saves a Kneser–Ney model.</summary>
+/// <summary><c>shannon ngram train CORPUS --order N [--level word|char] [--min-count K] -o MODEL [--json]</c>: trains and saves a Kneser–Ney model.</summary>
 internal static class NgramCommand
 {
     public static Command Create(CliContext context)
@@ -13,16 +13,25 @@ internal static class NgramCommand
         var level = new Option<string>("--level") { Description = "word or char.", DefaultValueFactory = _ => "word" };
         var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times become <unk>.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output", "-o") { Description = "The model file to write.", Required = true };
+        var json = CommonOptions.Json();
         var train = new Command("train", "Train an interpolated modified Kneser–Ney model and save it.\nExample: shannon ngram train data/kjv.txt --order 3 -o kjv3.kn")
         {
-            corpus, order, level, minCount, output,
+            corpus, order, level, minCount, output, json,
         };
         train.SetAction(parse =>
         {
             string text = File.ReadAllText(parse.GetValue(corpus)!);
             var model = KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount));
             KneserNeyFile.Save(model, parse.GetValue(output)!);
-            context.Out.WriteLine($"trained order-{model.Order} {parse.GetValue(level)} model: {model.TrainingTokens} tokens, vocabulary {model.VocabularySize}");
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(context, [new("model", parse.GetValue(output)), new("order", model.Order), new("level", parse.GetValue(level)), new("tokens", model.TrainingTokens), new("vocabulary", model.VocabularySize)]);
+            }
+            else
+            {
+                context.Out.WriteLine($"trained order-{model.Order} {parse.GetValue(level)} model: {model.TrainingTokens} tokens, vocabulary {model.VocabularySize}");
+            }
+
             return ExitCodes.Success;
         });
         return new Command("ngram", "Kneser–Ney n-gram language models.") { train };
