@@ -124,6 +124,26 @@ public sealed class KneserNeyModel
         return _table.LogProbability(PaddedHistory(history), word);
     }
 
+    /// <summary>Boundaries of runs of about <see cref="ScoringRun"/> tokens that each begin a sentence (after a <c>&lt;/s&gt;</c>), ending with the token count.</summary>
+    private static int[] SentenceRuns(int[] ids)
+    {
+        var starts = new List<int> { 0 };
+        for (int next = ScoringRun; next < ids.Length; next += ScoringRun)
+        {
+            int end = Array.IndexOf(ids, NGramVocabulary.EndId, Math.Max(next, starts[^1]));
+            if (end < 0 || end + 1 >= ids.Length)
+            {
+                break;
+            }
+
+            starts.Add(end + 1);
+            next = end + 1;
+        }
+
+        starts.Add(ids.Length);
+        return [.. starts];
+    }
+
     /// <summary>Writes P(w | history) for every vocabulary entry w into <paramref name="destination"/>.</summary>
     /// <param name="history">The preceding tokens, most recent last (see <see cref="LogProbability"/>).</param>
     /// <param name="destination">One slot per <see cref="Vocabulary"/> entry; entry 0 (<c>&lt;s&gt;</c>) gets 0 and the rest sum to 1.</param>
@@ -133,6 +153,9 @@ public sealed class KneserNeyModel
         Guard.DestinationFits(destination, _vocabulary.Count, nameof(destination));
         _table.Distribution(PaddedHistory(history), destination);
     }
+
+    /// <summary>Tokens per parallel scoring run (each run is extended to the next sentence boundary).</summary>
+    private const int ScoringRun = 1 << 15;
 
     /// <summary>Scores every token of a text: log-probability, range, and on request entropy, rank and top alternatives.</summary>
     /// <param name="text">The text; each non-blank line is a sentence whose <c>&lt;/s&gt;</c> is scored as its newline.</param>
@@ -151,32 +174,35 @@ public sealed class KneserNeyModel
         }
 
         var logProbabilities = new double[ids.Length];
-        int pad = Order - 1;
-        var padded = new int[ids.Length + pad];
-        ids.CopyTo(padded, pad);
         double[]? entropies = details ? new double[ids.Length] : null;
         int[]? ranks = details ? new int[ids.Length] : null;
         IReadOnlyList<TokenAlternative>[]? alternatives = details ? new IReadOnlyList<TokenAlternative>[ids.Length] : null;
-        double[]? distribution = details ? new double[_vocabulary.Count] : null;
-        for (int i = 0; i < ids.Length; i++)
-        {
-            var history = padded.AsSpan(i, pad);
-            logProbabilities[i] = _table.LogProbability(history, ids[i]);
-            if (distribution is not null)
-            {
-                _table.Distribution(history, distribution);
-                var analysis = DistributionAnalysis.Of(distribution, ids[i], topK, _vocabulary.Tokens, skip: NGramVocabulary.BeginId);
-                entropies![i] = analysis.Entropy;
-                ranks![i] = analysis.Rank;
-                alternatives![i] = analysis.Alternatives;
-            }
 
-            if (ids[i] == NGramVocabulary.EndId)
+        // Every sentence starts from <s> padding, so runs of whole sentences score independently, in parallel.
+        int[] starts = SentenceRuns(ids);
+        Parallel.For(0, starts.Length - 1, run =>
+        {
+            int pad = Order - 1;
+            Span<int> history = stackalloc int[pad];
+            double[]? distribution = details ? new double[_vocabulary.Count] : null;
+            for (int i = starts[run]; i < starts[run + 1]; i++)
             {
-                // The next sentence's history starts as <s> padding.
-                padded.AsSpan(i + 1, pad).Clear();
+                // The history is the sentence's last n − 1 tokens before i, left-padded with <s>.
+                ReadOnlySpan<int> seen = ids.AsSpan(Math.Max(starts[run], i - pad), Math.Min(pad, i - starts[run]));
+                seen = seen[(seen.LastIndexOf(NGramVocabulary.EndId) + 1)..];
+                history[..(pad - seen.Length)].Fill(NGramVocabulary.BeginId);
+                seen.CopyTo(history[(pad - seen.Length)..]);
+                logProbabilities[i] = _table.LogProbability(history, ids[i]);
+                if (distribution is not null)
+                {
+                    _table.Distribution(history, distribution);
+                    var analysis = DistributionAnalysis.Of(distribution, ids[i], topK, _vocabulary.Tokens, skip: NGramVocabulary.BeginId);
+                    entropies![i] = analysis.Entropy;
+                    ranks![i] = analysis.Rank;
+                    alternatives![i] = analysis.Alternatives;
+                }
             }
-        }
+        });
 
         return new ScoredText(text, logProbabilities, offsets, lengths, entropies, ranks, alternatives);
     }

@@ -146,4 +146,17 @@ public class KneserNeyModelTests
         words.CopyTo(0, history, history.Length - words.Count, words.Count);
         return history;
     }
+
+    [Fact]
+    public void A_long_text_scores_as_its_sentences_scored_one_by_one()
+    {
+        // Over 100k tokens the scorer splits the text into parallel runs at sentence boundaries; a sentence's scores
+        // depend only on the sentence, so the whole equals the concatenation of single-sentence scores.
+        string[] lines = KingJamesBible.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(4000).ToArray();
+        var model = KneserNeyModel.Train(string.Join('\n', lines.Take(2000)), 3, NGramLevel.Word);
+        var whole = model.Score(string.Join('\n', lines) + "\n");
+        Assert.True(whole.Count > 100_000);
+        var expected = lines.Where(l => !string.IsNullOrWhiteSpace(l)).SelectMany(l => model.Score(l + "\n").LogProbabilities.ToArray()).ToArray();
+        Assert.Equal(expected, whole.LogProbabilities.ToArray());
+    }
 }
