@@ -22,7 +22,7 @@ internal static class FeaturesCommand
         method.AcceptOnlyFromAmong("mi", "mrmr", "mrmr-quotient", "jmi", "cmim", "disr");
         var k = new Option<int?>("--k") { Description = "Keep the best K features (greedy methods pick K; all by default)." };
         var discrete = new Option<string>("--discrete") { Description = "auto (text columns discrete, numbers continuous) or COL,… to treat these columns as discrete too.", DefaultValueFactory = _ => "auto" };
-        var estimator = new Option<string>("--estimator") { Description = "Discrete–discrete estimator: plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb.", DefaultValueFactory = _ => "plugin" };
+        var estimator = new Option<string>("--estimator") { Description = "Discrete–discrete estimator: plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb|jeffreys|laplace|perks|minimax.", DefaultValueFactory = _ => "plugin" };
         var neighbors = new Option<int>("--neighbors") { Description = "k of the KSG and Ross estimators.", DefaultValueFactory = _ => 3 };
         var permutations = new Option<int>("--permutations") { Description = "Permutations for p-values (method mi).", DefaultValueFactory = _ => 0 };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for a percentile interval of each score (method mi).", DefaultValueFactory = _ => 0 };
@@ -160,17 +160,8 @@ internal static class FeaturesCommand
         ? FeatureColumn.Continuous(column.Name, column.Values)
         : throw new ArgumentException($"The {role} '{column.Name}' is not numeric.");
 
-    private static DiscreteEntropyEstimator Estimator(string name) => name switch
-    {
-        "plugin" => new PlugIn(),
-        "miller-madow" => new MillerMadow(),
-        "grassberger" => new Grassberger(),
-        "chao-shen" => new ChaoShen(),
-        "james-stein" => new JamesStein(),
-        "jackknife" => new Jackknife(),
-        "nsb" => new Nsb(),
-        _ => throw new UsageException($"Unknown --estimator '{NumberList.Escape(name)}'; use plugin, miller-madow, grassberger, chao-shen, james-stein, jackknife or nsb."),
-    };
+    private static DiscreteEntropyEstimator Estimator(string name) => EstimatorChoice.Discrete(name)
+        ?? throw new UsageException($"Unknown --estimator '{NumberList.Escape(name)}'; use {string.Join(", ", EstimatorChoice.DiscreteNames)}.");
 
     private static void Write(CliContext context, FeatureRanking ranking, string target, bool json)
     {
