@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Shannon.Numerics;
 
 namespace Shannon.Losses;
@@ -356,7 +357,7 @@ internal sealed class CrossEntropyPlan<T>
         {
             int length = Math.Min(Chunk, row.Length - start);
             var chunk = LogitKernel<T>.Load(row.Slice(start, length), loaded, _temperature);
-            var values = work[..length];
+            var values = typeof(TIn) == typeof(T) ? MemoryMarshal.Cast<TIn, T>(gradient.Slice(start, length)) : work[..length];
             LogitKernel<T>.ScaledSoftmax(chunk, max, logSumT, scaleA, values);
             if (!probabilities.IsEmpty)
             {
@@ -380,7 +381,10 @@ internal sealed class CrossEntropyPlan<T>
                 values[target - start] -= T.CreateTruncating(hit);
             }
 
-            LogitConvert.FromCompute<T, TIn>(values, gradient.Slice(start, length));
+            if (typeof(TIn) != typeof(T))
+            {
+                LogitConvert.FromCompute<T, TIn>(values, gradient.Slice(start, length));
+            }
         }
     }
 }

@@ -26,17 +26,11 @@ internal static class LogitConvert
         }
     }
 
-    /// <summary>Narrows float values to Half or BFloat16 (round to nearest even); float and double copy through.</summary>
+    /// <summary>Narrows float values to Half or BFloat16 (round to nearest even).</summary>
     internal static void FromCompute<T, TOut>(ReadOnlySpan<T> source, Span<TOut> destination)
         where T : unmanaged
         where TOut : unmanaged
     {
-        if (typeof(T) == typeof(TOut))
-        {
-            MemoryMarshal.Cast<T, TOut>(source).CopyTo(destination);
-            return;
-        }
-
         var values = MemoryMarshal.Cast<T, float>(source);
         if (typeof(TOut) == typeof(Half))
         {

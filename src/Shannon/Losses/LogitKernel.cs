@@ -3,6 +3,8 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Shannon.Numerics;
 
 namespace Shannon.Losses;
 
@@ -106,23 +108,39 @@ internal static class LogitKernel<T>
         }
     }
 
-    private static Vector256<T> Exp(Vector256<T> x) =>
-        typeof(T) == typeof(float) ? Vector256.Exp(x.AsSingle()).As<float, T>() : Vector256.Exp(x.AsDouble()).As<double, T>();
-
-    /// <summary>Σ e^(zᵢ − m) over a chunk in one pass: each vector of exponentials is widened and added in double.</summary>
-    private static double ShiftedExpSum(ReadOnlySpan<float> chunk, float max)
+    private static Vector256<T> Exp(Vector256<T> x)
     {
+        if (typeof(T) == typeof(double))
+        {
+            return Vector256.Exp(x.AsDouble()).As<double, T>();
+        }
+
+        return (SingleExp.IsAccelerated ? SingleExp.Exp(x.AsSingle()) : Vector256.Exp(x.AsSingle())).As<float, T>();
+    }
+
+    /// <summary>
+    /// Σ e^(zᵢ − m) over a chunk in one pass, with the float exponential of <see cref="SingleExp"/>: two vectors of
+    /// exponentials are added in float (one rounding, within the exponentials' own error), then widened and added in
+    /// double.
+    /// </summary>
+    private static unsafe double ShiftedExpSum(ReadOnlySpan<float> chunk, float max)
+    {
+        const int Step = 2 * 8;
         int i = 0;
         double total = 0.0;
-        if (Vector256.IsHardwareAccelerated && chunk.Length >= Vector256<float>.Count)
+        if (SingleExp.IsAccelerated && chunk.Length >= Step)
         {
             ref float start = ref MemoryMarshal.GetReference(chunk);
+            byte* ahead = (byte*)Unsafe.AsPointer(ref start) + (ChunkLength * sizeof(float));
             var shift = Vector256.Create(max);
             var low = Vector256<double>.Zero;
             var high = Vector256<double>.Zero;
-            for (; i <= chunk.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            for (; i <= chunk.Length - Step; i += Step)
             {
-                var (lower, upper) = Vector256.Widen(Vector256.Exp(Vector256.LoadUnsafe(ref start, (nuint)i) - shift));
+                Sse.Prefetch0(ahead + (i * sizeof(float)));
+                var pair = SingleExp.ExpOfSumTerm(Vector256.LoadUnsafe(ref start, (nuint)i) - shift)
+                    + SingleExp.ExpOfSumTerm(Vector256.LoadUnsafe(ref start, (nuint)(i + 8)) - shift);
+                var (lower, upper) = Vector256.Widen(pair);
                 low += lower;
                 high += upper;
             }
