@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Shannon.Numerics;
 
 namespace Shannon.Measures;
@@ -27,14 +27,15 @@ public static class CrossEntropy
     public static double Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
         logBase.FromNats(Math.Max(0.0, BlockSum.Of<CrossEntropyTerms>(p, q, nameof(p), nameof(q))));
 
-    /// <summary>−pᵢ ln qᵢ; qᵢ = 0 makes the vector sum non-finite and the block falls back to exact terms.</summary>
+    /// <summary>−pᵢ ln qᵢ; pᵢ = 0 gives 0 whatever qᵢ, and pᵢ &gt; 0 with qᵢ zero or subnormal sends the block to the exact terms.</summary>
     private readonly struct CrossEntropyTerms : IBlockKernel
     {
-        public static double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch)
+        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
         {
-            var logs = scratch[..p.Length];
-            TensorPrimitives.Log(q, logs);
-            return -TensorPrimitives.Dot(p, logs);
+            var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
+            var terms = -(p * DoubleLog.Log(Vector256.MaxNative(q, smallest)));
+            var exact = Vector256.LessThan(q, smallest) & ~Vector256.Equals(p, Vector256<double>.Zero);
+            return Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), terms);
         }
 
         public static double Term(double p, double q) =>

@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Shannon.Numerics;
 
 namespace Shannon.Measures;
@@ -63,14 +63,10 @@ public static partial class Divergence
     /// <summary>(√pᵢ − √qᵢ)².</summary>
     private readonly struct HellingerTerms : IBlockKernel
     {
-        public static double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch)
+        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
         {
-            var rootP = scratch[..p.Length];
-            var rootQ = scratch.Slice(BlockSum.BlockSize, p.Length);
-            TensorPrimitives.Sqrt(p, rootP);
-            TensorPrimitives.Sqrt(q, rootQ);
-            TensorPrimitives.Subtract(rootP, rootQ, rootP);
-            return TensorPrimitives.SumOfSquares(rootP);
+            var d = Vector256.Sqrt(p) - Vector256.Sqrt(q);
+            return d * d;
         }
 
         public static double Term(double p, double q)
@@ -83,12 +79,7 @@ public static partial class Divergence
     /// <summary>|pᵢ − qᵢ|.</summary>
     private readonly struct AbsoluteDifferenceTerms : IBlockKernel
     {
-        public static double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch)
-        {
-            var difference = scratch[..p.Length];
-            TensorPrimitives.Subtract(p, q, difference);
-            return TensorPrimitives.SumOfMagnitudes(difference);
-        }
+        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q) => Vector256.Abs(p - q);
 
         public static double Term(double p, double q) => Math.Abs(p - q);
     }
@@ -96,13 +87,10 @@ public static partial class Divergence
     /// <summary>(pᵢ − qᵢ)² / qᵢ; qᵢ = 0 gives ∞ or 0/0 and falls back to exact terms.</summary>
     private readonly struct ChiSquaredTerms : IBlockKernel
     {
-        public static double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch)
+        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
         {
-            var terms = scratch[..p.Length];
-            TensorPrimitives.Subtract(p, q, terms);
-            TensorPrimitives.Multiply(terms, terms, terms);
-            TensorPrimitives.Divide(terms, q, terms);
-            return TensorPrimitives.Sum(terms);
+            var d = p - q;
+            return d * d / q;
         }
 
         public static double Term(double p, double q)

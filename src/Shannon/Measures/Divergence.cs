@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Shannon.Numerics;
 
 namespace Shannon.Measures;
@@ -158,16 +158,20 @@ public static partial class Divergence
 
     private static double LogTerm(double p, double q, double alpha) => Math.Log(p) + ((alpha - 1.0) * SpecialFunctions.LogRatio(p, q));
 
-    /// <summary>pᵢ ln(pᵢ / qᵢ); max(ratio, ε) makes pᵢ = 0 terms 0·finite = 0, and qᵢ = 0 falls back to exact terms.</summary>
+    /// <summary>
+    /// pᵢ ln(pᵢ / qᵢ); pᵢ = 0 gives 0 (the ratio 0 or 0/0 is lifted to 2⁻¹⁰²², whose log is finite), and pᵢ &gt; 0 with a
+    /// ratio outside the normal range (qᵢ = 0, over- or underflow) sends the block to the exact terms.
+    /// </summary>
     private readonly struct RelativeEntropyTerms : IBlockKernel
     {
-        public static double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch)
+        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
         {
-            var logs = scratch[..p.Length];
-            TensorPrimitives.Divide(p, q, logs);
-            TensorPrimitives.Max(logs, double.Epsilon, logs);
-            TensorPrimitives.Log(logs, logs);
-            return TensorPrimitives.Dot(p, logs);
+            var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
+            var ratio = p / q;
+            var terms = p * DoubleLog.Log(Vector256.MaxNative(ratio, smallest));
+            var normal = Vector256.GreaterThanOrEqual(ratio, smallest) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
+            var exact = ~(normal | Vector256.Equals(p, Vector256<double>.Zero));
+            return Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), terms);
         }
 
         public static double Term(double p, double q) => SpecialFunctions.RelativeEntropy(p, q);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Shannon.Numerics;
 
 namespace Shannon.Measures;
@@ -138,14 +139,15 @@ public static partial class Entropy
     }
 
     /// <summary>−pᵢ ln pᵢ; max(pᵢ, ε) keeps ln finite at pᵢ = 0 where the product is then 0·finite = 0.</summary>
+    /// <summary>−pᵢ ln pᵢ; pᵢ = 0 gives 0·ln(2⁻¹⁰²²) = 0, and a subnormal pᵢ sends its block to the exact terms.</summary>
     private readonly struct ShannonTerms : IBlockKernel
     {
-        public static double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch)
+        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
         {
-            var logs = scratch[..p.Length];
-            TensorPrimitives.Max(p, double.Epsilon, logs);
-            TensorPrimitives.Log(logs, logs);
-            return -TensorPrimitives.Dot(p, logs);
+            var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
+            var terms = -(p * DoubleLog.Log(Vector256.MaxNative(p, smallest)));
+            var subnormal = Vector256.LessThan(p, smallest) & Vector256.GreaterThan(p, Vector256<double>.Zero);
+            return Vector256.ConditionalSelect(subnormal, Vector256.Create(double.NaN), terms);
         }
 
         public static double Term(double p, double q) => -SpecialFunctions.XLogX(p);

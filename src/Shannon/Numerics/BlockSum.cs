@@ -1,33 +1,32 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Shannon.Numerics;
 
 /// <summary>
-/// One measure's per-element term Σᵢ f(pᵢ, qᵢ), evaluated a block at a time. <see cref="Block"/> is the
-/// vectorised fast path; it may return a non-finite value when a block holds a term that needs the exact
-/// conventions (0·log 0, division by 0), and the block is then re-summed with <see cref="Term"/>.
+/// One measure's per-element term Σᵢ f(pᵢ, qᵢ). <see cref="Terms"/> is the vectorised fast path, four terms at a
+/// time; a lane may come out non-finite where the term needs the exact conventions (0·log 0, division by 0, a
+/// subnormal argument), and the whole block is then re-summed with <see cref="Term"/>.
 /// </summary>
 internal interface IBlockKernel
 {
-    /// <summary>Σ f over one block of at most <see cref="BlockSum.BlockSize"/> elements; may be non-finite.</summary>
-    /// <param name="p">The block of p.</param>
-    /// <param name="q">The block of q, or empty for one-distribution measures.</param>
-    /// <param name="scratch">At least <see cref="BlockSum.ScratchSize"/> doubles of workspace.</param>
-    static abstract double Block(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> scratch);
+    /// <summary>f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures); lanes may be non-finite.</summary>
+    static abstract Vector256<double> Terms(Vector256<double> p, Vector256<double> q);
 
     /// <summary>One term f(p, q) with exact conventions; +∞ allowed, never NaN for valid inputs.</summary>
     static abstract double Term(double p, double q);
 }
 
 /// <summary>
-/// Validates one or two probability distributions and sums a kernel's terms over them in a single pass:
-/// blocks of <see cref="BlockSize"/> elements (in L1 cache), Neumaier-compensated across blocks, and split
-/// over cores from <see cref="ParallelThreshold"/> elements. No allocation below that threshold.
+/// Validates one or two probability distributions and sums a kernel's terms over them in a single pass: each vector
+/// of p (and q) is read once, for its minimum, its sum and the kernel's terms together; the pass runs in blocks of
+/// <see cref="BlockSize"/> elements, Neumaier-compensated across blocks, and is split over cores from
+/// <see cref="ParallelThreshold"/> elements. No allocation below that threshold.
 /// </summary>
 internal static class BlockSum
 {
     internal const int BlockSize = 1024;
-    internal const int ScratchSize = 2 * BlockSize;
     internal const int ParallelThreshold = 1 << 20;
 
     /// <summary>Σᵢ f(pᵢ) over a distribution <paramref name="p"/>, in nats; +∞ if a term is.</summary>
@@ -110,23 +109,15 @@ internal static class BlockSum
     private static Partial Sequential<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         where TKernel : IBlockKernel
     {
-        Span<double> scratch = stackalloc double[ScratchSize];
         var total = Partial.Empty;
-        bool hasQ = !q.IsEmpty;
         for (int start = 0; start < p.Length; start += BlockSize)
         {
             int length = Math.Min(BlockSize, p.Length - start);
             var pBlock = p.Slice(start, length);
-            var qBlock = hasQ ? q.Slice(start, length) : default;
-            total.MinP = Math.Min(total.MinP, TensorPrimitives.Min(pBlock));
-            total.SumP.Add(TensorPrimitives.Sum(pBlock));
-            if (hasQ)
-            {
-                total.MinQ = Math.Min(total.MinQ, TensorPrimitives.Min(qBlock));
-                total.SumQ.Add(TensorPrimitives.Sum(qBlock));
-            }
-
-            double value = TKernel.Block(pBlock, qBlock, scratch);
+            var qBlock = q.IsEmpty ? default : q.Slice(start, length);
+            double value = Vector256.IsHardwareAccelerated
+                ? FusedBlock<TKernel>(pBlock, qBlock, ref total)
+                : ValidatedBlock<TKernel>(pBlock, qBlock, ref total);
             if (!double.IsFinite(value))
             {
                 value = Exact<TKernel>(pBlock, qBlock);
@@ -137,6 +128,66 @@ internal static class BlockSum
 
         return total;
     }
+
+    /// <summary>One block in one pass: minima, sums and the kernel's terms from the same loads.</summary>
+    private static double FusedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref Partial total)
+        where TKernel : IBlockKernel
+    {
+        const int Width = 4;
+        bool hasQ = !q.IsEmpty;
+        ref double pStart = ref MemoryMarshal.GetReference(p);
+        ref double qStart = ref MemoryMarshal.GetReference(q);
+        var minP = Vector256.Create(double.PositiveInfinity);
+        var minQ = minP;
+        var sumP = Vector256<double>.Zero;
+        var sumQ = Vector256<double>.Zero;
+        var terms = Vector256<double>.Zero;
+        int i = 0;
+        for (; i <= p.Length - Width; i += Width)
+        {
+            var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
+            var qv = hasQ ? Vector256.LoadUnsafe(ref qStart, (nuint)i) : Vector256<double>.Zero;
+            minP = Vector256.MinNative(minP, pv);
+            sumP += pv;
+            if (hasQ)
+            {
+                minQ = Vector256.MinNative(minQ, qv);
+                sumQ += qv;
+            }
+
+            terms += TKernel.Terms(pv, qv);
+        }
+
+        double value = Vector256.Sum(terms);
+        double blockSumP = Vector256.Sum(sumP);
+        double blockSumQ = Vector256.Sum(sumQ);
+        double blockMinP = Min(minP);
+        double blockMinQ = Min(minQ);
+        for (; i < p.Length; i++)
+        {
+            double qi = hasQ ? q[i] : 0.0;
+            blockMinP = Math.Min(blockMinP, p[i]);
+            blockSumP += p[i];
+            blockMinQ = Math.Min(blockMinQ, qi);
+            blockSumQ += qi;
+            value += TKernel.Term(p[i], qi);
+        }
+
+        total.Validate(blockMinP, blockSumP, blockMinQ, blockSumQ, hasQ);
+        return value;
+    }
+
+    /// <summary>One block where 256-bit vectors are emulated (no AVX2): the checks, then the exact terms.</summary>
+    private static double ValidatedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref Partial total)
+        where TKernel : IBlockKernel
+    {
+        bool hasQ = !q.IsEmpty;
+        total.Validate(TensorPrimitives.Min(p), TensorPrimitives.Sum(p), hasQ ? TensorPrimitives.Min(q) : 0.0, hasQ ? TensorPrimitives.Sum(q) : 0.0, hasQ);
+        return Exact<TKernel>(p, q);
+    }
+
+    private static double Min(Vector256<double> lanes) =>
+        Math.Min(Math.Min(lanes.GetElement(0), lanes.GetElement(1)), Math.Min(lanes.GetElement(2), lanes.GetElement(3)));
 
     private static double Exact<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         where TKernel : IBlockKernel
@@ -172,6 +223,18 @@ internal static class BlockSum
 
         /// <summary>The sum, +∞ when a term was +∞, NaN when a term was NaN (input the checks then reject).</summary>
         public readonly double Result => Invalid ? double.NaN : Infinite ? double.PositiveInfinity : Value.Value;
+
+        /// <summary>Folds one block's minima and sums in (NaN entries surface through the sums).</summary>
+        public void Validate(double minP, double sumP, double minQ, double sumQ, bool hasQ)
+        {
+            MinP = Math.Min(MinP, minP);
+            SumP.Add(sumP);
+            if (hasQ)
+            {
+                MinQ = Math.Min(MinQ, minQ);
+                SumQ.Add(sumQ);
+            }
+        }
 
         public void AddValue(double value)
         {

@@ -4,7 +4,7 @@ namespace Shannon.Numerics;
 internal static class SpecialFunctions
 {
     private const double EulerGamma = 0.57721566490153286060651209008240243;
-    private const double SmallestNormal = 2.2250738585072014e-308;
+    internal const double SmallestNormal = 2.2250738585072014e-308;
     private const double HalfLogTwoPi = 0.91893853320467274178032973640562;
 
     // Lanczos coefficients, g = 7, n = 9 (Godfrey); relative error below 1e-15 on x ≥ 0.5.

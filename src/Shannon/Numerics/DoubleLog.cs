@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Shannon.Numerics;
+
+/// <summary>
+/// The natural logarithm of four positive normal doubles at a time, table-driven: the kernel of every entropy and
+/// divergence sum, where the runtime's polynomial-only <c>Vector256.Log</c> costs more than the memory traffic.
+/// </summary>
+/// <remarks>
+/// Method (Tang, P. T. P. (1990), Table-driven implementation of the logarithm function in IEEE floating-point
+/// arithmetic, ACM Trans. Math. Softw. 16(4), 378–400, doi:10.1145/98267.98294): x = 2ᵏ·z with z in
+/// [0.6875, 1.375); the top eight mantissa bits of z pick one of 256 subintervals, with a centre c whose 1/c and
+/// log c are tabulated side by side; r = z·(1/c) − 1 in one fused step, |r| ≤ 1/256; log x = k·ln 2 + log c +
+/// log1p(r), the last by its Taylor polynomial of degree 7 (truncation below 2⁻⁵⁹ relative), with ln 2 split in
+/// hi + lo so that k·ln 2 + log c rounds once and the rest joins the small part. The two subintervals
+/// that touch 1 use c = 1, so log x near 1 is log1p(r) itself and keeps its relative accuracy. The table is read
+/// with scalar indices and 16-byte loads, which this kernel's tests and benchmarks found faster than AVX2 gathers.
+/// Accuracy: within 1 ulp of <see cref="Math.Log(double)"/> (checked in the tests). Domain: finite doubles from
+/// <see cref="SpecialFunctions.SmallestNormal"/> = 2⁻¹⁰²² up; callers clamp or route other values elsewhere.
+/// </remarks>
+internal static unsafe class DoubleLog
+{
+    private const int IndexBits = 8;
+    private const long Offset = 0x3FE6000000000000; // the bits of 0.6875, where the reduced z starts
+    private const long MantissaMask = 0x000FFFFFFFFFFFFF;
+    private const long ExponentBias = 1023L << 52;
+    private const long IntegerMagic = 0x4330000000000000; // the bits of 2⁵²: or-ing a small integer in gives 2⁵² + it
+    private const double Ln2Hi = 0.6931471805598903; // ln 2 to 42 bits (0x1.62e42fefa38p-1): k·Ln2Hi is exact
+    private const double Ln2Lo = 5.497923018708371e-14; // ln 2 − Ln2Hi
+
+    private static readonly double* Table = Build();
+
+    /// <summary>log x for each lane (the runtime's <c>Vector256.Log</c> where AVX2 with FMA is missing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Log(Vector256<double> x)
+    {
+        if (!Avx2.IsSupported || !Fma.IsSupported)
+        {
+            return Vector256.Log(x);
+        }
+
+        var bits = x.AsInt64();
+        var fromOffset = bits - Vector256.Create(Offset);
+        var biasedExponent = Avx2.ShiftRightLogical(bits + Vector256.Create(ExponentBias - Offset), 52);
+        var k = (biasedExponent | Vector256.Create(IntegerMagic)).AsDouble() - Vector256.Create(4503599627370496.0 + 1023.0);
+        var z = ((fromOffset & Vector256.Create(MantissaMask)) + Vector256.Create(Offset)).AsDouble();
+
+        // Each table row is (1/c, log c): two rows' 16-byte loads, interleaved, give both columns for four lanes.
+        Vector256<long> spilled = fromOffset;
+        long* offsets = (long*)&spilled;
+        var rows02 = Vector256.Create(Row(offsets[0]), Row(offsets[2]));
+        var rows13 = Vector256.Create(Row(offsets[1]), Row(offsets[3]));
+        var inverse = Avx.UnpackLow(rows02, rows13);
+        var logC = Avx.UnpackHigh(rows02, rows13);
+
+        var r = Fma.MultiplyAdd(z, inverse, Vector256.Create(-1.0));
+        var q = Vector256.Create(1.0 / 7);
+        q = Fma.MultiplyAdd(q, r, Vector256.Create(-1.0 / 6));
+        q = Fma.MultiplyAdd(q, r, Vector256.Create(1.0 / 5));
+        q = Fma.MultiplyAdd(q, r, Vector256.Create(-1.0 / 4));
+        q = Fma.MultiplyAdd(q, r, Vector256.Create(1.0 / 3));
+        q = Fma.MultiplyAdd(q, r, Vector256.Create(-1.0 / 2));
+        var high = Fma.MultiplyAdd(k, Vector256.Create(Ln2Hi), logC);
+        var low = Fma.MultiplyAdd(r * r, q, Fma.MultiplyAdd(k, Vector256.Create(Ln2Lo), r));
+        return high + low;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Row(long fromOffset) => Vector128.Load(Table + ((fromOffset >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
+
+    /// <summary>Rows (1/c, log c) for the 256 subintervals; c = 1 for the two that touch 1, else the midpoint.</summary>
+    private static double* Build()
+    {
+        const int Count = 1 << IndexBits;
+        var table = (double*)NativeMemory.AlignedAlloc(2 * Count * sizeof(double), 64);
+        for (int i = 0; i < Count; i++)
+        {
+            double low = BitConverter.Int64BitsToDouble(Offset + ((long)i << (52 - IndexBits)));
+            double high = BitConverter.Int64BitsToDouble(Offset + ((long)(i + 1) << (52 - IndexBits)));
+            double centre = high == 1.0 || low == 1.0 ? 1.0 : 0.5 * (low + high);
+            table[2 * i] = 1.0 / centre;
+            table[(2 * i) + 1] = -Math.Log(table[2 * i]);
+        }
+
+        return table;
+    }
+}
