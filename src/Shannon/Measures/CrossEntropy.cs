@@ -30,12 +30,12 @@ public static class CrossEntropy
     /// <summary>−pᵢ ln qᵢ; pᵢ = 0 gives 0 whatever qᵢ, and pᵢ &gt; 0 with qᵢ zero or subnormal sends the block to the exact terms.</summary>
     private readonly struct CrossEntropyTerms : IBlockKernel
     {
-        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
         {
             var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
-            var terms = -(p * DoubleLog.Log(Vector256.MaxNative(q, smallest)));
+            var log = DoubleLog.Log(Vector256.MaxNative(q, smallest));
             var exact = Vector256.LessThan(q, smallest) & ~Vector256.Equals(p, Vector256<double>.Zero);
-            return Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), terms);
+            return Vector256.FusedMultiplyAdd(-p, Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), log), sum);
         }
 
         public static double Term(double p, double q) =>

@@ -63,10 +63,10 @@ public static partial class Divergence
     /// <summary>(√pᵢ − √qᵢ)².</summary>
     private readonly struct HellingerTerms : IBlockKernel
     {
-        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
         {
             var d = Vector256.Sqrt(p) - Vector256.Sqrt(q);
-            return d * d;
+            return Vector256.FusedMultiplyAdd(d, d, sum);
         }
 
         public static double Term(double p, double q)
@@ -79,7 +79,7 @@ public static partial class Divergence
     /// <summary>|pᵢ − qᵢ|.</summary>
     private readonly struct AbsoluteDifferenceTerms : IBlockKernel
     {
-        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q) => Vector256.Abs(p - q);
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q) => sum + Vector256.Abs(p - q);
 
         public static double Term(double p, double q) => Math.Abs(p - q);
     }
@@ -87,10 +87,10 @@ public static partial class Divergence
     /// <summary>(pᵢ − qᵢ)² / qᵢ; qᵢ = 0 gives ∞ or 0/0 and falls back to exact terms.</summary>
     private readonly struct ChiSquaredTerms : IBlockKernel
     {
-        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
         {
             var d = p - q;
-            return d * d / q;
+            return sum + (d * d / q);
         }
 
         public static double Term(double p, double q)

@@ -133,8 +133,8 @@ public static partial class Divergence
     /// </summary>
     private readonly struct JensenShannonTerms : IBlockKernel
     {
-        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q) =>
-            Vector256.Create(Term(p[0], q[0]), Term(p[1], q[1]), Term(p[2], q[2]), Term(p[3], q[3]));
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q) =>
+            sum + Vector256.Create(Term(p[0], q[0]), Term(p[1], q[1]), Term(p[2], q[2]), Term(p[3], q[3]));
 
         public static double Term(double p, double q)
         {

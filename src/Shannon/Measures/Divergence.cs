@@ -164,14 +164,14 @@ public static partial class Divergence
     /// </summary>
     private readonly struct RelativeEntropyTerms : IBlockKernel
     {
-        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
         {
             var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
             var ratio = p / q;
-            var terms = p * DoubleLog.Log(Vector256.MaxNative(ratio, smallest));
+            var log = DoubleLog.Log(Vector256.MaxNative(ratio, smallest));
             var normal = Vector256.GreaterThanOrEqual(ratio, smallest) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
             var exact = ~(normal | Vector256.Equals(p, Vector256<double>.Zero));
-            return Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), terms);
+            return Vector256.FusedMultiplyAdd(p, Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), log), sum);
         }
 
         public static double Term(double p, double q) => SpecialFunctions.RelativeEntropy(p, q);

@@ -142,12 +142,12 @@ public static partial class Entropy
     /// <summary>−pᵢ ln pᵢ; pᵢ = 0 gives 0·ln(2⁻¹⁰²²) = 0, and a subnormal pᵢ sends its block to the exact terms.</summary>
     private readonly struct ShannonTerms : IBlockKernel
     {
-        public static Vector256<double> Terms(Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
         {
             var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
-            var terms = -(p * DoubleLog.Log(Vector256.MaxNative(p, smallest)));
+            var log = DoubleLog.Log(Vector256.MaxNative(p, smallest));
             var subnormal = Vector256.LessThan(p, smallest) & Vector256.GreaterThan(p, Vector256<double>.Zero);
-            return Vector256.ConditionalSelect(subnormal, Vector256.Create(double.NaN), terms);
+            return Vector256.FusedMultiplyAdd(-p, Vector256.ConditionalSelect(subnormal, Vector256.Create(double.NaN), log), sum);
         }
 
         public static double Term(double p, double q) => -SpecialFunctions.XLogX(p);

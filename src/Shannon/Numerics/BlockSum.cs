@@ -5,14 +5,17 @@ using System.Runtime.Intrinsics;
 namespace Shannon.Numerics;
 
 /// <summary>
-/// One measure's per-element term Σᵢ f(pᵢ, qᵢ). <see cref="Terms"/> is the vectorised fast path, four terms at a
-/// time; a lane may come out non-finite where the term needs the exact conventions (0·log 0, division by 0, a
+/// One measure's per-element term Σᵢ f(pᵢ, qᵢ). <see cref="Accumulate"/> is the vectorised fast path, four terms at
+/// a time; a lane may turn non-finite where the term needs the exact conventions (0·log 0, division by 0, a
 /// subnormal argument), and the whole block is then re-summed with <see cref="Term"/>.
 /// </summary>
 internal interface IBlockKernel
 {
-    /// <summary>f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures); lanes may be non-finite.</summary>
-    static abstract Vector256<double> Terms(Vector256<double> p, Vector256<double> q);
+    /// <summary>
+    /// <paramref name="sum"/> + f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures), so that a
+    /// kernel can fuse its last multiply into the addition; lanes may turn non-finite.
+    /// </summary>
+    static abstract Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q);
 
     /// <summary>One term f(p, q) with exact conventions; +∞ allowed, never NaN for valid inputs.</summary>
     static abstract double Term(double p, double q);
@@ -155,7 +158,7 @@ internal static class BlockSum
                 sumQ += qv;
             }
 
-            terms += TKernel.Terms(pv, qv);
+            terms = TKernel.Accumulate(terms, pv, qv);
         }
 
         double value = Vector256.Sum(terms);

@@ -12,9 +12,9 @@ namespace Shannon.Numerics;
 /// <remarks>
 /// Method (Tang, P. T. P. (1990), Table-driven implementation of the logarithm function in IEEE floating-point
 /// arithmetic, ACM Trans. Math. Softw. 16(4), 378–400, doi:10.1145/98267.98294): x = 2ᵏ·z with z in
-/// [0.6875, 1.375); the top eight mantissa bits of z pick one of 256 subintervals, with a centre c whose 1/c and
-/// log c are tabulated side by side; r = z·(1/c) − 1 in one fused step, |r| ≤ 1/256; log x = k·ln 2 + log c +
-/// log1p(r), the last by its Taylor polynomial of degree 7 (truncation below 2⁻⁵⁹ relative), with ln 2 split in
+/// [0.6875, 1.375); the top nine mantissa bits of z pick one of 512 subintervals, with a centre c whose 1/c and
+/// log c are tabulated side by side (8 KB); r = z·(1/c) − 1 in one fused step, |r| ≤ 1/512; log x = k·ln 2 + log c +
+/// log1p(r), the last by its Taylor polynomial of degree 6 (truncation below 2⁻⁵⁶ relative), with ln 2 split in
 /// hi + lo so that k·ln 2 + log c rounds once and the rest joins the small part. The two subintervals
 /// that touch 1 use c = 1, so log x near 1 is log1p(r) itself and keeps its relative accuracy. The table is read
 /// with scalar indices and 16-byte loads, which this kernel's tests and benchmarks found faster than AVX2 gathers.
@@ -23,7 +23,7 @@ namespace Shannon.Numerics;
 /// </remarks>
 internal static unsafe class DoubleLog
 {
-    private const int IndexBits = 8;
+    private const int IndexBits = 9;
     private const long Offset = 0x3FE6000000000000; // the bits of 0.6875, where the reduced z starts
     private const long MantissaMask = 0x000FFFFFFFFFFFFF;
     private const long ExponentBias = 1023L << 52;
@@ -57,8 +57,7 @@ internal static unsafe class DoubleLog
         var logC = Avx.UnpackHigh(rows02, rows13);
 
         var r = Fma.MultiplyAdd(z, inverse, Vector256.Create(-1.0));
-        var q = Vector256.Create(1.0 / 7);
-        q = Fma.MultiplyAdd(q, r, Vector256.Create(-1.0 / 6));
+        var q = Vector256.Create(-1.0 / 6);
         q = Fma.MultiplyAdd(q, r, Vector256.Create(1.0 / 5));
         q = Fma.MultiplyAdd(q, r, Vector256.Create(-1.0 / 4));
         q = Fma.MultiplyAdd(q, r, Vector256.Create(1.0 / 3));
@@ -71,7 +70,7 @@ internal static unsafe class DoubleLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> Row(long fromOffset) => Vector128.Load(Table + ((fromOffset >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
 
-    /// <summary>Rows (1/c, log c) for the 256 subintervals; c = 1 for the two that touch 1, else the midpoint.</summary>
+    /// <summary>Rows (1/c, log c) for the 512 subintervals; c = 1 for the two that touch 1, else the midpoint.</summary>
     private static double* Build()
     {
         const int Count = 1 << IndexBits;
