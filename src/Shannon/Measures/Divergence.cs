@@ -170,8 +170,8 @@ public static partial class Divergence
             var ratio = p / q;
             var log = DoubleLog.Log(Vector256.MaxNative(ratio, smallest));
             var normal = Vector256.GreaterThanOrEqual(ratio, smallest) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
-            var exact = ~(normal | Vector256.Equals(p, Vector256<double>.Zero));
-            return Vector256.FusedMultiplyAdd(p, Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), log), sum);
+            var fast = normal | Vector256.Equals(p, Vector256<double>.Zero);
+            return Vector256.FusedMultiplyAdd(p, Vector256.ConditionalSelect(fast, log, Vector256.Create(double.NaN)), sum);
         }
 
         public static double Term(double p, double q) => SpecialFunctions.RelativeEntropy(p, q);
