@@ -169,8 +169,7 @@ public static partial class Divergence
             var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
             var ratio = p / q;
             var log = DoubleLog.Log(Vector256.MaxNative(ratio, smallest));
-            var normal = Vector256.GreaterThanOrEqual(ratio, smallest) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
-            var fast = normal | Vector256.Equals(p, Vector256<double>.Zero);
+            var fast = DoubleLog.InDomain(ratio) | Vector256.Equals(p, Vector256<double>.Zero);
             return Vector256.FusedMultiplyAdd(p, Vector256.ConditionalSelect(fast, log, Vector256.Create(double.NaN)), sum);
         }
 

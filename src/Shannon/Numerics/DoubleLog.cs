@@ -67,6 +67,11 @@ internal static unsafe class DoubleLog
         return high + low;
     }
 
+    /// <summary>All-ones lanes where x lies in the domain [2⁻¹⁰²², <see cref="double.MaxValue"/>]; NaN is outside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> InDomain(Vector256<double> x) =>
+        Vector256.GreaterThanOrEqual(x, Vector256.Create(SpecialFunctions.SmallestNormal)) & Vector256.LessThanOrEqual(x, Vector256.Create(double.MaxValue));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> Row(long fromOffset) => Vector128.Load(Table + ((fromOffset >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
 

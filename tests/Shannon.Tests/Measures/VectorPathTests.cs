@@ -84,5 +84,32 @@ public class VectorPathTests
         double[] q = [1e-310, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
         double expected = (0.5 * (Math.Log(0.5) - Math.Log(1e-310))) + (0.5 * Math.Log(0.5));
         Assert.Equal(expected, Divergence.KullbackLeibler(half, q), expected * 1e-14);
+
+        // One row of four cells: H(Y|X) and VI are carried entirely by the two subnormal cells.
+        double[] row = [1.0, 1e-310, 1e-310, 0.0];
+        double tail = 2 * -1e-310 * Math.Log(1e-310);
+        Assert.Equal(tail, MutualInformation.ConditionalEntropy(row, [1, 4]), tail * 1e-14);
+        Assert.Equal(tail, MutualInformation.VariationOfInformation(row, [1, 4]), tail * 1e-14);
     }
+
+    [Fact]
+    public void Two_dimensional_measures_match_the_per_cell_sums() =>
+        Gen.Select(Gen.Int[1, 40], Gen.Int[4, 40]).SelectMany((rows, columns) => Rough(rows * columns).Select(p => (rows, columns, p)))
+            .Sample((rows, columns, p) =>
+            {
+                int[] shape = [rows, columns];
+                double[] px = Enumerable.Range(0, rows).Select(x => p.Skip(x * columns).Take(columns).Sum()).ToArray();
+                double[] py = Enumerable.Range(0, columns).Select(y => Enumerable.Range(0, rows).Sum(x => p[(x * columns) + y])).ToArray();
+                var cells = Enumerable.Range(0, p.Length).Where(i => p[i] > 0).ToArray();
+                double Px(int i) => px[i / columns];
+                double Py(int i) => py[i % columns];
+                double mutual = Sum(cells.Select(i => p[i] * LogRatio(p[i] / Px(i), Py(i))));
+                double scale = Sum(cells.Select(i => Math.Abs(p[i] * LogRatio(p[i] / Px(i), Py(i)))));
+                double conditional = Sum(cells.Select(i => -p[i] * LogRatio(p[i], Px(i))));
+                double variation = Sum(cells.Select(i => -p[i] * (LogRatio(p[i], Px(i)) + LogRatio(p[i], Py(i)))));
+                // I(X;Y) = 0 tables (one row) leave rounding noise of order ε·Σp in any per-cell sum.
+                Assert.Equal(Math.Max(0.0, mutual), MutualInformation.FromJoint(p, shape), (scale * 1e-13) + 1e-15);
+                Assert.Equal(Math.Max(0.0, conditional), MutualInformation.ConditionalEntropy(p, shape), (conditional * 1e-13) + 1e-300);
+                Assert.Equal(Math.Max(0.0, variation), MutualInformation.VariationOfInformation(p, shape), (variation * 1e-13) + 1e-300);
+            });
 }
