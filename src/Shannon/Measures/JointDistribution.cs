@@ -1,5 +1,6 @@
 using System.Buffers;
-using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Shannon.Numerics;
 
 namespace Shannon.Measures;
@@ -247,15 +248,19 @@ public sealed class JointDistribution
     private static void AddCompensated(Span<double> sums, Span<double> compensation, ReadOnlySpan<double> x)
     {
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && x.Length <= sums.Length && x.Length <= compensation.Length)
         {
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            ref double sumStart = ref MemoryMarshal.GetReference(sums);
+            ref double compensationStart = ref MemoryMarshal.GetReference(compensation);
+            ref double termStart = ref MemoryMarshal.GetReference(x);
+            for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                var sum = new Vector<double>(sums[i..]);
-                var term = new Vector<double>(x[i..]);
+                var sum = Vector256.LoadUnsafe(ref sumStart, (nuint)i);
+                var term = Vector256.LoadUnsafe(ref termStart, (nuint)i);
                 var t = sum + term;
-                (new Vector<double>(compensation[i..]) + ((Vector.Max(sum, term) - t) + Vector.Min(sum, term))).CopyTo(compensation[i..]);
-                t.CopyTo(sums[i..]);
+                var carried = (Vector256.MaxNative(sum, term) - t) + Vector256.MinNative(sum, term);
+                (Vector256.LoadUnsafe(ref compensationStart, (nuint)i) + carried).StoreUnsafe(ref compensationStart, (nuint)i);
+                t.StoreUnsafe(ref sumStart, (nuint)i);
             }
         }
 
