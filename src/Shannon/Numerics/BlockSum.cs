@@ -24,13 +24,20 @@ internal interface IBlockKernel
 /// <summary>
 /// Validates one or two probability distributions and sums a kernel's terms over them in a single pass: each vector
 /// of p (and q) is read once, for its minimum, its sum and the kernel's terms together; the pass runs in blocks of
-/// <see cref="BlockSize"/> elements, Neumaier-compensated across blocks, and is split over cores from
-/// <see cref="ParallelThreshold"/> elements. No allocation below that threshold.
+/// <see cref="BlockSize"/> elements, Neumaier-compensated across blocks, and from <see cref="ParallelThreshold"/>
+/// elements is cut into parts of <see cref="PartSize"/> that run on all cores and are combined in order, so the result
+/// is the same on any number of cores. No allocation below that threshold.
 /// </summary>
 internal static class BlockSum
 {
     internal const int BlockSize = 1024;
     internal const int ParallelThreshold = 1 << 20;
+
+    /// <summary>
+    /// Elements per parallel part (256 blocks): small enough that a core slowed by a busy neighbour takes fewer
+    /// parts instead of holding up the whole sum, large enough that scheduling costs nothing measurable.
+    /// </summary>
+    internal const int PartSize = 1 << 18;
 
     /// <summary>Σᵢ f(pᵢ) over a distribution <paramref name="p"/>, in nats; +∞ if a term is.</summary>
     internal static double Of<TKernel>(ReadOnlySpan<double> p, string pName)
@@ -68,13 +75,7 @@ internal static class BlockSum
         where TKernel : IBlockKernel
     {
         int n = p.Length;
-        int parts = Math.Min(Environment.ProcessorCount, n / (ParallelThreshold / 2));
-        if (n < ParallelThreshold || parts < 2)
-        {
-            return Sequential<TKernel>(p, q);
-        }
-
-        return Parallel<TKernel>(p, q, parts);
+        return n < ParallelThreshold ? Sequential<TKernel>(p, q) : Parallel<TKernel>(p, q, (n + PartSize - 1) / PartSize);
     }
 
     private static unsafe Partial Parallel<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int parts)
@@ -82,7 +83,6 @@ internal static class BlockSum
     {
         int n = p.Length;
         bool hasQ = !q.IsEmpty;
-        int blocks = (n + BlockSize - 1) / BlockSize;
         var partials = new Partial[parts];
         fixed (double* pPointer = p)
         fixed (double* qPointer = q)
@@ -91,9 +91,9 @@ internal static class BlockSum
             nint qAddress = (nint)qPointer;
             System.Threading.Tasks.Parallel.For(0, parts, part =>
             {
-                // Part boundaries fall on block boundaries, so every block is the same as in the sequential sum.
-                int start = (int)((long)blocks * part / parts) * BlockSize;
-                int end = Math.Min(n, (int)((long)blocks * (part + 1) / parts) * BlockSize);
+                // Parts of PartSize (whole blocks) whatever the core count: the result depends on n alone.
+                int start = part * PartSize;
+                int end = Math.Min(n, start + PartSize);
                 var pPart = new ReadOnlySpan<double>((double*)pAddress + start, end - start);
                 var qPart = hasQ ? new ReadOnlySpan<double>((double*)qAddress + start, end - start) : default;
                 partials[part] = Sequential<TKernel>(pPart, qPart);
