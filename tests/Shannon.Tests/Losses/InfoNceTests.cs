@@ -91,6 +91,65 @@ public class InfoNceTests
     }
 
     [Fact]
+    public void Nt_xent_matches_pytorch_on_the_masked_two_view_matrix()
+    {
+        int cases = 0;
+        foreach (var c in LossReference.Cases("info_nce"))
+        {
+            cases++;
+            int d = c.GetProperty("d").GetInt32();
+            double tau = c.Number("temperature");
+            var result = c.IsDouble()
+                ? InfoNce.NtXent(c.Doubles("z1"), c.Doubles("z2"), d, tau)
+                : InfoNce.NtXent(c.Floats("z1"), c.Floats("z2"), d, tau);
+            int n = c.GetProperty("n").GetInt32();
+            string label = $"nt_xent {c.GetProperty("dtype")} n={n} d={d} tau={tau}";
+            LossReference.Close(c.Number("nt_xent_loss"), result.Loss, c.IsDouble() ? 1e-12 : 1e-6, label, absolute: c.IsDouble() ? 1e-14 : 1e-6);
+            Assert.Equal(Math.Log((2 * n) - 1) - result.Loss, result.MutualInformationBound, 12);
+            Assert.Equal(n, result.BatchSize);
+        }
+
+        Assert.Equal(48, cases);
+    }
+
+    [Fact]
+    public void Nt_xent_is_log_of_2n_minus_1_on_unrelated_views_and_zero_on_identical_ones_at_low_temperature()
+    {
+        // 2N − 1 = 255 candidates; the same spread argument as for InfoNCE above (τ = 0.5, D = 512).
+        var random = new Random(3);
+        var unrelated = InfoNce.NtXent(Gaussian(random, 128 * 512), Gaussian(random, 128 * 512), 512);
+        Assert.Equal(Math.Log(255), unrelated.Loss, 0.05);
+
+        var z = Gaussian(random, 128 * 128);
+        var identical = InfoNce.NtXent(z, z, 128, temperature: 0.01);
+        Assert.True(identical.Loss < 1e-15, $"{identical.Loss}");
+        Assert.Equal(Math.Log(255), identical.MutualInformationBound, 12);
+
+        var single = InfoNce.NtXent([1.0, 2.0, 3.0], [-3.0, 0.5, 1.0], 3);
+        Assert.Equal((0.0, 0.0, 1), (single.Loss, single.MutualInformationBound, single.BatchSize));
+    }
+
+    [Fact]
+    public void Nt_xent_ignores_row_scale_and_view_order() =>
+        Gen.Select(Rows(3, 5), Rows(3, 5), Gen.Double[0.01, 100]).Sample((z1, z2, scale) =>
+        {
+            double loss = InfoNce.NtXent(z1, z2, 3, 0.3).Loss;
+            var scaled = z1.Select(v => v * scale).ToArray();
+            return Math.Abs(InfoNce.NtXent(scaled, z2, 3, 0.3).Loss - loss) <= 1e-12 * Math.Max(1, loss)
+                && Math.Abs(InfoNce.NtXent(z2, z1, 3, 0.3).Loss - loss) <= 1e-12 * Math.Max(1, loss);
+        });
+
+    [Fact]
+    public void Nt_xent_rejects_bad_inputs_as_infonce_does()
+    {
+        Assert.Equal("z2", Assert.Throws<ArgumentException>(() => InfoNce.NtXent([1.0, 2.0], [1.0], 1)).ParamName);
+        Assert.Equal("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => InfoNce.NtXent([1.0], [1.0], 1, temperature: double.NaN)).ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => InfoNce.NtXent([1.0, 2.0, 3.0, 4.0], [1.0, 2.0, 0.0, 0.0], 2));
+        Assert.Equal("z2", ex.ParamName);
+        Assert.Contains("row 1", ex.Message);
+    }
+
+    [Fact]
     public void Bad_inputs_name_parameter_index_and_value()
     {
         Assert.Equal("z2", Assert.Throws<ArgumentException>(() => InfoNce.Compute([1.0, 2.0], [1.0], 1)).ParamName);

@@ -212,8 +212,15 @@ for dtype in [torch.float64, torch.float32]:
                 labels = torch.arange(n)
                 forward = F.cross_entropy(logits, labels)
                 symmetric = (forward + F.cross_entropy(logits.T, labels)) / 2
+                # SimCLR's NT-Xent: both views as 2N anchors, each against the other 2N − 1 (its own similarity masked).
+                h = F.normalize(torch.cat([z1, z2]), dim=1)
+                views = (h @ h.T) / temperature
+                views.fill_diagonal_(float("-inf"))
+                partners = torch.cat([torch.arange(n, 2 * n), torch.arange(0, n)])
+                nt_xent = F.cross_entropy(views, partners)
                 out["info_nce"].append({"dtype": str(dtype).replace("torch.", ""), "n": n, "d": d, "temperature": temperature,
-                                        "z1": nums(z1), "z2": nums(z2), "loss": num(forward), "symmetric_loss": num(symmetric)})
+                                        "z1": nums(z1), "z2": nums(z2), "loss": num(forward), "symmetric_loss": num(symmetric),
+                                        "nt_xent_loss": num(nt_xent)})
 
 # --- closed forms: torch.distributions entropy and kl_divergence; the VAE term --------------------------------------
 out["gaussian"] = []
