@@ -30,10 +30,10 @@ public static class CrossEntropy
     /// <summary>−pᵢ ln qᵢ; pᵢ = 0 gives 0 whatever qᵢ, and pᵢ &gt; 0 with qᵢ zero or subnormal sends the block to the exact terms.</summary>
     private readonly struct CrossEntropyTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
         {
             var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
-            var log = DoubleLog.Log(Vector256.MaxNative(q, smallest));
+            var log = DoubleLog.Log(Vector256.MaxNative(q, smallest), in qAt);
             var exact = Vector256.LessThan(q, smallest) & ~Vector256.Equals(p, Vector256<double>.Zero);
             return Vector256.FusedMultiplyAdd(-p, Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), log), sum);
         }

@@ -63,7 +63,7 @@ public static partial class Divergence
     /// <summary>(√pᵢ − √qᵢ)².</summary>
     private readonly struct HellingerTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
         {
             var d = Vector256.Sqrt(p) - Vector256.Sqrt(q);
             return Vector256.FusedMultiplyAdd(d, d, sum);
@@ -79,7 +79,7 @@ public static partial class Divergence
     /// <summary>|pᵢ − qᵢ|.</summary>
     private readonly struct AbsoluteDifferenceTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q) => sum + Vector256.Abs(p - q);
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) => sum + Vector256.Abs(p - q);
 
         public static double Term(double p, double q) => Math.Abs(p - q);
     }
@@ -87,7 +87,7 @@ public static partial class Divergence
     /// <summary>(pᵢ − qᵢ)² / qᵢ; qᵢ = 0 gives ∞ or 0/0 and falls back to exact terms.</summary>
     private readonly struct ChiSquaredTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
         {
             var d = p - q;
             return sum + (d * d / q);

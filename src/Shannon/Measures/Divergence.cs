@@ -164,7 +164,7 @@ public static partial class Divergence
     /// </summary>
     private readonly struct RelativeEntropyTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q)
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
         {
             var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
             var ratio = p / q;

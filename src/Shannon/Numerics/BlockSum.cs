@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -13,9 +14,11 @@ internal interface IBlockKernel
 {
     /// <summary>
     /// <paramref name="sum"/> + f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures), so that a
-    /// kernel can fuse its last multiply into the addition; lanes may turn non-finite.
+    /// kernel can fuse its last multiply into the addition; lanes may turn non-finite. <paramref name="pAt"/> and
+    /// <paramref name="qAt"/> are where the same lanes sit in memory (q's only when there is a q), for kernels whose
+    /// logarithm picks its table rows from there.
     /// </summary>
-    static abstract Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q);
+    static abstract Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt);
 
     /// <summary>One term f(p, q) with exact conventions; +∞ allowed, never NaN for valid inputs.</summary>
     static abstract double Term(double p, double q);
@@ -158,7 +161,7 @@ internal static class BlockSum
                 sumQ += qv;
             }
 
-            terms = TKernel.Accumulate(terms, pv, qv);
+            terms = TKernel.Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart);
         }
 
         double value = Vector256.Sum(terms);

@@ -37,6 +37,19 @@ internal static unsafe class DoubleLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Log(Vector256<double> x)
     {
+        Vector256<double> spilled = x;
+        return Log(x, in *(double*)&spilled);
+    }
+
+    /// <summary>
+    /// log x for each lane, with the table rows picked from <paramref name="lanes"/>: the same four values already in
+    /// memory (a row of the caller's input), which spares the store-and-reload of <see cref="Log(Vector256{double})"/>
+    /// (about a fifth of the time from L1). A lane of memory may differ from x only where the caller discards the
+    /// result (x clamped up from 0, say): the row it picks is then still a valid row and the result finite.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Log(Vector256<double> x, ref readonly double lanes)
+    {
         if (!Avx2.IsSupported || !Fma.IsSupported)
         {
             return Vector256.Log(x);
@@ -49,10 +62,9 @@ internal static unsafe class DoubleLog
         var z = ((fromOffset & Vector256.Create(MantissaMask)) + Vector256.Create(Offset)).AsDouble();
 
         // Each table row is (1/c, log c): two rows' 16-byte loads, interleaved, give both columns for four lanes.
-        Vector256<long> spilled = fromOffset;
-        long* offsets = (long*)&spilled;
-        var rows02 = Vector256.Create(Row(offsets[0]), Row(offsets[2]));
-        var rows13 = Vector256.Create(Row(offsets[1]), Row(offsets[3]));
+        ref long memory = ref Unsafe.As<double, long>(ref Unsafe.AsRef(in lanes));
+        var rows02 = Vector256.Create(Row(memory), Row(Unsafe.Add(ref memory, 2)));
+        var rows13 = Vector256.Create(Row(Unsafe.Add(ref memory, 1)), Row(Unsafe.Add(ref memory, 3)));
         var inverse = Avx.UnpackLow(rows02, rows13);
         var logC = Avx.UnpackHigh(rows02, rows13);
 
@@ -72,8 +84,9 @@ internal static unsafe class DoubleLog
     internal static Vector256<double> InDomain(Vector256<double> x) =>
         Vector256.GreaterThanOrEqual(x, Vector256.Create(SpecialFunctions.SmallestNormal)) & Vector256.LessThanOrEqual(x, Vector256.Create(double.MaxValue));
 
+    /// <summary>The table row (1/c, log c) for a value with these bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> Row(long fromOffset) => Vector128.Load(Table + ((fromOffset >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
+    private static Vector128<double> Row(long bits) => Vector128.Load(Table + (((bits - Offset) >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
 
     /// <summary>Rows (1/c, log c) for the 512 subintervals; c = 1 for the two that touch 1, else the midpoint.</summary>
     private static double* Build()
