@@ -138,7 +138,6 @@ public static partial class Entropy
         return count;
     }
 
-    /// <summary>−pᵢ ln pᵢ; max(pᵢ, ε) keeps ln finite at pᵢ = 0 where the product is then 0·finite = 0.</summary>
     /// <summary>−pᵢ ln pᵢ; pᵢ = 0 gives 0·ln(2⁻¹⁰²²) = 0, and a subnormal pᵢ sends its block to the exact terms.</summary>
     private readonly struct ShannonTerms : IBlockKernel
     {

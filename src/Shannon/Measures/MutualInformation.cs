@@ -193,17 +193,7 @@ public static partial class MutualInformation
             return double.NaN;
         }
 
-        double total = Vector256.Sum(sum);
-        for (; y < row.Length; y++)
-        {
-            double p = row[y];
-            if (p > 0.0)
-            {
-                total += p * CellLog(p, px, columnSums[y], kind);
-            }
-        }
-
-        return total;
+        return Vector256.Sum(sum) + ExactRow(row[y..], px, columnSums[y..], kind);
     }
 
     /// <summary>The per-cell logarithm: ln(p/(pₓpᵧ)), −ln(p/pₓ), or −ln(p²/(pₓpᵧ)); ratios first, logs when they leave the normal range.</summary>
