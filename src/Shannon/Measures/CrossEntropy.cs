@@ -27,16 +27,16 @@ public static class CrossEntropy
     public static double Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
         logBase.FromNats(Math.Max(0.0, BlockSum.Of<CrossEntropyTerms>(p, q, nameof(p), nameof(q))));
 
-    /// <summary>−pᵢ ln qᵢ; pᵢ = 0 gives 0 whatever qᵢ, and pᵢ &gt; 0 with qᵢ zero or subnormal sends the block to the exact terms.</summary>
+    /// <summary>
+    /// −pᵢ ln qᵢ; pᵢ = 0 gives 0 · (a finite log) = 0 whatever qᵢ, and a block where a positive pᵢ meets a zero or
+    /// subnormal qᵢ is re-summed exactly.
+    /// </summary>
     private readonly struct CrossEntropyTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
-        {
-            var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
-            var log = DoubleLog.Log(Vector256.MaxNative(q, smallest), in qAt);
-            var exact = Vector256.LessThan(q, smallest) & ~Vector256.Equals(p, Vector256<double>.Zero);
-            return Vector256.FusedMultiplyAdd(-p, Vector256.ConditionalSelect(exact, Vector256.Create(double.NaN), log), sum);
-        }
+        public static bool NormalArgumentsOnly => true;
+
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
+            Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(q, in qAt), sum);
 
         public static double Term(double p, double q) =>
             p == 0.0 ? 0.0 : q == 0.0 ? double.PositiveInfinity : -p * Math.Log(q);

@@ -159,19 +159,18 @@ public static partial class Divergence
     private static double LogTerm(double p, double q, double alpha) => Math.Log(p) + ((alpha - 1.0) * SpecialFunctions.LogRatio(p, q));
 
     /// <summary>
-    /// pᵢ ln(pᵢ / qᵢ); pᵢ = 0 gives 0 (the ratio 0 or 0/0 is lifted to 2⁻¹⁰²², whose log is finite), and pᵢ &gt; 0 with a
-    /// ratio outside the normal range (qᵢ = 0, over- or underflow) sends the block to the exact terms.
+    /// pᵢ ln(pᵢ / qᵢ) from the block's stored ratios; pᵢ = 0 gives 0 · (a finite log of 0 or 0/0) = 0, and a block with
+    /// a subnormal pᵢ, or a positive pᵢ over a zero or subnormal qᵢ (where the ratio could be ∞), is re-summed exactly.
+    /// Elsewhere the ratio is normal: pᵢ ≥ 2⁻¹⁰²² and qᵢ ≤ 1 keep it from underflow, qᵢ ≥ 2⁻¹⁰²² from overflow.
     /// </summary>
     private readonly struct RelativeEntropyTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
-        {
-            var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
-            var ratio = p / q;
-            var log = DoubleLog.Log(Vector256.MaxNative(ratio, smallest));
-            var fast = DoubleLog.InDomain(ratio) | Vector256.Equals(p, Vector256<double>.Zero);
-            return Vector256.FusedMultiplyAdd(p, Vector256.ConditionalSelect(fast, log, Vector256.Create(double.NaN)), sum);
-        }
+        public static bool NormalArgumentsOnly => true;
+
+        public static bool TakesRatio => true;
+
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> ratio, ref readonly double pAt, ref readonly double ratioAt) =>
+            Vector256.FusedMultiplyAdd(p, DoubleLog.Log(ratio, in ratioAt), sum);
 
         public static double Term(double p, double q) => SpecialFunctions.RelativeEntropy(p, q);
     }

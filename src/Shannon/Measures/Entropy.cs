@@ -138,16 +138,13 @@ public static partial class Entropy
         return count;
     }
 
-    /// <summary>−pᵢ ln pᵢ; pᵢ = 0 gives 0·ln(2⁻¹⁰²²) = 0, and a subnormal pᵢ sends its block to the exact terms.</summary>
+    /// <summary>−pᵢ ln pᵢ; pᵢ = 0 gives 0 · (a finite log) = 0, and a block with a subnormal pᵢ is re-summed exactly.</summary>
     private readonly struct ShannonTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
-        {
-            var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
-            var log = DoubleLog.Log(Vector256.MaxNative(p, smallest), in pAt);
-            var subnormal = Vector256.LessThan(p, smallest) & Vector256.GreaterThan(p, Vector256<double>.Zero);
-            return Vector256.FusedMultiplyAdd(-p, Vector256.ConditionalSelect(subnormal, Vector256.Create(double.NaN), log), sum);
-        }
+        public static bool NormalArgumentsOnly => true;
+
+        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
+            Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(p, in pAt), sum);
 
         public static double Term(double p, double q) => -SpecialFunctions.XLogX(p);
     }

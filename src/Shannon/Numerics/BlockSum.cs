@@ -13,10 +13,24 @@ namespace Shannon.Numerics;
 internal interface IBlockKernel
 {
     /// <summary>
-    /// <paramref name="sum"/> + f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures), so that a
-    /// kernel can fuse its last multiply into the addition; lanes may turn non-finite. <paramref name="pAt"/> and
-    /// <paramref name="qAt"/> are where the same lanes sit in memory (q's only when there is a q), for kernels whose
-    /// logarithm picks its table rows from there.
+    /// True when <see cref="Accumulate"/> is exact only on lanes where p is 0 or normal and where q, under a positive
+    /// p, is normal (finite garbage elsewhere is allowed): <see cref="BlockSum"/> then finds the blocks with another
+    /// lane from their minima, and a scan when a minimum is below 2⁻¹⁰²², and re-sums those with <see cref="Term"/>,
+    /// so that the kernel needs no check per lane.
+    /// </summary>
+    static virtual bool NormalArgumentsOnly => false;
+
+    /// <summary>
+    /// True when <see cref="Accumulate"/> takes the ratios pᵢ / qᵢ in place of q: a first pass over the block divides
+    /// and stores them, so that a logarithm of the ratio picks its table rows from memory.
+    /// </summary>
+    static virtual bool TakesRatio => false;
+
+    /// <summary>
+    /// <paramref name="sum"/> + f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures, and the ratio
+    /// p/q for <see cref="TakesRatio"/> kernels), so that a kernel can fuse its last multiply into the addition; lanes
+    /// may turn non-finite. <paramref name="pAt"/> and <paramref name="qAt"/> are where the same lanes sit in memory
+    /// (q's only when there is a q), for kernels whose logarithm picks its table rows from there.
     /// </summary>
     static abstract Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt);
 
@@ -116,13 +130,14 @@ internal static class BlockSum
         where TKernel : IBlockKernel
     {
         var total = Partial.Empty;
+        Span<double> ratios = TKernel.TakesRatio ? stackalloc double[BlockSize] : default;
         for (int start = 0; start < p.Length; start += BlockSize)
         {
             int length = Math.Min(BlockSize, p.Length - start);
             var pBlock = p.Slice(start, length);
             var qBlock = q.IsEmpty ? default : q.Slice(start, length);
             double value = Vector256.IsHardwareAccelerated
-                ? FusedBlock<TKernel>(pBlock, qBlock, ref total)
+                ? FusedBlock<TKernel>(pBlock, qBlock, ratios, ref total)
                 : ValidatedBlock<TKernel>(pBlock, qBlock, ref total);
             if (!double.IsFinite(value))
             {
@@ -135,21 +150,26 @@ internal static class BlockSum
         return total;
     }
 
-    /// <summary>One block in one pass: minima, sums and the kernel's terms from the same loads.</summary>
-    private static double FusedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref Partial total)
+    /// <summary>
+    /// One block in one pass: minima, sums and the kernel's terms from the same loads (for a
+    /// <see cref="IBlockKernel.TakesRatio"/> kernel, the first pass stores p/q in <paramref name="ratios"/> and a
+    /// second reads p and the ratios back from L1).
+    /// </summary>
+    private static double FusedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
         where TKernel : IBlockKernel
     {
         const int Width = 4;
         bool hasQ = !q.IsEmpty;
         ref double pStart = ref MemoryMarshal.GetReference(p);
         ref double qStart = ref MemoryMarshal.GetReference(q);
+        ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
         var minP = Vector256.Create(double.PositiveInfinity);
         var minQ = minP;
         var sumP = Vector256<double>.Zero;
         var sumQ = Vector256<double>.Zero;
         var terms = Vector256<double>.Zero;
-        int i = 0;
-        for (; i <= p.Length - Width; i += Width)
+        int vectorEnd = p.Length - (p.Length % Width);
+        for (int i = 0; i < vectorEnd; i += Width)
         {
             var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
             var qv = hasQ ? Vector256.LoadUnsafe(ref qStart, (nuint)i) : Vector256<double>.Zero;
@@ -161,15 +181,34 @@ internal static class BlockSum
                 sumQ += qv;
             }
 
-            terms = TKernel.Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart);
+            if (TKernel.TakesRatio)
+            {
+                (pv / qv).StoreUnsafe(ref ratioStart, (nuint)i);
+            }
+            else
+            {
+                terms = TKernel.Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart);
+            }
+        }
+
+        if (TKernel.TakesRatio)
+        {
+            for (int i = 0; i < vectorEnd; i += Width)
+            {
+                var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
+                var ratio = Vector256.LoadUnsafe(ref ratioStart, (nuint)i);
+                terms = TKernel.Accumulate(terms, pv, ratio, in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i));
+            }
         }
 
         double value = Vector256.Sum(terms);
         double blockSumP = Vector256.Sum(sumP);
         double blockSumQ = Vector256.Sum(sumQ);
         double blockMinP = Min(minP);
-        double blockMinQ = Min(minQ);
-        for (; i < p.Length; i++)
+        double blockMinQ = hasQ ? Min(minQ) : double.PositiveInfinity;
+        bool edge = TKernel.NormalArgumentsOnly && !(Math.Min(blockMinP, blockMinQ) >= SpecialFunctions.SmallestNormal)
+            && HasEdgeLane(p[..vectorEnd], hasQ ? q[..vectorEnd] : default);
+        for (int i = vectorEnd; i < p.Length; i++)
         {
             double qi = hasQ ? q[i] : 0.0;
             blockMinP = Math.Min(blockMinP, p[i]);
@@ -180,7 +219,27 @@ internal static class BlockSum
         }
 
         total.Validate(blockMinP, blockSumP, blockMinQ, blockSumQ, hasQ);
-        return value;
+        return edge ? Exact<TKernel>(p, q) : value;
+    }
+
+    /// <summary>
+    /// Whether a lane lies outside a <see cref="IBlockKernel.NormalArgumentsOnly"/> kernel's domain: a subnormal p, or
+    /// a positive p over a q that is zero or subnormal.
+    /// </summary>
+    private static bool HasEdgeLane(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    {
+        const int Width = 4;
+        bool hasQ = !q.IsEmpty;
+        var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
+        var edge = Vector256<double>.Zero;
+        for (int i = 0; i < p.Length; i += Width)
+        {
+            var pv = Vector256.Create(p.Slice(i, Width));
+            var low = hasQ ? Vector256.Min(pv, Vector256.Create(q.Slice(i, Width))) : pv;
+            edge |= Vector256.GreaterThan(pv, Vector256<double>.Zero) & Vector256.LessThan(low, smallest);
+        }
+
+        return edge != Vector256<double>.Zero;
     }
 
     /// <summary>One block where 256-bit vectors are emulated (no AVX2): the checks, then the exact terms.</summary>

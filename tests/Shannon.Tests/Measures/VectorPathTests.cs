@@ -58,6 +58,55 @@ public class VectorPathTests
         });
 
     [Fact]
+    public void Shared_zeros_in_long_inputs_leave_cross_entropy_and_divergence_finite_and_exact() =>
+        Gen.Int[1000, 5000].SelectMany(n => Gen.Select(Rough(n), Rough(n))).Sample((p, q) =>
+        {
+            // Move p's mass off q's zeros, so blocks have zero minima (and get scanned) without any infinite term.
+            int largest = Array.IndexOf(p, p.Max());
+            for (int i = 0; i < p.Length; i++)
+            {
+                if (q[i] == 0.0 && i != largest)
+                {
+                    p[largest] += p[i];
+                    p[i] = 0.0;
+                }
+            }
+
+            if (q[largest] == 0.0)
+            {
+                return;
+            }
+
+            var live = Enumerable.Range(0, p.Length).Where(i => p[i] > 0).ToArray();
+            double crossEntropy = Sum(live.Select(i => -p[i] * Math.Log(q[i])));
+            double scale = Sum(live.Select(i => Math.Abs(p[i] * LogRatio(p[i], q[i]))));
+            double divergence = Sum(live.Select(i => p[i] * LogRatio(p[i], q[i])));
+            Assert.Equal(crossEntropy, CrossEntropy.Compute(p, q), crossEntropy * 1e-13);
+            Assert.Equal(divergence, Divergence.KullbackLeibler(p, q), scale * 1e-13);
+        }, iter: 200);
+
+    [Fact]
+    public void An_awkward_lane_inside_a_full_block_sends_the_block_to_the_exact_terms()
+    {
+        const int n = 4096;
+        for (int at = 1021; at < 1029; at++)
+        {
+            double[] p = Enumerable.Repeat(1.0 / n, n).ToArray();
+            double[] q = (double[])p.Clone();
+            q[at] = 0.0;
+            q[0] += 1.0 / n;
+            Assert.Equal(double.PositiveInfinity, Divergence.KullbackLeibler(p, q));
+            Assert.Equal(double.PositiveInfinity, CrossEntropy.Compute(p, q));
+
+            // A subnormal crumb in p (mass moved from its neighbour) carries its own exact term.
+            p[at] = 1e-310;
+            p[at + 1] = (2.0 / n) - 1e-310;
+            double expected = Sum(p.Select(x => -x * Math.Log(x)));
+            Assert.Equal(expected, Entropy.Shannon(p), expected * 1e-13);
+        }
+    }
+
+    [Fact]
     public void A_zero_q_under_a_positive_p_is_infinite_anywhere_in_a_long_input()
     {
         for (int at = 0; at < 37; at++)

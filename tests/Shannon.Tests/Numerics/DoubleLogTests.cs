@@ -53,6 +53,18 @@ public class DoubleLogTests
     }
 
     [Fact]
+    public void Finite_outside_the_domain_so_that_zero_times_it_is_zero()
+    {
+        double[] outside = [0.0, -0.0, double.Epsilon, 1e-310, double.PositiveInfinity, double.NegativeInfinity, double.NaN, -1.0, -1e300, 0.0 / 0.0];
+        foreach (double x in outside)
+        {
+            Assert.True(double.IsFinite(Lane(x)), $"{x}");
+        }
+
+        Gen.Long.Select(BitConverter.Int64BitsToDouble).Sample(x => double.IsFinite(Lane(x)), iter: 100_000);
+    }
+
+    [Fact]
     public void Lanes_are_independent()
     {
         var x = Vector256.Create(0.3, 1.0, 7.5e-300, 1e300);
