@@ -143,6 +143,8 @@ public static partial class Entropy
     {
         public static bool NormalArgumentsOnly => true;
 
+        public static bool TakesQ => false;
+
         public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
             Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(p, in pAt), sum);
 

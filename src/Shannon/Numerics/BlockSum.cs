@@ -26,6 +26,9 @@ internal interface IBlockKernel
     /// </summary>
     static virtual bool TakesRatio => false;
 
+    /// <summary>False for a measure of one distribution, whose fused pass then has no test for q in its loop.</summary>
+    static virtual bool TakesQ => true;
+
     /// <summary>
     /// <paramref name="sum"/> + f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures, and the ratio
     /// p/q for <see cref="TakesRatio"/> kernels), so that a kernel can fuse its last multiply into the addition; lanes
@@ -55,6 +58,9 @@ internal static class BlockSum
     /// parts instead of holding up the whole sum, large enough that scheduling costs nothing measurable.
     /// </summary>
     internal const int PartSize = 1 << 18;
+
+    /// <summary>How far a ratio kernel's divisions run ahead of its terms (four vectors: measured best of 1, 4, 16, 64).</summary>
+    private const int RatioLead = 16;
 
     /// <summary>Σᵢ f(pᵢ) over a distribution <paramref name="p"/>, in nats; +∞ if a term is.</summary>
     internal static double Of<TKernel>(ReadOnlySpan<double> p, string pName)
@@ -151,15 +157,16 @@ internal static class BlockSum
     }
 
     /// <summary>
-    /// One block in one pass: minima, sums and the kernel's terms from the same loads (for a
-    /// <see cref="IBlockKernel.TakesRatio"/> kernel, the first pass stores p/q in <paramref name="ratios"/> and a
-    /// second reads p and the ratios back from L1).
+    /// One block in one pass: minima, sums and the kernel's terms from the same loads. A
+    /// <see cref="IBlockKernel.TakesRatio"/> kernel's ratios are stored in <paramref name="ratios"/> and its terms trail
+    /// them by <see cref="RatioLead"/> elements, so the divisions overlap the logarithms and every log reads ratios
+    /// stored long enough ago to come straight from L1 (a log of the ratio just computed waits on store forwarding).
     /// </summary>
     private static double FusedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
         where TKernel : IBlockKernel
     {
         const int Width = 4;
-        bool hasQ = !q.IsEmpty;
+        bool hasQ = TKernel.TakesQ && !q.IsEmpty;
         ref double pStart = ref MemoryMarshal.GetReference(p);
         ref double qStart = ref MemoryMarshal.GetReference(q);
         ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
@@ -184,6 +191,10 @@ internal static class BlockSum
             if (TKernel.TakesRatio)
             {
                 (pv / qv).StoreUnsafe(ref ratioStart, (nuint)i);
+                if (i >= RatioLead)
+                {
+                    terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i - RatioLead);
+                }
             }
             else
             {
@@ -193,11 +204,9 @@ internal static class BlockSum
 
         if (TKernel.TakesRatio)
         {
-            for (int i = 0; i < vectorEnd; i += Width)
+            for (int i = Math.Max(0, vectorEnd - RatioLead); i < vectorEnd; i += Width)
             {
-                var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
-                var ratio = Vector256.LoadUnsafe(ref ratioStart, (nuint)i);
-                terms = TKernel.Accumulate(terms, pv, ratio, in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i));
+                terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i);
             }
         }
 
@@ -221,6 +230,12 @@ internal static class BlockSum
         total.Validate(blockMinP, blockSumP, blockMinQ, blockSumQ, hasQ);
         return edge ? Exact<TKernel>(p, q) : value;
     }
+
+    /// <summary>The terms of four lanes from p and the stored ratios, picking the log's table rows from the ratios' memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> RatioTerms<TKernel>(Vector256<double> terms, ref double pStart, ref double ratioStart, int i)
+        where TKernel : IBlockKernel =>
+        TKernel.Accumulate(terms, Vector256.LoadUnsafe(ref pStart, (nuint)i), Vector256.LoadUnsafe(ref ratioStart, (nuint)i), in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i));
 
     /// <summary>
     /// Whether a lane lies outside a <see cref="IBlockKernel.NormalArgumentsOnly"/> kernel's domain: a subnormal p, or
