@@ -21,8 +21,8 @@ internal interface IBlockKernel
     static virtual bool NormalArgumentsOnly => false;
 
     /// <summary>
-    /// True when <see cref="Accumulate"/> takes the ratios pᵢ / qᵢ in place of q: a first pass over the block divides
-    /// and stores them, so that a logarithm of the ratio picks its table rows from memory.
+    /// True when <see cref="Accumulate"/> takes the ratios pᵢ / qᵢ in place of q: the pass divides and stores them a few
+    /// vectors ahead of the terms, so that a logarithm of the ratio picks its table rows from memory.
     /// </summary>
     static virtual bool TakesRatio => false;
 
