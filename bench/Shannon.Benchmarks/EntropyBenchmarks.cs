@@ -19,11 +19,11 @@ public class EntropyBenchmarks
     {
         _p = BenchData.HashedDistribution(Length, salt: 0);
         _q = BenchData.HashedDistribution(Length, salt: 500);
-        Console.WriteLine($"// n={Length}: H(p) = {Entropy.Shannon(_p):R} nats, KL(p||q) = {Divergence.KullbackLeibler(_p, _q):R} nats");
+        Console.WriteLine($"// n={Length}: H(p) = {Entropy.Of(_p):R} nats, KL(p||q) = {Divergence.KullbackLeibler(_p, _q):R} nats");
     }
 
     [Benchmark]
-    public double Shannon() => Entropy.Shannon(_p);
+    public double Shannon() => Entropy.Of(_p);
 
     [Benchmark]
     public double KullbackLeibler() => Divergence.KullbackLeibler(_p, _q);

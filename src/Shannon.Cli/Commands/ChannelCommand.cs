@@ -36,7 +36,7 @@ internal static class ChannelCommand
             if (parse.GetValue(json))
             {
                 CliOutput.Json(context, [
-                    new("capacity", result.Capacity), new("unit", result.Unit), new("gap", result.Gap), new("input", result.Input),
+                    new("capacity", result.Capacity), new("unit", result.Unit.Unit), new("gap", result.Gap), new("input", result.Input),
                     new("output", result.Output), new("iterations", result.Iterations), new("converged", result.Converged)]);
             }
             else

@@ -13,7 +13,7 @@ internal static class CrossEntropyCommand
         command.SetAction(parse =>
         {
             var (p, q, unit) = pair.Read(parse, context);
-            return pair.Write(parse, context, "H(P, Q)", "cross-entropy", CrossEntropy.Compute(p, q, unit), unit);
+            return pair.Write(parse, context, "H(P, Q)", "cross-entropy", CrossEntropy.Of(p, q, unit), unit);
         });
         return command;
     }

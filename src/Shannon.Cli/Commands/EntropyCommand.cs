@@ -48,7 +48,7 @@ internal static class EntropyCommand
                 Distributions.Normalize(values, values);
             }
 
-            double h = Entropy.Shannon(values, unit);
+            double h = Entropy.Of(values, unit);
             if (parse.GetValue(json))
             {
                 CliOutput.Json(context, [new("value", h), new("unit", unit.Unit)]);

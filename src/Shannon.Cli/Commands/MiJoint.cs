@@ -17,7 +17,7 @@ internal static class MiJoint
             Distributions.Normalize(table, table);
         }
 
-        double mi = MutualInformation.FromJoint(table, [rows, columns], request.Base);
+        double mi = MutualInformation.Of(table, [rows, columns], request.Base);
         if (request.Json)
         {
             CliOutput.Json(context, [new("value", mi), new("unit", request.Base.Unit), new("rows", rows), new("columns", columns)]);

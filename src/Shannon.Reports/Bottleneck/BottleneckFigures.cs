@@ -10,7 +10,7 @@ internal static class BottleneckFigures
     /// <param name="solutions">The solutions of a β sweep, in β order; at least one.</param>
     public static Plot InformationCurve(IReadOnlyList<BottleneckSolution> solutions)
     {
-        string unit = solutions[0].Unit;
+        string unit = solutions[0].Unit.Unit;
         double mutualInformation = solutions[0].MutualInformation;
         var plot = new Plot();
         var curve = plot.Add.Scatter(
@@ -32,7 +32,7 @@ internal static class BottleneckFigures
     /// <param name="points">The points of a β sweep.</param>
     public static Plot RateDistortion(IReadOnlyList<RateDistortionPoint> points)
     {
-        string unit = points.Count > 0 ? points[0].Unit : "nats";
+        string unit = points.Count > 0 ? points[0].Unit.Unit : LogBase.Nats.Unit;
         var ordered = points.OrderBy(p => p.Distortion).ToArray();
         var plot = new Plot();
         var curve = plot.Add.Scatter(ordered.Select(p => p.Distortion).ToArray(), ordered.Select(p => p.Rate).ToArray());

@@ -50,7 +50,7 @@ internal static class InformationReportBuilder
         var targetColumn = table[target];
         var (targetCodes, classes, targetLabels) = TargetClasses(targetColumn, settings, warnings);
         long[] classCounts = Counts(targetCodes, classes);
-        double targetEntropy = Entropy.Shannon(Distributions.FromCounts(classCounts), LogBase.Bits);
+        double targetEntropy = Entropy.Of(Distributions.FromCounts(classCounts), LogBase.Bits);
         for (int c = 0; c < classes; c++)
         {
             if (classCounts[c] <= settings.K)

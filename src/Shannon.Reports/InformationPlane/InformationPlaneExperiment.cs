@@ -125,7 +125,7 @@ internal sealed class InformationPlaneExperiment
             double[] table = output ? new double[logits.Length] : Table(l);
             if (output)
             {
-                Softmax.ComputeRows(logits, classes, table);
+                Softmax.OfRows(logits, classes, table);
             }
 
             var (compression, relevant) = LayerEstimates.Binned(LayerEstimates.BinnedCodes(table, width, _options.Bins), _data.Labels);

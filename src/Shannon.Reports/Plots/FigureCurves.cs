@@ -14,7 +14,7 @@ internal static class FigureCurves
 
     /// <summary>H(p, 1 − p) in bits for each p.</summary>
     public static double[] BinaryEntropy(IReadOnlyList<double> p) =>
-        p.Select(x => Entropy.Shannon([x, 1.0 - x], LogBase.Bits)).ToArray();
+        p.Select(x => Entropy.Of([x, 1.0 - x], LogBase.Bits)).ToArray();
 
     /// <summary>KL(P‖Q) and KL(Q‖P) in nats for P = <paramref name="p"/> and each Q = (q, 1 − q).</summary>
     public static (double[] Forward, double[] Reverse) KlAsymmetry(double[] p, IReadOnlyList<double> q) =>

@@ -155,7 +155,7 @@ public static class AgglomerativeBottleneck
             }
         }
 
-        return new AgglomerativeHierarchy(xCount, logBase.FromNats(initialCompression), logBase.FromNats(initialRelevant), merges, logBase.Unit);
+        return new AgglomerativeHierarchy(xCount, logBase.FromNats(initialCompression), logBase.FromNats(initialRelevant), merges, logBase);
     }
 
     /// <summary>The cheapest active partner j &gt; i of cluster i, or −1.</summary>

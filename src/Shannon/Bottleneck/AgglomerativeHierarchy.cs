@@ -7,7 +7,7 @@ namespace Shannon.Bottleneck;
 /// <param name="Merges">The |X| − 1 merges in order; cluster |X| + s is the one made by merge s.</param>
 /// <param name="Unit">The unit of every information in the hierarchy.</param>
 public sealed record AgglomerativeHierarchy(
-    int XCount, double InitialCompressionInformation, double InitialRelevantInformation, IReadOnlyList<AgglomerativeMerge> Merges, string Unit)
+    int XCount, double InitialCompressionInformation, double InitialRelevantInformation, IReadOnlyList<AgglomerativeMerge> Merges, LogBase Unit)
 {
     /// <summary>The hard clustering with a given number of clusters: the state after |X| − <paramref name="clusters"/> merges.</summary>
     /// <param name="clusters">The number of clusters, 1 ≤ k ≤ |X|.</param>

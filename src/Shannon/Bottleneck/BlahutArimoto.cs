@@ -81,7 +81,7 @@ public static class BlahutArimoto
             iterations++;
         }
 
-        return new CapacityResult(logBase.FromNats(capacity), logBase.FromNats(gap), r, q, iterations, converged, logBase.Unit);
+        return new CapacityResult(logBase.FromNats(capacity), logBase.FromNats(gap), r, q, iterations, converged, logBase);
     }
 
     /// <summary>One point of the rate–distortion function R(D) of a discrete source: the test channel that minimises I(X;X̂) + β E[d].</summary>
@@ -224,7 +224,7 @@ public static class BlahutArimoto
 
         return new RateDistortionPoint(
             beta, logBase.FromNats(Math.Max(0.0, rate.Value)), Math.Max(0.0, expected.Value), logBase.FromNats(gap),
-            testChannel, output, iterations, converged, logBase.Unit);
+            testChannel, output, iterations, converged, logBase);
     }
 
     /// <summary>Q(x̂|x) = exp(log q(x̂) − β d(x,x̂) − log Z(x)), with a max-shifted log-sum-exp per row.</summary>

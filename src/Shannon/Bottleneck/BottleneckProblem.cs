@@ -171,7 +171,7 @@ internal sealed class BottleneckProblem
         double entropy = StochasticMatrix.Entropy(ClusterMarginal);
         return new BottleneckSolution(
             beta, Clusters, encoder, (double[])ClusterMarginal.Clone(), (double[])Decoder.Clone(),
-            logBase.FromNats(compression), logBase.FromNats(relevant), logBase.FromNats(entropy), logBase.FromNats(MutualInformation), iterations, converged, logBase.Unit);
+            logBase.FromNats(compression), logBase.FromNats(relevant), logBase.FromNats(entropy), logBase.FromNats(MutualInformation), iterations, converged, logBase);
     }
 
     /// <summary>A random transposed encoder from <paramref name="random"/>: soft columns u/Σu, or one-hot columns with a uniform cluster.</summary>

@@ -16,4 +16,4 @@ namespace Shannon.Bottleneck;
 public sealed record BottleneckSolution(
     double Beta, int Clusters, double[] Encoder, double[] ClusterMarginal, double[] Decoder,
     double CompressionInformation, double RelevantInformation, double ClusterEntropy, double MutualInformation,
-    int Iterations, bool Converged, string Unit);
+    int Iterations, bool Converged, LogBase Unit);

@@ -15,4 +15,4 @@ namespace Shannon.Bottleneck;
 /// <param name="Converged">Whether the gap fell below the tolerance before the iteration limit.</param>
 /// <param name="Unit">The unit of <paramref name="Capacity"/> and <paramref name="Gap"/> (nats, bits, …).</param>
 public sealed record CapacityResult(
-    double Capacity, double Gap, double[] Input, double[] Output, int Iterations, bool Converged, string Unit);
+    double Capacity, double Gap, double[] Input, double[] Output, int Iterations, bool Converged, LogBase Unit);

@@ -63,6 +63,6 @@ public static class DataProcessing
         double xz = StochasticMatrix.MutualInformation(jointXZ, inputs, outputs);
         double bound = Math.Min(xy, yz);
         bool holds = xz <= bound + (1e-12 * Math.Max(1.0, bound));
-        return new DataProcessingReport(logBase.FromNats(xy), logBase.FromNats(yz), logBase.FromNats(xz), holds, logBase.Unit);
+        return new DataProcessingReport(logBase.FromNats(xy), logBase.FromNats(yz), logBase.FromNats(xz), holds, logBase);
     }
 }

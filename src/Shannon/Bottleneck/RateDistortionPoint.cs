@@ -15,4 +15,4 @@ namespace Shannon.Bottleneck;
 /// <param name="Unit">The unit of <paramref name="Rate"/> and <paramref name="Gap"/>.</param>
 public sealed record RateDistortionPoint(
     double Beta, double Rate, double Distortion, double Gap, double[] TestChannel, double[] Reproduction,
-    int Iterations, bool Converged, string Unit);
+    int Iterations, bool Converged, LogBase Unit);

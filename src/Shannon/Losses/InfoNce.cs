@@ -43,11 +43,11 @@ public static class InfoNce
     /// Unrelated embeddings give L ≈ log N (bound ≈ 0); identical ones at low τ give L ≈ 0 (bound ≈ log N). N = 1 gives 0 and 0.
     /// Cosine similarity makes the loss invariant to rescaling any row.
     /// </remarks>
-    public static InfoNceResult Compute(ReadOnlySpan<double> z1, ReadOnlySpan<double> z2, int dimension, double temperature = 0.07, bool symmetric = true, LogBase logBase = default) =>
+    public static InfoNceResult FromEmbeddings(ReadOnlySpan<double> z1, ReadOnlySpan<double> z2, int dimension, double temperature = 0.07, bool symmetric = true, LogBase logBase = default) =>
         Core(z1, z2, dimension, temperature, symmetric, logBase);
 
-    /// <inheritdoc cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, bool, LogBase)"/>
-    public static InfoNceResult Compute(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, int dimension, double temperature = 0.07, bool symmetric = true, LogBase logBase = default) =>
+    /// <inheritdoc cref="FromEmbeddings(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, bool, LogBase)"/>
+    public static InfoNceResult FromEmbeddings(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, int dimension, double temperature = 0.07, bool symmetric = true, LogBase logBase = default) =>
         Core(z1, z2, dimension, temperature, symmetric, logBase);
 
     /// <summary>
@@ -65,12 +65,12 @@ public static class InfoNce
     /// <see cref="InfoNceResult.MutualInformationBound"/>, in the unit of <paramref name="logBase"/>;
     /// <see cref="InfoNceResult.BatchSize"/> is N.
     /// </returns>
-    /// <exception cref="ArgumentException">As for <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, bool, LogBase)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="FromEmbeddings(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, bool, LogBase)"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is not positive; <paramref name="temperature"/> is not finite and positive.</exception>
     /// <remarks>
     /// log(2N − 1) − L is the InfoNCE form with 2N − 1 candidates; because the same-view negatives are not draws from the
     /// other view's marginal, it is a diagnostic in the same units rather than the certified bound of
-    /// <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, bool, LogBase)"/>. N = 1 leaves each
+    /// <see cref="FromEmbeddings(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, bool, LogBase)"/>. N = 1 leaves each
     /// anchor only its partner: 0 and 0. Unrelated embeddings give L ≈ log(2N − 1); identical views at low τ give L ≈ 0.
     /// Reference: Chen, T., Kornblith, S., Norouzi, M. &amp; Hinton, G. (2020), A simple framework for contrastive
     /// learning of visual representations, ICML, arXiv:2002.05709 (eq. 1).

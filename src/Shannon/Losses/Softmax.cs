@@ -38,11 +38,11 @@ public static class Softmax
     /// <exception cref="ArgumentException"><paramref name="logits"/> is empty, holds a NaN or +∞, or is all −∞; <paramref name="destination"/> is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not finite and positive.</exception>
     /// <remarks>Each pᵢ lies in [0, 1]; a −∞ logit gets exactly 0; the entries sum to 1 up to rounding.</remarks>
-    public static void Compute(ReadOnlySpan<double> logits, Span<double> destination, double temperature = 1.0) =>
+    public static void Of(ReadOnlySpan<double> logits, Span<double> destination, double temperature = 1.0) =>
         Normalised(logits, destination, temperature, logarithm: false);
 
-    /// <inheritdoc cref="Compute(ReadOnlySpan{double}, Span{double}, double)"/>
-    public static void Compute(ReadOnlySpan<float> logits, Span<float> destination, double temperature = 1.0) =>
+    /// <inheritdoc cref="Of(ReadOnlySpan{double}, Span{double}, double)"/>
+    public static void Of(ReadOnlySpan<float> logits, Span<float> destination, double temperature = 1.0) =>
         Normalised(logits, destination, temperature, logarithm: false);
 
     /// <summary>The log-softmax of logits divided by a temperature, into a caller's destination.</summary>
@@ -99,12 +99,12 @@ public static class Softmax
     /// <param name="temperature">T &gt; 0; 1 by default.</param>
     /// <exception cref="ArgumentException">The length of <paramref name="logits"/> is not a positive multiple of <paramref name="classes"/>; a bad entry (named with its row and class); <paramref name="destination"/> is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> or <paramref name="temperature"/> is not positive.</exception>
-    /// <remarks>Each row as <see cref="Compute(ReadOnlySpan{double}, Span{double}, double)"/>; rows run in parallel above about 10⁶ values.</remarks>
-    public static void ComputeRows(ReadOnlySpan<double> logits, int classes, Span<double> destination, double temperature = 1.0) =>
+    /// <remarks>Each row as <see cref="Of(ReadOnlySpan{double}, Span{double}, double)"/>; rows run in parallel above about 10⁶ values.</remarks>
+    public static void OfRows(ReadOnlySpan<double> logits, int classes, Span<double> destination, double temperature = 1.0) =>
         NormalisedRows(logits, classes, destination, temperature, logarithm: false);
 
-    /// <inheritdoc cref="ComputeRows(ReadOnlySpan{double}, int, Span{double}, double)"/>
-    public static void ComputeRows(ReadOnlySpan<float> logits, int classes, Span<float> destination, double temperature = 1.0) =>
+    /// <inheritdoc cref="OfRows(ReadOnlySpan{double}, int, Span{double}, double)"/>
+    public static void OfRows(ReadOnlySpan<float> logits, int classes, Span<float> destination, double temperature = 1.0) =>
         NormalisedRows(logits, classes, destination, temperature, logarithm: false);
 
     /// <summary>The log-softmax of every row of an N×C row-major table of logits.</summary>

@@ -24,7 +24,7 @@ public static class CrossEntropy
     /// Reference: Cover, T. M. &amp; Thomas, J. A. (2006), Elements of Information Theory, 2nd ed., Theorem 5.4.3
     /// (the expected length of a code built for the wrong distribution), doi:10.1002/047174882X.
     /// </remarks>
-    public static double Compute(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
+    public static double Of(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
         logBase.FromNats(Math.Max(0.0, BlockSum.Of<CrossEntropyTerms>(p, q, nameof(p), nameof(q))));
 
     /// <summary>

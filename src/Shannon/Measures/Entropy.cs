@@ -20,7 +20,7 @@ public static partial class Entropy
     /// Reference: Shannon, C. E. (1948), A Mathematical Theory of Communication, Bell System Technical
     /// Journal 27(3), 379–423, doi:10.1002/j.1538-7305.1948.tb01338.x.
     /// </remarks>
-    public static double Shannon(ReadOnlySpan<double> p, LogBase logBase = default) =>
+    public static double Of(ReadOnlySpan<double> p, LogBase logBase = default) =>
         logBase.FromNats(Math.Max(0.0, BlockSum.Of<ShannonTerms>(p, nameof(p))));
 
     /// <summary>Rényi entropy of order α of a probability distribution.</summary>
@@ -49,7 +49,7 @@ public static partial class Entropy
         Guard.Order(alpha, nameof(alpha));
         if (alpha == 1.0)
         {
-            return Shannon(p, logBase);
+            return Of(p, logBase);
         }
 
         double max = TensorPrimitives.Max(p);
@@ -106,7 +106,7 @@ public static partial class Entropy
         Guard.Finite(q, nameof(q));
         if (q == 1.0)
         {
-            return Shannon(p);
+            return Of(p);
         }
 
         return Math.Max(0.0, -PowerSumMinusOne(p, q) / (q - 1.0));

@@ -224,7 +224,7 @@ public sealed class JointDistribution
         {
             var marginal = rented.AsSpan(0, cells);
             MarginalInto(axes, marginal);
-            return Entropy.Shannon(marginal);
+            return Entropy.Of(marginal);
         }
         finally
         {

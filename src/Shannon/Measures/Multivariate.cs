@@ -36,7 +36,7 @@ public static class Multivariate
             sum.Add(joint.EntropyInNats(axis));
         }
 
-        sum.Add(-Entropy.Shannon(joint.Probabilities));
+        sum.Add(-Entropy.Of(joint.Probabilities));
         return logBase.FromNats(Math.Max(0.0, sum.Value));
     }
 
@@ -78,7 +78,7 @@ public static class Multivariate
             sum.Add(joint.EntropyInNats(others));
         }
 
-        sum.Add(-(n - 1) * Entropy.Shannon(joint.Probabilities));
+        sum.Add(-(n - 1) * Entropy.Of(joint.Probabilities));
         return logBase.FromNats(Math.Max(0.0, sum.Value));
     }
 
@@ -127,7 +127,7 @@ public static class Multivariate
                 }
             }
 
-            double h = size == n ? Entropy.Shannon(joint.Probabilities) : joint.EntropyInNats(subset[..size]);
+            double h = size == n ? Entropy.Of(joint.Probabilities) : joint.EntropyInNats(subset[..size]);
             sum.Add(size % 2 == 1 ? h : -h);
         }
 

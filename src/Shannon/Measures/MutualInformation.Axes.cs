@@ -14,7 +14,7 @@ public static partial class MutualInformation
     /// <exception cref="ArgumentNullException"><paramref name="joint"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="axes"/> is empty, repeats an axis, or has one out of range.</exception>
     /// <remarks>
-    /// The entropy of the whole table is <c>Entropy.Shannon(joint.Probabilities)</c>. Monotone: adding axes never lowers it.
+    /// The entropy of the whole table is <c>Entropy.Of(joint.Probabilities)</c>. Monotone: adding axes never lowers it.
     /// Reference: Cover, T. M. &amp; Thomas, J. A. (2006), Elements of Information Theory, 2nd ed., §2.2, doi:10.1002/047174882X.
     /// </remarks>
     public static double JointEntropy(JointDistribution joint, ReadOnlySpan<int> axes, LogBase logBase = default)
@@ -67,10 +67,10 @@ public static partial class MutualInformation
     /// <exception cref="ArgumentException">An axis set is empty, repeats an axis, has one out of range, or overlaps the other.</exception>
     /// <remarks>
     /// Axes on neither side are summed out. Evaluated per cell of the marginal on X ∪ Y with the kernel of
-    /// <see cref="FromJoint(ReadOnlySpan{double}, ReadOnlySpan{int}, LogBase)"/>, clamped at 0.
+    /// <see cref="Of(ReadOnlySpan{double}, ReadOnlySpan{int}, LogBase)"/>, clamped at 0.
     /// Reference: Cover &amp; Thomas (2006), §2.4, doi:10.1002/047174882X.
     /// </remarks>
-    public static double FromJoint(JointDistribution joint, ReadOnlySpan<int> x, ReadOnlySpan<int> y, LogBase logBase = default) =>
+    public static double Of(JointDistribution joint, ReadOnlySpan<int> x, ReadOnlySpan<int> y, LogBase logBase = default) =>
         Conditional(joint, x, y, [], logBase);
 
     /// <summary>The conditional mutual information I(X;Y|Z) between axis sets of an n-dimensional distribution.</summary>

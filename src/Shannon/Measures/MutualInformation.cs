@@ -28,7 +28,7 @@ public static partial class MutualInformation
     /// Reference: Cover, T. M. &amp; Thomas, J. A. (2006), Elements of Information Theory, 2nd ed., §2.4,
     /// doi:10.1002/047174882X.
     /// </remarks>
-    public static double FromJoint(ReadOnlySpan<double> joint, ReadOnlySpan<int> shape, LogBase logBase = default) =>
+    public static double Of(ReadOnlySpan<double> joint, ReadOnlySpan<int> shape, LogBase logBase = default) =>
         logBase.FromNats(Math.Max(0.0, Sum(joint, shape, Kind.MutualInformation)));
 
     /// <summary>The joint entropy of a two-dimensional distribution.</summary>
@@ -41,7 +41,7 @@ public static partial class MutualInformation
     public static double JointEntropy(ReadOnlySpan<double> joint, ReadOnlySpan<int> shape, LogBase logBase = default)
     {
         CheckTable(joint, shape);
-        return Entropy.Shannon(joint, logBase);
+        return Entropy.Of(joint, logBase);
     }
 
     /// <summary>The conditional entropy of Y (columns) given X (rows).</summary>
@@ -96,7 +96,7 @@ public static partial class MutualInformation
 
     /// <summary>
     /// I(X;Y) in nats of a rows×columns table already known to be a distribution (the bottleneck's own iterates):
-    /// the same per-cell kernel as <see cref="FromJoint(ReadOnlySpan{double}, ReadOnlySpan{int}, LogBase)"/> without the boundary checks, clamped at 0.
+    /// the same per-cell kernel as <see cref="Of(ReadOnlySpan{double}, ReadOnlySpan{int}, LogBase)"/> without the boundary checks, clamped at 0.
     /// </summary>
     internal static double InNatsUnchecked(ReadOnlySpan<double> joint, int rows, int columns) =>
         Math.Max(0.0, Sum(joint, rows, columns, Kind.MutualInformation));

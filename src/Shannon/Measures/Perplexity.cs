@@ -16,7 +16,7 @@ public static class Perplexity
     /// Reference: Jelinek, F., Mercer, R. L., Bahl, L. R. &amp; Baker, J. K. (1977), Perplexity — a measure of the
     /// difficulty of speech recognition tasks, J. Acoust. Soc. Am. 62(S1), S63, doi:10.1121/1.2016299.
     /// </remarks>
-    public static double Of(ReadOnlySpan<double> p) => Math.Exp(Entropy.Shannon(p));
+    public static double Of(ReadOnlySpan<double> p) => Math.Exp(Entropy.Of(p));
 
     /// <summary>The perplexity of a model distribution q on outcomes drawn from p.</summary>
     /// <param name="p">The true distribution; non-negative, summing to 1 within 1e-9 relative.</param>
@@ -27,5 +27,5 @@ public static class Perplexity
     /// sum to 1; or their lengths differ.
     /// </exception>
     /// <remarks>Reference: Jelinek et al. (1977), doi:10.1121/1.2016299.</remarks>
-    public static double Of(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Math.Exp(CrossEntropy.Compute(p, q));
+    public static double Of(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Math.Exp(CrossEntropy.Of(p, q));
 }

@@ -82,7 +82,7 @@ public class InformationReportBuilderTests
         Assert.Contains(report.Warnings, w => w.Contains("'constant' is constant", StringComparison.Ordinal));
         Assert.Contains(report.Warnings, w => w.Contains("'copy'", StringComparison.Ordinal) && w.Contains("leakage", StringComparison.Ordinal));
         Assert.Equal(1.0, report.TargetEntropy, 14);
-        Assert.Equal(Entropy.Shannon([0.5, 0.5], LogBase.Bits), report.Relevance.Single(f => f.Name == "copy").MutualInformation, 14);
+        Assert.Equal(Entropy.Of([0.5, 0.5], LogBase.Bits), report.Relevance.Single(f => f.Name == "copy").MutualInformation, 14);
         Assert.Equal("copy", Assert.Single(report.Selection).Name);
     }
 

@@ -19,7 +19,7 @@ public class BlahutArimotoTests
         Assert.Equal(1 - BinaryEntropyBits(epsilon), result.Capacity, 12);
         Assert.Equal(0.5, result.Input[0], 12);
         Assert.True(result.Converged);
-        Assert.Equal("bits", result.Unit);
+        Assert.Equal(LogBase.Bits, result.Unit);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public class DataProcessingTests
         Assert.Equal(1 - H(b), report.InformationYZ, 13);
         Assert.Equal(1 - H(c), report.InformationXZ, 13);
         Assert.True(report.Holds);
-        Assert.Equal("bits", report.Unit);
+        Assert.Equal(LogBase.Bits, report.Unit);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public class InformationBottleneckTests
         var nats = InformationBottleneck.Iterative(Joint, 4, 3, 5.0, 2, seed: 1);
         var bits = InformationBottleneck.Iterative(Joint, 4, 3, 5.0, 2, seed: 1, logBase: LogBase.Bits);
         Assert.Equal(nats.RelevantInformation / Math.Log(2), bits.RelevantInformation, 14);
-        Assert.Equal("bits", bits.Unit);
+        Assert.Equal(LogBase.Bits, bits.Unit);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class InfoNceTests
         // 1/√512 ≈ 0.044, so with τ = 0.5 the logits spread by σ ≈ 0.088 and E[L] ≈ log N + σ²/2 ≈ log N + 0.004;
         // the sampling spread of the mean over 128 rows is about σ/√128 ≈ 0.008. Tolerance 0.05 (seed 1).
         var random = new Random(1);
-        var result = InfoNce.Compute(Gaussian(random, 128 * 512), Gaussian(random, 128 * 512), 512, temperature: 0.5);
+        var result = InfoNce.FromEmbeddings(Gaussian(random, 128 * 512), Gaussian(random, 128 * 512), 512, temperature: 0.5);
         Assert.Equal(Math.Log(128), result.Loss, 0.05);
         Assert.Equal(0.0, result.MutualInformationBound, 0.05);
         Assert.Equal((128, "nats"), (result.BatchSize, result.Unit));
@@ -31,17 +31,17 @@ public class InfoNceTests
         // logit ≲ 50), so the loss is below 128·e^−50 ≈ 2.5e-20.
         var random = new Random(2);
         var z = Gaussian(random, 128 * 128);
-        var result = InfoNce.Compute(z, z, 128, temperature: 0.01);
+        var result = InfoNce.FromEmbeddings(z, z, 128, temperature: 0.01);
         Assert.True(result.Loss < 1e-15, $"{result.Loss}");
         Assert.Equal(Math.Log(128), result.MutualInformationBound, 12);
-        Assert.Equal(Math.Log2(128), InfoNce.Compute(z, z, 128, temperature: 0.01, logBase: LogBase.Bits).MutualInformationBound, 12);
+        Assert.Equal(Math.Log2(128), InfoNce.FromEmbeddings(z, z, 128, temperature: 0.01, logBase: LogBase.Bits).MutualInformationBound, 12);
     }
 
     [Fact]
     public void Loss_is_non_negative_and_the_bound_at_most_log_n() =>
         Rows(4, 6).Select(Rows(4, 6), Gen.Double[0.05, 2]).Sample((z1, z2, tau) =>
         {
-            var r = InfoNce.Compute(z1, z2, 4, tau, symmetric: tau > 1);
+            var r = InfoNce.FromEmbeddings(z1, z2, 4, tau, symmetric: tau > 1);
             return r.Loss >= 0 && r.MutualInformationBound <= Math.Log(6) + 1e-15;
         });
 
@@ -49,13 +49,13 @@ public class InfoNceTests
     public void Rescaling_rows_and_permuting_pairs_leave_the_loss_unchanged() =>
         Rows(3, 5).Select(Rows(3, 5), Gen.Double[0.1, 50]).Sample((z1, z2, scale) =>
         {
-            double loss = InfoNce.Compute(z1, z2, 3, 0.3).Loss;
+            double loss = InfoNce.FromEmbeddings(z1, z2, 3, 0.3).Loss;
             var scaled = z1.Select((v, i) => i < 3 ? v * scale : v).ToArray();
             int[] order = [4, 2, 0, 3, 1];
             var p1 = order.SelectMany(i => z1.Skip(i * 3).Take(3)).ToArray();
             var p2 = order.SelectMany(i => z2.Skip(i * 3).Take(3)).ToArray();
-            return Math.Abs(InfoNce.Compute(scaled, z2, 3, 0.3).Loss - loss) <= 1e-12 * Math.Max(1, loss)
-                && Math.Abs(InfoNce.Compute(p1, p2, 3, 0.3).Loss - loss) <= 1e-12 * Math.Max(1, loss);
+            return Math.Abs(InfoNce.FromEmbeddings(scaled, z2, 3, 0.3).Loss - loss) <= 1e-12 * Math.Max(1, loss)
+                && Math.Abs(InfoNce.FromEmbeddings(p1, p2, 3, 0.3).Loss - loss) <= 1e-12 * Math.Max(1, loss);
         });
 
     [Fact]
@@ -63,8 +63,8 @@ public class InfoNceTests
     {
         double[] z1 = [1, 2, 3, -1, 0.5, 2];
         double[] z2 = [2, 1, 0, 1, 1, -1];
-        double expected = InfoNce.Compute(z1, z2, 3).Loss;
-        Assert.Equal(expected, InfoNce.Compute(z1.Select(v => v * 1e200).ToArray(), z2.Select(v => v * 1e-200).ToArray(), 3).Loss, 12);
+        double expected = InfoNce.FromEmbeddings(z1, z2, 3).Loss;
+        Assert.Equal(expected, InfoNce.FromEmbeddings(z1.Select(v => v * 1e200).ToArray(), z2.Select(v => v * 1e-200).ToArray(), 3).Loss, 12);
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public class InfoNceTests
             foreach (bool symmetric in new[] { false, true })
             {
                 double loss = c.IsDouble()
-                    ? InfoNce.Compute(c.Doubles("z1"), c.Doubles("z2"), d, tau, symmetric).Loss
-                    : InfoNce.Compute(c.Floats("z1"), c.Floats("z2"), d, tau, symmetric).Loss;
+                    ? InfoNce.FromEmbeddings(c.Doubles("z1"), c.Doubles("z2"), d, tau, symmetric).Loss
+                    : InfoNce.FromEmbeddings(c.Floats("z1"), c.Floats("z2"), d, tau, symmetric).Loss;
                 // Double: rounding of the cosines (1e-16) times 1/τ ≤ 14. float32: PyTorch's float32 cosines carry 6e-8
                 // each, times 1/τ ≤ 14 in the logits, so 1e-6 absolute on the loss.
                 LossReference.Close(c.Number(symmetric ? "symmetric_loss" : "loss"), loss, c.IsDouble() ? 1e-12 : 1e-6, $"info_nce {c.GetProperty("dtype")} n={c.GetProperty("n")} d={d} tau={tau} sym={symmetric}", absolute: c.IsDouble() ? 1e-14 : 1e-6);
@@ -152,15 +152,15 @@ public class InfoNceTests
     [Fact]
     public void Bad_inputs_name_parameter_index_and_value()
     {
-        Assert.Equal("z2", Assert.Throws<ArgumentException>(() => InfoNce.Compute([1.0, 2.0], [1.0], 1)).ParamName);
-        Assert.Equal("z1", Assert.Throws<ArgumentException>(() => InfoNce.Compute([1.0, 2.0, 3.0], [1.0, 2.0, 3.0], 2)).ParamName);
-        Assert.Equal("z1", Assert.Throws<ArgumentException>(() => InfoNce.Compute(ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, 2)).ParamName);
-        Assert.Equal("dimension", Assert.Throws<ArgumentOutOfRangeException>(() => InfoNce.Compute([1.0], [1.0], 0)).ParamName);
-        Assert.Equal("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => InfoNce.Compute([1.0], [1.0], 1, temperature: 0)).ParamName);
-        var ex = Assert.Throws<ArgumentException>(() => InfoNce.Compute([1.0, 2.0, 0.0, 0.0], [1.0, 2.0, 3.0, 4.0], 2));
+        Assert.Equal("z2", Assert.Throws<ArgumentException>(() => InfoNce.FromEmbeddings([1.0, 2.0], [1.0], 1)).ParamName);
+        Assert.Equal("z1", Assert.Throws<ArgumentException>(() => InfoNce.FromEmbeddings([1.0, 2.0, 3.0], [1.0, 2.0, 3.0], 2)).ParamName);
+        Assert.Equal("z1", Assert.Throws<ArgumentException>(() => InfoNce.FromEmbeddings(ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, 2)).ParamName);
+        Assert.Equal("dimension", Assert.Throws<ArgumentOutOfRangeException>(() => InfoNce.FromEmbeddings([1.0], [1.0], 0)).ParamName);
+        Assert.Equal("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => InfoNce.FromEmbeddings([1.0], [1.0], 1, temperature: 0)).ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => InfoNce.FromEmbeddings([1.0, 2.0, 0.0, 0.0], [1.0, 2.0, 3.0, 4.0], 2));
         Assert.Equal("z1", ex.ParamName);
         Assert.Contains("row 1 has zero norm", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => InfoNce.Compute([1.0, 2.0], [1.0, double.NaN], 2));
+        ex = Assert.Throws<ArgumentException>(() => InfoNce.FromEmbeddings([1.0, 2.0], [1.0, double.NaN], 2));
         Assert.Equal("z2", ex.ParamName);
         Assert.Contains("NaN at index 1", ex.Message);
     }

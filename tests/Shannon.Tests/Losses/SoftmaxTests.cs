@@ -10,7 +10,7 @@ public class SoftmaxTests
     public void Lesson_logits_2_1_0_1_give_0_659_0_242_0_099()
     {
         var p = new double[3];
-        Softmax.Compute([2.0, 1.0, 0.1], p);
+        Softmax.Of([2.0, 1.0, 0.1], p);
         Assert.Equal(0.659001138885967907, p[0], 15);
         Assert.Equal(0.242432970704713922, p[1], 15);
         Assert.Equal(0.0985658904093181716, p[2], 15);
@@ -22,14 +22,14 @@ public class SoftmaxTests
     {
         var p = new double[2];
         var logp = new double[2];
-        Softmax.Compute([1000.0, 0.0], p);
+        Softmax.Of([1000.0, 0.0], p);
         Softmax.Log([1000.0, 0.0], logp);
         Assert.Equal([1.0, 0.0], p);
         Assert.Equal([0.0, -1000.0], logp);
         Assert.Equal(1000.0, Softmax.LogSumExp([1000.0, 0.0]));
         Assert.Equal(0.0, Softmax.Entropy([1000.0, 0.0]));
         var pf = new float[2];
-        Softmax.Compute([1000f, 0f], pf);
+        Softmax.Of([1000f, 0f], pf);
         Assert.Equal([1f, 0f], pf);
     }
 
@@ -37,7 +37,7 @@ public class SoftmaxTests
     public void Minus_infinity_is_a_masked_class()
     {
         var p = new double[3];
-        Softmax.Compute([0.0, double.NegativeInfinity, 0.0], p);
+        Softmax.Of([0.0, double.NegativeInfinity, 0.0], p);
         Assert.Equal([0.5, 0.0, 0.5], p);
         Assert.Equal(Math.Log(2), Softmax.Entropy([0.0, double.NegativeInfinity, 0.0]), 15);
     }
@@ -54,8 +54,8 @@ public class SoftmaxTests
     {
         var hot = new double[3];
         var scaled = new double[3];
-        Softmax.Compute([2.0, 1.0, 0.1], hot, temperature: 2.0);
-        Softmax.Compute([1.0, 0.5, 0.05], scaled);
+        Softmax.Of([2.0, 1.0, 0.1], hot, temperature: 2.0);
+        Softmax.Of([1.0, 0.5, 0.05], scaled);
         Assert.Equal(scaled, hot);
         Assert.True(Softmax.Entropy([2.0, 1.0, 0.1], temperature: 10) > Softmax.Entropy([2.0, 1.0, 0.1], temperature: 0.1));
     }
@@ -75,7 +75,7 @@ public class SoftmaxTests
             var logp = new double[z.Length];
             Softmax.LogSumExpRows(z, classes, lse, t);
             Softmax.EntropyRows(z, classes, h, t);
-            Softmax.ComputeRows(z, classes, p, t);
+            Softmax.OfRows(z, classes, p, t);
             Softmax.LogRows(z, classes, logp, t);
             string what = $"{rows}x{classes} T={t}";
             LossReference.Close(c.Doubles("logsumexp"), lse, 1e-12, what + " logsumexp");
@@ -129,8 +129,8 @@ public class SoftmaxTests
         {
             var p = new double[z.Length];
             var q = new double[z.Length];
-            Softmax.Compute(z, p);
-            Softmax.Compute(z.Select(v => v + shift).ToArray(), q);
+            Softmax.Of(z, p);
+            Softmax.Of(z.Select(v => v + shift).ToArray(), q);
             return Math.Abs(p.Sum() - 1) < 1e-12 && p.Zip(q).All(t => Math.Abs(t.First - t.Second) < 1e-9);
         });
 
@@ -139,11 +139,11 @@ public class SoftmaxTests
         Gen.Double[-20, 20].Array[1, 200].Select(Gen.Double[0.05, 20]).Sample((z, t) =>
         {
             var p = new double[z.Length];
-            Softmax.Compute(z, p, t);
+            Softmax.Of(z, p, t);
             double fromLogits = Softmax.Entropy(z, t);
             var normalised = new double[p.Length];
             Distributions.Normalize(p, normalised);
-            double fromP = Entropy.Shannon(normalised);
+            double fromP = Entropy.Of(normalised);
             return Math.Abs(fromLogits - fromP) < 1e-11 && fromLogits <= Math.Log(z.Length) + 1e-15 && fromLogits >= 0;
         });
 
@@ -174,7 +174,7 @@ public class SoftmaxTests
         Assert.Equal("logits", ex.ParamName);
         Assert.Contains(expected, ex.Message);
         Assert.Throws<ArgumentException>(() => Softmax.Entropy(z));
-        Assert.Throws<ArgumentException>(() => Softmax.Compute(z, new double[z.Length]));
+        Assert.Throws<ArgumentException>(() => Softmax.Of(z, new double[z.Length]));
     }
 
     [Fact]

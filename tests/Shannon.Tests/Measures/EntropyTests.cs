@@ -11,15 +11,15 @@ public class EntropyTests
     [InlineData(new[] { 1.0, 0.0 }, 0.0)]
     [InlineData(new[] { 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125 }, 3.0)]
     public void Closed_forms_in_bits(double[] p, double expected) =>
-        Assert.Equal(expected, Entropy.Shannon(p, LogBase.Bits), 14);
+        Assert.Equal(expected, Entropy.Of(p, LogBase.Bits), 14);
 
     [Fact]
     public void Lesson_biased_coin_is_0_0808_bits() =>
-        Assert.Equal(0.08079313589591118, Entropy.Shannon([0.99, 0.01], LogBase.Bits), 15);
+        Assert.Equal(0.08079313589591118, Entropy.Of([0.99, 0.01], LogBase.Bits), 15);
 
     [Fact]
     public void Lesson_fair_die_is_2_585_bits() =>
-        Assert.Equal(Math.Log2(6), Entropy.Shannon(Enumerable.Repeat(1.0 / 6, 6).ToArray(), LogBase.Bits), 14);
+        Assert.Equal(Math.Log2(6), Entropy.Of(Enumerable.Repeat(1.0 / 6, 6).ToArray(), LogBase.Bits), 14);
 
     [Fact]
     public void Uniform_is_log_n_and_bounds_every_distribution() =>
@@ -27,7 +27,7 @@ public class EntropyTests
         {
             var p = new double[w.Length];
             Distributions.Normalize(w, p);
-            double h = Entropy.Shannon(p);
+            double h = Entropy.Of(p);
             return h >= 0 && h <= Math.Log(p.Length) + 1e-12;
         });
 
@@ -38,7 +38,7 @@ public class EntropyTests
             var p = new double[w.Length];
             Distributions.Normalize(w, p);
             var reversed = p.Reverse().ToArray();
-            return Math.Abs(Entropy.Shannon(p) - Entropy.Shannon(reversed)) < 1e-14;
+            return Math.Abs(Entropy.Of(p) - Entropy.Of(reversed)) < 1e-14;
         });
 
     [Theory]
@@ -48,20 +48,20 @@ public class EntropyTests
     [InlineData(new[] { 0.5, 0.4 }, "sums to 0.9")]
     public void Bad_input_names_parameter_index_and_value(double[] p, string expected)
     {
-        var ex = Assert.Throws<ArgumentException>(() => Entropy.Shannon(p));
+        var ex = Assert.Throws<ArgumentException>(() => Entropy.Of(p));
         Assert.Equal("p", ex.ParamName);
         Assert.Contains(expected, ex.Message);
     }
 
     [Fact]
     public void Lesson_biased_0_9_coin_is_0_469_bits() =>
-        Assert.Equal(0.46899559358928117, Entropy.Shannon([0.9, 0.1], LogBase.Bits), 15);
+        Assert.Equal(0.46899559358928117, Entropy.Of([0.9, 0.1], LogBase.Bits), 15);
 
     [Fact]
     public void Lesson_uniform_256_is_8_bits_and_gpt2_vocabulary_is_15_617_bits()
     {
-        Assert.Equal(8.0, Entropy.Shannon(TestDistributions.Uniform(256), LogBase.Bits), 12);
-        Assert.Equal(Math.Log2(50257), Entropy.Shannon(TestDistributions.Uniform(50257), LogBase.Bits), 11);
+        Assert.Equal(8.0, Entropy.Of(TestDistributions.Uniform(256), LogBase.Bits), 12);
+        Assert.Equal(Math.Log2(50257), Entropy.Of(TestDistributions.Uniform(50257), LogBase.Bits), 11);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class EntropyTests
         }
 
         expected += compensation;
-        Assert.Equal(expected, Entropy.Shannon(p), expected * 1e-12);
+        Assert.Equal(expected, Entropy.Of(p), expected * 1e-12);
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public class EntropyTests
         {
             double[] p = TestDistributions.Seeded(n, seed: n);
             double[] padded = [.. p, 0.0, 0.0];
-            double h = Entropy.Shannon(p);
-            return Math.Abs(h - Entropy.Shannon(padded)) <= 1e-13 * (1 + h) && h <= Math.Log(n) + 1e-12;
+            double h = Entropy.Of(p);
+            return Math.Abs(h - Entropy.Of(padded)) <= 1e-13 * (1 + h) && h <= Math.Log(n) + 1e-12;
         }, iter: 50);
 
     [Fact]
@@ -98,7 +98,7 @@ public class EntropyTests
         Gen.Select(TestDistributions.Distribution, TestDistributions.Distribution).Sample((a, b) =>
         {
             double[] product = a.SelectMany(x => b.Select(y => x * y)).ToArray();
-            return Math.Abs(Entropy.Shannon(product) - Entropy.Shannon(a) - Entropy.Shannon(b)) <= 1e-12;
+            return Math.Abs(Entropy.Of(product) - Entropy.Of(a) - Entropy.Of(b)) <= 1e-12;
         });
 
     [Theory]
@@ -115,10 +115,10 @@ public class EntropyTests
     {
         double[] p = [0.5, 0.25, 0.25, 0.0];
         Assert.Equal(Math.Log(3), Entropy.Renyi(p, 0.0), 15);                   // Hartley: log |support|
-        Assert.Equal(Entropy.Shannon(p), Entropy.Renyi(p, 1.0), 15);            // Shannon
+        Assert.Equal(Entropy.Of(p), Entropy.Renyi(p, 1.0), 15);            // Shannon
         Assert.Equal(-Math.Log(0.375), Entropy.Renyi(p, 2.0), 15);              // collision: −log Σp²
         Assert.Equal(Math.Log(2), Entropy.Renyi(p, double.PositiveInfinity), 15); // min-entropy: −log max p
-        Assert.Equal(Entropy.Shannon(p), Entropy.Renyi(p, 1 + 1e-9), 8);        // continuous at α = 1
+        Assert.Equal(Entropy.Of(p), Entropy.Renyi(p, 1 + 1e-9), 8);        // continuous at α = 1
         Assert.Equal(Math.Log(2), Entropy.Renyi(p, 1e6), 5);                    // → min-entropy, no underflow
     }
 
@@ -135,9 +135,9 @@ public class EntropyTests
     {
         double[] p = [0.5, 0.25, 0.25, 0.0];
         Assert.Equal(2.0, Entropy.Tsallis(p, 0.0), 15);                 // |support| − 1
-        Assert.Equal(Entropy.Shannon(p), Entropy.Tsallis(p, 1.0), 15);  // Shannon in nats
+        Assert.Equal(Entropy.Of(p), Entropy.Tsallis(p, 1.0), 15);  // Shannon in nats
         Assert.Equal(1 - 0.375, Entropy.Tsallis(p, 2.0), 15);           // 1 − Σp² (Gini–Simpson)
-        Assert.Equal(Entropy.Shannon(p), Entropy.Tsallis(p, 1 + 1e-12), 11);
+        Assert.Equal(Entropy.Of(p), Entropy.Tsallis(p, 1 + 1e-12), 11);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class EntropyTests
     {
         double[] p = TestDistributions.Seeded(1_100_000, seed: 3);
         p[1_099_000] = -p[1_099_000];
-        var ex = Assert.Throws<ArgumentException>(() => Entropy.Shannon(p));
+        var ex = Assert.Throws<ArgumentException>(() => Entropy.Of(p));
         Assert.Equal("p", ex.ParamName);
         Assert.Contains("at index 1099000", ex.Message);
     }

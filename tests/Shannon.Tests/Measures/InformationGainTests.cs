@@ -59,7 +59,7 @@ public class InformationGainTests
     private static double EntropyOf(double[] counts)
     {
         double total = counts.Sum();
-        return total == 0 ? 0.0 : Entropy.Shannon(TestDistributions.Normalized(counts));
+        return total == 0 ? 0.0 : Entropy.Of(TestDistributions.Normalized(counts));
     }
 
     [Fact]

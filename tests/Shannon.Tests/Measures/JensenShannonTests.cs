@@ -87,10 +87,10 @@ public class JensenShannonTests
                 }
             }
 
-            double expected = Entropy.Shannon(TestDistributions.Normalized(mixture))
-                - Enumerable.Range(0, n).Sum(j => weights[j] * Entropy.Shannon(rows.AsSpan(j * k, k)));
+            double expected = Entropy.Of(TestDistributions.Normalized(mixture))
+                - Enumerable.Range(0, n).Sum(j => weights[j] * Entropy.Of(rows.AsSpan(j * k, k)));
             double js = Divergence.GeneralizedJensenShannon(rows, weights);
-            return Math.Abs(js - expected) <= 1e-12 && js <= Entropy.Shannon(weights) + 1e-12;
+            return Math.Abs(js - expected) <= 1e-12 && js <= Entropy.Of(weights) + 1e-12;
         });
 
     [Fact]

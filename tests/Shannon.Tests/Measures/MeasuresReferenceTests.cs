@@ -42,8 +42,8 @@ public class MeasuresReferenceTests
 
     private static double Compute(string measure, double[] p, double[] q, LogBase logBase) => measure switch
     {
-        "entropy" => Entropy.Shannon(p, logBase),
-        "cross_entropy" => CrossEntropy.Compute(p, q, logBase),
+        "entropy" => Entropy.Of(p, logBase),
+        "cross_entropy" => CrossEntropy.Of(p, q, logBase),
         "kl" => Divergence.KullbackLeibler(p, q, logBase),
         "js" => Divergence.JensenShannon(p, q, logBase),
         "js_distance" => Divergence.JensenShannonDistance(p, q, logBase),

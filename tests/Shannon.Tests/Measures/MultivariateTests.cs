@@ -59,7 +59,7 @@ public class MultivariateTests
             int n = joint.Rank;
             double tc = Multivariate.TotalCorrelation(joint);
             double dtc = Multivariate.DualTotalCorrelation(joint);
-            double h = Entropy.Shannon(joint.Probabilities);
+            double h = Entropy.Of(joint.Probabilities);
             return tc >= 0 && dtc >= 0
                 && dtc <= ((n - 1) * tc) + 1e-12      // DTC ≤ (n − 1) TC
                 && tc <= ((n - 1) * dtc) + 1e-12      // TC ≤ (n − 1) DTC
@@ -70,7 +70,7 @@ public class MultivariateTests
     public void Two_variables_reduce_to_mutual_information_and_three_to_its_difference_with_the_conditional() =>
         TestDistributions.Joints(2, 3).Sample(joint =>
         {
-            double mi = MutualInformation.FromJoint(joint, [0], [1]);
+            double mi = MutualInformation.Of(joint, [0], [1]);
             if (joint.Rank == 2)
             {
                 return Math.Abs(Multivariate.TotalCorrelation(joint) - mi) <= 1e-12

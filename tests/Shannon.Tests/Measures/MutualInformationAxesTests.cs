@@ -11,9 +11,9 @@ public class MutualInformationAxesTests
     [Fact]
     public void Xor_is_pairwise_independent_but_conditionally_dependent()
     {
-        Assert.Equal(0.0, MutualInformation.FromJoint(Xor, [0], [1], LogBase.Bits), 15);
+        Assert.Equal(0.0, MutualInformation.Of(Xor, [0], [1], LogBase.Bits), 15);
         Assert.Equal(1.0, MutualInformation.Conditional(Xor, [0], [1], [2], LogBase.Bits), 15);
-        Assert.Equal(1.0, MutualInformation.FromJoint(Xor, [2], [0, 1], LogBase.Bits), 15);
+        Assert.Equal(1.0, MutualInformation.Of(Xor, [2], [0, 1], LogBase.Bits), 15);
         Assert.Equal(2.0, MutualInformation.JointEntropy(Xor, [0, 2], LogBase.Bits), 15);
         Assert.Equal(0.0, MutualInformation.ConditionalEntropy(Xor, [2], [0, 1], LogBase.Bits), 15); // Z is a function of (X, Y)
         Assert.Equal(1.0, MutualInformation.ConditionalEntropy(Xor, [2], [0], LogBase.Bits), 15);
@@ -25,7 +25,7 @@ public class MutualInformationAxesTests
     {
         var joint = TestDistributions.Independent([3, 2, 4], seed: 11);
         Assert.Equal(0.0, MutualInformation.Conditional(joint, [0], [1], [2]), 15);
-        Assert.Equal(0.0, MutualInformation.FromJoint(joint, [0, 2], [1]), 15);
+        Assert.Equal(0.0, MutualInformation.Of(joint, [0, 2], [1]), 15);
         Assert.Equal(MutualInformation.JointEntropy(joint, [1]), MutualInformation.ConditionalEntropy(joint, [1], [0, 2]), 14);
     }
 
@@ -35,7 +35,7 @@ public class MutualInformationAxesTests
         {
             double[] p = joint.Probabilities.ToArray();
             int[] shape = joint.Shape.ToArray();
-            return Math.Abs(MutualInformation.FromJoint(joint, [0], [1]) - MutualInformation.FromJoint(p, shape)) <= 1e-15
+            return Math.Abs(MutualInformation.Of(joint, [0], [1]) - MutualInformation.Of(p, shape)) <= 1e-15
                 && Math.Abs(MutualInformation.ConditionalEntropy(joint, [1], [0]) - MutualInformation.ConditionalEntropy(p, shape)) <= 1e-15
                 && Math.Abs(MutualInformation.JointEntropy(joint, [0, 1]) - MutualInformation.JointEntropy(p, shape)) <= 1e-15;
         });
@@ -60,11 +60,11 @@ public class MutualInformationAxesTests
             double cmi = MutualInformation.Conditional(joint, x, y, z);
             double h(int[] axes) => axes.Length == 0 ? 0.0 : MutualInformation.JointEntropy(joint, axes);
             double fromEntropies = h([.. x, .. z]) + h([.. y, .. z]) - h([.. x, .. y, .. z]) - h(z);
-            double chain = z.Length == 0 ? cmi : MutualInformation.FromJoint(joint, x, z) + cmi; // I(X;Z) + I(X;Y|Z)
+            double chain = z.Length == 0 ? cmi : MutualInformation.Of(joint, x, z) + cmi; // I(X;Z) + I(X;Y|Z)
             return cmi >= 0
                 && Math.Abs(cmi - MutualInformation.Conditional(joint, y, x, z)) <= 1e-13
                 && Math.Abs(cmi - fromEntropies) <= 1e-12
-                && Math.Abs(MutualInformation.FromJoint(joint, x, [.. y, .. z]) - chain) <= 1e-12; // I(X;Y,Z)
+                && Math.Abs(MutualInformation.Of(joint, x, [.. y, .. z]) - chain) <= 1e-12; // I(X;Y,Z)
         }, iter: 300);
 
     [Fact]
@@ -72,11 +72,11 @@ public class MutualInformationAxesTests
     {
         Assert.Throws<ArgumentNullException>(() => MutualInformation.Conditional(null!, [0], [1], [2]));
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => MutualInformation.Conditional(Xor, [], [1], [2])).ParamName);
-        Assert.Equal("y", Assert.Throws<ArgumentException>(() => MutualInformation.FromJoint(Xor, [0], [])).ParamName);
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => MutualInformation.Of(Xor, [0], [])).ParamName);
         var overlap = Assert.Throws<ArgumentException>(() => MutualInformation.Conditional(Xor, [0], [1], [0]));
         Assert.Equal("z", overlap.ParamName);
         Assert.Contains("repeats the axis 0 at index 0", overlap.Message);
-        Assert.Equal("y", Assert.Throws<ArgumentException>(() => MutualInformation.FromJoint(Xor, [0], [3])).ParamName);
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => MutualInformation.Of(Xor, [0], [3])).ParamName);
         Assert.Equal("axes", Assert.Throws<ArgumentException>(() => MutualInformation.JointEntropy(Xor, [])).ParamName);
         Assert.Equal("axes", Assert.Throws<ArgumentException>(() => MutualInformation.ConditionalEntropy(Xor, [], [0])).ParamName);
         Assert.Equal("givenAxes", Assert.Throws<ArgumentException>(() => MutualInformation.ConditionalEntropy(Xor, [0], [0])).ParamName);

@@ -13,7 +13,7 @@ public class PerplexityTests
 
     [Fact]
     public void Is_base_to_the_entropy_in_any_base() =>
-        Assert.Equal(Math.Pow(2, Entropy.Shannon([0.7, 0.2, 0.1], LogBase.Bits)), Perplexity.Of([0.7, 0.2, 0.1]), 13);
+        Assert.Equal(Math.Pow(2, Entropy.Of([0.7, 0.2, 0.1], LogBase.Bits)), Perplexity.Of([0.7, 0.2, 0.1]), 13);
 
     [Fact] // Lesson 000: logits [2, 1, 0.1], class 0: loss 0.4170 nats, perplexity e^loss = 1.52.
     public void Cross_perplexity_is_exp_of_cross_entropy()

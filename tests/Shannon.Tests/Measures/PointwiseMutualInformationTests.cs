@@ -72,7 +72,7 @@ public class PointwiseMutualInformationTests
                 && npmi[i] is >= -1.0 and <= 1.0
                 && ppmi[i] == Math.Max(0.0, pmi[i])
                 && (p[i] > 0 || (double.IsNegativeInfinity(pmi[i]) && npmi[i] == -1.0)));
-            return cells && Math.Abs(expectation - MutualInformation.FromJoint(p, shape)) <= 1e-12;
+            return cells && Math.Abs(expectation - MutualInformation.Of(p, shape)) <= 1e-12;
         });
 
     [Fact]

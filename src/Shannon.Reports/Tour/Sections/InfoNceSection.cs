@@ -20,17 +20,17 @@ internal static class InfoNceSection
         var exercise = new NumpyLegacyRandom(1);
         double[] a = exercise.Normals(2 * Batch * Dimension);
         double[] b = exercise.Normals(2 * Batch * Dimension);
-        InfoNceResult similar = InfoNce.Compute(z1, z2, Dimension, ChapterTemperature);
-        InfoNceResult random07 = InfoNce.Compute(z1, unrelated, Dimension, ChapterTemperature);
+        InfoNceResult similar = InfoNce.FromEmbeddings(z1, z2, Dimension, ChapterTemperature);
+        InfoNceResult random07 = InfoNce.FromEmbeddings(z1, unrelated, Dimension, ChapterTemperature);
         return new TourSection(number, "InfoNCE (lesson 003 §4.7, exercise 14; numpy seeds 0 and 1)",
         [
             new("log N for a batch of N = 64", Math.Log(Batch), "nats", 2, "003.infonce.log64", "infonce.log64"),
             new("InfoNCE of similar views z2 = z1 + 0.1·noise, τ = 0.07", similar.Loss, "nats", 4, null, "infonce.tour.similar"),
             new("  MI lower bound log N − loss", similar.MutualInformationBound, "nats", 4),
             new("InfoNCE of unrelated views, N = 64, τ = 0.07", random07.Loss, "nats", 2, "003.infonce.random", "infonce.tour.random"),
-            new("  the same at τ = 1", InfoNce.Compute(z1, unrelated, Dimension, 1.0).Loss, "nats", 4, null, "infonce.tour.random.t1"),
-            new("exercise: N = 128 unrelated embeddings, τ = 0.07", InfoNce.Compute(a, b, Dimension, ChapterTemperature).Loss, "nats", 2, "003.infonce.exercise"),
-            new("exercise: perfect embeddings z1 = z2, τ = 0.07", InfoNce.Compute(a, a, Dimension, ChapterTemperature).Loss, "nats", 2, "003.infonce.perfect"),
+            new("  the same at τ = 1", InfoNce.FromEmbeddings(z1, unrelated, Dimension, 1.0).Loss, "nats", 4, null, "infonce.tour.random.t1"),
+            new("exercise: N = 128 unrelated embeddings, τ = 0.07", InfoNce.FromEmbeddings(a, b, Dimension, ChapterTemperature).Loss, "nats", 2, "003.infonce.exercise"),
+            new("exercise: perfect embeddings z1 = z2, τ = 0.07", InfoNce.FromEmbeddings(a, a, Dimension, ChapterTemperature).Loss, "nats", 2, "003.infonce.perfect"),
         ],
         [],
         ["InfoNCE is the cross-entropy of picking the positive among N candidates, so I(X;Y) ≥ log N − loss: the bound never exceeds log N.",

@@ -27,7 +27,7 @@ internal static class LabelSmoothingSection
         [
             new("soft target of the true class, ε = 0.1, 4 classes: (1 − ε) + ε/4", soft[trueClass], string.Empty, 3, "000.smoothing.true", "smoothing.true"),
             new("soft target of each other class: ε/4", soft[0], string.Empty, 3, "000.smoothing.other", "smoothing.other"),
-            new("entropy of the soft target", Entropy.Shannon(soft), "nats", 4, null, "smoothing.entropy"),
+            new("entropy of the soft target", Entropy.Of(soft), "nats", 4, null, "smoothing.entropy"),
             new("smoothed loss for logits [0.5, 0.2, 2.0, −1.0], class 2 (PyTorch's label_smoothing = 0.1)", smoothedLoss, "nats", 4, null, "smoothing.loss"),
             new("  hard one-hot loss, same logits", hardLoss, "nats", 4, null, "smoothing.hard"),
             new("  loss against the uniform target", uniformLoss, "nats", 4, null, "smoothing.uniform"),

@@ -34,7 +34,7 @@ internal static class LogitsSection
     private static double[] Probabilities(double[] logits)
     {
         var p = new double[logits.Length];
-        Softmax.Compute(logits, p);
+        Softmax.Of(logits, p);
         return p;
     }
 

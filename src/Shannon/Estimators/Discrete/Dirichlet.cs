@@ -11,7 +11,7 @@ namespace Shannon.Estimators.Discrete;
 /// <remarks>
 /// m is the length of the counts (zeros included) or, from labels, the number of distinct labels. Bias: upward
 /// for large a (pulled towards ln m), downward for a → 0 (towards plug-in); no single a is good for every
-/// distribution (Nemenman et al. 2002). The entropy of p̂ is <see cref="Measures.Entropy.Shannon"/>.
+/// distribution (Nemenman et al. 2002). The entropy of p̂ is <see cref="Measures.Entropy.Of"/>.
 /// References: Krichevsky, R. &amp; Trofimov, V. (1981), doi:10.1109/TIT.1981.1056331 (Jeffreys);
 /// Perks, W. (1947), doi:10.1017/S0020268100012270; Trybula, S. (1958), Some problems of simultaneous minimax
 /// estimation, Annals of Mathematical Statistics 29(1), 245–253, doi:10.1214/aoms/1177706722 (minimax);
@@ -46,7 +46,7 @@ public sealed record Dirichlet(DirichletPrior Prior, double A = 0.0) : DiscreteE
         }
 
         Distributions.Normalize(posterior, posterior);
-        return Measures.Entropy.Shannon(posterior);
+        return Measures.Entropy.Of(posterior);
     }
 }
 

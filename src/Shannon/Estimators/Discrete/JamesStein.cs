@@ -10,7 +10,7 @@ namespace Shannon.Estimators.Discrete;
 /// <remarks>
 /// m is the length of the counts (zeros included) or, from labels, the number of distinct labels. λ = 1 when N = 1
 /// or the frequencies are already uniform. Bias: small, of either sign; much lower mean squared error than
-/// plug-in when N ≲ m. The entropy of the shrunk frequencies is <see cref="Measures.Entropy.Shannon"/>.
+/// plug-in when N ≲ m. The entropy of the shrunk frequencies is <see cref="Measures.Entropy.Of"/>.
 /// Reference: Hausser, J. &amp; Strimmer, K. (2009), Entropy inference and the James–Stein estimator, with application
 /// to nonlinear gene association networks, Journal of Machine Learning Research 10, 1469–1484,
 /// doi:10.48550/arXiv.0811.3579.
@@ -38,6 +38,6 @@ public sealed record JamesStein : DiscreteEntropyEstimator
         }
 
         Distributions.Normalize(shrunk, shrunk);
-        return Measures.Entropy.Shannon(shrunk);
+        return Measures.Entropy.Of(shrunk);
     }
 }

@@ -25,7 +25,7 @@ public class DiscreteEstimatorTests
 
     [Fact]
     public void Plug_in_is_the_entropy_of_the_frequencies() =>
-        Assert.Equal(Entropy.Shannon([0.5, 0.25, 0.25], LogBase.Bits), new PlugIn().Entropy([2L, 1, 1], LogBase.Bits).Value, 15);
+        Assert.Equal(Entropy.Of([0.5, 0.25, 0.25], LogBase.Bits), new PlugIn().Entropy([2L, 1, 1], LogBase.Bits).Value, 15);
 
     [Fact]
     public void Miller_madow_is_never_below_plug_in() =>
