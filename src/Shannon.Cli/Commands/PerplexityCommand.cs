@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Shannon.Data.Files;
 using Shannon.Language;
 using Shannon.Language.Html;
 using Shannon.Language.LogProbs;
@@ -44,6 +45,12 @@ internal static partial class PerplexityCommand
         command.SetAction(parse =>
         {
             string? htmlPath = parse.GetValue(html);
+            string[] inputs = [.. new[] { parse.GetValue(file), parse.GetValue(train), parse.GetValue(logprobs), parse.GetValue(logits), parse.GetValue(tokens), parse.GetValue(reference), parse.GetValue(onnx), parse.GetValue(modelOption)!.StartsWith("ngram:", StringComparison.Ordinal) ? parse.GetValue(modelOption)!["ngram:".Length..] : null }.OfType<string>()];
+            if (htmlPath is not null)
+            {
+                AtomicFile.Target(htmlPath, inputs); // refuse a bad output before the scoring, not after it
+            }
+
             var colouring = ParseColouring(parse.GetValue(colour)!);
             bool details = parse.GetValue(perToken) || htmlPath is not null;
             double[]? sweep = parse.GetValue(temperatures) is { } list ? NumberList.Read(list, "--temperatures", context) : null;
@@ -62,7 +69,7 @@ internal static partial class PerplexityCommand
             var report = PerplexityReport.Of(run.Documents);
             if (htmlPath is not null)
             {
-                File.WriteAllText(htmlPath, SurprisalPage.Render(run.Documents, "Surprisal — " + run.Model, colouring));
+                AtomicFile.WriteAllText(htmlPath, SurprisalPage.Render(run.Documents, "Surprisal — " + run.Model, colouring), inputs);
             }
 
             if (parse.GetValue(json))

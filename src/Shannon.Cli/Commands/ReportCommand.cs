@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Shannon.Data.Files;
 using Shannon.Data.Tables;
 using Shannon.Reports.Demo;
 using Shannon.Reports.Information;
@@ -37,7 +38,7 @@ internal static class ReportCommand
             string directory = parse.GetValue(output)!;
             Directory.CreateDirectory(directory);
             string htmlPath = Path.Combine(directory, "report.html");
-            File.WriteAllText(htmlPath, HtmlReportWriter.Write(report));
+            AtomicFile.WriteAllText(htmlPath, HtmlReportWriter.Write(report), path is null ? null : [path]);
             if (parse.GetValue(json))
             {
                 ReportSummary.Json(context, report, htmlPath);

@@ -132,25 +132,16 @@ public static partial class NpyFile
         string dict = $"{{'descr': '{Descr(type)}', 'fortran_order': False, 'shape': ({dims}), }}";
         int padded = (dict.Length + 11 + 63) / 64 * 64; // magic(6) + version(2) + length(2) + dict + '\n', to a multiple of 64
         string header = dict.PadRight(padded - 11) + "\n";
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
+        byte[] headerBytes = Encoding.Latin1.GetBytes(header);
+        byte[] payload = data.ToArray();
+        Files.AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(Magic);
-                stream.Write([1, 0]);
-                stream.Write(BitConverter.GetBytes((ushort)header.Length));
-                stream.Write(Encoding.Latin1.GetBytes(header));
-                stream.Write(data);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            stream.Write(Magic);
+            stream.Write([1, 0]);
+            stream.Write(BitConverter.GetBytes((ushort)header.Length));
+            stream.Write(headerBytes);
+            stream.Write(payload);
+        });
     }
 
     private static (NpyType Type, int[] Shape) ParseHeader(string header, string name)

@@ -1,4 +1,5 @@
 using System.Text;
+using Shannon.Data.Files;
 
 namespace Shannon.Language.NGrams;
 
@@ -70,8 +71,8 @@ public static class KneserNeyFile
     /// <param name="path">The file to create or overwrite.</param>
     public static void Save(KneserNeyModel model, string path)
     {
-        using var stream = File.Create(path);
-        Save(model, stream);
+        ArgumentNullException.ThrowIfNull(model);
+        AtomicFile.Write(path, stream => Save(model, stream));
     }
 
     /// <summary>Reads a model from a stream.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Shannon.Data.Files;
 using Shannon.Reports.Plots;
 
 namespace Shannon.Reports.InformationPlane;
@@ -41,7 +42,7 @@ internal static class InformationPlaneReport
 
         Save(InformationPlaneFigures.Curves(result), "training-curves");
         string json = Path.Combine(directory, "information-plane.json");
-        File.WriteAllText(json, Json(result));
+        AtomicFile.WriteAllText(json, Json(result));
         paths.Add(json);
         return paths;
     }

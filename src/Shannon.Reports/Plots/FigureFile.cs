@@ -1,11 +1,12 @@
 using ScottPlot;
+using Shannon.Data.Files;
 
 namespace Shannon.Reports.Plots;
 
 /// <summary>Saves a plot as PNG or SVG, chosen by the file's extension, or renders it for embedding in HTML.</summary>
 internal static class FigureFile
 {
-    /// <summary>Writes <paramref name="plot"/> to <paramref name="path"/> (.png or .svg).</summary>
+    /// <summary>Writes <paramref name="plot"/> to <paramref name="path"/> (.png or .svg), atomically (<see cref="AtomicFile"/>).</summary>
     /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
     public static void Save(Plot plot, string path, int width = LessonFigures.Width, int height = LessonFigures.Height)
     {
@@ -13,10 +14,10 @@ internal static class FigureFile
         switch (extension)
         {
             case ".png":
-                plot.SavePng(path, width, height);
+                AtomicFile.WriteAllBytes(path, Png(plot, width, height));
                 break;
             case ".svg":
-                plot.SaveSvg(path, width, height);
+                AtomicFile.WriteAllText(path, Svg(plot, width, height));
                 break;
             default:
                 throw new ArgumentException($"The output '{path}' must end in .png or .svg.", nameof(path));
