@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using System.Text.Json;
 using Shannon.Cli.Commands;
 
@@ -7,9 +10,19 @@ namespace Shannon.Cli;
 /// <summary>Builds the command tree and runs it, turning every failure into one line on stderr and an exit code.</summary>
 internal static class CliApp
 {
-    public static RootCommand Build(CliContext context)
+    /// <summary>The command's name wherever it is shown: usage lines, messages, --version.</summary>
+    public const string Name = "shannon";
+
+    /// <summary>
+    /// The root is named <see cref="Name"/> rather than after the executable (a <see cref="RootCommand"/> takes the
+    /// assembly's file name, Shannon.Cli, or the test host's), with the root's help and version options.
+    /// </summary>
+    public static Command Build(CliContext context)
     {
-        var root = new RootCommand("shannon: information theory for machine learning — entropy, divergences, mutual information, losses and estimators.");
+        var root = new Command(Name, "shannon: information theory for machine learning — entropy, divergences, mutual information, losses and estimators.")
+        {
+            Options = { new HelpOption(), new VersionOption { Action = new VersionLine() } },
+        };
         foreach (var command in Commands(context))
         {
             root.Subcommands.Add(command);
@@ -69,6 +82,27 @@ internal static class CliApp
         TreeCommand.Create(context),
         InfoplaneCommand.Create(context),
     ];
+
+    /// <summary>The tool's version without the commit suffix, e.g. 0.1.0.</summary>
+    internal static string Version
+    {
+        get
+        {
+            string version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            int plus = version.IndexOf('+', StringComparison.Ordinal);
+            return plus < 0 ? version : version[..plus];
+        }
+    }
+
+    /// <summary>Prints "shannon VERSION", the tool's name first as on the usage line.</summary>
+    private sealed class VersionLine : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine($"{Name} {Version}");
+            return ExitCodes.Success;
+        }
+    }
 
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException
         or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or JsonException
