@@ -24,11 +24,14 @@ internal struct CompensatedSum
         _sum = t;
     }
 
-    /// <summary>Adds another partial sum (e.g. one thread's) with its compensation.</summary>
+    /// <summary>Adds another partial sum (e.g. one thread's) with its compensation (dropped, as NaN, when that sum is infinite).</summary>
     public void Add(CompensatedSum other)
     {
         Add(other._sum);
-        Add(other._compensation);
+        if (!double.IsInfinity(other._sum))
+        {
+            Add(other._compensation);
+        }
     }
 
     /// <summary>

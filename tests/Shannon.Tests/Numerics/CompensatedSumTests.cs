@@ -49,4 +49,16 @@ public class CompensatedSumTests
         values[10] = double.NegativeInfinity;
         Assert.True(double.IsNaN(CompensatedSum.Of(values)));
     }
+
+    [Fact]
+    public void Merging_a_partial_sum_that_became_infinite_keeps_the_infinity()
+    {
+        var part = default(CompensatedSum);
+        part.Add(1.0);
+        part.Add(double.PositiveInfinity);
+        var total = default(CompensatedSum);
+        total.Add(2.0);
+        total.Add(part);
+        Assert.Equal(double.PositiveInfinity, total.Value);
+    }
 }

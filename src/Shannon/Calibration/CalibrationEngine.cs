@@ -1,0 +1,254 @@
+using System.Numerics;
+using Shannon.Numerics;
+
+namespace Shannon.Calibration;
+
+/// <summary>The computations behind <see cref="CalibrationReport"/>, <see cref="TemperatureScaling"/> and the single-quantity functions.</summary>
+internal static class CalibrationEngine
+{
+    /// <summary>The classwise table may hold at most this many class × bin cells (five numbers each, per worker).</summary>
+    internal const long MaxTableCells = 1L << 22;
+
+    /// <summary>Relative step below which the temperature's Newton iteration stops.</summary>
+    private const double StepTolerance = 1e-12;
+
+    private const int MaxPasses = 200;
+
+    /// <summary>Checks the shapes, the labels and the options; returns N.</summary>
+    internal static int Check(int length, int classes, ReadOnlySpan<int> labels, CalibrationOptions options, string valuesName)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (classes < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, $"classes must be at least 2; got {classes} (use the binary overloads for positive-class probabilities).");
+        }
+
+        if (labels.IsEmpty)
+        {
+            throw new ArgumentException("labels is empty.", nameof(labels));
+        }
+
+        if ((long)labels.Length * classes != length)
+        {
+            throw new ArgumentException($"{valuesName} has {length} entries but labels has {labels.Length} rows × {classes} classes = {(long)labels.Length * classes}.", valuesName);
+        }
+
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)classes)
+            {
+                throw new ArgumentException($"labels has {labels[i]} at index {i}, outside the classes 0–{classes - 1}.", nameof(labels));
+            }
+        }
+
+        CheckOptions(options, classes);
+        return labels.Length;
+    }
+
+    internal static void CheckOptions(CalibrationOptions options, int classes)
+    {
+        CalibrationBinning.CheckBins(options.Bins, "options.Bins");
+        if ((long)classes * options.Bins > MaxTableCells)
+        {
+            throw new ArgumentException($"{classes} classes × {options.Bins} bins is more than {MaxTableCells} classwise cells; use fewer bins.", "options");
+        }
+
+        if (!(options.SumTolerance >= 0.0 && options.SumTolerance < 1.0))
+        {
+            throw new ArgumentOutOfRangeException("options.SumTolerance", options.SumTolerance, $"SumTolerance must be in [0, 1); got {Guard.Format(options.SumTolerance)}.");
+        }
+
+        if (options.BootstrapReplicates is < 0 or 1)
+        {
+            throw new ArgumentOutOfRangeException("options.BootstrapReplicates", options.BootstrapReplicates, $"BootstrapReplicates must be 0 (none) or at least 2; got {options.BootstrapReplicates}.");
+        }
+
+        if (!(options.ConfidenceLevel > 0.0 && options.ConfidenceLevel < 1.0))
+        {
+            throw new ArgumentOutOfRangeException("options.ConfidenceLevel", options.ConfidenceLevel, $"ConfidenceLevel must be in (0, 1); got {Guard.Format(options.ConfidenceLevel)}.");
+        }
+
+        if (!Enum.IsDefined(options.Strategy))
+        {
+            throw new ArgumentOutOfRangeException("options.Strategy", options.Strategy, $"Strategy {options.Strategy} is not a bin strategy.");
+        }
+    }
+
+    /// <summary>The full report of an N×C table of probabilities (<paramref name="logits"/> false) or logits.</summary>
+    internal static CalibrationReport Report<T>(ReadOnlySpan<T> values, int classes, ReadOnlySpan<int> labels, CalibrationOptions options, bool logits, string valuesName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = Check(values.Length, classes, labels, options, valuesName);
+        var confidence = new double[n];
+        var correct = new bool[n];
+        var part = logits
+            ? MetricsPass.Logits(values, classes, labels, options.Bins, confidence, correct, valuesName)
+            : MetricsPass.Probabilities(values, classes, labels, options.Bins, options.Normalize, options.SumTolerance, confidence, correct, valuesName);
+        var top = TopLabelBins.From(confidence, correct, options.Bins, options.Strategy);
+        double ece = top.ExpectedError();
+        var fit = options.FitTemperature ? Fit(values, classes, labels.ToArray(), !logits, options, valuesName) : null;
+        return new CalibrationReport
+        {
+            N = n,
+            Classes = classes,
+            Unit = options.LogBase,
+            Accuracy = (double)part.Correct / n,
+            Nll = fit?.NllBefore ?? options.LogBase.FromNats(part.Nll.Value / n),
+            Brier = part.Brier.Value / n,
+            BrierDecomposition = part.Decomposition(),
+            Ece = ece,
+            Mce = top.MaximumError(),
+            EceClasswise = part.ClasswiseError(),
+            EceDebiased = top.DebiasedError(),
+            EceInterval = Interval(confidence, correct, ece, options),
+            Strategy = options.Strategy,
+            Bins = top.Bins(),
+            Temperature = fit,
+        };
+    }
+
+    /// <summary>The bootstrap percentile interval of the top-label ECE, or null when no replicates were asked for.</summary>
+    internal static Estimators.ConfidenceInterval? Interval(double[] confidence, bool[] correct, double ece, CalibrationOptions options)
+    {
+        if (options.BootstrapReplicates == 0)
+        {
+            return null;
+        }
+
+        return CalibrationUncertainty.PercentileInterval(
+            confidence.Length,
+            ece,
+            rows => TopLabelBins.From(confidence, correct, options.Bins, options.Strategy, rows).ExpectedError(),
+            options.BootstrapReplicates,
+            options.ConfidenceLevel,
+            options.Seed);
+    }
+
+    /// <summary>
+    /// Fits T* = 1/β* by a safeguarded Newton iteration on L′(β) = 0 (L convex in β), starting from β = 1 and keeping a
+    /// bracket [lo, hi] of the root: a Newton step that leaves the bracket is replaced by bisection (or by doubling β
+    /// while no upper end is known). Stops when the Newton step is below 10⁻¹² β and reports the point of the last pass,
+    /// whose every number (NLL, confidences) was computed at the reported temperature.
+    /// </summary>
+    internal static unsafe TemperatureFit Fit<T>(ReadOnlySpan<T> values, int classes, int[] labels, bool logProbabilities, CalibrationOptions options, string valuesName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = labels.Length;
+        var before = new double[n];
+        var after = new double[n];
+        fixed (T* pointer = values)
+        {
+            var objective = new TemperatureObjective<T>(pointer, n, classes, labels, logProbabilities, valuesName);
+            var (valueAtOne, slope, curvature) = objective.Evaluate(1.0, before);
+            if (objective.EveryLabelOnTop)
+            {
+                throw new ArgumentException(
+                    $"every row of {valuesName} has its label among its top classes, so the NLL keeps falling as T → 0 and no temperature minimises it.", valuesName);
+            }
+
+            if (objective.SlopeAtZero >= 0.0)
+            {
+                throw new ArgumentException(
+                    $"the labels are no more likely than the average class under {valuesName} (L′(0) = {Guard.Format(objective.SlopeAtZero)} ≥ 0), so the NLL keeps falling as T → ∞ and no finite temperature minimises it.", valuesName);
+            }
+
+            double beta = 1.0;
+            double value = valueAtOne;
+            double lo = 0.0;
+            double hi = double.PositiveInfinity;
+            var confidence = before;
+            while (objective.Passes < MaxPasses)
+            {
+                if (slope < 0.0)
+                {
+                    lo = beta;
+                }
+                else if (slope > 0.0)
+                {
+                    hi = beta;
+                }
+                else
+                {
+                    break;
+                }
+
+                double next = beta - (slope / curvature);
+                bool newton = double.IsFinite(next) && next > lo && next < hi;
+                if (newton && Math.Abs(next - beta) <= StepTolerance * beta)
+                {
+                    break;
+                }
+
+                if (!newton)
+                {
+                    next = double.IsPositiveInfinity(hi) ? 2.0 * beta : 0.5 * (lo + hi);
+                    if (hi - lo <= StepTolerance * beta)
+                    {
+                        break;
+                    }
+                }
+
+                beta = next;
+                confidence = after;
+                (value, slope, curvature) = objective.Evaluate(beta, after);
+            }
+
+            var correct = objective.Correct.ToArray();
+            double eceBefore = TopLabelBins.From(before, correct, options.Bins, options.Strategy).ExpectedError();
+            double eceAfter = TopLabelBins.From(confidence, correct, options.Bins, options.Strategy).ExpectedError();
+            return new TemperatureFit(1.0 / beta, options.LogBase.FromNats(valueAtOne), options.LogBase.FromNats(value), eceBefore, eceAfter, options.LogBase, objective.Passes);
+        }
+    }
+
+    /// <summary>The report of binary input, from the two-column view [1 − p, p] (or logits [0, z]) plus the binary-only numbers.</summary>
+    internal static CalibrationReport Binary(ReadOnlySpan<double> probabilities, ReadOnlySpan<int> labels, double[] rows, bool logits, double[] binaryLogits, CalibrationOptions options, string valuesName)
+    {
+        CheckOptions(options, 2);
+        var report = Report<double>(rows, 2, labels, options with { FitTemperature = false }, logits, valuesName);
+        var fit = options.FitTemperature ? Fit<double>(binaryLogits, 2, labels.ToArray(), logProbabilities: false, options, valuesName) : null;
+        var brier = default(CompensatedSum);
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            double gap = probabilities[i] - labels[i];
+            brier.Add(gap * gap);
+        }
+
+        return report with
+        {
+            Classes = 2,
+            Nll = fit?.NllBefore ?? report.Nll,
+            Brier = brier.Value / probabilities.Length,
+            BrierDecomposition = BinaryDecomposition(probabilities, labels, options.Bins, options.Strategy),
+            Curve = ReliabilityCurve.FromProbabilities(probabilities, labels, options.Bins, options.Strategy),
+            Temperature = fit,
+        };
+    }
+
+    /// <summary>The Brier decomposition of positive-class probabilities over the bins of the reliability curve.</summary>
+    internal static BrierDecomposition BinaryDecomposition(ReadOnlySpan<double> probabilities, ReadOnlySpan<int> labels, int bins, BinStrategy strategy)
+    {
+        var edges = CalibrationBinning.Edges(probabilities, bins, strategy);
+        var counts = new long[bins];
+        var sums = new double[bins];
+        var squares = new double[bins];
+        var outcomes = new long[bins];
+        var outcomeForecasts = new double[bins];
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            double p = probabilities[i];
+            int b = CalibrationBinning.Locate(edges, p, strategy == BinStrategy.Uniform);
+            counts[b]++;
+            sums[b] += p;
+            squares[b] += p * p;
+            outcomes[b] += labels[i];
+            outcomeForecasts[b] += labels[i] * p;
+        }
+
+        var terms = new DecompositionTerms(probabilities.Length);
+        terms.AddEvent(counts, sums, squares, outcomes, outcomeForecasts);
+        return terms.Result();
+    }
+
+    /// <summary>σ(z) = P(y = 1) for a log-odds z, without overflow.</summary>
+    internal static double Sigmoid(double z) => z >= 0.0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
+}

@@ -1,0 +1,290 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Shannon.Numerics;
+
+namespace Shannon.Calibration;
+
+/// <summary>
+/// What one pass over a block of rows accumulates: the NLL and Brier sums, the number of correct arg-maxes, and the
+/// classwise table (for every class k and equal-width bin b: how many p_ik fell in the bin, Σ p_ik, Σ p_ik², how many
+/// of those rows have label k and Σ p_ik over them).
+/// </summary>
+/// <remarks>
+/// Almost every p_ik of a many-class softmax lies in the first bin, so the first bin is not counted element by element:
+/// every p_ik is added, eight or four lanes at a time, to per-class totals, the rare p_ik above the first edge are
+/// binned one by one, and the first bin is the totals minus the other bins (<see cref="Finish"/>).
+/// </remarks>
+internal sealed class CalibrationPart
+{
+    private readonly double _rareThreshold;
+    private readonly float _rareThresholdSingle;
+
+    internal CalibrationPart(int classes, int bins)
+    {
+        Classes = classes;
+        Bins = bins;
+        Edges = CalibrationBinning.UniformEdges(bins);
+        _rareThreshold = bins >= 2 ? Edges[1] : double.PositiveInfinity;
+        float single = (float)_rareThreshold;
+        _rareThresholdSingle = single > _rareThreshold ? MathF.BitDecrement(single) : single;
+        int cells = checked(classes * bins);
+        TotalP = new double[classes];
+        TotalSquares = new double[classes];
+        Counts = new long[cells];
+        SumP = new double[cells];
+        SumSquares = new double[cells];
+        LabelCounts = new long[cells];
+        LabelP = new double[cells];
+    }
+
+    internal int Classes { get; }
+
+    internal int Bins { get; }
+
+    /// <summary>The equal-width edges of the classwise bins.</summary>
+    internal double[] Edges { get; }
+
+    internal long Rows { get; set; }
+
+    internal long Correct { get; set; }
+
+    internal CompensatedSum Nll;
+
+    internal CompensatedSum Brier;
+
+    internal double[] TotalP { get; }
+
+    internal double[] TotalSquares { get; }
+
+    internal long[] Counts { get; }
+
+    internal double[] SumP { get; }
+
+    internal double[] SumSquares { get; }
+
+    internal long[] LabelCounts { get; }
+
+    internal double[] LabelP { get; }
+
+    /// <summary>Adds a chunk p of one row's probabilities (classes <paramref name="start"/> on) to the table; returns Σ p².</summary>
+    internal double AddProbabilities<T>(ReadOnlySpan<T> p, int start)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        return typeof(T) == typeof(float)
+            ? AddSingles(MemoryMarshal.Cast<T, float>(p), start)
+            : AddDoubles(MemoryMarshal.Cast<T, double>(p), start);
+    }
+
+    /// <summary>Counts the label's own cell: row's label <paramref name="label"/> with probability <paramref name="p"/>.</summary>
+    internal void AddLabel(int label, double p)
+    {
+        int cell = (label * Bins) + CalibrationBinning.Locate(Edges, p, uniform: true);
+        LabelCounts[cell]++;
+        LabelP[cell] += p;
+    }
+
+    /// <summary>Adds another part (the next block of rows).</summary>
+    internal void Add(CalibrationPart other)
+    {
+        Rows += other.Rows;
+        Correct += other.Correct;
+        Nll.Add(other.Nll);
+        Brier.Add(other.Brier);
+        AddInto(TotalP, other.TotalP);
+        AddInto(TotalSquares, other.TotalSquares);
+        AddInto(SumP, other.SumP);
+        AddInto(SumSquares, other.SumSquares);
+        AddInto(LabelP, other.LabelP);
+        AddInto(Counts, other.Counts);
+        AddInto(LabelCounts, other.LabelCounts);
+    }
+
+    /// <summary>Clears the part for reuse.</summary>
+    internal void Reset()
+    {
+        Rows = 0;
+        Correct = 0;
+        Nll = default;
+        Brier = default;
+        Array.Clear(TotalP);
+        Array.Clear(TotalSquares);
+        Array.Clear(Counts);
+        Array.Clear(SumP);
+        Array.Clear(SumSquares);
+        Array.Clear(LabelCounts);
+        Array.Clear(LabelP);
+    }
+
+    /// <summary>Fills every class's first bin from the totals (all rows minus the other bins). Call once, after the last merge.</summary>
+    internal void Finish()
+    {
+        for (int k = 0; k < Classes; k++)
+        {
+            int first = k * Bins;
+            long count = Rows;
+            double sum = TotalP[k];
+            double squares = TotalSquares[k];
+            for (int b = 1; b < Bins; b++)
+            {
+                count -= Counts[first + b];
+                sum -= SumP[first + b];
+                squares -= SumSquares[first + b];
+            }
+
+            Counts[first] = count;
+            SumP[first] = sum;
+            SumSquares[first] = squares;
+        }
+    }
+
+    /// <summary>Kull et al.'s classwise ECE: the mean over classes of (1/N) Σ_b |#{label = k in b} − Σ_{i∈b} p_ik|. Needs <see cref="Finish"/>.</summary>
+    internal double ClasswiseError()
+    {
+        var total = default(CompensatedSum);
+        for (int k = 0; k < Classes; k++)
+        {
+            var sum = default(CompensatedSum);
+            for (int b = 0; b < Bins; b++)
+            {
+                int cell = (k * Bins) + b;
+                sum.Add(Math.Abs(LabelCounts[cell] - SumP[cell]));
+            }
+
+            total.Add(sum.Value / Rows);
+        }
+
+        return total.Value / Classes;
+    }
+
+    /// <summary>The Brier decomposition summed over classes, each class over its own bins. Needs <see cref="Finish"/>.</summary>
+    internal BrierDecomposition Decomposition()
+    {
+        var terms = new DecompositionTerms(Rows);
+        for (int k = 0; k < Classes; k++)
+        {
+            int first = k * Bins;
+            terms.AddEvent(Counts.AsSpan(first, Bins), SumP.AsSpan(first, Bins), SumSquares.AsSpan(first, Bins), LabelCounts.AsSpan(first, Bins), LabelP.AsSpan(first, Bins));
+        }
+
+        return terms.Result();
+    }
+
+    private double AddSingles(ReadOnlySpan<float> p, int start)
+    {
+        int i = 0;
+        double squares = 0.0;
+        if (Vector256.IsHardwareAccelerated && p.Length >= Vector256<float>.Count)
+        {
+            ref float source = ref MemoryMarshal.GetReference(p);
+            ref double totals = ref MemoryMarshal.GetArrayDataReference(TotalP);
+            ref double totalSquares = ref MemoryMarshal.GetArrayDataReference(TotalSquares);
+            var threshold = Vector256.Create(_rareThresholdSingle);
+            var rowSquares = Vector256<double>.Zero;
+            for (; i <= p.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref source, (nuint)i);
+                var (low, high) = Vector256.Widen(v);
+                nuint k = (nuint)(start + i);
+                (Vector256.LoadUnsafe(ref totals, k) + low).StoreUnsafe(ref totals, k);
+                (Vector256.LoadUnsafe(ref totals, k + 4) + high).StoreUnsafe(ref totals, k + 4);
+                var lowSquares = low * low;
+                var highSquares = high * high;
+                (Vector256.LoadUnsafe(ref totalSquares, k) + lowSquares).StoreUnsafe(ref totalSquares, k);
+                (Vector256.LoadUnsafe(ref totalSquares, k + 4) + highSquares).StoreUnsafe(ref totalSquares, k + 4);
+                rowSquares += lowSquares + highSquares;
+                uint rare = Vector256.GreaterThan(v, threshold).ExtractMostSignificantBits();
+                while (rare != 0)
+                {
+                    int lane = BitOperations.TrailingZeroCount(rare);
+                    AddRare(start + i + lane, p[i + lane]);
+                    rare &= rare - 1;
+                }
+            }
+
+            squares = Vector256.Sum(rowSquares);
+        }
+
+        for (; i < p.Length; i++)
+        {
+            double v = p[i];
+            TotalP[start + i] += v;
+            TotalSquares[start + i] += v * v;
+            squares += v * v;
+            if (v > _rareThreshold)
+            {
+                AddRare(start + i, v);
+            }
+        }
+
+        return squares;
+    }
+
+    private double AddDoubles(ReadOnlySpan<double> p, int start)
+    {
+        int i = 0;
+        double squares = 0.0;
+        if (Vector256.IsHardwareAccelerated && p.Length >= Vector256<double>.Count)
+        {
+            ref double source = ref MemoryMarshal.GetReference(p);
+            ref double totals = ref MemoryMarshal.GetArrayDataReference(TotalP);
+            ref double totalSquares = ref MemoryMarshal.GetArrayDataReference(TotalSquares);
+            var threshold = Vector256.Create(_rareThreshold);
+            var rowSquares = Vector256<double>.Zero;
+            for (; i <= p.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref source, (nuint)i);
+                nuint k = (nuint)(start + i);
+                (Vector256.LoadUnsafe(ref totals, k) + v).StoreUnsafe(ref totals, k);
+                var vSquares = v * v;
+                (Vector256.LoadUnsafe(ref totalSquares, k) + vSquares).StoreUnsafe(ref totalSquares, k);
+                rowSquares += vSquares;
+                uint rare = Vector256.GreaterThan(v, threshold).ExtractMostSignificantBits();
+                while (rare != 0)
+                {
+                    int lane = BitOperations.TrailingZeroCount(rare);
+                    AddRare(start + i + lane, p[i + lane]);
+                    rare &= rare - 1;
+                }
+            }
+
+            squares = Vector256.Sum(rowSquares);
+        }
+
+        for (; i < p.Length; i++)
+        {
+            double v = p[i];
+            TotalP[start + i] += v;
+            TotalSquares[start + i] += v * v;
+            squares += v * v;
+            if (v > _rareThreshold)
+            {
+                AddRare(start + i, v);
+            }
+        }
+
+        return squares;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddRare(int k, double p)
+    {
+        int b = CalibrationBinning.Locate(Edges, p, uniform: true);
+        if (b == 0)
+        {
+            return;
+        }
+
+        int cell = (k * Bins) + b;
+        Counts[cell]++;
+        SumP[cell] += p;
+        SumSquares[cell] += p * p;
+    }
+
+    private static void AddInto(double[] target, double[] source) =>
+        System.Numerics.Tensors.TensorPrimitives.Add(target, source, target);
+
+    private static void AddInto(long[] target, long[] source) =>
+        System.Numerics.Tensors.TensorPrimitives.Add(target, source, target);
+}
