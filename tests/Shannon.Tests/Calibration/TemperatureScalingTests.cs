@@ -6,16 +6,14 @@ namespace Shannon.Tests.Calibration;
 public class TemperatureScalingTests
 {
     [Fact]
-    public void Two_rows_with_a_closed_form_temperature()
+    public void Three_equal_rows_with_a_closed_form_temperature()
     {
-        // Logits [z, 0] with labels 0 and 1 once each: L(β) = ½[log(1 + e^(βz)) − βz + log(1 + e^(βz))] has its
-        // minimum where σ(βz) = ½·... ; with a third row [z, 0] labelled 0 the optimum solves 2σ(βz) = 2 − ... so check
-        // the defining equation instead: L′(β*) = mean(E z − z_y) = 0.
+        // Three rows of logits [2, 0], labels 0, 0, 1: one calibrated probability p = σ(2/T) serves all three rows,
+        // and the NLL −(2 ln p + ln(1 − p))/3 is least at p = 2/3, i.e. T* = 2 / ln 2.
         double[] z = [2.0, 0.0, 2.0, 0.0, 2.0, 0.0];
         int[] y = [0, 0, 1];
         var fit = TemperatureScaling.FromLogits(z, 2, y);
 
-        // Two of three rows have label 0: the calibrated P(0) is 2/3, so σ(2/T) = 2/3, T = 2 / ln 2.
         Assert.Equal(2 / Math.Log(2), fit.Temperature, 12);
         double expected = -((2 * Math.Log(2.0 / 3)) + Math.Log(1.0 / 3)) / 3;
         Assert.Equal(expected, fit.NllAfter, 14);
