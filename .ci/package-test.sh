@@ -14,6 +14,7 @@ rids=(linux-x64 linux-arm64 osx-arm64 win-x64)
 limit=$((70 * 1024 * 1024))
 
 dotnet pack Shannon.slnx -c Release -o "$work/nupkg" -p:ContinuousIntegrationBuild=true --nologo -v quiet
+root="$PWD"
 cd "$work/nupkg"
 
 # Library packages: metadata, readme, license, XML docs, symbols; the core keeps its one dependency.
@@ -77,4 +78,6 @@ help="$("$shannon" --help)"
 grep -qx '  shannon \[command\] \[options\]' <<<"$help" || fail "--help's usage line does not name shannon"
 "$shannon" report -o "$work/report" >/dev/null
 [ -s "$work/report/report.html" ] || fail "shannon report wrote no report.html"
+ranking="$("$shannon" features - --target target --json < "$root/data/iris.csv")"
+grep -q '"petal_length_cm"' <<<"$ranking" || fail "cat data/iris.csv | shannon features - gave: $ranking"
 echo "package test: tool and library packages checked; the installed tool ran 'shannon report'"

@@ -14,4 +14,14 @@ internal static class CliRunner
     }
 
     public static (int Code, string Out, string Err) Run(params string[] args) => RunWithStdin(string.Empty, args);
+
+    /// <summary>Runs with binary standard input (a .npy or Parquet file piped in); the context is returned for inspection.</summary>
+    public static (int Code, string Out, string Err, CliContext Context) RunWithStdinBytes(byte[] stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(new StringReader(string.Empty), output, error) { OpenStandardInput = () => new MemoryStream(stdin, writable: false) };
+        int code = CliApp.Run(args, context);
+        return (code, output.ToString(), error.ToString(), context);
+    }
 }

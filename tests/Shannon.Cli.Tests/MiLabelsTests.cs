@@ -85,7 +85,7 @@ public sealed class MiLabelsTests : IDisposable
         AssertBad(["mi", "--labels", a, blank], "error: FILE_B '");
         AssertBad(["mi", "--labels", a, blank], "has an empty label on line 2.");
         AssertBad(["mi", "--labels", empty, a], "has no labels.");
-        AssertBad(["mi", "--labels", a, Path.Combine(_directory, "missing.txt")], "error: Could not find file");
+        AssertBad(["mi", "--labels", a, Path.Combine(_directory, "missing.txt")], "error: FILE_B file '");
         AssertBad(["mi", "--labels", a, a, "--counts"], "error: --counts does not apply to mi --labels.");
         AssertBad(["mi", "--labels", "-", "-"], "error: only one of FILE_A and FILE_B can be -");
         AssertBad(["mi", "--labels", a], "error:");

@@ -10,7 +10,7 @@ namespace Shannon.Cli.Commands;
 internal sealed class DistributionPair
 {
     private readonly Argument<string> _p = new("P") { Description = "First distribution: 0.7,0.2,0.1, a file of numbers, or - for stdin." };
-    private readonly Argument<string> _q = new("Q") { Description = "Second distribution, the same length as P (file or inline)." };
+    private readonly Argument<string> _q = new("Q") { Description = "Second distribution, the same length as P: inline, a file, or - for stdin (when P is not)." };
     private readonly Option<bool> _counts = new("--counts") { Description = "P and Q hold counts; each is normalised explicitly." };
     private readonly Option<string> _base = CommonOptions.Base();
     private readonly Option<bool> _json = CommonOptions.Json();

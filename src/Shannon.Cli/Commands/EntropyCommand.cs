@@ -13,7 +13,7 @@ internal static class EntropyCommand
     public static Command Create(CliContext context)
     {
         var p = new Argument<string?>("P") { Description = "Probabilities: 0.5,0.5, a file of numbers, or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
-        var samples = new Option<string?>("--samples") { Description = "Estimate from samples: a CSV/Parquet file with a header (instead of P)." };
+        var samples = new Option<string?>("--samples") { Description = "Estimate from samples: a CSV/Parquet file with a header, or - for stdin (instead of P)." };
         var column = new Option<string?>("--column") { Description = "With --samples: the column (needed when the file has several)." };
         var estimator = new Option<string?>("--estimator") { Description = "With --samples: auto|vasicek|van-es|ebrahimi|correa|kl|gaussian|binned for numbers; plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb|jeffreys|laplace|perks|minimax for labels." };
         var k = new Option<int?>("--k") { Description = "With --samples and kl: the neighbour order (default 3)." };

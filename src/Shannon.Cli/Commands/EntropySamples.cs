@@ -20,7 +20,7 @@ internal static class EntropySamples
 
     public static int Run(string path, string? columnName, string? estimatorName, int? kOption, string? bins, double? ci, int? seed, LogBase unit, bool json, CliContext context)
     {
-        var table = SampleTable.Of([SelectColumn(path, columnName)], "--column");
+        var table = SampleTable.Of([SelectColumn(context, path, columnName)], "--column");
         string name = (estimatorName ?? (table.IsNumeric ? "auto" : "plugin")).Trim().ToLowerInvariant();
         int k = EstimatorChoice.K(kOption);
         double? level = EstimatorChoice.Level(ci);
@@ -64,16 +64,16 @@ internal static class EntropySamples
         return ExitCodes.Success;
     }
 
-    private static Data.Tables.TableColumn SelectColumn(string path, string? columnName)
+    private static Data.Tables.TableColumn SelectColumn(CliContext context, string path, string? columnName)
     {
         if (columnName is not null)
         {
-            return SampleTable.Read(path, ("--column", columnName))[0].Columns.Single();
+            return SampleTable.Read(context, path, ("--column", columnName))[0].Columns.Single();
         }
 
-        var columns = SampleTable.ReadAll(path);
+        var columns = SampleTable.ReadAll(context, path);
         return columns.Length == 1
             ? columns[0]
-            : throw new UsageException($"{path} has {columns.Length} columns ({string.Join(", ", columns.Select(c => c.Name))}); choose one with --column.");
+            : throw new UsageException($"{CliInput.DisplayName(path)} has {columns.Length} columns ({string.Join(", ", columns.Select(c => c.Name))}); choose one with --column.");
     }
 }

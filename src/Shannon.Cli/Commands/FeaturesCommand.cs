@@ -14,7 +14,7 @@ internal static class FeaturesCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = new Argument<string?>("DATA") { Description = "A .csv, .tsv or .parquet file with a header.", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Argument<string?>("DATA") { Description = "A .csv, .tsv or .parquet file with a header, or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
         var target = new Option<string>("--target") { Description = "The target column.", Required = true };
         var task = new Option<string>("--task") { Description = "classification|regression|auto (auto: regression for a numeric target with a non-integer value).", DefaultValueFactory = _ => "auto" };
         task.AcceptOnlyFromAmong("auto", "classification", "regression");
@@ -63,10 +63,15 @@ internal static class FeaturesCommand
                 throw new UsageException("--counts takes the place of DATA and ranks by plug-in mi only.");
             }
 
-            return Keep(RequireClasses(ContingencyQuery.ReadCountsFile(request.Counts, request.Target)).Rank(), request.K);
+            return Keep(RequireClasses(ContingencyQuery.ReadCountsFile(CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target)).Rank(), request.K);
         }
 
-        string path = request.Data ?? throw new UsageException("features needs DATA (a .csv or .parquet file) or --counts FILE.");
+        if (request.EmitSql && CliInput.IsStdin(request.Data))
+        {
+            throw new UsageException("--emit-sql needs DATA as a file path: the query names the file, and stdin is gone once read.");
+        }
+
+        string path = CliInput.FilePath(context, request.Data ?? throw new UsageException("features needs DATA (a .csv or .parquet file) or --counts FILE."), "DATA", InputFormat.Table);
         var kinds = TableReader.ColumnKinds(path);
         if (!kinds.ContainsKey(request.Target))
         {

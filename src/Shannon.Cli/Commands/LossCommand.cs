@@ -52,6 +52,8 @@ internal static class LossCommand
                 },
             };
 
+            logitsPath = CliInput.FilePath(context, logitsPath, "--logits", InputFormat.NpyOrText);
+            targetsPath = CliInput.FilePath(context, targetsPath, "--targets", InputFormat.NpyOrText);
             var table = LossInputs.ReadLogits(logitsPath);
             var rowLosses = new double[table.Rows];
             CrossEntropyResult result;

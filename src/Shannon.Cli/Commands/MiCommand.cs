@@ -11,7 +11,7 @@ internal static class MiCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = new Argument<string?>("DATA") { Description = "CSV file with a header (samples form).", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Argument<string?>("DATA") { Description = "CSV or Parquet file with a header (samples form), or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
         var joint = new Option<string?>("--joint") { Description = "CSV matrix of a joint distribution p(x, y), one row per line." };
         var labels = new Option<string[]?>("--labels") { Description = "Two files with one label per line.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
         var counts = new Option<bool>("--counts") { Description = "The --joint table holds counts; they are normalised explicitly." };

@@ -32,7 +32,7 @@ internal static class MiJoint
 
     private static (double[] Table, int Rows, int Columns) ReadMatrix(string path, CliContext context)
     {
-        string text = path == "-" ? context.In.ReadToEnd() : File.ReadAllText(path);
+        string text = CliInput.ReadAllText(context, path, "--joint");
         var values = new List<double>();
         int rows = 0, columns = 0, lineNumber = 0;
         foreach (string line in text.Split('\n'))

@@ -90,7 +90,7 @@ internal static class MiLabels
     /// <summary>One label per line, trimmed; a final newline is not a label; a blank line is an error.</summary>
     private static string[] ReadLabels(string path, string name, CliContext context)
     {
-        string text = path == "-" ? context.In.ReadToEnd() : File.ReadAllText(path);
+        string text = CliInput.ReadAllText(context, path, name);
         string[] lines = text.Split('\n');
         int count = lines.Length > 0 && lines[^1].Trim().Length == 0 ? lines.Length - 1 : lines.Length;
         if (count == 0)

@@ -22,8 +22,8 @@ internal static class MiSamples
         }
 
         var tables = request.Z is null
-            ? SampleTable.Read(request.Data!, ("--x", request.X), ("--y", request.Y))
-            : SampleTable.Read(request.Data!, ("--x", request.X), ("--y", request.Y), ("--z", request.Z));
+            ? SampleTable.Read(context, request.Data!, ("--x", request.X), ("--y", request.Y))
+            : SampleTable.Read(context, request.Data!, ("--x", request.X), ("--y", request.Y), ("--z", request.Z));
         var (x, y, z) = (tables[0], tables[1], tables.Length > 2 ? tables[2] : null);
         string name = (request.Estimator ?? DefaultEstimator(x, y, z)).Trim().ToLowerInvariant();
         double? level = EstimatorChoice.Level(request.Ci);

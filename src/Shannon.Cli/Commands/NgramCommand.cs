@@ -8,7 +8,7 @@ internal static class NgramCommand
 {
     public static Command Create(CliContext context)
     {
-        var corpus = new Argument<string>("CORPUS") { Description = "Training text; each non-blank line is a sentence." };
+        var corpus = new Argument<string>("CORPUS") { Description = "Training text (a file, or - for stdin); each non-blank line is a sentence." };
         var order = new Option<int>("--order") { Description = "The n-gram order n ≥ 1.", DefaultValueFactory = _ => 3 };
         var level = new Option<string>("--level") { Description = "word or char.", DefaultValueFactory = _ => "word" };
         var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times become <unk>.", DefaultValueFactory = _ => 1 };
@@ -20,7 +20,7 @@ internal static class NgramCommand
         };
         train.SetAction(parse =>
         {
-            string text = File.ReadAllText(parse.GetValue(corpus)!);
+            string text = CliInput.ReadAllText(context, parse.GetValue(corpus)!, "CORPUS");
             var model = KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount));
             KneserNeyFile.Save(model, parse.GetValue(output)!);
             if (parse.GetValue(json))

@@ -18,7 +18,7 @@ internal static partial class PerplexityCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string?>("TEXT_FILE") { Description = "The text to score with an n-gram model or --onnx; documents are separated by blank lines.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("TEXT_FILE") { Description = "The text to score with an n-gram model or --onnx (a file, or - for stdin); documents are separated by blank lines.", Arity = ArgumentArity.ZeroOrOne };
         var modelOption = new Option<string>("--model") { HelpName = "ngram[:PATH]", Description = "ngram (the built-in King James Bible model, or one trained with --train) or ngram:PATH (a saved model).", DefaultValueFactory = _ => "ngram" };
         var order = new Option<int>("--order") { HelpName = "N", Description = "n-gram order for the built-in or --train model.", DefaultValueFactory = _ => 3 };
         var level = new Option<string>("--level") { HelpName = "word|char", Description = "word or char, for the built-in or --train model.", DefaultValueFactory = _ => "word" };
@@ -60,12 +60,12 @@ internal static partial class PerplexityCommand
             }
 
             var run = parse.GetValue(logprobs) is { } logprobsPath
-                ? new PerplexityRun(LogProbReader.Read(logprobsPath, ParseFormat(parse.GetValue(format))), "log-probabilities from " + Path.GetFileName(logprobsPath))
+                ? new PerplexityRun(LogProbReader.Read(CliInput.FilePath(context, logprobsPath, "--logprobs", InputFormat.JsonLines), ParseFormat(parse.GetValue(format))), "log-probabilities from " + Path.GetFileName(CliInput.DisplayName(logprobsPath)))
                 : parse.GetValue(logits) is { } logitsPath
-                ? PerplexityLogits.Score(logitsPath, parse.GetValue(tokens), parse.GetValue(reference), sweep, Decoder(parse.GetValue(tokenizer)))
+                ? PerplexityLogits.Score(context, logitsPath, parse.GetValue(tokens), parse.GetValue(reference), sweep, Decoder(parse.GetValue(tokenizer)))
                 : parse.GetValue(onnx) is { } onnxPath
-                ? PerplexityOnnx.Score(Documents(parse.GetValue(file)), onnxPath, parse.GetValue(tokenizer) ?? "gpt2", parse.GetValue(window), parse.GetValue(stride), parse.GetValue(bos), sweep)
-                : ScoreWithNgram(parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details);
+                ? PerplexityOnnx.Score(Documents(context, parse.GetValue(file)), onnxPath, parse.GetValue(tokenizer) ?? "gpt2", parse.GetValue(window), parse.GetValue(stride), parse.GetValue(bos), sweep)
+                : ScoreWithNgram(context, parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details);
             var report = PerplexityReport.Of(run.Documents);
             if (htmlPath is not null)
             {
@@ -124,22 +124,22 @@ internal static partial class PerplexityCommand
         new("model", model),
     ];
 
-    private static PerplexityRun ScoreWithNgram(string? path, string modelName, int order, string level, string? trainPath, bool details)
+    private static PerplexityRun ScoreWithNgram(CliContext context, string? path, string modelName, int order, string level, string? trainPath, bool details)
     {
-        var paragraphs = Documents(path);
-        var model = LoadModel(modelName, order, NgramCommand.ParseLevel(level), trainPath);
+        var paragraphs = Documents(context, path);
+        var model = LoadModel(context, modelName, order, NgramCommand.ParseLevel(level), trainPath);
         return new PerplexityRun([.. paragraphs.Select(d => model.Score(d, details))], $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>The documents of TEXT_FILE: its paragraphs (separated by blank lines).</summary>
-    private static string[] Documents(string? path)
+    private static string[] Documents(CliContext context, string? path)
     {
         if (path is null)
         {
             throw new UsageException("give a TEXT_FILE to score, or --logprobs FILE.jsonl, or --logits FILE.npy.");
         }
 
-        string text = File.ReadAllText(path);
+        string text = CliInput.ReadAllText(context, path, "TEXT_FILE");
         string[] paragraphs = [.. BlankLines().Split(text).Where(d => !string.IsNullOrWhiteSpace(d))];
         return paragraphs.Length > 0 ? paragraphs
             : throw new UsageException($"TEXT_FILE '{NumberList.Escape(path)}' is empty or blank: there is no token to score.");
@@ -157,11 +157,11 @@ internal static partial class PerplexityCommand
         return id => tokenizer.Decode([id]) ?? string.Empty;
     }
 
-    private static KneserNeyModel LoadModel(string model, int order, NGramLevel level, string? trainPath)
+    private static KneserNeyModel LoadModel(CliContext context, string model, int order, NGramLevel level, string? trainPath)
     {
         if (model.StartsWith("ngram:", StringComparison.Ordinal))
         {
-            return KneserNeyFile.Load(model["ngram:".Length..]);
+            return KneserNeyFile.Load(CliInput.FilePath(context, model["ngram:".Length..], "--model", InputFormat.NGramModel));
         }
 
         if (model != "ngram")
@@ -169,7 +169,7 @@ internal static partial class PerplexityCommand
             throw new UsageException($"--model '{NumberList.Escape(model)}' is neither ngram nor ngram:PATH.");
         }
 
-        return trainPath is null ? KingJamesBible.Model(level, order) : KneserNeyModel.Train(File.ReadAllText(trainPath), order, level);
+        return trainPath is null ? KingJamesBible.Model(level, order) : KneserNeyModel.Train(CliInput.ReadAllText(context, trainPath, "--train"), order, level);
     }
 
     private static SurprisalColouring ParseColouring(string text) => text.ToLowerInvariant() switch

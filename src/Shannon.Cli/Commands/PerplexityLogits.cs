@@ -9,19 +9,19 @@ namespace Shannon.Cli.Commands;
 internal static class PerplexityLogits
 {
     /// <summary>Scores a dump; adds the comparison with a reference dump and a temperature sweep when asked.</summary>
-    public static PerplexityRun Score(string logitsPath, string? tokensPath, string? referencePath, double[]? temperatures, Func<int, string>? decode)
+    public static PerplexityRun Score(CliContext context, string logitsPath, string? tokensPath, string? referencePath, double[]? temperatures, Func<int, string>? decode)
     {
         if (tokensPath is null)
         {
             throw new UsageException("--logits needs --tokens FILE: the token ids the model read (.npy integers or a text list).");
         }
 
-        int[] tokens = ReadTokens(tokensPath);
-        var dump = LogitDump.Read(logitsPath, tokens);
-        var run = new PerplexityRun([dump.Score(decode)], $"logits from {Path.GetFileName(logitsPath)}", HasText: decode is not null);
+        int[] tokens = ReadTokens(CliInput.FilePath(context, tokensPath, "--tokens", InputFormat.NpyOrText));
+        var dump = LogitDump.Read(CliInput.FilePath(context, logitsPath, "--logits", InputFormat.Npy), tokens);
+        var run = new PerplexityRun([dump.Score(decode)], $"logits from {Path.GetFileName(CliInput.DisplayName(logitsPath))}", HasText: decode is not null);
         if (referencePath is not null)
         {
-            var reference = LogitDump.Read(referencePath, tokens);
+            var reference = LogitDump.Read(CliInput.FilePath(context, referencePath, "--reference", InputFormat.Npy), tokens);
             if (reference.Vocabulary != dump.Vocabulary || reference.Count != dump.Count)
             {
                 throw new UsageException($"--reference has {reference.Count}×{reference.Vocabulary} used logits but --logits has {dump.Count}×{dump.Vocabulary}.");

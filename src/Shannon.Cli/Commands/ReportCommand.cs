@@ -15,7 +15,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = new Argument<string?>("DATA") { Description = "CSV or Parquet file with a header; omit it for the built-in demo (breast cancer).", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Argument<string?>("DATA") { Description = "CSV or Parquet file with a header, or - for stdin; omit it for the built-in demo (breast cancer).", Arity = ArgumentArity.ZeroOrOne };
         var target = new Option<string?>("--target") { Description = "Target column (default: the last column)." };
         var output = new Option<string>("--output", "-o") { Description = "Directory for report.html.", DefaultValueFactory = _ => "shannon-report" };
         var open = new Option<bool>("--open") { Description = "Open the report in the default browser when done." };
@@ -84,13 +84,13 @@ internal static class ReportCommand
 
     private static InformationReport FromFile(string path, string? target, ReportSettings settings, CliContext context)
     {
-        var table = TableReader.Read(path);
+        var table = TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table));
         if (table.Columns.Count < 2)
         {
-            throw new InvalidDataException($"'{path}' has {table.Columns.Count} column(s); a report needs at least one feature and a target.");
+            throw new InvalidDataException($"'{CliInput.DisplayName(path)}' has {table.Columns.Count} column(s); a report needs at least one feature and a target.");
         }
 
-        return Build(table, path, target ?? table.Columns[^1].Name, settings, context);
+        return Build(table, CliInput.DisplayName(path), target ?? table.Columns[^1].Name, settings, context);
     }
 
     private static InformationReport Build(ColumnTable table, string source, string target, ReportSettings settings, CliContext context) =>

@@ -29,16 +29,16 @@ internal sealed class SampleTable
     /// <summary>Are all columns numeric?</summary>
     public bool IsNumeric => Columns.All(c => c.Kind == ColumnKind.Numeric);
 
-    /// <summary>Reads the named columns of one or more variables from a data file in one pass; missing values drop the row.</summary>
-    public static SampleTable[] Read(string path, params (string Option, string? Names)[] variables)
+    /// <summary>Reads the named columns of one or more variables from a data file (or stdin, <c>-</c>) in one pass; missing values drop the row.</summary>
+    public static SampleTable[] Read(CliContext context, string path, params (string Option, string? Names)[] variables)
     {
         var names = variables.Select(v => Split(v.Names, v.Option)).ToArray();
-        var table = TableReader.Read(path, new TableReadOptions { Columns = names.SelectMany(n => n).Distinct().ToArray() });
+        var table = TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table), new TableReadOptions { Columns = names.SelectMany(n => n).Distinct().ToArray() });
         return variables.Select((v, i) => new SampleTable(names[i].Select(name => table[name]).ToArray(), v.Option)).ToArray();
     }
 
-    /// <summary>Reads every column of the file (used when a command takes the only column by default).</summary>
-    public static TableColumn[] ReadAll(string path) => [.. TableReader.Read(path).Columns];
+    /// <summary>Reads every column of the file or stdin (used when a command takes the only column by default).</summary>
+    public static TableColumn[] ReadAll(CliContext context, string path) => [.. TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table)).Columns];
 
     /// <summary>Wraps already-read columns.</summary>
     public static SampleTable Of(IReadOnlyList<TableColumn> columns, string option) => new(columns, option);

@@ -9,7 +9,7 @@ internal static class TreeCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = new Argument<string>("DATA") { Description = "A .csv, .tsv or .parquet file with a header; numeric columns are the features." };
+        var data = new Argument<string>("DATA") { Description = "A .csv, .tsv or .parquet file with a header (or - for stdin); numeric columns are the features." };
         var target = new Option<string>("--target") { Description = "The class column.", Required = true };
         var maxDepth = new Option<int?>("--max-depth") { Description = "Deepest split level (root = 0); unlimited by default." };
         var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows per leaf.", DefaultValueFactory = _ => 1 };
@@ -20,7 +20,7 @@ internal static class TreeCommand
         };
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(data)!;
+            string path = CliInput.FilePath(context, parse.GetValue(data)!, "DATA", InputFormat.Table);
             string targetName = parse.GetValue(target)!;
             var kinds = TableReader.ColumnKinds(path);
             if (!kinds.ContainsKey(targetName))

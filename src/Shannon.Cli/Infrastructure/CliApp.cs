@@ -52,13 +52,17 @@ internal static class CliApp
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            context.Error.WriteLine($"error: {Describe(ex)}");
+            context.Error.WriteLine($"error: {CliInput.Unspool(context, Describe(ex))}");
             return ExitCodes.BadInput;
         }
         catch (Exception ex)
         {
-            context.Error.WriteLine($"error: internal failure ({ex.GetType().Name}): {Describe(ex)}");
+            context.Error.WriteLine($"error: internal failure ({ex.GetType().Name}): {CliInput.Unspool(context, Describe(ex))}");
             return ExitCodes.RuntimeFailure;
+        }
+        finally
+        {
+            CliInput.Release(context);
         }
     }
 

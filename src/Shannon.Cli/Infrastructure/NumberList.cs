@@ -16,13 +16,9 @@ internal static class NumberList
     public static double[] Read(string argument, string name, CliContext context)
     {
         string text;
-        if (argument == "-")
+        if (CliInput.IsStdin(argument) || File.Exists(argument))
         {
-            text = context.In.ReadToEnd();
-        }
-        else if (File.Exists(argument))
-        {
-            text = File.ReadAllText(argument);
+            text = CliInput.ReadAllText(context, argument, name);
         }
         else if (LooksInline(argument))
         {

@@ -16,9 +16,7 @@ internal static class NumberTable
     /// <returns>The entries row-major, with the number of rows and columns.</returns>
     public static (double[] Values, int Rows, int Columns) Read(string path, string name, CliContext context)
     {
-        string text = path == "-" ? context.In.ReadToEnd()
-            : File.Exists(path) ? File.ReadAllText(path)
-            : throw new FileNotFoundException($"{name} file '{NumberList.Escape(path)}' does not exist.");
+        string text = CliInput.ReadAllText(context, path, name);
         var values = new List<double>();
         int rows = 0;
         int columns = -1;

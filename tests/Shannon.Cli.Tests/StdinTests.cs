@@ -1,0 +1,219 @@
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Shannon.Data.Npy;
+
+namespace Shannon.Cli.Tests;
+
+/// <summary>
+/// <c>-</c> reads standard input for every data, text, distribution and label argument, through one helper
+/// (<see cref="CliInput"/>): each command must give the same output from stdin as from the file, name stdin (never
+/// the spooled temporary file) in its messages, and leave no spooled file behind.
+/// </summary>
+public sealed class StdinTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-stdin-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    public static TheoryData<string[]> DataCommands() => new()
+    {
+        { ["features", "{data}", "--target", "target", "--json"] },
+        { ["features", "{data}", "--target", "target", "--method", "mrmr", "--k", "2"] },
+        { ["tree", "{data}", "--target", "target", "--max-depth", "2", "--json"] },
+        { ["mi", "{data}", "--x", "petal_length_cm", "--y", "target", "--json"] },
+        { ["entropy", "--samples", "{data}", "--column", "sepal_width_cm", "--json"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DataCommands))]
+    public void Csv_on_stdin_gives_what_the_file_gives(string[] template)
+    {
+        string iris = Data("iris.csv");
+        var fromFile = CliRunner.Run(Fill(template, iris));
+        var fromStdin = CliRunner.RunWithStdin(File.ReadAllText(iris), Fill(template, "-"));
+        Assert.True(fromFile.Code == 0, fromFile.Err);
+        Assert.Equal((fromFile.Code, fromFile.Out, fromFile.Err), (fromStdin.Code, fromStdin.Out, fromStdin.Err));
+    }
+
+    [Fact]
+    public void Parquet_and_gzip_on_stdin_are_recognised_by_their_first_bytes()
+    {
+        string parquet = Path.Combine(_directory, "iris.parquet");
+        using (var connection = new DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM read_csv('{Data("iris.csv")}')) TO '{parquet}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+
+        var expected = CliRunner.Run("features", Data("iris.csv"), "--target", "target", "--json");
+        var fromParquet = CliRunner.RunWithStdinBytes(File.ReadAllBytes(parquet), "features", "-", "--target", "target", "--json");
+        Assert.True(fromParquet.Code == 0, fromParquet.Err);
+        Assert.Equal(expected.Out, fromParquet.Out);
+
+        using var gzipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(File.ReadAllBytes(Data("iris.csv")));
+        }
+
+        var fromGzip = CliRunner.RunWithStdinBytes(gzipped.ToArray(), "features", "-", "--target", "target", "--json");
+        Assert.True(fromGzip.Code == 0, fromGzip.Err);
+        Assert.Equal(expected.Out, fromGzip.Out);
+    }
+
+    [Fact]
+    public void The_spooled_copy_of_stdin_is_deleted_after_success_and_after_failure()
+    {
+        byte[] iris = File.ReadAllBytes(Data("iris.csv"));
+        var ok = CliRunner.RunWithStdinBytes(iris, "features", "-", "--target", "target");
+        Assert.Equal(0, ok.Code);
+        Assert.NotNull(ok.Context.SpoolFile);
+        Assert.False(File.Exists(ok.Context.SpoolFile));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(ok.Context.SpoolFile)));
+
+        var bad = CliRunner.RunWithStdinBytes(iris, "features", "-", "--target", "no_such_column");
+        Assert.Equal(2, bad.Code);
+        Assert.False(File.Exists(bad.Context.SpoolFile));
+    }
+
+    [Fact]
+    public void Messages_name_stdin_not_the_temporary_file()
+    {
+        var (code, output, error) = CliRunner.RunWithStdin(File.ReadAllText(Data("iris.csv")), "features", "-", "--target", "no_such_column");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("'stdin'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("shannon-stdin-", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), error, StringComparison.Ordinal);
+
+        var empty = CliRunner.RunWithStdin(string.Empty, "tree", "-", "--target", "y");
+        Assert.Equal(2, empty.Code);
+        Assert.Single(empty.Err.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("shannon-stdin-", empty.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_from_stdin_names_its_source_stdin()
+    {
+        string output = Path.Combine(_directory, "report");
+        var (code, _, error) = CliRunner.RunWithStdin(File.ReadAllText(Data("iris.csv")), "report", "-", "--target", "target",
+            "--permutations", "5", "--bootstrap", "5", "-o", output, "--json");
+        Assert.True(code == 0, error);
+        string html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("stdin", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("shannon-stdin-", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Perplexity_and_ngram_train_read_text_from_stdin()
+    {
+        const string text = "in the beginning god created the heaven and the earth\n\nand the earth was without form\n";
+        string file = Write("text.txt", text);
+        var fromFile = CliRunner.Run("perplexity", file, "--json");
+        var fromStdin = CliRunner.RunWithStdin(text, "perplexity", "-", "--json");
+        Assert.True(fromFile.Code == 0, fromFile.Err);
+        Assert.Equal(fromFile.Out, fromStdin.Out);
+
+        string model = Path.Combine(_directory, "m.kn");
+        var train = CliRunner.RunWithStdin(text, "ngram", "train", "-", "--order", "2", "-o", model);
+        Assert.True(train.Code == 0, train.Err);
+        var trained = CliRunner.RunWithStdin(text, "perplexity", "-", "--model", "ngram:" + model, "--json");
+        var trainedFromFile = CliRunner.Run("perplexity", file, "--train", file, "--order", "2", "--json");
+        Assert.True(trained.Code == 0, trained.Err);
+        Assert.Equal(
+            JsonDocument.Parse(trainedFromFile.Out).RootElement.GetProperty("perplexity").GetDouble(),
+            JsonDocument.Parse(trained.Out).RootElement.GetProperty("perplexity").GetDouble());
+
+        var fromStdinModel = CliRunner.RunWithStdinBytes(File.ReadAllBytes(model), "perplexity", file, "--model", "ngram:-", "--json");
+        Assert.True(fromStdinModel.Code == 0, fromStdinModel.Err);
+        Assert.Equal(trained.Out, fromStdinModel.Out);
+
+        var withTrain = CliRunner.RunWithStdin(text, "perplexity", file, "--train", "-", "--order", "2", "--json");
+        Assert.Equal(trainedFromFile.Out, withTrain.Out);
+    }
+
+    [Fact]
+    public void Logprobs_jsonl_from_stdin()
+    {
+        const string line = """{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":" b","logprob":-1.5}]}}]}""";
+        var fromFile = CliRunner.Run("perplexity", "--logprobs", Write("r.jsonl", line + "\n"), "--json");
+        var fromStdin = CliRunner.RunWithStdin(line + "\n", "perplexity", "--logprobs", "-", "--json");
+        Assert.True(fromStdin.Code == 0, fromStdin.Err);
+        Assert.Equal(
+            JsonDocument.Parse(fromFile.Out).RootElement.GetProperty("perplexity").GetDouble(),
+            JsonDocument.Parse(fromStdin.Out).RootElement.GetProperty("perplexity").GetDouble());
+
+        var bad = CliRunner.RunWithStdin("{}\n{bad\n", "perplexity", "--logprobs", "-");
+        Assert.Equal(2, bad.Code);
+        Assert.DoesNotContain("shannon-stdin-", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Loss_reads_npy_logits_or_text_targets_from_stdin()
+    {
+        string logits = Path.Combine(_directory, "z.npy");
+        NpyFile.Write(logits, [2f, 1f, 0.1f, -431f, 279f, 427f], [2, 3]);
+        string targets = Write("y.txt", "0\n0\n");
+        var fromFiles = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--json");
+        Assert.True(fromFiles.Code == 0, fromFiles.Err);
+
+        var npyOnStdin = CliRunner.RunWithStdinBytes(File.ReadAllBytes(logits), "loss", "--logits", "-", "--targets", targets, "--json");
+        Assert.True(npyOnStdin.Code == 0, npyOnStdin.Err);
+        Assert.Equal(fromFiles.Out, npyOnStdin.Out);
+
+        var targetsOnStdin = CliRunner.RunWithStdin("0\n0\n", "loss", "--logits", logits, "--targets", "-", "--json");
+        Assert.True(targetsOnStdin.Code == 0, targetsOnStdin.Err);
+        Assert.Equal(fromFiles.Out, targetsOnStdin.Out);
+
+        var csvOnStdin = CliRunner.RunWithStdin("2,1,0.1\n-431,279,427\n", "loss", "--logits", "-", "--targets", targets, "--json");
+        Assert.True(csvOnStdin.Code == 0, csvOnStdin.Err);
+        Assert.Equal(
+            JsonDocument.Parse(fromFiles.Out).RootElement.GetProperty("value").GetDouble(),
+            JsonDocument.Parse(csvOnStdin.Out).RootElement.GetProperty("value").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Distributions_tables_and_labels_from_stdin()
+    {
+        Assert.Equal(CliRunner.Run("kl", "0.9,0.1", "0.5,0.5").Out, CliRunner.RunWithStdin("0.5 0.5\n", "kl", "0.9,0.1", "-").Out);
+        Assert.Equal(CliRunner.Run("cross-entropy", "0.9,0.1", "0.5,0.5").Out, CliRunner.RunWithStdin("0.9,0.1", "cross-entropy", "-", "0.5,0.5").Out);
+        Assert.Equal(CliRunner.Run("info", "--joint", "0.25,0,0,0.25,0,0.25,0.25,0", "--shape", "2,2,2").Out,
+            CliRunner.RunWithStdin("0.25,0,0,0.25,0,0.25,0.25,0", "info", "--joint", "-", "--shape", "2,2,2").Out);
+        Assert.Equal(CliRunner.Run("ib", "--joint", Write("j.csv", "0.4,0.1\n0.1,0.4\n"), "--beta", "5", "--clusters", "2").Out,
+            CliRunner.RunWithStdin("0.4,0.1\n0.1,0.4\n", "ib", "--joint", "-", "--beta", "5", "--clusters", "2").Out);
+        string labels = Write("a.txt", "x\ny\nx\ny\n");
+        Assert.Equal(CliRunner.Run("mi", "--labels", labels, labels).Out, CliRunner.RunWithStdin("x\ny\nx\ny\n", "mi", "--labels", "-", labels).Out);
+    }
+
+    [Fact]
+    public void Stdin_can_be_read_once_and_emit_sql_needs_a_file()
+    {
+        var twice = CliRunner.RunWithStdin("0.5,0.5", "kl", "-", "-");
+        Assert.Equal(2, twice.Code);
+        Assert.Contains("stdin can be read only once", twice.Err, StringComparison.Ordinal);
+        Assert.Single(twice.Err.TrimEnd().Split('\n'));
+
+        var loss = CliRunner.RunWithStdin("1,2\n", "loss", "--logits", "-", "--targets", "-");
+        Assert.Equal(2, loss.Code);
+        Assert.StartsWith("error: --logits and --targets both read stdin", loss.Err, StringComparison.Ordinal);
+
+        var sql = CliRunner.RunWithStdin(File.ReadAllText(Data("iris.csv")), "features", "-", "--target", "target", "--emit-sql");
+        Assert.Equal(2, sql.Code);
+        Assert.Contains("--emit-sql needs DATA as a file path", sql.Err, StringComparison.Ordinal);
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static string[] Fill(string[] template, string data) => [.. template.Select(a => a == "{data}" ? data : a)];
+
+    private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
+}
