@@ -32,7 +32,7 @@ internal static class ElementLoss
     internal static double Weight(ReadOnlySpan<double> weights, int index) => weights.IsEmpty ? 1.0 : weights[index % weights.Length];
 
     /// <summary>An optional destination: empty, or with room for <paramref name="length"/> values.</summary>
-    internal static void Destination(Span<double> destination, int length, string paramName)
+    internal static void Destination<T>(Span<T> destination, int length, string paramName)
     {
         if (!destination.IsEmpty)
         {

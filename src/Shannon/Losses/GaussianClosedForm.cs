@@ -1,3 +1,4 @@
+using System.Numerics;
 using Shannon.Numerics;
 
 namespace Shannon.Losses;
@@ -160,20 +161,80 @@ public static class GaussianClosedForm
     /// prior (log σ² ≈ 0) keeps its small KL instead of cancelling to 0. Sum the rows (× N) for PyTorch code that sums over
     /// the batch. Reference: Kingma &amp; Welling (2014), arXiv:1312.6114, Appendix B.
     /// </remarks>
-    public static double VaeKullbackLeibler(ReadOnlySpan<double> mean, ReadOnlySpan<double> logVariance, int latentDimension, Span<double> rowTerms = default)
+    public static double VaeKullbackLeibler(ReadOnlySpan<double> mean, ReadOnlySpan<double> logVariance, int latentDimension, Span<double> rowTerms = default) =>
+        Vae(mean, logVariance, latentDimension, LossReduction.Mean, rowTerms, default, default).Value;
+
+    /// <summary>
+    /// The VAE's KL term KL(N(μ, diag σ²) ‖ N(0, I)) of every row of an encoder's output, reduced over the batch, with its
+    /// gradients with respect to μ and log σ².
+    /// </summary>
+    /// <param name="mean">μ, N×d row-major; finite.</param>
+    /// <param name="logVariance">log σ², N×d row-major, the same shape; finite.</param>
+    /// <param name="latentDimension">d, the latent dimension.</param>
+    /// <param name="reduction">Mean over the N rows (the usual VAE term), Sum over them, or None (one term per row).</param>
+    /// <param name="rowTerms">Optional: receives the N per-row terms in nats, whatever the reduction.</param>
+    /// <param name="meanGradient">Optional: receives ∂(reduced term)/∂μ = s·μ, N×d, with s = 1/N for Mean and 1 for Sum and None.</param>
+    /// <param name="logVarianceGradient">Optional: receives ∂(reduced term)/∂log σ² = s·½(σ² − 1), N×d.</param>
+    /// <returns>
+    /// The rows' terms −½ Σᵢ (1 + log σᵢ² − μᵢ² − σᵢ²) ≥ 0 in nats, reduced: Value is their mean (Mean) or sum (Sum, None), Sum their
+    /// sum, Weight and Count the number of rows N.
+    /// </returns>
+    /// <exception cref="ArgumentException">Shapes that disagree; a non-finite entry (named with its index); a destination too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="latentDimension"/> is not positive, or <paramref name="reduction"/> is undefined.</exception>
+    /// <remarks>
+    /// The terms are summed over the d dimensions and, for Mean, averaged over the batch: PyTorch's
+    /// <c>(-0.5 * (1 + logvar - mu**2 - logvar.exp()).sum(dim=1)).mean()</c>. Each coordinate is computed as
+    /// ½(μ² + (e^(log σ²) − 1 − log σ²)) with e^x − 1 by expm1 (no cancellation near the prior), each row's sum clamped at 0
+    /// against rounding; the gradient is the exact derivative of the unclamped formula (½·expm1(log σ²) for log σ²). A very
+    /// large log σ² (above about 709) gives +∞ for the term and its gradient. Float inputs are computed in double.
+    /// Reference: Kingma &amp; Welling (2014), arXiv:1312.6114, Appendix B.
+    /// </remarks>
+    public static CrossEntropyResult VaeKullbackLeibler(ReadOnlySpan<double> mean, ReadOnlySpan<double> logVariance, int latentDimension, LossReduction reduction, Span<double> rowTerms = default, Span<double> meanGradient = default, Span<double> logVarianceGradient = default) =>
+        Vae(mean, logVariance, latentDimension, reduction, rowTerms, meanGradient, logVarianceGradient);
+
+    /// <inheritdoc cref="VaeKullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, int, LossReduction, Span{double}, Span{double}, Span{double})"/>
+    public static CrossEntropyResult VaeKullbackLeibler(ReadOnlySpan<float> mean, ReadOnlySpan<float> logVariance, int latentDimension, LossReduction reduction, Span<double> rowTerms = default, Span<float> meanGradient = default, Span<float> logVarianceGradient = default) =>
+        Vae(mean, logVariance, latentDimension, reduction, rowTerms, meanGradient, logVarianceGradient);
+
+    private static CrossEntropyResult Vae<T>(ReadOnlySpan<T> mean, ReadOnlySpan<T> logVariance, int latentDimension, LossReduction reduction, Span<double> rowTerms, Span<T> meanGradient, Span<T> logVarianceGradient)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.SameLength(mean, logVariance, nameof(mean), nameof(logVariance));
         int rows = LogitGuard.Rows(mean.Length, latentDimension, nameof(mean), nameof(latentDimension));
+        ElementLoss.Reduction(reduction);
         ElementLoss.Destination(rowTerms, rows, nameof(rowTerms));
-        Guard.AllFinite(mean, nameof(mean));
-        Guard.AllFinite(logVariance, nameof(logVariance));
+        ElementLoss.Destination(meanGradient, mean.Length, nameof(meanGradient));
+        ElementLoss.Destination(logVarianceGradient, mean.Length, nameof(logVarianceGradient));
+        for (int i = 0; i < mean.Length; i++)
+        {
+            ElementLoss.Finite(mean[i], nameof(mean), i);
+        }
+
+        for (int i = 0; i < logVariance.Length; i++)
+        {
+            ElementLoss.Finite(logVariance[i], nameof(logVariance), i);
+        }
+
+        double scale = reduction == LossReduction.Mean ? 1.0 / rows : 1.0;
         var total = default(CompensatedSum);
         for (int r = 0; r < rows; r++)
         {
             var row = default(CompensatedSum);
             for (int i = r * latentDimension; i < (r + 1) * latentDimension; i++)
             {
-                row.Add(0.5 * ((mean[i] * mean[i]) + (SpecialFunctions.ExpM1(logVariance[i]) - logVariance[i])));
+                double mu = double.CreateTruncating(mean[i]);
+                double logVar = double.CreateTruncating(logVariance[i]);
+                double spread = SpecialFunctions.ExpM1(logVar);
+                row.Add(0.5 * ((mu * mu) + (spread - logVar)));
+                if (!meanGradient.IsEmpty)
+                {
+                    meanGradient[i] = T.CreateTruncating(scale * mu);
+                }
+
+                if (!logVarianceGradient.IsEmpty)
+                {
+                    logVarianceGradient[i] = T.CreateTruncating(scale * 0.5 * spread);
+                }
             }
 
             double term = Math.Max(0.0, row.Value);
@@ -184,12 +245,12 @@ public static class GaussianClosedForm
             }
         }
 
-        return total.Value / rows;
+        return ElementLoss.Result(total.Value, rows, rows, reduction);
     }
 
     /// <summary>The β-weighted negative evidence lower bound a (β-)VAE minimises.</summary>
     /// <param name="reconstructionLoss">−E_q[log p(x|z)], e.g. a binary cross-entropy or a squared error; finite.</param>
-    /// <param name="kullbackLeibler">KL(q(z|x) ‖ p(z)) reduced the same way (e.g. <see cref="VaeKullbackLeibler"/>); ≥ 0.</param>
+    /// <param name="kullbackLeibler">KL(q(z|x) ‖ p(z)) reduced the same way (e.g. <see cref="VaeKullbackLeibler(ReadOnlySpan{double}, ReadOnlySpan{double}, int, Span{double})"/>); ≥ 0.</param>
     /// <param name="beta">β ≥ 0; 1 gives −ELBO, β &gt; 1 presses the posterior toward the prior (disentanglement), β → 0 an autoencoder.</param>
     /// <returns>reconstructionLoss + β·kullbackLeibler, in the unit of the inputs; for β = 1, −ELBO ≥ −log p(x).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A non-finite reconstruction loss, a negative or NaN KL, or a negative or non-finite β.</exception>

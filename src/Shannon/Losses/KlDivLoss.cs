@@ -27,26 +27,29 @@ public static class KlDivLoss
     /// <param name="reduction">BatchMean (default, the KL per row), Sum, Mean (PyTorch's default: divides by N·C) or None.</param>
     /// <param name="logTarget">Whether <paramref name="target"/> holds log-probabilities (PyTorch <c>log_target</c>).</param>
     /// <param name="elementLosses">Optional: receives the N·C element terms in nats, whatever the reduction.</param>
+    /// <param name="gradient">Optional: receives ∂(reduced loss)/∂x, N×C: −tᵢ·s (−e^(tᵢ)·s with logTarget), with s = 1/N for BatchMean,
+    /// 1/(N·C) for Mean and 1 for Sum and None (for None, element i holds the derivative of its own term).</param>
     /// <returns>
     /// The loss in nats from the terms tᵢ·(log tᵢ − xᵢ) (or e^(tᵢ)·(tᵢ − xᵢ) with logTarget), with 0 where the target is 0;
     /// Weight is the divisor (N·C for Mean, N for BatchMean, reported with <see cref="LossReduction.Mean"/>), Count is N·C.
     /// +∞ when some target is positive where xᵢ = −∞.
     /// </returns>
     /// <exception cref="ArgumentException">The inputs are empty, of different lengths or not a multiple of <paramref name="classes"/>;
-    /// a bad entry (named with its index); <paramref name="elementLosses"/> too short.</exception>
+    /// a bad entry (named with its index); <paramref name="elementLosses"/> or <paramref name="gradient"/> too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is not positive, or <paramref name="reduction"/> is undefined.</exception>
     /// <remarks>
     /// A zero target contributes exactly 0, even where xᵢ = −∞ (PyTorch gives NaN there for 0·∞). Individual terms may be
-    /// negative; the row sums are ≥ 0 (Gibbs) when both rows are distributions.
+    /// negative; the row sums are ≥ 0 (Gibbs) when both rows are distributions. The gradient is with respect to the input only
+    /// (the target is data); it does not depend on the input, so it is finite even where xᵢ = −∞.
     /// </remarks>
-    public static CrossEntropyResult FromLogProbabilities(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<double> target, int classes, KlDivReduction reduction = KlDivReduction.BatchMean, bool logTarget = false, Span<double> elementLosses = default) =>
-        Compute(logProbabilities, target, classes, reduction, logTarget, elementLosses);
+    public static CrossEntropyResult FromLogProbabilities(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<double> target, int classes, KlDivReduction reduction = KlDivReduction.BatchMean, bool logTarget = false, Span<double> elementLosses = default, Span<double> gradient = default) =>
+        Compute(logProbabilities, target, classes, reduction, logTarget, elementLosses, gradient);
 
-    /// <inheritdoc cref="FromLogProbabilities(ReadOnlySpan{double}, ReadOnlySpan{double}, int, KlDivReduction, bool, Span{double})"/>
-    public static CrossEntropyResult FromLogProbabilities(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<float> target, int classes, KlDivReduction reduction = KlDivReduction.BatchMean, bool logTarget = false, Span<double> elementLosses = default) =>
-        Compute(logProbabilities, target, classes, reduction, logTarget, elementLosses);
+    /// <inheritdoc cref="FromLogProbabilities(ReadOnlySpan{double}, ReadOnlySpan{double}, int, KlDivReduction, bool, Span{double}, Span{double})"/>
+    public static CrossEntropyResult FromLogProbabilities(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<float> target, int classes, KlDivReduction reduction = KlDivReduction.BatchMean, bool logTarget = false, Span<double> elementLosses = default, Span<float> gradient = default) =>
+        Compute(logProbabilities, target, classes, reduction, logTarget, elementLosses, gradient);
 
-    private static CrossEntropyResult Compute<T>(ReadOnlySpan<T> logProbabilities, ReadOnlySpan<T> target, int classes, KlDivReduction reduction, bool logTarget, Span<double> elementLosses)
+    private static CrossEntropyResult Compute<T>(ReadOnlySpan<T> logProbabilities, ReadOnlySpan<T> target, int classes, KlDivReduction reduction, bool logTarget, Span<double> elementLosses, Span<T> gradient)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.NotEmpty(logProbabilities, nameof(logProbabilities));
@@ -58,6 +61,13 @@ public static class KlDivLoss
         }
 
         ElementLoss.Destination(elementLosses, logProbabilities.Length, nameof(elementLosses));
+        ElementLoss.Destination(gradient, logProbabilities.Length, nameof(gradient));
+        double scale = reduction switch
+        {
+            KlDivReduction.BatchMean => 1.0 / rows,
+            KlDivReduction.Mean => 1.0 / logProbabilities.Length,
+            _ => 1.0,
+        };
         var sum = default(CompensatedSum);
         for (int i = 0; i < logProbabilities.Length; i++)
         {
@@ -77,6 +87,10 @@ public static class KlDivLoss
                 }
 
                 term = double.IsNegativeInfinity(t) ? 0.0 : Math.Exp(t) * (t - x);
+                if (!gradient.IsEmpty)
+                {
+                    gradient[i] = T.CreateTruncating(-Math.Exp(t) * scale);
+                }
             }
             else
             {
@@ -86,6 +100,10 @@ public static class KlDivLoss
                 }
 
                 term = t == 0.0 ? 0.0 : t * (Math.Log(t) - x);
+                if (!gradient.IsEmpty)
+                {
+                    gradient[i] = T.CreateTruncating(-t * scale);
+                }
             }
 
             sum.Add(term);

@@ -112,4 +112,75 @@ public class GaussianClosedFormTests
         Assert.Equal("kullbackLeibler", Assert.Throws<ArgumentOutOfRangeException>(() => GaussianClosedForm.NegativeElbo(1, double.NaN)).ParamName);
         Assert.Equal("reconstructionLoss", Assert.Throws<ArgumentOutOfRangeException>(() => GaussianClosedForm.NegativeElbo(double.PositiveInfinity, 1)).ParamName);
     }
+
+    [Fact]
+    public void Vae_gradient_is_mu_and_half_of_sigma_squared_minus_one_per_row_of_the_batch()
+    {
+        var muGradient = new double[4];
+        var logVarGradient = new double[4];
+        var result = GaussianClosedForm.VaeKullbackLeibler([1.0, 0.0, -2.0, 0.5], [0.0, Math.Log(3), 1.0, -1.0], 2, LossReduction.Mean, default, muGradient, logVarGradient);
+        Assert.Equal([0.5, 0.0, -1.0, 0.25], muGradient);
+        LossReference.Close([0.0, 0.5, 0.25 * (Math.E - 1), 0.25 * (Math.Exp(-1) - 1)], logVarGradient, 1e-15, "log-variance gradient", absolute: 1e-16);
+        Assert.Equal((2.0, 2L), (result.Weight, result.Count));
+        Assert.Equal(result.Sum / 2, result.Value, 15);
+        Assert.Equal(result.Value, GaussianClosedForm.VaeKullbackLeibler([1.0, 0.0, -2.0, 0.5], [0.0, Math.Log(3), 1.0, -1.0], 2), 15);
+    }
+
+    [Fact]
+    public void Vae_gradient_agrees_with_finite_differences() =>
+        Gen.Double[-3, 3].Array[6].Select(Gen.Double[-3, 3].Array[6]).Sample((mu, logVar) =>
+        {
+            var muGradient = new double[6];
+            var logVarGradient = new double[6];
+            GaussianClosedForm.VaeKullbackLeibler(mu, logVar, 3, LossReduction.Mean, default, muGradient, logVarGradient);
+            return GradientCheck.Agrees(mu, muGradient, m => GaussianClosedForm.VaeKullbackLeibler(m, logVar, 3, LossReduction.Mean).Value)
+                && GradientCheck.Agrees(logVar, logVarGradient, v => GaussianClosedForm.VaeKullbackLeibler(mu, v, 3, LossReduction.Mean).Value);
+        });
+
+    [Fact]
+    public void Vae_term_and_gradients_match_pytorch_autograd()
+    {
+        int cases = 0;
+        foreach (var c in LossReference.GradientCases("gaussian_kl"))
+        {
+            cases++;
+            int latent = c.GetProperty("latent").GetInt32();
+            var rows = new double[c.Doubles("mu").Length / latent];
+            string what = $"{c.Label("gaussian_kl")} d={latent}";
+            if (c.IsDouble())
+            {
+                var mu = new double[rows.Length * latent];
+                var logVar = new double[mu.Length];
+                var result = GaussianClosedForm.VaeKullbackLeibler(c.Doubles("mu"), c.Doubles("logvar"), latent, c.Reduction(), rows, mu, logVar);
+                // PyTorch sums 1 + log σ² − μ² − σ² with cancellation (terms up to e^4.5 ≈ 90): 1e-14 absolute per row.
+                c.CloseLoss(result, rows, 1e-12, what, absolute: 1e-13);
+                c.CloseGradient("mu_gradient", mu, 1e-15, 0, what);
+                // PyTorch's e^x − 1 by subtraction: one ulp of e^x absolute.
+                c.CloseGradient("logvar_gradient", logVar, 1e-12, 1e-16, what);
+            }
+            else
+            {
+                var mu = new float[rows.Length * latent];
+                var logVar = new float[mu.Length];
+                var result = GaussianClosedForm.VaeKullbackLeibler(c.Floats("mu"), c.Floats("logvar"), latent, c.Reduction(), rows, mu, logVar);
+                // float32: PyTorch's float32 sums with cancellation (6e-8 of terms up to 90) against our double.
+                c.CloseLoss(result, rows, 1e-6, what, absolute: 2e-5);
+                c.CloseGradient("mu_gradient", mu, 2e-7, 0, what);
+                c.CloseGradient("logvar_gradient", logVar, 1e-6, 1e-7, what);
+            }
+        }
+
+        Assert.Equal(18, cases);
+    }
+
+    [Fact]
+    public void Vae_gradient_overloads_reject_bad_inputs_by_name()
+    {
+        Assert.Equal("meanGradient", Assert.Throws<ArgumentException>(() => GaussianClosedForm.VaeKullbackLeibler([0.0, 0.0], [0.0, 0.0], 1, LossReduction.Sum, default, new double[1])).ParamName);
+        Assert.Equal("logVarianceGradient", Assert.Throws<ArgumentException>(() => GaussianClosedForm.VaeKullbackLeibler([0f, 0f], [0f, 0f], 1, LossReduction.Sum, default, default, new float[1])).ParamName);
+        Assert.Equal("reduction", Assert.Throws<ArgumentOutOfRangeException>(() => GaussianClosedForm.VaeKullbackLeibler([0.0], [0.0], 1, (LossReduction)5)).ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => GaussianClosedForm.VaeKullbackLeibler([0f, float.PositiveInfinity], [0f, 0f], 1, LossReduction.Mean));
+        Assert.Equal("mean", ex.ParamName);
+        Assert.Contains("index 1", ex.Message);
+    }
 }

@@ -2,14 +2,42 @@ using System.Text.Json;
 
 namespace Shannon.Tests.Losses;
 
-/// <summary>The PyTorch values written by References/losses_reference.py (committed JSON; CI needs no Python).</summary>
+/// <summary>
+/// The PyTorch values written by References/losses_reference.py and the autograd gradients written by
+/// References/loss_gradients_reference.py (committed JSON; CI needs no Python).
+/// </summary>
 internal static class LossReference
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "References", "losses_reference.json"))));
 
+    private static readonly Lazy<JsonDocument> GradientDocument = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "References", "loss_gradients_reference.json"))));
+
     /// <summary>The cases of one section (softmax, cross_entropy, …).</summary>
     public static IEnumerable<JsonElement> Cases(string section) => Document.Value.RootElement.GetProperty(section).EnumerateArray();
+
+    /// <summary>The cases of one section of the gradient reference (nll, bce, bce_logits, kl_div, focal, info_nce, nt_xent, gaussian_kl).</summary>
+    public static IEnumerable<JsonElement> GradientCases(string section) => GradientDocument.Value.RootElement.GetProperty(section).EnumerateArray();
+
+    /// <summary>A case's label for failure messages: its dtype and reduction.</summary>
+    public static string Label(this JsonElement element, string kind) =>
+        $"{kind} {element.GetProperty("dtype").GetString()} {element.GetProperty("reduction").GetString()}";
+
+    /// <summary>
+    /// Checks a gradient against the case's entry <paramref name="name"/>, each entry within <paramref name="tolerance"/>
+    /// relative or <paramref name="absolute"/> times the largest expected magnitude (at least 1).
+    /// </summary>
+    public static void CloseGradient(this JsonElement element, string name, ReadOnlySpan<double> actual, double tolerance, double absolute, string what)
+    {
+        double[] expected = element.Doubles(name);
+        double largest = Math.Max(1.0, expected.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max());
+        Close(expected, actual, tolerance, $"{what} {name}", absolute * largest);
+    }
+
+    /// <inheritdoc cref="CloseGradient(JsonElement, string, ReadOnlySpan{double}, double, double, string)"/>
+    public static void CloseGradient(this JsonElement element, string name, ReadOnlySpan<float> actual, double tolerance, double absolute, string what) =>
+        element.CloseGradient(name, actual.ToArray().Select(v => (double)v).ToArray(), tolerance, absolute, what);
 
     public static double[] Doubles(this JsonElement element, string name) =>
         element.GetProperty(name).EnumerateArray().Select(ReadNumber).ToArray();

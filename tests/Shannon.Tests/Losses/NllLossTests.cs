@@ -85,4 +85,98 @@ public class NllLossTests
         Assert.Equal("reduction", Assert.Throws<ArgumentOutOfRangeException>(() => NllLoss.FromLogProbabilities([-1.0, -2.0], 2, [0], reduction: (LossReduction)7)).ParamName);
         Assert.Equal("rowLosses", Assert.Throws<ArgumentException>(() => NllLoss.FromLogProbabilities([-1.0, -2.0, -1.0, -2.0], 2, [0, 1], rowLosses: new double[1])).ParamName);
     }
+
+    [Fact]
+    public void Gradient_is_minus_the_target_weight_over_the_total_weight()
+    {
+        double[] logp = [-0.1, -2.0, -3.0, -0.5, -1.5, -4.0];
+        var gradient = new double[6];
+        NllLoss.FromLogProbabilities(logp, 2, [0, -100, 1], classWeights: [2.0, 0.5], gradient: gradient);
+        Assert.Equal([-2.0 / 2.5, 0.0, 0.0, 0.0, 0.0, -0.5 / 2.5], gradient);
+        NllLoss.FromLogProbabilities(logp, 2, [0, -100, 1], classWeights: [2.0, 0.5], reduction: LossReduction.None, gradient: gradient);
+        Assert.Equal([-2.0, 0.0, 0.0, 0.0, 0.0, -0.5], gradient);
+    }
+
+    [Fact]
+    public void An_empty_batch_has_a_nan_mean_and_a_zero_sum_as_in_pytorch()
+    {
+        var mean = NllLoss.FromLogProbabilities(ReadOnlySpan<double>.Empty, 5, ReadOnlySpan<int>.Empty);
+        Assert.True(double.IsNaN(mean.Value));
+        Assert.Equal((0.0, 0.0, 0L), (mean.Sum, mean.Weight, mean.Count));
+        Assert.Equal(0.0, NllLoss.FromLogProbabilities(ReadOnlySpan<float>.Empty, 5, ReadOnlySpan<int>.Empty, reduction: LossReduction.Sum).Value);
+    }
+
+    [Fact]
+    public void Every_row_ignored_gives_a_zero_gradient()
+    {
+        var gradient = new float[4] { 9, 9, 9, 9 };
+        NllLoss.FromLogProbabilities([-1f, -2f, -3f, -4f], 2, [-100, -100], gradient: gradient);
+        Assert.Equal([0f, 0f, 0f, 0f], gradient);
+    }
+
+    [Fact]
+    public void Gradient_through_log_softmax_is_the_cross_entropy_gradient() =>
+        Gen.Double[-6, 6].Array[15].Select(Gen.Int[-1, 2].Array[5]).Sample((z, targets) =>
+        {
+            var logp = new double[15];
+            Softmax.LogRows(z, 3, logp);
+            double[] weights = [0.5, 2.0, 1.25];
+            var nllGradient = new double[15];
+            var nll = NllLoss.FromLogProbabilities(logp, 3, targets, weights, ignoreIndex: -1, gradient: nllGradient);
+            var ceGradient = new double[15];
+            CrossEntropyLoss.FromLogits(z, 3, targets, new() { ClassWeights = weights, IgnoreIndex = -1 }, gradient: ceGradient);
+            // ∂CE/∂z_c = g_c − p_c Σ_k g_k (the log-softmax's Jacobian applied to the NLL gradient g).
+            for (int row = 0; row < 5; row++)
+            {
+                double total = nllGradient.Skip(row * 3).Take(3).Sum();
+                for (int c = 0; c < 3; c++)
+                {
+                    int i = (row * 3) + c;
+                    if (Math.Abs(nllGradient[i] - (Math.Exp(logp[i]) * total) - ceGradient[i]) > 1e-14)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return double.IsNaN(nll.Value) || GradientCheck.Agrees(logp, nllGradient, x => NllLoss.FromLogProbabilities(x, 3, targets, weights, ignoreIndex: -1).Value);
+        });
+
+    [Fact]
+    public void Loss_and_gradient_match_pytorch_autograd_for_every_option_and_edge_case()
+    {
+        int cases = 0;
+        foreach (var c in LossReference.GradientCases("nll"))
+        {
+            cases++;
+            int classes = c.GetProperty("classes").GetInt32();
+            int[] targets = c.Ints("targets");
+            var losses = new double[targets.Length];
+            string what = $"{c.Label("nll")} w={c.Doubles("weights").Length} ignore={c.GetProperty("ignore_index")} rows={targets.Length}";
+            if (c.IsDouble())
+            {
+                var gradient = new double[c.Doubles("input").Length];
+                var result = NllLoss.FromLogProbabilities(c.Doubles("input"), classes, targets, c.Doubles("weights"), c.GetProperty("ignore_index").GetInt32(), c.Reduction(), losses, gradient);
+                c.CloseLoss(result, losses, 1e-12, what);
+                c.CloseGradient("gradient", gradient, 1e-15, 0, what);
+            }
+            else
+            {
+                var gradient = new float[c.Doubles("input").Length];
+                var result = NllLoss.FromLogProbabilities(c.Floats("input"), classes, targets, c.Doubles("weights"), c.GetProperty("ignore_index").GetInt32(), c.Reduction(), losses, gradient);
+                // float32: PyTorch divides and multiplies in float32 (two roundings of 6e-8); we round once from double.
+                c.CloseLoss(result, losses, 1e-6, what);
+                c.CloseGradient("gradient", gradient, 2e-7, 0, what);
+            }
+        }
+
+        Assert.Equal(42, cases);
+    }
+
+    [Fact]
+    public void A_gradient_destination_too_short_is_named()
+    {
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => NllLoss.FromLogProbabilities([-1.0, -2.0, -1.0, -2.0], 2, [0, 1], gradient: new double[3])).ParamName);
+        Assert.Equal("logProbabilities", Assert.Throws<ArgumentException>(() => NllLoss.FromLogProbabilities(ReadOnlySpan<double>.Empty, 2, [0])).ParamName);
+    }
 }
