@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Numerics;
-using System.Numerics.Tensors;
 using Shannon.Numerics;
 
 namespace Shannon.Losses;
@@ -15,8 +13,11 @@ namespace Shannon.Losses;
 /// (<c>F.cross_entropy(s, arange(N))</c>), and the symmetric form averages it with the same loss on sᵀ (CLIP). Then
 /// I(z1; z2) ≥ log N − L (van den Oord et al. 2018; Poole et al. 2019), so the bound can never exceed log N: a batch of
 /// N pairs certifies at most log N nats. SimCLR's NT-Xent, which also counts the 2N − 2 same-view pairs as negatives,
-/// is <see cref="NtXent(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, LogBase)"/>. Each row goes through
-/// <see cref="CrossEntropyLoss"/> (max-shifted, double sums); the similarity matrix is held in pooled memory.
+/// is <see cref="NtXent(ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, LogBase)"/>. The overloads taking
+/// <see cref="InfoNceOptions"/> (dot or cosine similarity, one direction or both, every reduction) and the single-batch
+/// <see cref="NtXent(ReadOnlySpan{float}, int, double, LossReduction, Span{double}, Span{float})"/> also write the exact
+/// gradient. The similarity matrix is never held whole: blocks of rows are formed, reduced by a max-shifted
+/// log-sum-exp (sums in double) and turned into the gradient on a register-blocked multiply, in parallel.
 /// References: van den Oord, A., Li, Y. &amp; Vinyals, O. (2018), Representation learning with contrastive predictive
 /// coding, arXiv:1807.03748; Chen, T., Kornblith, S., Norouzi, M. &amp; Hinton, G. (2020), A simple framework for
 /// contrastive learning of visual representations, ICML, arXiv:2002.05709; Radford, A. et al. (2021), Learning
@@ -82,62 +83,90 @@ public static class InfoNce
     public static InfoNceResult NtXent(ReadOnlySpan<float> z1, ReadOnlySpan<float> z2, int dimension, double temperature = 0.5, LogBase logBase = default) =>
         BothViews(z1, z2, dimension, temperature, logBase);
 
+    /// <summary>
+    /// The InfoNCE loss of N queries against N keys (query i's positive is key i, the other N − 1 keys its negatives), with its
+    /// gradients with respect to the queries and the keys.
+    /// </summary>
+    /// <param name="queries">N×D queries q, row-major; finite (and, for cosine similarity, no all-zero row).</param>
+    /// <param name="keys">N×D keys k, row-major, the same shape; finite (and, for cosine similarity, no all-zero row).</param>
+    /// <param name="dimension">D, the embedding dimension.</param>
+    /// <param name="options">Temperature, dot or cosine similarity, one direction or symmetric, reduction.</param>
+    /// <param name="rowLosses">Optional: receives the N per-pair losses ℓᵢ in nats, whatever the reduction (symmetric: the mean of query i's and key i's loss).</param>
+    /// <param name="queryGradient">Optional: receives ∂(reduced loss)/∂q, N×D (for None, of the sum of the per-pair losses).</param>
+    /// <param name="keyGradient">Optional: receives ∂(reduced loss)/∂k, N×D.</param>
+    /// <returns>
+    /// With sᵢⱼ = sim(qᵢ, kⱼ)/τ, ℓᵢ = log Σⱼ e^(sᵢⱼ) − sᵢᵢ (PyTorch: <c>F.cross_entropy(s, arange(N), reduction=…)</c>), or with
+    /// <see cref="InfoNceOptions.Symmetric"/> ℓᵢ = ½[(log Σⱼ e^(sᵢⱼ) − sᵢᵢ) + (log Σⱼ e^(sⱼᵢ) − sᵢᵢ)]; reduced in nats (Mean divides by N);
+    /// Weight and Count are N.
+    /// </returns>
+    /// <exception cref="ArgumentException">The batches are empty, of different lengths or not a multiple of <paramref name="dimension"/>;
+    /// an entry is not finite (named with its index); a row has zero norm with cosine similarity (named with its row); dot
+    /// products so large that a row's log-sum-exp overflows; a destination too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is not positive; the temperature is not finite and
+    /// positive; the reduction is undefined.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <remarks>
+    /// The gradient is autograd's: with G = s·(softmax(S) − I) (s = 1/N for Mean, 1 otherwise; the symmetric form averages the
+    /// row and column softmaxes), ∂L/∂q̂ = G·k̂/τ and ∂L/∂k̂ = Gᵀ·q̂/τ, then through the normalisation for cosine similarity
+    /// (∂L/∂q = (g − q̂(q̂·g))/‖q‖). Float inputs are computed in float with log-sum-exps in double, like PyTorch's float32;
+    /// double inputs in double. N = 1 gives 0 and a zero gradient. Reference: van den Oord, Li &amp; Vinyals (2018),
+    /// arXiv:1807.03748; He, K. et al. (2020), Momentum contrast for unsupervised visual representation learning, CVPR,
+    /// doi:10.1109/CVPR42600.2020.00975 (queries and keys).
+    /// </remarks>
+    public static CrossEntropyResult FromEmbeddings(ReadOnlySpan<double> queries, ReadOnlySpan<double> keys, int dimension, InfoNceOptions options, Span<double> rowLosses = default, Span<double> queryGradient = default, Span<double> keyGradient = default) =>
+        Pairs(queries, keys, dimension, options, rowLosses, queryGradient, keyGradient, nameof(queries), nameof(keys));
+
+    /// <inheritdoc cref="FromEmbeddings(ReadOnlySpan{double}, ReadOnlySpan{double}, int, InfoNceOptions, Span{double}, Span{double}, Span{double})"/>
+    public static CrossEntropyResult FromEmbeddings(ReadOnlySpan<float> queries, ReadOnlySpan<float> keys, int dimension, InfoNceOptions options, Span<double> rowLosses = default, Span<float> queryGradient = default, Span<float> keyGradient = default) =>
+        Pairs(queries, keys, dimension, options, rowLosses, queryGradient, keyGradient, nameof(queries), nameof(keys));
+
+    /// <summary>
+    /// SimCLR's NT-Xent loss of one batch of 2N embeddings in which rows i and i + N are the two views of example i, with its
+    /// gradient with respect to the 2N embeddings.
+    /// </summary>
+    /// <param name="embeddings">2N×D embeddings h, row-major: the first view's N rows, then the second view's; finite, no all-zero row.</param>
+    /// <param name="dimension">D, the embedding dimension.</param>
+    /// <param name="temperature">τ &gt; 0; 0.5 by default (SimCLR's reference setting).</param>
+    /// <param name="reduction">Mean over the 2N anchors (SimCLR), Sum or None.</param>
+    /// <param name="rowLosses">Optional: receives the 2N per-anchor losses ℓₐ in nats, whatever the reduction.</param>
+    /// <param name="gradient">Optional: receives ∂(reduced loss)/∂h, 2N×D (for None, of the sum of the per-anchor losses).</param>
+    /// <returns>
+    /// With ĥ the unit rows and sₐᵦ = ĥₐ·ĥᵦ/τ, ℓₐ = log Σ_{b ≠ a} e^(sₐᵦ) − s_{a,a±N}: each anchor classifies its partner among the other
+    /// 2N − 1 rows, i.e. against 2N − 2 negatives (PyTorch: <c>F.cross_entropy</c> of the 2N×2N matrix with its diagonal set to −∞);
+    /// reduced in nats (Mean divides by 2N); Weight and Count are 2N.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="embeddings"/> is empty, not a multiple of <paramref name="dimension"/>, or has an
+    /// odd number of rows; an entry is not finite (named with its index); a row has zero norm (named with its row); a destination too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is not positive; <paramref name="temperature"/> is not finite and
+    /// positive; <paramref name="reduction"/> is undefined.</exception>
+    /// <remarks>
+    /// The similarity matrix is symmetric, so the gradient needs no second product: with Pₐᵦ = e^(sₐᵦ − lseₐ) and s = 1/(2N) for
+    /// Mean, ∂L/∂ĥ = (G + Gᵀ)·ĥ/τ where (G + Gᵀ)ₐᵦ = s·(Pₐᵦ + Pᵦₐ) − 2s·[b = a ± N], each block of rows formed once for the
+    /// log-sum-exps and once for the gradient; then through the normalisation. N = 1 leaves each anchor only its partner: loss 0,
+    /// gradient 0. Unrelated embeddings give about log(2N − 1). Float inputs are computed in float with log-sum-exps in double.
+    /// Reference: Chen, T., Kornblith, S., Norouzi, M. &amp; Hinton, G. (2020), A simple framework for contrastive learning of
+    /// visual representations, ICML, arXiv:2002.05709 (eq. 1).
+    /// </remarks>
+    public static CrossEntropyResult NtXent(ReadOnlySpan<double> embeddings, int dimension, double temperature = 0.5, LossReduction reduction = LossReduction.Mean, Span<double> rowLosses = default, Span<double> gradient = default) =>
+        Views(embeddings, dimension, temperature, reduction, rowLosses, gradient, check: true);
+
+    /// <inheritdoc cref="NtXent(ReadOnlySpan{double}, int, double, LossReduction, Span{double}, Span{double})"/>
+    public static CrossEntropyResult NtXent(ReadOnlySpan<float> embeddings, int dimension, double temperature = 0.5, LossReduction reduction = LossReduction.Mean, Span<double> rowLosses = default, Span<float> gradient = default) =>
+        Views(embeddings, dimension, temperature, reduction, rowLosses, gradient, check: true);
+
     private static InfoNceResult BothViews<T>(ReadOnlySpan<T> z1, ReadOnlySpan<T> z2, int dimension, double temperature, LogBase logBase)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.SameLength(z1, z2, nameof(z1), nameof(z2));
         int n = LogitGuard.Rows(z1.Length, dimension, nameof(z1), nameof(dimension));
         LogitGuard.Temperature(temperature);
-        int anchors = 2 * n;
-        double[] h = ArrayPool<double>.Shared.Rent(2 * z1.Length);
-        double[] similarities = ArrayPool<double>.Shared.Rent(anchors * anchors);
-        int[] partners = ArrayPool<int>.Shared.Rent(anchors);
-        try
-        {
-            UnitRows(z1, dimension, h.AsSpan(0, z1.Length), nameof(z1));
-            UnitRows(z2, dimension, h.AsSpan(z1.Length, z2.Length), nameof(z2));
-            var rows = h.AsSpan(0, 2 * z1.Length);
-            var s = similarities.AsSpan(0, anchors * anchors);
-            Similarities(rows, rows, dimension, temperature, s);
-            for (int a = 0; a < anchors; a++)
-            {
-                s[(a * anchors) + a] = double.NegativeInfinity;
-                partners[a] = a < n ? a + n : a - n;
-            }
-
-            double loss = Math.Max(0.0, CrossEntropyLoss.FromLogits(s, anchors, partners.AsSpan(0, anchors)).Value);
-            return new InfoNceResult(logBase.FromNats(loss), logBase.FromNats(Math.Log(anchors - 1) - loss), n, logBase.Unit);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(h);
-            ArrayPool<double>.Shared.Return(similarities);
-            ArrayPool<int>.Shared.Return(partners);
-        }
-    }
-
-    /// <summary>sᵢⱼ = aᵢ·bⱼ / τ for unit rows aᵢ of <paramref name="a"/> and bⱼ of <paramref name="b"/>, rows in parallel.</summary>
-    private static void Similarities(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int dimension, double temperature, Span<double> destination)
-    {
-        int rows = a.Length / dimension, columns = b.Length / dimension;
-        unsafe
-        {
-            fixed (double* aPointer = a)
-            fixed (double* bPointer = b)
-            fixed (double* sPointer = destination)
-            {
-                nint aAddress = (nint)aPointer, bAddress = (nint)bPointer, sAddress = (nint)sPointer;
-                LogitGuard.ForEachRow(rows, columns * dimension, i =>
-                {
-                    var ai = new ReadOnlySpan<double>((double*)aAddress + ((long)i * dimension), dimension);
-                    var row = new Span<double>((double*)sAddress + ((long)i * columns), columns);
-                    for (int j = 0; j < columns; j++)
-                    {
-                        row[j] = TensorPrimitives.Dot(ai, new ReadOnlySpan<double>((double*)bAddress + ((long)j * dimension), dimension)) / temperature;
-                    }
-                });
-            }
-        }
+        ContrastiveRows<T>.Check(z1, dimension, cosine: true, nameof(z1));
+        ContrastiveRows<T>.Check(z2, dimension, cosine: true, nameof(z2));
+        double[] h = new double[2 * z1.Length];
+        Widen(z1, h.AsSpan(0, z1.Length));
+        Widen(z2, h.AsSpan(z1.Length));
+        double loss = Math.Max(0.0, Views<double>(h, dimension, temperature, LossReduction.Mean, default, default, check: false).Value);
+        return new InfoNceResult(logBase.FromNats(loss), logBase.FromNats(Math.Log((2 * n) - 1) - loss), n, logBase.Unit);
     }
 
     private static InfoNceResult Core<T>(ReadOnlySpan<T> z1, ReadOnlySpan<T> z2, int dimension, double temperature, bool symmetric, LogBase logBase)
@@ -146,80 +175,129 @@ public static class InfoNce
         Guard.SameLength(z1, z2, nameof(z1), nameof(z2));
         int n = LogitGuard.Rows(z1.Length, dimension, nameof(z1), nameof(dimension));
         LogitGuard.Temperature(temperature);
-        double[] u = ArrayPool<double>.Shared.Rent(z1.Length);
-        double[] v = ArrayPool<double>.Shared.Rent(z1.Length);
-        double[] similarities = ArrayPool<double>.Shared.Rent(n * n);
-        try
-        {
-            UnitRows(z1, dimension, u.AsSpan(0, z1.Length), nameof(z1));
-            UnitRows(z2, dimension, v.AsSpan(0, z2.Length), nameof(z2));
-            var s = similarities.AsSpan(0, n * n);
-            Similarities(u.AsSpan(0, z1.Length), v.AsSpan(0, z2.Length), dimension, temperature, s);
-
-            int[] diagonal = ArrayPool<int>.Shared.Rent(n);
-            try
-            {
-                var targets = diagonal.AsSpan(0, n);
-                for (int i = 0; i < n; i++)
-                {
-                    targets[i] = i;
-                }
-
-                double loss = CrossEntropyLoss.FromLogits(s, n, targets).Value;
-                if (symmetric)
-                {
-                    Transpose(s, n);
-                    loss = (loss + CrossEntropyLoss.FromLogits(s, n, targets).Value) / 2;
-                }
-
-                loss = Math.Max(0.0, loss);
-                return new InfoNceResult(logBase.FromNats(loss), logBase.FromNats(Math.Log(n) - loss), n, logBase.Unit);
-            }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(diagonal);
-            }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(u);
-            ArrayPool<double>.Shared.Return(v);
-            ArrayPool<double>.Shared.Return(similarities);
-        }
+        double[] u = new double[z1.Length];
+        double[] v = new double[z2.Length];
+        Widen(z1, u);
+        Widen(z2, v);
+        var options = new InfoNceOptions { Temperature = temperature, Cosine = true, Symmetric = symmetric };
+        double loss = Math.Max(0.0, Pairs<double>(u, v, dimension, options, default, default, default, nameof(z1), nameof(z2)).Value);
+        return new InfoNceResult(logBase.FromNats(loss), logBase.FromNats(Math.Log(n) - loss), n, logBase.Unit);
     }
 
-    /// <summary>Each row divided by its Euclidean norm, in double; a zero row is rejected naming it.</summary>
-    private static void UnitRows<T>(ReadOnlySpan<T> rows, int dimension, Span<double> destination, string paramName)
+    /// <summary>Entries as doubles; NaN and ±∞ are rejected later, by the checks that name the parameter.</summary>
+    private static void Widen<T>(ReadOnlySpan<T> source, Span<double> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < rows.Length; i++)
+        for (int i = 0; i < source.Length; i++)
         {
-            destination[i] = ElementLoss.Finite(rows[i], paramName, i);
-        }
-
-        for (int start = 0; start < rows.Length; start += dimension)
-        {
-            var row = destination.Slice(start, dimension);
-            double largest = Math.Abs(TensorPrimitives.MaxMagnitude(row));
-            if (largest == 0.0)
-            {
-                throw new ArgumentException($"{paramName} row {start / dimension} has zero norm; its cosine similarity is undefined.", paramName);
-            }
-
-            // Scaling by the largest entry first keeps the sum of squares from overflowing (1e200) or underflowing (1e-200).
-            TensorPrimitives.Divide(row, largest, row);
-            TensorPrimitives.Divide(row, TensorPrimitives.Norm(row), row);
+            destination[i] = double.CreateTruncating(source[i]);
         }
     }
 
-    private static void Transpose(Span<double> square, int n)
+    private static unsafe CrossEntropyResult Pairs<T>(ReadOnlySpan<T> queries, ReadOnlySpan<T> keys, int dimension, InfoNceOptions options, Span<double> rowLosses, Span<T> queryGradient, Span<T> keyGradient, string queriesName, string keysName)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < n; i++)
+        ArgumentNullException.ThrowIfNull(options);
+        Guard.SameLength(queries, keys, queriesName, keysName);
+        int n = LogitGuard.Rows(queries.Length, dimension, queriesName, nameof(dimension));
+        double temperature = LogitGuard.Temperature(options.Temperature, "options.Temperature");
+        ElementLoss.Reduction(options.Reduction, "options.Reduction");
+        ElementLoss.Destination(rowLosses, n, nameof(rowLosses));
+        ElementLoss.Destination(queryGradient, queries.Length, nameof(queryGradient));
+        ElementLoss.Destination(keyGradient, keys.Length, nameof(keyGradient));
+        ContrastiveRows<T>.Check(queries, dimension, options.Cosine, queriesName);
+        ContrastiveRows<T>.Check(keys, dimension, options.Cosine, keysName);
+        double scale = options.Reduction == LossReduction.Mean ? 1.0 / n : 1.0;
+        double inverse = 1.0 / temperature;
+        using var q = ContrastiveRows<T>.From(queries, dimension, options.Cosine);
+        using var k = ContrastiveRows<T>.From(keys, dimension, options.Cosine);
+        double[] rowLse = new double[n];
+        double[] rowLoss = new double[n];
+        double[]? columnLse = options.Symmetric ? new double[n] : null;
+        double[]? columnLoss = options.Symmetric ? new double[n] : null;
+        double bound = options.Cosine ? ContrastiveKernel<T>.CosineBound(inverse) : double.NaN;
+        fixed (T* queryOut = queryGradient)
+        fixed (T* keyOut = keyGradient)
         {
-            for (int j = i + 1; j < n; j++)
+            var same = ContrastiveKernel<T>.Targets.Same;
+            if (!options.Symmetric)
             {
-                (square[(i * n) + j], square[(j * n) + i]) = (square[(j * n) + i], square[(i * n) + j]);
+                ContrastiveKernel<T>.Run(q, k, new(inverse, same, false, rowLse, rowLoss, scale, 0.0, scale, null, (nint)queryOut) { Bound = bound });
+                if (keyOut is not null)
+                {
+                    ContrastiveKernel<T>.Run(k, q, new(inverse, same, false, null, null, 0.0, scale, scale, rowLse, (nint)keyOut) { Bound = bound });
+                }
+            }
+            else
+            {
+                double half = scale / 2;
+                ContrastiveKernel<T>.Run(k, q, new(inverse, same, false, columnLse, columnLoss, 0.0, 0.0, 0.0, null, 0) { Bound = bound });
+                ContrastiveKernel<T>.Run(q, k, new(inverse, same, false, rowLse, rowLoss, half, half, scale, columnLse, (nint)queryOut) { Bound = bound });
+                if (keyOut is not null)
+                {
+                    ContrastiveKernel<T>.Run(k, q, new(inverse, same, false, null, null, half, half, scale, rowLse, (nint)keyOut) { Bound = bound });
+                }
             }
         }
+
+        var sum = default(CompensatedSum);
+        for (int i = 0; i < n; i++)
+        {
+            double loss = columnLoss is null ? rowLoss[i] : (rowLoss[i] + columnLoss[i]) / 2;
+            sum.Add(loss);
+            if (!rowLosses.IsEmpty)
+            {
+                rowLosses[i] = loss;
+            }
+        }
+
+        return ElementLoss.Result(sum.Value, n, n, options.Reduction);
+    }
+
+    private static unsafe CrossEntropyResult Views<T>(ReadOnlySpan<T> embeddings, int dimension, double temperature, LossReduction reduction, Span<double> rowLosses, Span<T> gradient, bool check)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = LogitGuard.Rows(embeddings.Length, dimension, nameof(embeddings), nameof(dimension));
+        if (rows % 2 != 0)
+        {
+            throw new ArgumentException($"embeddings has {rows} rows; NT-Xent needs an even number 2N (rows i and i + N are the two views of example i).", nameof(embeddings));
+        }
+
+        LogitGuard.Temperature(temperature);
+        ElementLoss.Reduction(reduction);
+        ElementLoss.Destination(rowLosses, rows, nameof(rowLosses));
+        ElementLoss.Destination(gradient, embeddings.Length, nameof(gradient));
+        if (check)
+        {
+            ContrastiveRows<T>.Check(embeddings, dimension, cosine: true, nameof(embeddings));
+        }
+
+        double scale = reduction == LossReduction.Mean ? 1.0 / rows : 1.0;
+        double inverse = 1.0 / temperature;
+        using var h = ContrastiveRows<T>.From(embeddings, dimension, cosine: true);
+        double[] lse = new double[rows];
+        double[] losses = new double[rows];
+        var partner = ContrastiveKernel<T>.Targets.Partner;
+        double bound = ContrastiveKernel<T>.CosineBound(inverse);
+        ContrastiveKernel<T>.Run(h, h, new(inverse, partner, true, lse, losses, 0.0, 0.0, 0.0, null, 0) { Bound = bound });
+        if (!gradient.IsEmpty)
+        {
+            fixed (T* output = gradient)
+            {
+                ContrastiveKernel<T>.Run(h, h, new(inverse, partner, true, null, null, scale, scale, 2 * scale, lse, (nint)output) { Bound = bound });
+            }
+        }
+
+        var sum = default(CompensatedSum);
+        for (int a = 0; a < rows; a++)
+        {
+            sum.Add(losses[a]);
+            if (!rowLosses.IsEmpty)
+            {
+                rowLosses[a] = losses[a];
+            }
+        }
+
+        return ElementLoss.Result(sum.Value, rows, rows, reduction);
     }
 }

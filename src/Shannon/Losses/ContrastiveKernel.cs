@@ -1,0 +1,734 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Shannon.Losses;
+
+/// <summary>
+/// The streaming kernel behind InfoNCE and NT-Xent: the similarity matrix x = L·Rᵀ/τ is formed a block of rows at a
+/// time (never whole), each row's log-sum-exp taken from its block, and the gradient with respect to the rows of L
+/// formed from the same block as M·R/τ, where M is a weighted softmax of the block.
+/// </summary>
+/// <remarks>
+/// <para>For a block of rows r of L, against every row c of R: x_rc = (l_r·r_c)/τ (x_rr = −∞ when the diagonal is masked),
+/// lse_r = log Σ_c e^(x_rc) (max-shifted), the row loss lse_r − x_{r,t(r)}, and for the gradient
+/// M_rc = α·e^(x_rc − lse_r) + β·e^(x_rc − lse′_c) − γ·[c = t(r)], whose product with R divided by τ is the gradient with
+/// respect to the block's rows. α, β, γ and the other side's log-sum-exps lse′ pick the loss: one InfoNCE direction
+/// (α = γ = s, β = 0), the other direction seen from the keys (β = γ = s, α = 0), the symmetric form (halves of both),
+/// NT-Xent (α = β = s, γ = 2s, partner targets, masked diagonal: its similarity matrix is symmetric, so row and column
+/// softmaxes come from the same block).</para>
+/// <para>The two products run on a register-blocked kernel: six rows of L against panels of 2·(vector width) rows of R
+/// packed transposed (512-bit vectors where AVX-512 runs them, else 256-bit), twelve accumulators of fused multiply-adds,
+/// so a 4096 × 4096 × 128 product is bounded by the multiply-add units rather than by memory. Blocks of rows run in parallel and each writes only its own rows, so the
+/// result does not depend on the core count. Memory: the prepared rows (2 × input) and one block of similarities per core.</para>
+/// <para>Reference: Milakov, M. &amp; Gimelshein, N. (2018), Online normalizer calculation for softmax, arXiv:1805.02867;
+/// Goto, K. &amp; van de Geijn, R. A. (2008), Anatomy of high-performance matrix multiplication, ACM TOMS 34(3),
+/// doi:10.1145/1356052.1356053 (the register blocking).</para>
+/// </remarks>
+internal static unsafe class ContrastiveKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Whether the products run on 512-bit vectors (AVX-512 with full-width units); else on 256-bit ones.</summary>
+    private static readonly bool Wide = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+
+    /// <summary>Rows of R per packed panel: two vectors of lanes.</summary>
+    internal static readonly int PanelWidth = 2 * (Wide ? Vector512<T>.Count : Vector256<T>.Count);
+
+    /// <summary>Rows of L per register block.</summary>
+    private const int MicroRows = 6;
+
+    /// <summary>Rows of R per step of the gradient product (its slice of R stays in the second-level cache).</summary>
+    private const int DepthChunk = 256;
+
+    /// <summary>Target size (values) of one block of similarities.</summary>
+    private const int BlockValues = 1 << 17;
+
+    /// <summary>How row r's target t(r) is found.</summary>
+    internal enum Targets
+    {
+        /// <summary>t(r) = r: the i-th query's key is the i-th key.</summary>
+        Same,
+
+        /// <summary>t(r) = r ± Count/2: NT-Xent's two views.</summary>
+        Partner,
+    }
+
+    /// <summary>What one pass computes, and the weights of its gradient.</summary>
+    internal readonly record struct Pass(
+        double InverseTemperature,
+        Targets Target,
+        bool MaskDiagonal,
+        double[]? LogSumExp,
+        double[]? RowLoss,
+        double Alpha,
+        double Beta,
+        double Gamma,
+        double[]? OtherLogSumExp,
+        nint Gradient)
+    {
+        /// <summary>
+        /// An upper bound c₀ on every x (1/τ for cosine similarity), or NaN: with it the log-sum-exps need no maximum and
+        /// the gradient's two softmaxes share one exponential, e^(x − lse) = e^(x − c₀)·e^(c₀ − lse).
+        /// </summary>
+        public double Bound { get; init; } = double.NaN;
+    }
+
+    /// <summary>
+    /// The shift c₀ = 1/τ for unit rows when e^(±2/τ) is safely inside the range of <typeparamref name="T"/> (τ ≥ 1/30 in
+    /// float, τ ≥ 1/300 in double), so that no term of a row underflows to 0 however far it lies below c₀; else NaN.
+    /// </summary>
+    internal static double CosineBound(double inverseTemperature) =>
+        inverseTemperature <= (typeof(T) == typeof(float) ? 30.0 : 300.0) ? inverseTemperature : double.NaN;
+
+    /// <summary>
+    /// Runs one pass of the rows of <paramref name="left"/> against all rows of <paramref name="right"/>: fills
+    /// <see cref="Pass.LogSumExp"/> and <see cref="Pass.RowLoss"/> when given, and writes the gradient with respect to the
+    /// input rows of <paramref name="left"/> (Count × Dimension, as T) when <see cref="Pass.Gradient"/> is not 0.
+    /// </summary>
+    /// <exception cref="ArgumentException">A row's similarities overflow (a dot product of huge rows): its log-sum-exp is not finite.</exception>
+    internal static void Run(ContrastiveRows<T> left, ContrastiveRows<T> right, Pass pass)
+    {
+        int columns = right.Count;
+        int paddedColumns = right.PanelCount * PanelWidth;
+        int blockRows = Math.Clamp(BlockValues / paddedColumns / MicroRows, 1, 10) * MicroRows;
+        int blocks = (left.Count + blockRows - 1) / blockRows;
+        long work = (long)left.Count * columns * left.Dimension;
+        int failedRow = -1;
+        void Block(int b)
+        {
+            int start = b * blockRows;
+            int rows = Math.Min(blockRows, left.Count - start);
+            int row = RunBlock(left, right, pass, start, rows, blockRows, paddedColumns);
+            if (row >= 0)
+            {
+                InterlockedMin(ref failedRow, row);
+            }
+        }
+
+        if (work < LogitGuard.ParallelThreshold * 8 || blocks == 1)
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                Block(b);
+            }
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, blocks, Block);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            }
+        }
+
+        if (failedRow >= 0)
+        {
+            throw new ArgumentException($"The similarities of row {failedRow} overflow (its log-sum-exp is not finite); scale the embeddings down or use cosine similarity.", "similarities");
+        }
+    }
+
+    private static void InterlockedMin(ref int location, int value)
+    {
+        int current = Volatile.Read(ref location);
+        while ((current < 0 || value < current) && Interlocked.CompareExchange(ref location, value, current) != current)
+        {
+            current = Volatile.Read(ref location);
+        }
+    }
+
+    /// <summary>One block of rows; returns the first row whose log-sum-exp is not finite, or −1.</summary>
+    private static int RunBlock(ContrastiveRows<T> left, ContrastiveRows<T> right, Pass pass, int start, int rows, int blockRows, int paddedColumns)
+    {
+        int columns = right.Count;
+        int paddedRows = (blockRows + MicroRows - 1) / MicroRows * MicroRows;
+        bool bounded = !double.IsNaN(pass.Bound);
+        T[] block = ArrayPool<T>.Shared.Rent(paddedRows * paddedColumns);
+        T[]? gradient = pass.Gradient == 0 ? null : ArrayPool<T>.Shared.Rent(paddedRows * left.Stride);
+        T[]? other = pass.OtherLogSumExp is null ? null : ArrayPool<T>.Shared.Rent(columns);
+        int failed = -1;
+        try
+        {
+            if (other is not null)
+            {
+                // Bounded: the other side's e^(c₀ − lse′), so that its softmax is e^(x − c₀) times it; else lse′ itself.
+                for (int c = 0; c < columns; c++)
+                {
+                    double lse = pass.OtherLogSumExp![c];
+                    other[c] = T.CreateTruncating(bounded ? Math.Exp(pass.Bound - lse) : lse);
+                }
+            }
+
+            fixed (T* l = left.Values)
+            fixed (T* panels = right.Panels)
+            fixed (T* r = right.Values)
+            fixed (T* s = block)
+            fixed (T* g = gradient)
+            fixed (T* o = other)
+            {
+                var inverseTemperature = T.CreateTruncating(pass.InverseTemperature);
+                Similarities(l, left.Stride, start, rows, panels, right.PanelCount, left.Dimension, inverseTemperature, s, paddedColumns);
+                var otherSide = new ReadOnlySpan<T>(o, o is null ? 0 : columns);
+                bool needSoftmax = pass.LogSumExp is not null || pass.RowLoss is not null || pass.Alpha != 0.0;
+                int half = left.Count / 2;
+                for (int i = 0; i < rows; i++)
+                {
+                    int index = start + i;
+                    var x = new Span<T>(s + ((long)i * paddedColumns), columns);
+                    if (pass.MaskDiagonal)
+                    {
+                        x[index] = T.NegativeInfinity;
+                    }
+
+                    int target = pass.Target == Targets.Same ? index : index < half ? index + half : index - half;
+                    double logSumExp = 0.0;
+                    if (needSoftmax)
+                    {
+                        logSumExp = LogSumExp(x, pass.Bound);
+                        if (!double.IsFinite(logSumExp))
+                        {
+                            failed = failed < 0 ? index : failed;
+                            continue;
+                        }
+
+                        if (pass.LogSumExp is not null)
+                        {
+                            pass.LogSumExp[index] = logSumExp;
+                        }
+
+                        if (pass.RowLoss is not null)
+                        {
+                            pass.RowLoss[index] = Math.Max(0.0, logSumExp - double.CreateTruncating(x[target]));
+                        }
+                    }
+
+                    if (g is not null)
+                    {
+                        if (bounded)
+                        {
+                            T own = pass.Alpha == 0.0 ? T.Zero : T.CreateTruncating(pass.Alpha * Math.Exp(pass.Bound - logSumExp));
+                            SharedWeights(x, T.CreateTruncating(pass.Bound), own, otherSide, T.CreateTruncating(pass.Beta));
+                        }
+                        else
+                        {
+                            Weights(x, T.CreateTruncating(logSumExp), otherSide, T.CreateTruncating(pass.Alpha), T.CreateTruncating(pass.Beta));
+                        }
+
+                        x[target] -= T.CreateTruncating(pass.Gamma);
+                    }
+                }
+
+                if (g is not null && failed < 0)
+                {
+                    Product(s, paddedColumns, rows, columns, r, left.Stride, g);
+                    var output = (T*)pass.Gradient;
+                    for (int i = 0; i < rows; i++)
+                    {
+                        var used = new Span<T>(g + ((long)i * left.Stride), left.Dimension);
+                        TensorPrimitives.Multiply(used, inverseTemperature, used);
+                        left.BackToInput(start + i, used, new Span<T>(output + ((long)(start + i) * left.Dimension), left.Dimension));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(block);
+            if (gradient is not null)
+            {
+                ArrayPool<T>.Shared.Return(gradient);
+            }
+
+            if (other is not null)
+            {
+                ArrayPool<T>.Shared.Return(other);
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>
+    /// log Σ e^(x_c): with a bound c₀ ≥ every x, c₀ + log Σ e^(x_c − c₀) in one pass (falling back to the maximum when the
+    /// sum is 0); else the running maximum and rescaled sum of <see cref="LogitKernel{T}"/>. Not finite for a NaN or +∞ entry
+    /// or a row of −∞.
+    /// </summary>
+    private static double LogSumExp(ReadOnlySpan<T> x, double bound)
+    {
+        if (!double.IsNaN(bound))
+        {
+            double sum = ShiftedSum(x, T.CreateTruncating(bound));
+            if (sum > 0.0 && double.IsFinite(sum))
+            {
+                return bound + Math.Log(sum);
+            }
+        }
+
+        if (!LogitKernel<T>.Normaliser<T>(x, T.One, out T max, out double sumExp) || T.IsNegativeInfinity(max))
+        {
+            return double.NaN;
+        }
+
+        return double.CreateTruncating(max) + Math.Log(sumExp);
+    }
+
+    /// <summary>Σ e^(x_c − c₀) in double (a NaN entry makes it NaN).</summary>
+    private static double ShiftedSum(ReadOnlySpan<T> x, T shift)
+    {
+        int i = 0;
+        double total = 0.0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            fixed (T* p = x)
+            {
+                var c0 = Vector256.Create(shift);
+                if (typeof(T) == typeof(float))
+                {
+                    var low = Vector256<double>.Zero;
+                    var high = Vector256<double>.Zero;
+                    for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                    {
+                        var (lower, upper) = Vector256.Widen(Exp(Vector256.Load(p + i) - c0).AsSingle());
+                        low += lower;
+                        high += upper;
+                    }
+
+                    total = Vector256.Sum(low + high);
+                }
+                else
+                {
+                    var sum = Vector256<double>.Zero;
+                    for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                    {
+                        sum += Exp(Vector256.Load(p + i) - c0).AsDouble();
+                    }
+
+                    total = Vector256.Sum(sum);
+                }
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            total += double.CreateTruncating(T.Exp(x[i] - shift));
+        }
+
+        return total;
+    }
+
+    /// <summary>x_c ← e^(x_c − c₀)·(own + β·other_c) for every c, where own = α·e^(c₀ − lse) and other_c = e^(c₀ − lse′_c).</summary>
+    private static void SharedWeights(Span<T> x, T bound, T own, ReadOnlySpan<T> other, T beta)
+    {
+        int i = 0;
+        bool withOther = beta != T.Zero;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            fixed (T* p = x)
+            fixed (T* o = other)
+            {
+                var c0 = Vector256.Create(bound);
+                var a = Vector256.Create(own);
+                var b = Vector256.Create(beta);
+                for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                {
+                    var factor = withOther ? MultiplyAdd(b, Vector256.Load(o + i), a) : a;
+                    (Exp(Vector256.Load(p + i) - c0) * factor).Store(p + i);
+                }
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            x[i] = T.Exp(x[i] - bound) * (withOther ? own + (beta * other[i]) : own);
+        }
+    }
+
+    /// <summary>x_c ← α·e^(x_c − lse) + β·e^(x_c − lse′_c) for every c (a masked −∞ gives 0).</summary>
+    private static void Weights(Span<T> x, T logSumExp, ReadOnlySpan<T> other, T alpha, T beta)
+    {
+        int i = 0;
+        bool withOther = beta != T.Zero;
+        bool withOwn = alpha != T.Zero; // skipped when 0: e^(x − 0) may overflow where only the other side's softmax is wanted
+        if (Vector256.IsHardwareAccelerated)
+        {
+            fixed (T* p = x)
+            fixed (T* o = other)
+            {
+                var shift = Vector256.Create(logSumExp);
+                var a = Vector256.Create(alpha);
+                var b = Vector256.Create(beta);
+                for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                {
+                    var v = Vector256.Load(p + i);
+                    var m = withOwn ? a * Exp(v - shift) : Vector256<T>.Zero;
+                    if (withOther)
+                    {
+                        m += b * Exp(v - Vector256.Load(o + i));
+                    }
+
+                    m.Store(p + i);
+                }
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            T v = x[i];
+            T m = withOwn ? alpha * T.Exp(v - logSumExp) : T.Zero;
+            if (withOther)
+            {
+                m += beta * T.Exp(v - other[i]);
+            }
+
+            x[i] = m;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Exp(Vector256<T> x)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return (Numerics.SingleExp.IsAccelerated ? Numerics.SingleExp.Exp(x.AsSingle()) : Vector256.Exp(x.AsSingle())).As<float, T>();
+        }
+
+        return Vector256.Exp(x.AsDouble()).As<double, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    {
+        if (Fma.IsSupported)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                return Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+            }
+
+            if (typeof(T) == typeof(double))
+            {
+                return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+            }
+        }
+
+        return (a * b) + c;
+    }
+
+    /// <summary>
+    /// S (rows × paddedColumns, row stride <paramref name="paddedColumns"/>) = <paramref name="scale"/>·L[start … start + rows) · Rᵀ
+    /// from R's packed panels; rows are processed six at a time (a short last group repeats its last row, and its extra results
+    /// are ignored).
+    /// </summary>
+    private static void Similarities(T* left, int stride, int start, int rows, T* panels, int panelCount, int dimension, T scale, T* s, int paddedColumns)
+    {
+        if (Wide)
+        {
+            WideSimilarities(left, stride, start, rows, panels, panelCount, dimension, scale, s, paddedColumns);
+            return;
+        }
+
+        var factor = Vector256.Create(scale);
+        int lanes = Vector256<T>.Count;
+        int width = 2 * lanes;
+        int last = start + rows - 1;
+        for (int p = 0; p < panelCount; p++)
+        {
+            T* panel = panels + ((long)p * dimension * width);
+            for (int i = 0; i < rows; i += MicroRows)
+            {
+                T* a0 = left + ((long)(start + i) * stride);
+                T* a1 = left + ((long)Math.Min(start + i + 1, last) * stride);
+                T* a2 = left + ((long)Math.Min(start + i + 2, last) * stride);
+                T* a3 = left + ((long)Math.Min(start + i + 3, last) * stride);
+                T* a4 = left + ((long)Math.Min(start + i + 4, last) * stride);
+                T* a5 = left + ((long)Math.Min(start + i + 5, last) * stride);
+                Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+                Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+                T* b = panel;
+                for (int k = 0; k < dimension; k++, b += width)
+                {
+                    var b0 = Vector256.Load(b);
+                    var b1 = Vector256.Load(b + lanes);
+                    var v = Vector256.Create(a0[k]);
+                    c00 = MultiplyAdd(v, b0, c00);
+                    c01 = MultiplyAdd(v, b1, c01);
+                    v = Vector256.Create(a1[k]);
+                    c10 = MultiplyAdd(v, b0, c10);
+                    c11 = MultiplyAdd(v, b1, c11);
+                    v = Vector256.Create(a2[k]);
+                    c20 = MultiplyAdd(v, b0, c20);
+                    c21 = MultiplyAdd(v, b1, c21);
+                    v = Vector256.Create(a3[k]);
+                    c30 = MultiplyAdd(v, b0, c30);
+                    c31 = MultiplyAdd(v, b1, c31);
+                    v = Vector256.Create(a4[k]);
+                    c40 = MultiplyAdd(v, b0, c40);
+                    c41 = MultiplyAdd(v, b1, c41);
+                    v = Vector256.Create(a5[k]);
+                    c50 = MultiplyAdd(v, b0, c50);
+                    c51 = MultiplyAdd(v, b1, c51);
+                }
+
+                T* target = s + ((long)i * paddedColumns) + ((long)p * width);
+                (c00 * factor).Store(target);
+                (c01 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c10 * factor).Store(target);
+                (c11 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c20 * factor).Store(target);
+                (c21 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c30 * factor).Store(target);
+                (c31 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c40 * factor).Store(target);
+                (c41 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c50 * factor).Store(target);
+                (c51 * factor).Store(target + lanes);
+            }
+        }
+    }
+
+    /// <summary>
+    /// G (rows × stride) = M[:, 0 … columns) · R, M with row stride <paramref name="paddedColumns"/>, R row-major with the
+    /// padded stride (its padding is zero, so G's padding is too).
+    /// </summary>
+    private static void Product(T* m, int paddedColumns, int rows, int columns, T* right, int stride, T* g)
+    {
+        int lanes = Vector256<T>.Count;
+        int width = 2 * lanes;
+        int paddedRows = (rows + MicroRows - 1) / MicroRows * MicroRows;
+        new Span<T>(g, paddedRows * stride).Clear();
+        if (Wide)
+        {
+            WideProduct(m, paddedColumns, rows, columns, right, stride, g);
+            return;
+        }
+
+        for (int c0 = 0; c0 < columns; c0 += DepthChunk)
+        {
+            int c1 = Math.Min(columns, c0 + DepthChunk);
+            for (int d = 0; d < stride; d += width)
+            {
+                for (int i = 0; i < rows; i += MicroRows)
+                {
+                    T* m0 = m + ((long)i * paddedColumns);
+                    T* m1 = m0 + paddedColumns;
+                    T* m2 = m1 + paddedColumns;
+                    T* m3 = m2 + paddedColumns;
+                    T* m4 = m3 + paddedColumns;
+                    T* m5 = m4 + paddedColumns;
+                    T* out0 = g + ((long)i * stride) + d;
+                    var c00 = Vector256.Load(out0);
+                    var c01 = Vector256.Load(out0 + lanes);
+                    var c10 = Vector256.Load(out0 + stride);
+                    var c11 = Vector256.Load(out0 + stride + lanes);
+                    var c20 = Vector256.Load(out0 + (2 * stride));
+                    var c21 = Vector256.Load(out0 + (2 * stride) + lanes);
+                    var c30 = Vector256.Load(out0 + (3 * stride));
+                    var c31 = Vector256.Load(out0 + (3 * stride) + lanes);
+                    var c40 = Vector256.Load(out0 + (4 * stride));
+                    var c41 = Vector256.Load(out0 + (4 * stride) + lanes);
+                    var c50 = Vector256.Load(out0 + (5 * stride));
+                    var c51 = Vector256.Load(out0 + (5 * stride) + lanes);
+                    T* b = right + ((long)c0 * stride) + d;
+                    for (int c = c0; c < c1; c++, b += stride)
+                    {
+                        var b0 = Vector256.Load(b);
+                        var b1 = Vector256.Load(b + lanes);
+                        var v = Vector256.Create(m0[c]);
+                        c00 = MultiplyAdd(v, b0, c00);
+                        c01 = MultiplyAdd(v, b1, c01);
+                        v = Vector256.Create(m1[c]);
+                        c10 = MultiplyAdd(v, b0, c10);
+                        c11 = MultiplyAdd(v, b1, c11);
+                        v = Vector256.Create(m2[c]);
+                        c20 = MultiplyAdd(v, b0, c20);
+                        c21 = MultiplyAdd(v, b1, c21);
+                        v = Vector256.Create(m3[c]);
+                        c30 = MultiplyAdd(v, b0, c30);
+                        c31 = MultiplyAdd(v, b1, c31);
+                        v = Vector256.Create(m4[c]);
+                        c40 = MultiplyAdd(v, b0, c40);
+                        c41 = MultiplyAdd(v, b1, c41);
+                        v = Vector256.Create(m5[c]);
+                        c50 = MultiplyAdd(v, b0, c50);
+                        c51 = MultiplyAdd(v, b1, c51);
+                    }
+
+                    c00.Store(out0);
+                    c01.Store(out0 + lanes);
+                    c10.Store(out0 + stride);
+                    c11.Store(out0 + stride + lanes);
+                    c20.Store(out0 + (2 * stride));
+                    c21.Store(out0 + (2 * stride) + lanes);
+                    c30.Store(out0 + (3 * stride));
+                    c31.Store(out0 + (3 * stride) + lanes);
+                    c40.Store(out0 + (4 * stride));
+                    c41.Store(out0 + (4 * stride) + lanes);
+                    c50.Store(out0 + (5 * stride));
+                    c51.Store(out0 + (5 * stride) + lanes);
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Avx512F.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+
+        return Avx512F.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    /// <summary><see cref="Similarities"/> on 512-bit vectors.</summary>
+    private static void WideSimilarities(T* left, int stride, int start, int rows, T* panels, int panelCount, int dimension, T scale, T* s, int paddedColumns)
+    {
+        var factor = Vector512.Create(scale);
+        int lanes = Vector512<T>.Count;
+        int width = 2 * lanes;
+        int last = start + rows - 1;
+        for (int p = 0; p < panelCount; p++)
+        {
+            T* panel = panels + ((long)p * dimension * width);
+            for (int i = 0; i < rows; i += MicroRows)
+            {
+                T* a0 = left + ((long)(start + i) * stride);
+                T* a1 = left + ((long)Math.Min(start + i + 1, last) * stride);
+                T* a2 = left + ((long)Math.Min(start + i + 2, last) * stride);
+                T* a3 = left + ((long)Math.Min(start + i + 3, last) * stride);
+                T* a4 = left + ((long)Math.Min(start + i + 4, last) * stride);
+                T* a5 = left + ((long)Math.Min(start + i + 5, last) * stride);
+                Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+                Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+                T* b = panel;
+                for (int k = 0; k < dimension; k++, b += width)
+                {
+                    var b0 = Vector512.Load(b);
+                    var b1 = Vector512.Load(b + lanes);
+                    var v = Vector512.Create(a0[k]);
+                    c00 = MultiplyAdd(v, b0, c00);
+                    c01 = MultiplyAdd(v, b1, c01);
+                    v = Vector512.Create(a1[k]);
+                    c10 = MultiplyAdd(v, b0, c10);
+                    c11 = MultiplyAdd(v, b1, c11);
+                    v = Vector512.Create(a2[k]);
+                    c20 = MultiplyAdd(v, b0, c20);
+                    c21 = MultiplyAdd(v, b1, c21);
+                    v = Vector512.Create(a3[k]);
+                    c30 = MultiplyAdd(v, b0, c30);
+                    c31 = MultiplyAdd(v, b1, c31);
+                    v = Vector512.Create(a4[k]);
+                    c40 = MultiplyAdd(v, b0, c40);
+                    c41 = MultiplyAdd(v, b1, c41);
+                    v = Vector512.Create(a5[k]);
+                    c50 = MultiplyAdd(v, b0, c50);
+                    c51 = MultiplyAdd(v, b1, c51);
+                }
+
+                T* target = s + ((long)i * paddedColumns) + ((long)p * width);
+                (c00 * factor).Store(target);
+                (c01 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c10 * factor).Store(target);
+                (c11 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c20 * factor).Store(target);
+                (c21 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c30 * factor).Store(target);
+                (c31 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c40 * factor).Store(target);
+                (c41 * factor).Store(target + lanes);
+                target += paddedColumns;
+                (c50 * factor).Store(target);
+                (c51 * factor).Store(target + lanes);
+            }
+        }
+    }
+
+    /// <summary><see cref="Product"/> on 512-bit vectors (G already cleared).</summary>
+    private static void WideProduct(T* m, int paddedColumns, int rows, int columns, T* right, int stride, T* g)
+    {
+        int lanes = Vector512<T>.Count;
+        int width = 2 * lanes;
+        for (int c0 = 0; c0 < columns; c0 += DepthChunk)
+        {
+            int c1 = Math.Min(columns, c0 + DepthChunk);
+            for (int d = 0; d < stride; d += width)
+            {
+                for (int i = 0; i < rows; i += MicroRows)
+                {
+                    T* m0 = m + ((long)i * paddedColumns);
+                    T* m1 = m0 + paddedColumns;
+                    T* m2 = m1 + paddedColumns;
+                    T* m3 = m2 + paddedColumns;
+                    T* m4 = m3 + paddedColumns;
+                    T* m5 = m4 + paddedColumns;
+                    T* out0 = g + ((long)i * stride) + d;
+                    var c00 = Vector512.Load(out0);
+                    var c01 = Vector512.Load(out0 + lanes);
+                    var c10 = Vector512.Load(out0 + stride);
+                    var c11 = Vector512.Load(out0 + stride + lanes);
+                    var c20 = Vector512.Load(out0 + (2 * stride));
+                    var c21 = Vector512.Load(out0 + (2 * stride) + lanes);
+                    var c30 = Vector512.Load(out0 + (3 * stride));
+                    var c31 = Vector512.Load(out0 + (3 * stride) + lanes);
+                    var c40 = Vector512.Load(out0 + (4 * stride));
+                    var c41 = Vector512.Load(out0 + (4 * stride) + lanes);
+                    var c50 = Vector512.Load(out0 + (5 * stride));
+                    var c51 = Vector512.Load(out0 + (5 * stride) + lanes);
+                    T* b = right + ((long)c0 * stride) + d;
+                    for (int c = c0; c < c1; c++, b += stride)
+                    {
+                        var b0 = Vector512.Load(b);
+                        var b1 = Vector512.Load(b + lanes);
+                        var v = Vector512.Create(m0[c]);
+                        c00 = MultiplyAdd(v, b0, c00);
+                        c01 = MultiplyAdd(v, b1, c01);
+                        v = Vector512.Create(m1[c]);
+                        c10 = MultiplyAdd(v, b0, c10);
+                        c11 = MultiplyAdd(v, b1, c11);
+                        v = Vector512.Create(m2[c]);
+                        c20 = MultiplyAdd(v, b0, c20);
+                        c21 = MultiplyAdd(v, b1, c21);
+                        v = Vector512.Create(m3[c]);
+                        c30 = MultiplyAdd(v, b0, c30);
+                        c31 = MultiplyAdd(v, b1, c31);
+                        v = Vector512.Create(m4[c]);
+                        c40 = MultiplyAdd(v, b0, c40);
+                        c41 = MultiplyAdd(v, b1, c41);
+                        v = Vector512.Create(m5[c]);
+                        c50 = MultiplyAdd(v, b0, c50);
+                        c51 = MultiplyAdd(v, b1, c51);
+                    }
+
+                    c00.Store(out0);
+                    c01.Store(out0 + lanes);
+                    c10.Store(out0 + stride);
+                    c11.Store(out0 + stride + lanes);
+                    c20.Store(out0 + (2 * stride));
+                    c21.Store(out0 + (2 * stride) + lanes);
+                    c30.Store(out0 + (3 * stride));
+                    c31.Store(out0 + (3 * stride) + lanes);
+                    c40.Store(out0 + (4 * stride));
+                    c41.Store(out0 + (4 * stride) + lanes);
+                    c50.Store(out0 + (5 * stride));
+                    c51.Store(out0 + (5 * stride) + lanes);
+                }
+            }
+        }
+    }
+}
