@@ -39,6 +39,57 @@ public static partial class NpyFile
     public static NpyArray Read(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var (type, shape, _, expected) = ReadHeader(stream, name);
+        if (expected > Array.MaxLength)
+        {
+            throw new InvalidDataException($"{name} holds {expected} bytes of data; arrays above {Array.MaxLength} bytes are not supported (memory-map it with NpyFile.Map).");
+        }
+
+        var data = new byte[expected];
+        stream.ReadExactly(data);
+        return new NpyArray(type, shape, data);
+    }
+
+    /// <summary>
+    /// Maps a .npy file into memory without reading it: the data stays in the file (and the operating system's page
+    /// cache) and is read as it is touched, so an array larger than memory can be streamed through.
+    /// </summary>
+    /// <param name="path">The file to map.</param>
+    /// <returns>The mapped array; dispose it to unmap the file.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a .npy file, has an unsupported type, byte order, order or rank, its data length disagrees with
+    /// its header, or it holds more than 2³¹ − 1 elements.
+    /// </exception>
+    /// <remarks>The header is checked against the file's length before anything is mapped; nothing is allocated for the data.</remarks>
+    public static NpyMap Map(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string name = Path.GetFileName(path);
+        long offset;
+        NpyType type;
+        int[] shape;
+        long bytes;
+        using (var stream = File.OpenRead(path))
+        {
+            (type, shape, offset, bytes) = ReadHeader(stream, name);
+        }
+
+        long count = bytes / ItemSize(type);
+        if (count > int.MaxValue)
+        {
+            throw new InvalidDataException($"{name} holds {count} elements; at most {int.MaxValue} can be mapped as one array.");
+        }
+
+        return new NpyMap(path, type, shape, offset, (int)count);
+    }
+
+    /// <summary>
+    /// Reads and checks a .npy header: returns the element type, the shape, the offset of the data and its length in
+    /// bytes, after checking that the stream holds exactly that many bytes after the header.
+    /// </summary>
+    private static (NpyType Type, int[] Shape, long Offset, long Bytes) ReadHeader(Stream stream, string name)
+    {
         var prefix = new byte[10];
         if (stream.ReadAtLeast(prefix, 10, throwOnEndOfStream: false) < 10 || !prefix.AsSpan(0, 6).SequenceEqual(Magic))
         {
@@ -93,14 +144,7 @@ public static partial class NpyFile
                 $"{name} says shape ({string.Join(", ", shape)}) of {Descr(type)} = {expected} data bytes, but it holds {actual}; the file is truncated or its header is wrong.");
         }
 
-        if (expected > Array.MaxLength)
-        {
-            throw new InvalidDataException($"{name} holds {expected} bytes of data; arrays above {Array.MaxLength} bytes are not supported.");
-        }
-
-        var data = new byte[expected];
-        stream.ReadExactly(data);
-        return new NpyArray(type, shape, data);
+        return (type, shape, headerStart + headerLength, expected);
     }
 
     /// <summary>Writes float32 values as a .npy file (version 1.0, C order), replacing the file atomically.</summary>
