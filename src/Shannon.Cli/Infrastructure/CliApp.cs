@@ -82,6 +82,7 @@ internal static class CliApp
         PerplexityCommand.Create(context),
         NgramCommand.Create(context),
         LossCommand.Create(context),
+        CalibrationCommand.Create(context),
         FeaturesCommand.Create(context),
         TreeCommand.Create(context),
         InfoplaneCommand.Create(context),

@@ -22,6 +22,9 @@ internal static class OptionRanges
     /// <summary><c>--bins</c> as a count: equal-width or equal-frequency bins.</summary>
     public static readonly (int Min, int Max) Bins = (1, 1_000_000);
 
+    /// <summary><c>--bins</c> of <c>shannon calibration</c>: reliability bins, also per class in the classwise ECE (classes × bins cells per worker).</summary>
+    public static readonly (int Min, int Max) ReliabilityBins = (1, 10_000);
+
     /// <summary><c>--permutations</c>: permutations for a p-value.</summary>
     public static readonly (int Min, int Max) Permutations = (1, 1_000_000);
 

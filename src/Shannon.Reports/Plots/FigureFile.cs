@@ -1,5 +1,7 @@
+using System.Globalization;
 using ScottPlot;
 using Shannon.Data.Files;
+using SkiaSharp;
 
 namespace Shannon.Reports.Plots;
 
@@ -30,4 +32,62 @@ internal static class FigureFile
     /// <summary>The plot as PNG bytes.</summary>
     public static byte[] Png(Plot plot, int width = LessonFigures.Width, int height = LessonFigures.Height) =>
         plot.GetImageBytes(width, height, ImageFormat.Png);
+
+    /// <summary>
+    /// Writes two plots stacked vertically as one image of <paramref name="width"/> × (<paramref name="topHeight"/> +
+    /// <paramref name="bottomHeight"/>) pixels, .png or .svg by the extension, atomically (<see cref="AtomicFile"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
+    /// <exception cref="IOException">The target is a directory, a device, or one of <paramref name="inputs"/>.</exception>
+    public static void SaveStacked(Plot top, int topHeight, Plot bottom, int bottomHeight, string path, int width, IEnumerable<string>? inputs = null)
+    {
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".png":
+                AtomicFile.WriteAllBytes(path, StackedPng(top, topHeight, bottom, bottomHeight, width), inputs);
+                break;
+            case ".svg":
+                AtomicFile.WriteAllText(path, StackedSvg(top, topHeight, bottom, bottomHeight, width), inputs);
+                break;
+            default:
+                throw new ArgumentException($"The output '{path}' must end in .png or .svg.", nameof(path));
+        }
+    }
+
+    /// <summary>Two plots stacked as one PNG: each rendered at its own height, drawn onto one canvas.</summary>
+    public static byte[] StackedPng(Plot top, int topHeight, Plot bottom, int bottomHeight, int width)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, topHeight + bottomHeight));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        using (var upper = SKBitmap.Decode(Png(top, width, topHeight)))
+        {
+            canvas.DrawBitmap(upper, 0, 0);
+        }
+
+        using (var lower = SKBitmap.Decode(Png(bottom, width, bottomHeight)))
+        {
+            canvas.DrawBitmap(lower, 0, topHeight);
+        }
+
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>Two plots stacked as one SVG document: each plot's own SVG nested at its offset.</summary>
+    public static string StackedSvg(Plot top, int topHeight, Plot bottom, int bottomHeight, int width)
+    {
+        int height = topHeight + bottomHeight;
+        return string.Create(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">")
+            + Nested(Svg(top, width, topHeight), 0) + Nested(Svg(bottom, width, bottomHeight), topHeight) + "</svg>";
+    }
+
+    /// <summary>An SVG document as an &lt;svg&gt; element placed at vertical offset <paramref name="y"/> (its XML declaration dropped).</summary>
+    private static string Nested(string svg, int y)
+    {
+        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return string.Create(CultureInfo.InvariantCulture, $"<svg x=\"0\" y=\"{y}\"") + svg[(start + 4)..];
+    }
 }

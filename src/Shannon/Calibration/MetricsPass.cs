@@ -129,7 +129,7 @@ internal static class MetricsPass
         else if (!(Math.Abs(sum - 1.0) <= tolerance))
         {
             throw new ArgumentException(
-                $"{name} row {rowIndex} sums to {Guard.Format(sum)}, not 1 within {tolerance:0e0}; normalise the rows (CalibrationOptions.Normalize) to accept it.", name);
+                $"{name} row {rowIndex} sums to {Guard.Format(sum)}, not 1 within {tolerance:0e0}; normalise the rows to accept it (CalibrationOptions.Normalize, shannon calibration --normalize).", name);
         }
 
         return sum;
