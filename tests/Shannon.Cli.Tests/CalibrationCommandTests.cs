@@ -105,6 +105,19 @@ public sealed class CalibrationCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_npy_table_on_stdin_is_spooled_and_named_stdin()
+    {
+        string probs = Path_("p.npy");
+        NpyFile.Write(probs, [0.9f, 0.1f, 0.6f, 0.4f, 0.3f, 0.7f, 0.8f, 0.2f], [4, 2]);
+        var (code, output, error, _) = CliRunner.RunWithStdinBytes(System.IO.File.ReadAllBytes(probs), "calibration", "-", File("y.txt", Labels), "--json");
+        Assert.True(code == 0, error);
+        Assert.Equal(0.3, Json(output).GetProperty("ece").GetDouble(), 6);
+        NpyFile.Write(probs, [0.9f, 0.1f, 0.6f, 0.3f], [2, 2]);
+        var bad = CliRunner.RunWithStdinBytes(System.IO.File.ReadAllBytes(probs), "calibration", "-", File("y2.txt", "0\n1\n"));
+        BadInput((bad.Code, bad.Out, bad.Err), "probabilities row 1 sums to");
+    }
+
+    [Fact]
     public void Probabilities_from_stdin_and_a_human_summary()
     {
         var (code, output, error) = CliRunner.RunWithStdin(Rows, "calibration", "-", File("y.txt", Labels), "--fit-temperature", "--bootstrap", "50", "--seed", "3");
@@ -190,7 +203,7 @@ public sealed class CalibrationCommandTests : IDisposable
     {
         string probs = File("p.csv", Rows);
         string labels = File("y.txt", Labels);
-        BadInput(CliRunner.Run("calibration", "-", "-"), "cannot both be read from stdin");
+        BadInput(CliRunner.Run("calibration", "-", "-"), "both read stdin");
         BadInput(CliRunner.Run("calibration", probs, labels, "--bins", "0"), "--bins must be in 1–10000");
         BadInput(CliRunner.Run("calibration", probs, labels, "--strategy", "kmeans"), "kmeans");
         BadInput(CliRunner.Run("calibration", probs, labels, "--plot", Path_("figure.jpg")), "must end in .png or .svg");

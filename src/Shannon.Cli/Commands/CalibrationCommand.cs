@@ -39,11 +39,6 @@ internal static class CalibrationCommand
         {
             string probsPath = parse.GetValue(probs)!;
             string labelsPath = parse.GetValue(labels)!;
-            if (probsPath == "-" && labelsPath == "-")
-            {
-                throw new UsageException("PROBS and LABELS cannot both be read from stdin ('-').");
-            }
-
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null)
             {
@@ -79,8 +74,10 @@ internal static class CalibrationCommand
                 throw new UsageException($"--ci must be in (0, 1); got {CliOutput.Number(options.ConfidenceLevel)}.");
             }
 
-            int[] y = CalibrationInputs.ReadLabels(labelsPath, context);
-            using var input = CalibrationInputs.Open(probsPath, context);
+            string probsFile = CliInput.FilePath(context, probsPath, "PROBS", InputFormat.NpyOrText);
+            string labelsFile = CliInput.FilePath(context, labelsPath, "LABELS", InputFormat.NpyOrText);
+            int[] y = CalibrationInputs.ReadLabels(labelsFile, context);
+            using var input = CalibrationInputs.Open(probsFile, context);
             if (input.Rows != y.Length)
             {
                 throw new InvalidDataException($"PROBS has {input.Rows} rows but LABELS has {y.Length} labels.");

@@ -5,7 +5,8 @@ namespace Shannon.Cli.Commands;
 
 /// <summary>
 /// The inputs of <c>shannon calibration</c>: the PROBS table (a memory-mapped .npy, or CSV/text rows) and the LABELS
-/// (a .npy of integers, or one integer per line); <c>-</c> reads text from standard input.
+/// (a .npy of integers, or one integer per line); standard input reaches these readers spooled to a file by
+/// <see cref="CliInput.FilePath"/>.
 /// </summary>
 internal sealed class CalibrationInputs : IDisposable
 {
@@ -41,7 +42,7 @@ internal sealed class CalibrationInputs : IDisposable
     /// <summary>Opens PROBS: .npy float32/float64 of shape (N, C) or (N,), else text rows separated by commas or whitespace.</summary>
     public static CalibrationInputs Open(string path, CliContext context)
     {
-        if (path != "-" && path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+        if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
         {
             var map = NpyFile.Map(path);
             try
@@ -73,7 +74,7 @@ internal sealed class CalibrationInputs : IDisposable
     /// <summary>Reads LABELS: a .npy vector of int32/int64, or one integer per line (blank lines skipped).</summary>
     public static int[] ReadLabels(string path, CliContext context)
     {
-        if (path != "-" && path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+        if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
         {
             var array = NpyFile.Read(path);
             if (array.IsFloatingPoint || array.Columns != 1)
@@ -84,9 +85,7 @@ internal sealed class CalibrationInputs : IDisposable
             return array.ToInt32();
         }
 
-        string text = path == "-" ? context.In.ReadToEnd()
-            : File.Exists(path) ? File.ReadAllText(path)
-            : throw new FileNotFoundException($"LABELS file '{NumberList.Escape(path)}' does not exist.");
+        string text = CliInput.ReadAllText(context, path, "LABELS");
         var labels = new List<int>();
         string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
