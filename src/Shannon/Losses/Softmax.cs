@@ -17,7 +17,7 @@ namespace Shannon.Losses;
 /// feedforward classification network outputs, in Neurocomputing, NATO ASI Series F68, 227–236,
 /// doi:10.1007/978-3-642-76153-9_28.
 /// </remarks>
-public static class Softmax
+public static partial class Softmax
 {
     /// <summary>The log-sum-exp of logits divided by a temperature.</summary>
     /// <param name="logits">The logits z; not empty, no NaN or +∞, not all −∞.</param>

@@ -4,7 +4,7 @@ using Shannon.Numerics;
 namespace Shannon.Measures;
 
 /// <summary>Cross-entropy of a model distribution q against a true distribution p.</summary>
-public static class CrossEntropy
+public static partial class CrossEntropy
 {
     /// <summary>The cross-entropy H(p, q): the mean code length of outcomes from p under a code optimal for q.</summary>
     /// <param name="p">The true distribution; non-negative, summing to 1 within 1e-9 relative.</param>
