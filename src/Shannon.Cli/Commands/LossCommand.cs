@@ -1,123 +1,238 @@
 using System.CommandLine;
 using System.Globalization;
+using Shannon.Data.Files;
 using Shannon.Data.Npy;
 using Shannon.Losses;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
-/// <c>shannon loss --logits FILE --targets FILE [...]</c>: PyTorch-compatible cross-entropy of N×C logits, with
-/// optional per-row values and the gradient written to a .npy file.
+/// <c>shannon loss [--kind KIND] ...</c>: PyTorch-compatible losses (cross-entropy by default, NLL, binary cross-entropy
+/// on probabilities or logits, KL-divergence, sigmoid focal, InfoNCE, NT-Xent, the VAE's Gaussian KL) with optional
+/// per-row values and their gradients written to .npy files.
 /// </summary>
 internal static class LossCommand
 {
+    /// <summary>The kinds, in the order --help lists them.</summary>
+    private static readonly string[] Kinds = ["ce", "nll", "bce", "bce-logits", "kl-div", "focal", "infonce", "nt-xent", "gaussian-kl"];
+
     public static Command Create(CliContext context)
     {
-        var logits = new Option<string>("--logits") { Description = "N×C logits: .npy (float16/32/64, C order, 2-D) or CSV rows.", Required = true };
-        var targets = new Option<string>("--targets") { Description = "Class indices: .npy int32/int64 or one index per line; with --target-probs N×C probabilities (.npy or CSV).", Required = true };
-        var targetProbs = new Option<bool>("--target-probs") { Description = "Targets are probability rows, not class indices." };
-        var weights = new Option<string?>("--weights") { Description = "One weight per class: a file of numbers or an inline list." };
-        var ignoreIndex = new Option<int>("--ignore-index") { Description = "Rows with this target are ignored (index targets).", DefaultValueFactory = _ => -100 };
-        var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing ε in [0, 1]." };
-        var temperature = new Option<double>("--temperature") { Description = "Divide the logits by T > 0.", DefaultValueFactory = _ => 1.0 };
-        var reduction = new Option<string>("--reduction") { Description = "mean | sum | none.", DefaultValueFactory = _ => "mean" };
-        var grad = new Option<string?>("--grad") { Description = "Write ∂loss/∂logits to this .npy file (float32, or float64 for float64/CSV logits)." };
+        var kind = new Option<string>("--kind") { Description = "ce | nll | bce | bce-logits | kl-div | focal | infonce | nt-xent | gaussian-kl.", DefaultValueFactory = _ => "ce" };
+        var input = new Option<string?>("--logits", "--input") { Description = "The first input, N×C or N: logits (ce, bce-logits, focal), log-probabilities (nll, kl-div) or probabilities (bce); .npy (float16/32/64) or CSV rows." };
+        var targets = new Option<string?>("--targets") { Description = "Class indices (ce, nll: .npy int32/int64 or one per line); otherwise a table of the input's shape: probabilities in [0, 1] (bce, bce-logits, focal, ce with --target-probs) or target (log-)probabilities (kl-div)." };
+        var targetProbs = new Option<bool>("--target-probs") { Description = "ce: the targets are probability rows, not class indices." };
+        var weights = new Option<string?>("--weights") { Description = "ce, nll: one weight per class; bce, bce-logits: one per element or one per column. A .npy, a file of numbers or an inline list." };
+        var positiveWeights = new Option<string?>("--pos-weight") { Description = "bce-logits: the positive term's weight, one per column (or per element); .npy, file or inline list." };
+        var ignoreIndex = new Option<int>("--ignore-index") { Description = "ce, nll: rows with this target are ignored.", DefaultValueFactory = _ => -100 }.Within(OptionRanges.ClassIndex);
+        var smoothing = new Option<double>("--label-smoothing") { Description = "ce: label smoothing ε." }.Within(0, 1);
+        var logTarget = new Option<bool>("--log-target") { Description = "kl-div: the targets are log-probabilities (PyTorch log_target=True)." };
+        var alpha = new Option<double>("--alpha") { Description = "focal: the positive class's balance α; a negative value turns balancing off (torchvision's −1).", DefaultValueFactory = _ => 0.25 }.Within(-1, 1);
+        var gamma = new Option<double>("--gamma") { Description = "focal: the focusing exponent γ.", DefaultValueFactory = _ => 2.0 }.Within(OptionRanges.FocalGamma);
+        var query = new Option<string?>("--query") { Description = "infonce: N×D queries (.npy or CSV rows); query i's positive is key i." };
+        var keys = new Option<string?>("--keys") { Description = "infonce: N×D keys." };
+        var z = new Option<string?>("--z") { Description = "nt-xent: 2N×D embeddings, rows i and i + N the two views of example i." };
+        var mu = new Option<string?>("--mu") { Description = "gaussian-kl: N×D posterior means." };
+        var logVariance = new Option<string?>("--logvar") { Description = "gaussian-kl: N×D posterior log-variances." };
+        var temperature = new Option<double?>("--temperature") { Description = "ce: divide the logits by T (default 1); infonce: similarity / T (default 0.07); nt-xent: (default 0.5)." }.Within(OptionRanges.Temperature);
+        var cosine = new Option<bool>("--cosine") { Description = "infonce: cosine similarity (rows normalised) instead of the dot product." };
+        var reduction = new Option<string?>("--reduction") { Description = "mean | sum | none, and batchmean for kl-div (its default; mean elsewhere)." };
+        var grad = new Option<string?>("--grad") { Description = "Write the gradient w.r.t. the first input (logits/input, query, z, mu) to this .npy file (float32 for float16/32 inputs, else float64)." };
+        var grad2 = new Option<string?>("--grad2") { Description = "infonce, gaussian-kl: write the gradient w.r.t. the second input (keys, logvar) to this .npy file." };
         var json = CommonOptions.Json();
-        var command = new Command("loss", "Cross-entropy loss from logits, as torch.nn.functional.cross_entropy (nats).\nExample: shannon loss --logits logits.npy --targets labels.npy --label-smoothing 0.1 --json")
+        var command = new Command("loss", "Losses as PyTorch computes them (nats), with their gradients: cross-entropy (default), NLL, BCE, BCE with logits, KL-divergence, focal, InfoNCE, NT-Xent, the VAE's Gaussian KL.\nExample: shannon loss --logits logits.npy --targets labels.npy --label-smoothing 0.1 --json\nExample: shannon loss --kind nt-xent --z views.npy --temperature 0.5 --grad dz.npy")
         {
-            logits, targets, targetProbs, weights, ignoreIndex, smoothing, temperature, reduction, grad, json,
+            kind, input, targets, targetProbs, weights, positiveWeights, ignoreIndex, smoothing, logTarget, alpha, gamma,
+            query, keys, z, mu, logVariance, temperature, cosine, reduction, grad, grad2, json,
         };
         command.SetAction(parse =>
         {
-            string logitsPath = parse.GetValue(logits)!;
-            string targetsPath = parse.GetValue(targets)!;
-            string? gradPath = parse.GetValue(grad);
-            if (gradPath is not null && (SamePath(gradPath, logitsPath) || SamePath(gradPath, targetsPath)))
+            string chosen = parse.GetValue(kind)!;
+            if (!Kinds.Contains(chosen))
             {
-                throw new UsageException($"--grad '{NumberList.Escape(gradPath)}' is one of the input files; choose another path.");
+                throw new UsageException($"--kind '{NumberList.Escape(chosen)}' is not one of {string.Join(", ", Kinds)}.");
             }
 
-            var options = new CrossEntropyOptions
+            void Only(Option option, params string[] kinds)
             {
-                ClassWeights = parse.GetValue(weights) is { } w ? NumberList.Read(w, "--weights", context) : default(ReadOnlyMemory<double>),
+                if (parse.GetResult(option) is { Implicit: false } given && !kinds.Contains(chosen))
+                {
+                    throw new UsageException($"{given.IdentifierToken?.Value ?? option.Name} does not apply to --kind {chosen} (only to {string.Join(", ", kinds)}).");
+                }
+            }
+
+            Only(input, "ce", "nll", "bce", "bce-logits", "kl-div", "focal");
+            Only(targets, "ce", "nll", "bce", "bce-logits", "kl-div", "focal");
+            Only(targetProbs, "ce");
+            Only(weights, "ce", "nll", "bce", "bce-logits");
+            Only(positiveWeights, "bce-logits");
+            Only(ignoreIndex, "ce", "nll");
+            Only(smoothing, "ce");
+            Only(logTarget, "kl-div");
+            Only(alpha, "focal");
+            Only(gamma, "focal");
+            Only(query, "infonce");
+            Only(keys, "infonce");
+            Only(cosine, "infonce");
+            Only(z, "nt-xent");
+            Only(mu, "gaussian-kl");
+            Only(logVariance, "gaussian-kl");
+            Only(temperature, "ce", "infonce", "nt-xent");
+            Only(grad2, "infonce", "gaussian-kl");
+
+            string Needed(Option<string?> option, string? name = null) =>
+                parse.GetValue(option) ?? throw new UsageException($"--kind {chosen} needs {name ?? option.Name}.");
+
+            var request = new LossRequest(context, chosen)
+            {
+                Reduction = Reduction(parse.GetValue(reduction), chosen),
+                Temperature = parse.GetValue(temperature),
+                Weights = parse.GetValue(weights),
+                PositiveWeights = parse.GetValue(positiveWeights),
                 IgnoreIndex = parse.GetValue(ignoreIndex),
                 LabelSmoothing = parse.GetValue(smoothing),
-                Temperature = parse.GetValue(temperature),
-                Reduction = parse.GetValue(reduction) switch
-                {
-                    "mean" => LossReduction.Mean,
-                    "sum" => LossReduction.Sum,
-                    "none" => LossReduction.None,
-                    var other => throw new UsageException($"--reduction '{NumberList.Escape(other!)}' is not mean, sum or none."),
-                },
+                TargetProbabilities = parse.GetValue(targetProbs),
+                LogTarget = parse.GetValue(logTarget),
+                Alpha = parse.GetValue(alpha),
+                Gamma = parse.GetValue(gamma),
+                Cosine = parse.GetValue(cosine),
+                WantGradient = parse.GetValue(grad) is not null,
+                WantSecondGradient = parse.GetValue(grad2) is not null,
             };
 
-            logitsPath = CliInput.FilePath(context, logitsPath, "--logits", InputFormat.NpyOrText);
-            targetsPath = CliInput.FilePath(context, targetsPath, "--targets", InputFormat.NpyOrText);
-            var table = LossInputs.ReadLogits(logitsPath);
-            var rowLosses = new double[table.Rows];
-            CrossEntropyResult result;
-            if (table.Singles is { } singles)
+            // The inputs by kind, as the user named them (for the output checks) and as files to read (stdin spooled).
+            (string Name, string Path)[] named = chosen switch
             {
-                var gradient = gradPath is null ? null : new float[singles.Length];
-                result = parse.GetValue(targetProbs)
-                    ? CrossEntropyLoss.FromLogits(singles, table.Classes, Array.ConvertAll(LossInputs.ReadProbabilities(targetsPath, table), v => (float)v), options, rowLosses, gradient)
-                    : CrossEntropyLoss.FromLogits(singles, table.Classes, LossInputs.ReadIndices(targetsPath), options, rowLosses, gradient);
-                if (gradient is not null)
-                {
-                    NpyFile.Write(gradPath!, gradient, [table.Rows, table.Classes]);
-                }
-            }
-            else
+                "infonce" => [("--query", Needed(query)), ("--keys", Needed(keys))],
+                "nt-xent" => [("--z", Needed(z))],
+                "gaussian-kl" => [("--mu", Needed(mu)), ("--logvar", Needed(logVariance))],
+                _ => [(chosen is "ce" or "bce-logits" or "focal" ? "--logits" : "--input", Needed(input, chosen is "ce" or "bce-logits" or "focal" ? "--logits" : "--input")), ("--targets", Needed(targets))],
+            };
+            string? gradPath = parse.GetValue(grad);
+            string? grad2Path = parse.GetValue(grad2);
+            string[] inputPaths = [.. named.Select(n => n.Path), .. new[] { request.Weights, request.PositiveWeights }.OfType<string>()];
+            CheckOutput(gradPath, "--grad", inputPaths);
+            CheckOutput(grad2Path, "--grad2", inputPaths);
+            if (gradPath is not null && grad2Path is not null && SamePath(gradPath, grad2Path))
             {
-                var doubles = table.Doubles!;
-                var gradient = gradPath is null ? null : new double[doubles.Length];
-                result = parse.GetValue(targetProbs)
-                    ? CrossEntropyLoss.FromLogits(doubles, table.Classes, LossInputs.ReadProbabilities(targetsPath, table), options, rowLosses, gradient)
-                    : CrossEntropyLoss.FromLogits(doubles, table.Classes, LossInputs.ReadIndices(targetsPath), options, rowLosses, gradient);
-                if (gradient is not null)
-                {
-                    NpyFile.Write(gradPath!, gradient, [table.Rows, table.Classes]);
-                }
+                throw new UsageException("--grad and --grad2 name the same file; choose two paths.");
             }
 
-            Write(context, result, rowLosses, parse.GetValue(json));
+            string[] files = [.. named.Select(n => CliInput.FilePath(context, n.Path, n.Name, InputFormat.NpyOrText))];
+            var run = LossKinds.Run(request, files);
+            if (run.First is { } first && gradPath is not null)
+            {
+                Write(gradPath, first);
+            }
+
+            if (run.Second is { } second && grad2Path is not null)
+            {
+                Write(grad2Path, second);
+            }
+
+            if (double.IsNaN(run.Result.Value))
+            {
+                throw new UsageException(chosen is "ce" or "nll"
+                    ? "every row is ignored (or weighs 0), so the mean is 0/0 and undefined (PyTorch gives NaN); use --reduction sum."
+                    : "the loss is NaN.");
+            }
+
+            Output(context, chosen, run, parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(CliContext context, CrossEntropyResult result, double[] rowLosses, bool json)
+    /// <summary>The reduction by name: mean, sum or none, and batchmean for kl-div; the kind's default when not given.</summary>
+    private static string Reduction(string? name, string kind)
     {
+        string value = name ?? (kind == "kl-div" ? "batchmean" : "mean");
+        return value switch
+        {
+            "mean" or "sum" or "none" => value,
+            "batchmean" when kind == "kl-div" => value,
+            _ => throw new UsageException($"--reduction '{NumberList.Escape(value)}' is not {(kind == "kl-div" ? "batchmean, mean, sum or none" : "mean, sum or none")}."),
+        };
+    }
+
+    /// <summary>Refuses an output that is an input, a directory or a device before anything is computed.</summary>
+    private static void CheckOutput(string? path, string name, string[] inputs)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        if (inputs.Any(i => !CliInput.IsStdin(i) && SamePath(path, i)))
+        {
+            throw new UsageException($"{name} '{NumberList.Escape(path)}' is one of the input files; choose another path.");
+        }
+
+        try
+        {
+            AtomicFile.Target(path, inputs);
+        }
+        catch (IOException ex)
+        {
+            throw new UsageException($"{name}: {ex.Message}");
+        }
+    }
+
+    private static void Write(string path, LossKinds.Gradient gradient)
+    {
+        if (gradient.Singles is { } singles)
+        {
+            NpyFile.Write(path, singles, gradient.Shape);
+        }
+        else
+        {
+            NpyFile.Write(path, gradient.Doubles!, gradient.Shape);
+        }
+    }
+
+    private static void Output(CliContext context, string kind, LossKinds.Outcome run, bool json)
+    {
+        var result = run.Result;
         if (json)
         {
             var fields = new List<KeyValuePair<string, object?>>
             {
                 new("value", result.Value),
+                new("kind", kind),
+                new("reduction", run.Reduction),
                 new("unit", "nats"),
+                new("n", run.Values.Length),
                 new("count", result.Count),
             };
-            if (result.Reduction == LossReduction.Mean)
+            if (kind == "ce" && run.Reduction == "mean")
             {
                 fields.Add(new("perplexity", result.Perplexity));
             }
 
-            if (result.Reduction == LossReduction.None)
+            if (run.Reduction == "none")
             {
-                fields.Add(new("values", rowLosses));
+                fields.Add(new("values", run.Values));
             }
 
             CliOutput.Json(context, fields);
             return;
         }
 
-        string label = result.Reduction switch { LossReduction.Mean => "mean", LossReduction.Sum => "sum", _ => "total" };
-        context.Out.WriteLine(result.Reduction == LossReduction.Mean
-            ? $"cross-entropy ({label}) = {CliOutput.Number(result.Value)} nats over {result.Count} rows; perplexity {CliOutput.Number(result.Perplexity)}"
-            : $"cross-entropy ({label}) = {CliOutput.Number(result.Value)} nats over {result.Count} rows");
-        if (result.Reduction == LossReduction.None)
+        string label = run.Reduction == "none" ? "total" : run.Reduction;
+        if (kind == "ce")
         {
-            foreach (double v in rowLosses)
+            context.Out.WriteLine(run.Reduction == "mean"
+                ? $"cross-entropy ({label}) = {CliOutput.Number(result.Value)} nats over {result.Count} rows; perplexity {CliOutput.Number(result.Perplexity)}"
+                : $"cross-entropy ({label}) = {CliOutput.Number(result.Value)} nats over {result.Count} rows");
+        }
+        else
+        {
+            context.Out.WriteLine($"{run.Title} ({label}) = {CliOutput.Number(result.Value)} nats over {run.Values.Length} {run.Items}");
+        }
+
+        if (run.Reduction == "none")
+        {
+            foreach (double v in run.Values)
             {
                 context.Out.WriteLine(v.ToString("R", CultureInfo.InvariantCulture));
             }

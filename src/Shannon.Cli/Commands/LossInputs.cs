@@ -3,29 +3,63 @@ using Shannon.Data.Npy;
 
 namespace Shannon.Cli.Commands;
 
-/// <summary>Reads the loss command's inputs: logits and probability tables (.npy or CSV rows) and class indices.</summary>
+/// <summary>Reads the loss command's inputs: tables (.npy or CSV rows), class indices and weight vectors.</summary>
 internal static class LossInputs
 {
-    /// <summary>An N×C table held as float (from float16/float32 .npy) or as double (float64 .npy or CSV).</summary>
-    internal sealed record Table(int Rows, int Classes, float[]? Singles, double[]? Doubles);
+    /// <summary>
+    /// An N×C table held as float (from float16/float32 .npy) or as double (float64 .npy or CSV); a 1-D .npy of N values
+    /// is N×1 and keeps its shape for the gradient file.
+    /// </summary>
+    internal sealed record Table(int Rows, int Classes, float[]? Singles, double[]? Doubles)
+    {
+        /// <summary>The shape a gradient of this table is written with: the .npy's own (1-D or 2-D), else rows × columns.</summary>
+        public int[] Shape { get; init; } = [Rows, Classes];
 
-    public static Table ReadLogits(string path)
+        /// <summary>The number of values.</summary>
+        public int Length => Rows * Classes;
+
+        /// <summary>The values as double (widened from float when needed).</summary>
+        public double[] AsDoubles() => Doubles ?? Array.ConvertAll(Singles!, v => (double)v);
+
+        /// <summary>The values as float (rounded from double when needed).</summary>
+        public float[] AsSingles() => Singles ?? Array.ConvertAll(Doubles!, v => (float)v);
+    }
+
+    /// <summary>The cross-entropy's N×C logits (a 2-D array or CSV rows).</summary>
+    public static Table ReadLogits(string path) => ReadTable(path, "--logits", twoDimensional: true);
+
+    /// <summary>A 1-D or 2-D floating-point .npy, or CSV rows of numbers.</summary>
+    /// <param name="path">The file (stdin already spooled).</param>
+    /// <param name="name">The option's name for messages.</param>
+    /// <param name="twoDimensional">Whether a 1-D .npy is refused (the input must be N×C).</param>
+    public static Table ReadTable(string path, string name, bool twoDimensional)
     {
         if (IsNpy(path))
         {
             var array = NpyFile.Read(path);
-            if (array.Shape.Length != 2 || !array.IsFloatingPoint)
+            if (!array.IsFloatingPoint || array.Shape.Length > 2 || (twoDimensional && array.Shape.Length != 2))
             {
-                throw new InvalidDataException($"--logits {Path.GetFileName(path)} must be a 2-D floating-point array (N×C); it is {array.Type} with shape ({string.Join(", ", array.Shape)}).");
+                string wanted = twoDimensional ? "a 2-D floating-point array (N×C)" : "a 1-D or 2-D floating-point array (N or N×C)";
+                throw new InvalidDataException($"{name} {Path.GetFileName(path)} must be {wanted}; it is {array.Type} with shape ({string.Join(", ", array.Shape)}).");
             }
 
             return array.Type == NpyType.Float64
-                ? new Table(array.Rows, array.Columns, null, array.ToDouble())
-                : new Table(array.Rows, array.Columns, array.ToSingle(), null);
+                ? new Table(array.Rows, array.Columns, null, array.ToDouble()) { Shape = array.Shape }
+                : new Table(array.Rows, array.Columns, array.ToSingle(), null) { Shape = array.Shape };
         }
 
-        var (rows, columns, values) = ReadCsv(path, "--logits");
+        var (rows, columns, values) = ReadCsv(path, name);
         return new Table(rows, columns, null, values);
+    }
+
+    /// <summary>Checks that <paramref name="table"/> has the shape of <paramref name="reference"/>.</summary>
+    /// <exception cref="InvalidDataException">The shapes differ (the message names both options).</exception>
+    public static void SameShape(Table reference, string referenceName, Table table, string name)
+    {
+        if (table.Rows != reference.Rows || table.Classes != reference.Classes)
+        {
+            throw new InvalidDataException($"{name} is {table.Rows}×{table.Classes} but {referenceName} is {reference.Rows}×{reference.Classes}; they must have the same shape.");
+        }
     }
 
     public static double[] ReadProbabilities(string path, Table logits)
@@ -80,6 +114,26 @@ internal static class LossInputs
         }
 
         return indices;
+    }
+
+    /// <summary>
+    /// A vector of weights: a floating-point .npy of any shape (flattened, row-major), a file of numbers, an inline list
+    /// (<c>1,2,3</c>) or <c>-</c> for stdin.
+    /// </summary>
+    public static double[] ReadVector(string argument, string name, CliContext context)
+    {
+        if (IsNpy(argument) && File.Exists(argument))
+        {
+            var array = NpyFile.Read(argument);
+            if (!array.IsFloatingPoint)
+            {
+                throw new InvalidDataException($"{name} {Path.GetFileName(argument)} holds {array.Type}; weights must be floating-point.");
+            }
+
+            return array.ToDouble();
+        }
+
+        return NumberList.Read(argument, name, context);
     }
 
     private static bool IsNpy(string path) => path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase);

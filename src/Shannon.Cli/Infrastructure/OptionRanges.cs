@@ -40,12 +40,29 @@ internal static class OptionRanges
     /// <summary><c>--seed</c>: any non-negative 32-bit integer.</summary>
     public static readonly (int Min, int Max) Seed = (0, int.MaxValue);
 
+    /// <summary><c>--ignore-index</c>: any 32-bit class index (PyTorch's default is −100).</summary>
+    public static readonly (int Min, int Max) ClassIndex = (int.MinValue, int.MaxValue);
+
+    /// <summary><c>--gamma</c> of the focal loss: the exponent of (1 − p_t).</summary>
+    public static readonly (int Min, int Max) FocalGamma = (0, 1_000);
+
+    /// <summary><c>--temperature</c> of a softmax or a similarity: T &gt; 0, within twelve orders of magnitude of 1.</summary>
+    public static readonly (double Min, double Max) Temperature = (1e-6, 1e6);
+
     /// <summary>Adds the range check to <paramref name="option"/> and the range to its help text.</summary>
     /// <typeparam name="T">The option's numeric type (int, long, double, or a nullable of one).</typeparam>
     /// <param name="option">The option.</param>
     /// <param name="range">Its inclusive bounds.</param>
     /// <returns>The same option, for chaining in a declaration.</returns>
     public static Option<T> Within<T>(this Option<T> option, (int Min, int Max) range) =>
+        option.Within(range.Min, range.Max);
+
+    /// <summary>Adds a named range with fractional bounds to <paramref name="option"/> and its help text.</summary>
+    /// <typeparam name="T">The option's numeric type (double, or a nullable one).</typeparam>
+    /// <param name="option">The option.</param>
+    /// <param name="range">Its inclusive bounds.</param>
+    /// <returns>The same option, for chaining in a declaration.</returns>
+    public static Option<T> Within<T>(this Option<T> option, (double Min, double Max) range) =>
         option.Within(range.Min, range.Max);
 
     /// <summary>Adds an inclusive range check to <paramref name="option"/> and the range to its help text.</summary>
@@ -91,5 +108,5 @@ internal static class OptionRanges
     }
 
     private static string Format(double value) =>
-        value == int.MaxValue ? "2147483647" : value.ToString("G", CultureInfo.InvariantCulture);
+        value == int.MaxValue ? "2147483647" : value == int.MinValue ? "-2147483648" : value.ToString("G", CultureInfo.InvariantCulture);
 }
