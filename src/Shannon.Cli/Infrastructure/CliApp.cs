@@ -72,6 +72,7 @@ internal static class CliApp
         CrossEntropyCommand.Create(context),
         KlCommand.Create(context),
         JsCommand.Create(context),
+        CodeCommand.Create(context),
         MiCommand.Create(context),
         InfoCommand.Create(context),
         IbCommand.Create(context),

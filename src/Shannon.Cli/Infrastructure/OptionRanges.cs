@@ -37,6 +37,9 @@ internal static class OptionRanges
     /// <summary><c>--order</c> of an n-gram model; the model file format stores orders up to this.</summary>
     public static readonly (int Min, int Max) NgramOrder = (1, 16);
 
+    /// <summary><c>--max-length</c> of <c>shannon code</c>: the longest codeword of a length-limited Huffman code, in bits.</summary>
+    public static readonly (int Min, int Max) CodewordLength = (1, 64);
+
     /// <summary><c>--seed</c>: any non-negative 32-bit integer.</summary>
     public static readonly (int Min, int Max) Seed = (0, int.MaxValue);
 
