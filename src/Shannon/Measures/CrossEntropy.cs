@@ -38,6 +38,9 @@ public static partial class CrossEntropy
         public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
             Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(q, in qAt), sum);
 
+        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) =>
+            Vector128.MultiplyAddEstimate(-p, DoubleLog.Log(q, in qAt), sum);
+
         public static double Term(double p, double q) =>
             p == 0.0 ? 0.0 : q == 0.0 ? double.PositiveInfinity : -p * Math.Log(q);
     }

@@ -69,6 +69,12 @@ public static partial class Divergence
             return Vector256.FusedMultiplyAdd(d, d, sum);
         }
 
+        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt)
+        {
+            var d = Vector128.Sqrt(p) - Vector128.Sqrt(q);
+            return Vector128.MultiplyAddEstimate(d, d, sum);
+        }
+
         public static double Term(double p, double q)
         {
             double d = Math.Sqrt(p) - Math.Sqrt(q);
@@ -81,6 +87,8 @@ public static partial class Divergence
     {
         public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) => sum + Vector256.Abs(p - q);
 
+        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) => sum + Vector128.Abs(p - q);
+
         public static double Term(double p, double q) => Math.Abs(p - q);
     }
 
@@ -88,6 +96,12 @@ public static partial class Divergence
     private readonly struct ChiSquaredTerms : IBlockKernel
     {
         public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
+        {
+            var d = p - q;
+            return sum + (d * d / q);
+        }
+
+        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt)
         {
             var d = p - q;
             return sum + (d * d / q);

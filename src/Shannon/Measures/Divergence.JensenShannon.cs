@@ -136,6 +136,9 @@ public static partial class Divergence
         public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
             sum + Vector256.Create(Term(p[0], q[0]), Term(p[1], q[1]), Term(p[2], q[2]), Term(p[3], q[3]));
 
+        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) =>
+            sum + Vector128.Create(Term(p[0], q[0]), Term(p[1], q[1]));
+
         public static double Term(double p, double q)
         {
             double total = p + q;

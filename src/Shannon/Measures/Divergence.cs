@@ -172,6 +172,9 @@ public static partial class Divergence
         public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> ratio, ref readonly double pAt, ref readonly double ratioAt) =>
             Vector256.FusedMultiplyAdd(p, DoubleLog.Log(ratio, in ratioAt), sum);
 
+        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> ratio, ref readonly double pAt, ref readonly double ratioAt) =>
+            Vector128.MultiplyAddEstimate(p, DoubleLog.Log(ratio, in ratioAt), sum);
+
         public static double Term(double p, double q) => SpecialFunctions.RelativeEntropy(p, q);
     }
 }

@@ -148,6 +148,9 @@ public static partial class Entropy
         public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
             Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(p, in pAt), sum);
 
+        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) =>
+            Vector128.MultiplyAddEstimate(-p, DoubleLog.Log(p, in pAt), sum);
+
         public static double Term(double p, double q) => -SpecialFunctions.XLogX(p);
     }
 }

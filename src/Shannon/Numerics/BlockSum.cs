@@ -6,14 +6,14 @@ using System.Runtime.Intrinsics;
 namespace Shannon.Numerics;
 
 /// <summary>
-/// One measure's per-element term Σᵢ f(pᵢ, qᵢ). <see cref="Accumulate"/> is the vectorised fast path, four terms at
+/// One measure's per-element term Σᵢ f(pᵢ, qᵢ). <c>Accumulate</c> is the vectorised fast path, four terms at
 /// a time; a lane may turn non-finite where the term needs the exact conventions (0·log 0, division by 0, a
 /// subnormal argument), and the whole block is then re-summed with <see cref="Term"/>.
 /// </summary>
 internal interface IBlockKernel
 {
     /// <summary>
-    /// True when <see cref="Accumulate"/> is exact only on lanes where p is 0 or normal and where q, under a positive
+    /// True when <c>Accumulate</c> is exact only on lanes where p is 0 or normal and where q, under a positive
     /// p, is normal (finite garbage elsewhere is allowed): <see cref="BlockSum"/> then finds the blocks with another
     /// lane from their minima, and a scan when a minimum is below 2⁻¹⁰²², and re-sums those with <see cref="Term"/>,
     /// so that the kernel needs no check per lane.
@@ -21,7 +21,7 @@ internal interface IBlockKernel
     static virtual bool NormalArgumentsOnly => false;
 
     /// <summary>
-    /// True when <see cref="Accumulate"/> takes the ratios pᵢ / qᵢ in place of q: the pass divides and stores them a few
+    /// True when <c>Accumulate</c> takes the ratios pᵢ / qᵢ in place of q: the pass divides and stores them a few
     /// vectors ahead of the terms, so that a logarithm of the ratio picks its table rows from memory.
     /// </summary>
     static virtual bool TakesRatio => false;
@@ -36,6 +36,9 @@ internal interface IBlockKernel
     /// (q's only when there is a q), for kernels whose logarithm picks its table rows from there.
     /// </summary>
     static abstract Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt);
+
+    /// <summary>The same over two pairs: the path for 128-bit vectors (ARM64 NEON, x64 without AVX2).</summary>
+    static abstract Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt);
 
     /// <summary>One term f(p, q) with exact conventions; +∞ allowed, never NaN for valid inputs.</summary>
     static abstract double Term(double p, double q);
@@ -144,6 +147,8 @@ internal static class BlockSum
             var qBlock = q.IsEmpty ? default : q.Slice(start, length);
             double value = Vector256.IsHardwareAccelerated
                 ? FusedBlock<TKernel>(pBlock, qBlock, ratios, ref total)
+                : Vector128.IsHardwareAccelerated
+                ? FusedBlock128<TKernel>(pBlock, qBlock, ratios, ref total)
                 : ValidatedBlock<TKernel>(pBlock, qBlock, ref total);
             if (!double.IsFinite(value))
             {
@@ -231,6 +236,101 @@ internal static class BlockSum
         return edge ? Exact<TKernel>(p, q) : value;
     }
 
+    /// <summary>
+    /// <see cref="FusedBlock{TKernel}"/> with 128-bit vectors, two lanes at a time: the path on ARM64 (NEON) and on x64
+    /// without AVX2. The same single pass, the same checks and the same exact fall-back for awkward blocks.
+    /// </summary>
+    private static double FusedBlock128<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
+        where TKernel : IBlockKernel
+    {
+        const int Width = 2;
+        bool hasQ = TKernel.TakesQ && !q.IsEmpty;
+        ref double pStart = ref MemoryMarshal.GetReference(p);
+        ref double qStart = ref MemoryMarshal.GetReference(q);
+        ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
+        var minP = Vector128.Create(double.PositiveInfinity);
+        var minQ = minP;
+        var sumP = Vector128<double>.Zero;
+        var sumQ = Vector128<double>.Zero;
+        var terms = Vector128<double>.Zero;
+        int vectorEnd = p.Length - (p.Length % Width);
+        for (int i = 0; i < vectorEnd; i += Width)
+        {
+            var pv = Vector128.LoadUnsafe(ref pStart, (nuint)i);
+            var qv = hasQ ? Vector128.LoadUnsafe(ref qStart, (nuint)i) : Vector128<double>.Zero;
+            minP = Vector128.MinNative(minP, pv);
+            sumP += pv;
+            if (hasQ)
+            {
+                minQ = Vector128.MinNative(minQ, qv);
+                sumQ += qv;
+            }
+
+            if (TKernel.TakesRatio)
+            {
+                (pv / qv).StoreUnsafe(ref ratioStart, (nuint)i);
+                if (i >= RatioLead)
+                {
+                    terms = RatioTerms128<TKernel>(terms, ref pStart, ref ratioStart, i - RatioLead);
+                }
+            }
+            else
+            {
+                terms = TKernel.Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart);
+            }
+        }
+
+        if (TKernel.TakesRatio)
+        {
+            for (int i = Math.Max(0, vectorEnd - RatioLead); i < vectorEnd; i += Width)
+            {
+                terms = RatioTerms128<TKernel>(terms, ref pStart, ref ratioStart, i);
+            }
+        }
+
+        double value = Vector128.Sum(terms);
+        double blockSumP = Vector128.Sum(sumP);
+        double blockSumQ = Vector128.Sum(sumQ);
+        double blockMinP = Math.Min(minP.GetElement(0), minP.GetElement(1));
+        double blockMinQ = hasQ ? Math.Min(minQ.GetElement(0), minQ.GetElement(1)) : double.PositiveInfinity;
+        bool edge = TKernel.NormalArgumentsOnly && !(Math.Min(blockMinP, blockMinQ) >= SpecialFunctions.SmallestNormal)
+            && HasEdgeElement(p[..vectorEnd], hasQ ? q[..vectorEnd] : default);
+        for (int i = vectorEnd; i < p.Length; i++)
+        {
+            double qi = hasQ ? q[i] : 0.0;
+            blockMinP = Math.Min(blockMinP, p[i]);
+            blockSumP += p[i];
+            blockMinQ = Math.Min(blockMinQ, qi);
+            blockSumQ += qi;
+            value += TKernel.Term(p[i], qi);
+        }
+
+        total.Validate(blockMinP, blockSumP, blockMinQ, blockSumQ, hasQ);
+        return edge ? Exact<TKernel>(p, q) : value;
+    }
+
+    /// <summary>The terms of two lanes from p and the stored ratios.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> RatioTerms128<TKernel>(Vector128<double> terms, ref double pStart, ref double ratioStart, int i)
+        where TKernel : IBlockKernel =>
+        TKernel.Accumulate(terms, Vector128.LoadUnsafe(ref pStart, (nuint)i), Vector128.LoadUnsafe(ref ratioStart, (nuint)i), in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i));
+
+    /// <summary><see cref="HasEdgeLane"/> element by element (rare: only blocks whose minimum is below 2⁻¹⁰²² get here).</summary>
+    private static bool HasEdgeElement(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    {
+        bool hasQ = !q.IsEmpty;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double low = hasQ ? Math.Min(p[i], q[i]) : p[i];
+            if (p[i] > 0.0 && low < SpecialFunctions.SmallestNormal)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The terms of four lanes from p and the stored ratios, picking the log's table rows from the ratios' memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> RatioTerms<TKernel>(Vector256<double> terms, ref double pStart, ref double ratioStart, int i)
@@ -257,7 +357,7 @@ internal static class BlockSum
         return edge != Vector256<double>.Zero;
     }
 
-    /// <summary>One block where 256-bit vectors are emulated (no AVX2): the checks, then the exact terms.</summary>
+    /// <summary>One block where no vectors run in hardware: the checks, then the exact terms.</summary>
     private static double ValidatedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref Partial total)
         where TKernel : IBlockKernel
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Shannon.Numerics;
@@ -22,7 +23,7 @@ namespace Shannon.Numerics;
 /// <see cref="SpecialFunctions.SmallestNormal"/> = 2⁻¹⁰²² up. Outside it (0, subnormals, ∞, NaN, negatives) the AVX2
 /// path returns a finite value with no meaning, never ∞ or NaN, so that 0 · log 0 costs no clamp: callers that need
 /// those lanes find them another way. Without AVX2 and FMA the runtime's <c>Vector256.Log</c> answers instead, with its
-/// −∞ and NaN.
+/// −∞ and NaN; callers on such machines (ARM64, x64 without AVX2) use the two-lane form, which has the same domain.
 /// </remarks>
 internal static unsafe class DoubleLog
 {
@@ -34,7 +35,16 @@ internal static unsafe class DoubleLog
     private const double Ln2Hi = 0.6931471805598903; // ln 2 to 42 bits (0x1.62e42fefa38p-1): k·Ln2Hi is exact
     private const double Ln2Lo = 5.497923018708371e-14; // ln 2 − Ln2Hi
 
-    private static readonly double* Table = Build();
+    private static readonly double* Table = Build(exactLogC: false);
+
+    /// <summary>
+    /// Rows (1/c, ln c) with ln c of the centre itself, for the form without fused multiply-add: there r = (z − c)·(1/c)
+    /// (z − c exact by Sterbenz's lemma, one rounding in the product), so log c must be that of c, not of 1/(1/c).
+    /// </summary>
+    private static readonly double* ExactTable = Build(exactLogC: true);
+
+    private const long Half = 1L << (51 - IndexBits); // half a subinterval, in bits
+    private const long One = 0x3FF0000000000000; // the bits of 1.0
 
     /// <summary>log x for each lane (the runtime's <c>Vector256.Log</c> where AVX2 with FMA is missing).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -82,6 +92,79 @@ internal static unsafe class DoubleLog
         return high + low;
     }
 
+    /// <summary>
+    /// log x for two lanes, the same method as the four-lane form for ARM64 (NEON) and x64 without AVX2: one 16-byte row
+    /// per lane from the table and fused multiply-adds where the hardware has them (NEON, FMA3): within 1 ulp. Without
+    /// them (x64 with AVX2 or AVX disabled) r = (z − c)·(1/c), exact difference and one rounding, with a table of ln c
+    /// itself: within 2 ulp. Table rows are picked from <paramref name="lanes"/> as above.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<double> Log(Vector128<double> x, ref readonly double lanes)
+    {
+        var bits = x.AsInt64();
+        var fromOffset = bits - Vector128.Create(Offset);
+        var biasedExponent = Vector128.ShiftRightLogical(bits + Vector128.Create(ExponentBias - Offset), 52);
+        var k = (biasedExponent | Vector128.Create(IntegerMagic)).AsDouble() - Vector128.Create(4503599627370496.0 + 1023.0);
+        var z = ((fromOffset & Vector128.Create(MantissaMask)) + Vector128.Create(Offset)).AsDouble();
+
+        ref long memory = ref Unsafe.As<double, long>(ref Unsafe.AsRef(in lanes));
+        Vector128<double> inverse, logC, r;
+        if (Fma.IsSupported || AdvSimd.IsSupported)
+        {
+            (inverse, logC) = Unzip(Row(memory), Row(Unsafe.Add(ref memory, 1)));
+            r = Vector128.FusedMultiplyAdd(z, inverse, Vector128.Create(-1.0));
+        }
+        else
+        {
+            // No fused multiply-add (x64 with AVX off): r = (z − c)·(1/c) with c rebuilt from z's bits, the subinterval's
+            // midpoint (its start with the half-width bit set), or 1 for the two subintervals that touch 1.
+            (inverse, logC) = Unzip(ExactRow(memory), ExactRow(Unsafe.Add(ref memory, 1)));
+            var start = z.AsInt64() & Vector128.Create(~((2 * Half) - 1));
+            var touchesOne = Vector128.Equals(start, Vector128.Create(One)) | Vector128.Equals(start + Vector128.Create(2 * Half), Vector128.Create(One));
+            var c = Vector128.ConditionalSelect(touchesOne, Vector128.Create(One), start | Vector128.Create(Half)).AsDouble();
+            r = (z - c) * inverse;
+        }
+
+        var q = Vector128.Create(-1.0 / 6);
+        q = Vector128.MultiplyAddEstimate(q, r, Vector128.Create(1.0 / 5));
+        q = Vector128.MultiplyAddEstimate(q, r, Vector128.Create(-1.0 / 4));
+        q = Vector128.MultiplyAddEstimate(q, r, Vector128.Create(1.0 / 3));
+        q = Vector128.MultiplyAddEstimate(q, r, Vector128.Create(-1.0 / 2));
+        var high = Vector128.MultiplyAddEstimate(k, Vector128.Create(Ln2Hi), logC);
+        var low = Vector128.MultiplyAddEstimate(r * r, q, Vector128.MultiplyAddEstimate(k, Vector128.Create(Ln2Lo), r));
+        return high + low;
+    }
+
+    /// <summary>log x for two lanes held only in a register (spilled once so that the rows can be picked from memory).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<double> Log(Vector128<double> x)
+    {
+        Vector128<double> spilled = x;
+        return Log(x, in *(double*)&spilled);
+    }
+
+    /// <summary>All-ones lanes where x lies in the domain [2⁻¹⁰²², <see cref="double.MaxValue"/>]; NaN is outside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<double> InDomain(Vector128<double> x) =>
+        Vector128.GreaterThanOrEqual(x, Vector128.Create(SpecialFunctions.SmallestNormal)) & Vector128.LessThanOrEqual(x, Vector128.Create(double.MaxValue));
+
+    /// <summary>(first lanes, second lanes) of two rows: the 1/c column and the log c column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<double> First, Vector128<double> Second) Unzip(Vector128<double> a, Vector128<double> b)
+    {
+        if (Sse2.IsSupported)
+        {
+            return (Sse2.UnpackLow(a, b), Sse2.UnpackHigh(a, b));
+        }
+
+        if (AdvSimd.Arm64.IsSupported)
+        {
+            return (AdvSimd.Arm64.ZipLow(a, b), AdvSimd.Arm64.ZipHigh(a, b));
+        }
+
+        return (Vector128.Create(a.GetElement(0), b.GetElement(0)), Vector128.Create(a.GetElement(1), b.GetElement(1)));
+    }
+
     /// <summary>All-ones lanes where x lies in the domain [2⁻¹⁰²², <see cref="double.MaxValue"/>]; NaN is outside.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> InDomain(Vector256<double> x) =>
@@ -91,12 +174,16 @@ internal static unsafe class DoubleLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> Row(long bits) => Vector128.Load(Table + ((bits >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
 
+    /// <summary>The row (1/c, ln c) of <see cref="ExactTable"/> for a value with these bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> ExactRow(long bits) => Vector128.Load(ExactTable + ((bits >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
+
     /// <summary>
     /// Rows (1/c, log c) for the 512 subintervals; c = 1 for the two that touch 1, else the midpoint. Subinterval i
     /// starts at the bits Offset + i·2⁴³ and is stored at row (i + Offset / 2⁴³) mod 512, so that a row is picked by
     /// the bits of x alone (Offset's low 43 bits are zero), one subtraction fewer per lane.
     /// </summary>
-    private static double* Build()
+    private static double* Build(bool exactLogC)
     {
         const int Count = 1 << IndexBits;
         const int Rotation = (int)(Offset >> (52 - IndexBits)) & (Count - 1);
@@ -108,7 +195,7 @@ internal static unsafe class DoubleLog
             double centre = high == 1.0 || low == 1.0 ? 1.0 : 0.5 * (low + high);
             int row = (i + Rotation) & (Count - 1);
             table[2 * row] = 1.0 / centre;
-            table[(2 * row) + 1] = -Math.Log(table[2 * row]);
+            table[(2 * row) + 1] = exactLogC ? Math.Log(centre) : -Math.Log(table[2 * row]);
         }
 
         return table;

@@ -83,7 +83,9 @@ public class SoftmaxTests
             // (H ~ 1e-4) are compared with that absolute bound too.
             LossReference.Close(c.Doubles("entropy"), h, 1e-12, what + " entropy", absolute: 1e-15);
             LossReference.Close(c.Doubles("softmax"), p, 1e-12, what + " softmax");
-            LossReference.Close(c.Doubles("log_softmax"), logp, 1e-12, what + " log_softmax");
+            // log pᵢ = (zᵢ − m) − log s carries the same one-ulp-of-1 error of log s: a dominant class's log pᵢ ~ −1e-5
+            // meets it at 1e-11 relative (seen with 128-bit vectors, whose exponentials round the sum differently).
+            LossReference.Close(c.Doubles("log_softmax"), logp, 1e-12, what + " log_softmax", absolute: 1e-15);
             Assert.Equal(lse[0], Softmax.LogSumExp(z.AsSpan(0, classes), t), 15);
         }
     }
