@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Shannon.Numerics;
 
@@ -158,6 +159,7 @@ internal sealed class CrossEntropyPlan<T>
         return sum.Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double IndexedRow<TIn>(ReadOnlySpan<TIn> row, int target, int rowIndex, double scale, Span<TIn> gradient, out double entropy)
         where TIn : unmanaged
     {
@@ -224,6 +226,7 @@ internal sealed class CrossEntropyPlan<T>
         return loss;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SoftRow<TIn>(ReadOnlySpan<TIn> row, ReadOnlySpan<TIn> probabilities, int rowIndex, double scale, Span<TIn> gradient, out double entropy)
         where TIn : unmanaged
     {
@@ -302,6 +305,7 @@ internal sealed class CrossEntropyPlan<T>
     /// earlier chunks' part to the new maximum: Σ v (m_new − z) = Σ v (m_old − z) + (Σ v)(m_new − m_old). Every term is ≥ 0.
     /// A class with logit −∞ and positive v makes the sum +∞; v = 0 there contributes 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Shift(ReadOnlySpan<T> chunk, ReadOnlySpan<T> weights, Span<T> work, T previous, T max, ref double shifted, ref double weightSoFar)
     {
         if (max > previous && weightSoFar > 0.0)
@@ -344,6 +348,7 @@ internal sealed class CrossEntropyPlan<T>
     /// Writes a·softmax(z/T) − b·v − hit·[c = target] into the gradient, where v is the class weights (index targets,
     /// b = scale·ε/(C·T)) or the weighted smoothed targets (probability targets, b = scale/T).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteGradient<TIn>(ReadOnlySpan<TIn> row, Span<TIn> gradient, T max, double logSum, double a, double b, int target, double hit, ReadOnlySpan<TIn> probabilities)
         where TIn : unmanaged
     {

@@ -28,6 +28,7 @@ internal static class LogitKernel<T>
     /// Returns <paramref name="source"/> as compute-type values divided by the temperature (a true division, rounded
     /// as PyTorch's z / T): the source itself when no conversion or scaling is needed, else <paramref name="scratch"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ReadOnlySpan<T> Load<TIn>(ReadOnlySpan<TIn> source, Span<T> scratch, T temperature)
         where TIn : unmanaged
     {
@@ -57,6 +58,7 @@ internal static class LogitKernel<T>
     /// Folds one chunk into the running (max, Σ exp(x − max)). Returns false, leaving the state unchanged, when the
     /// chunk holds a NaN or +∞ (the caller reports where).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Accumulate(ReadOnlySpan<T> chunk, ref T max, ref double sumExp)
     {
         T chunkMax = TensorPrimitives.Max(chunk);
@@ -86,6 +88,7 @@ internal static class LogitKernel<T>
     /// Writes a·e^((zᵢ − m) − log s), the scaled softmax, for every zᵢ of the chunk into <paramref name="destination"/>
     /// in one pass; subtracting m first keeps the float rounding of the two shifts apart.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ScaledSoftmax(ReadOnlySpan<T> chunk, T max, T logSum, T scale, Span<T> destination)
     {
         int i = 0;
@@ -140,6 +143,7 @@ internal static class LogitKernel<T>
     /// exponentials are added in float (one rounding, within the exponentials' own error), then widened and added in
     /// double.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe double ShiftedExpSum(ReadOnlySpan<float> chunk, float max)
     {
         const int Step = 2 * 8;
@@ -195,6 +199,7 @@ internal static class LogitKernel<T>
     }
 
     /// <summary>Σ e^(zᵢ − m) over a chunk of doubles in one pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ShiftedExpSum(ReadOnlySpan<double> chunk, double max)
     {
         int i = 0;
@@ -266,6 +271,7 @@ internal static class LogitKernel<T>
         return SumWidened(MemoryMarshal.Cast<T, float>(values));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SumWidened(ReadOnlySpan<float> values)
     {
         int i = 0;

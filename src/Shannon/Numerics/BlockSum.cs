@@ -135,6 +135,7 @@ internal static class BlockSum
         return total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Partial Sequential<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         where TKernel : IBlockKernel
     {
@@ -167,6 +168,7 @@ internal static class BlockSum
     /// them by <see cref="RatioLead"/> elements, so the divisions overlap the logarithms and every log reads ratios
     /// stored long enough ago to come straight from L1 (a log of the ratio just computed waits on store forwarding).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double FusedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
         where TKernel : IBlockKernel
     {
@@ -240,6 +242,7 @@ internal static class BlockSum
     /// <see cref="FusedBlock{TKernel}"/> with 128-bit vectors, two lanes at a time: the path on ARM64 (NEON) and on x64
     /// without AVX2. The same single pass, the same checks and the same exact fall-back for awkward blocks.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double FusedBlock128<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
         where TKernel : IBlockKernel
     {
@@ -316,6 +319,7 @@ internal static class BlockSum
         TKernel.Accumulate(terms, Vector128.LoadUnsafe(ref pStart, (nuint)i), Vector128.LoadUnsafe(ref ratioStart, (nuint)i), in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i));
 
     /// <summary><see cref="HasEdgeLane"/> element by element (rare: only blocks whose minimum is below 2⁻¹⁰²² get here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasEdgeElement(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
     {
         bool hasQ = !q.IsEmpty;
@@ -341,6 +345,7 @@ internal static class BlockSum
     /// Whether a lane lies outside a <see cref="IBlockKernel.NormalArgumentsOnly"/> kernel's domain: a subnormal p, or
     /// a positive p over a q that is zero or subnormal.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasEdgeLane(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
     {
         const int Width = 4;
@@ -369,6 +374,7 @@ internal static class BlockSum
     private static double Min(Vector256<double> lanes) =>
         Math.Min(Math.Min(lanes.GetElement(0), lanes.GetElement(1)), Math.Min(lanes.GetElement(2), lanes.GetElement(3)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Exact<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
         where TKernel : IBlockKernel
     {
