@@ -35,7 +35,7 @@ internal static class OptionRanges
     public static readonly (int Min, int Max) SweepPoints = (1, 10_000);
 
     /// <summary><c>--order</c> of an n-gram model; the model file format stores orders up to this.</summary>
-    public static readonly (int Min, int Max) NgramOrder = (1, 16);
+    public static readonly (int Min, int Max) NgramOrder = (1, Language.NGrams.KneserNeyModel.MaxOrder);
 
     /// <summary><c>--max-length</c> of <c>shannon code</c>: the longest codeword of a length-limited Huffman code, in bits.</summary>
     public static readonly (int Min, int Max) CodewordLength = (1, 64);

@@ -28,7 +28,8 @@ public enum NpyType
 public sealed record NpyArray(NpyType Type, int[] Shape, byte[] Data)
 {
     /// <summary>The number of elements: the product of the shape.</summary>
-    public int Length => Shape.Aggregate(1, (a, b) => a * b);
+    /// <exception cref="OverflowException">The shape's product does not fit in an <see cref="int"/> (never for an array read from a file, whose data fits in one array).</exception>
+    public int Length => Shape.Aggregate(1, (a, b) => checked(a * b));
 
     /// <summary>The number of rows: the first dimension (the length of a vector).</summary>
     public int Rows => Shape[0];

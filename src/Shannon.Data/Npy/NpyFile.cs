@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using Shannon.Data.Files;
 
 namespace Shannon.Data.Npy;
 
@@ -17,6 +18,9 @@ namespace Shannon.Data.Npy;
 /// </remarks>
 public static partial class NpyFile
 {
+    /// <summary>The longest header accepted (NumPy itself writes a few hundred bytes).</summary>
+    private const long MaxHeaderLength = 1 << 20;
+
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Reads a .npy file.</summary>
@@ -26,28 +30,35 @@ public static partial class NpyFile
     /// <exception cref="InvalidDataException">The file is not a .npy file, has an unsupported type, byte order, order or rank, or its data length disagrees with its header.</exception>
     public static NpyArray Read(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        using var stream = File.OpenRead(path);
-        return Read(stream, Path.GetFileName(path));
+        using var reader = BoundedReader.Open(path);
+        return Read(reader);
     }
 
     /// <summary>Reads a .npy array from a stream that holds exactly one array (the rest of the stream is its data).</summary>
-    /// <param name="stream">A readable stream positioned at the magic string; its length must be known.</param>
+    /// <param name="stream">A readable stream positioned at the magic string (one that cannot seek is read into memory first).</param>
     /// <param name="name">The name used in error messages.</param>
     /// <returns>Its element type, shape and data.</returns>
     /// <exception cref="InvalidDataException">As for <see cref="Read(string)"/>.</exception>
     public static NpyArray Read(Stream stream, string name)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var (type, shape, _, expected) = ReadHeader(stream, name);
-        if (expected > Array.MaxLength)
+        using var reader = new BoundedReader(stream, name, leaveOpen: true);
+        return Read(reader);
+    }
+
+    /// <summary>Reads a .npy array from a bounded reader positioned at the magic string; the rest of the input is its data.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>Its element type, shape and data.</returns>
+    /// <exception cref="InvalidDataException">As for <see cref="Read(string)"/>.</exception>
+    public static NpyArray Read(BoundedReader reader)
+    {
+        var header = ReadHeader(reader);
+        if (header.DataLength > Array.MaxLength)
         {
-            throw new InvalidDataException($"{name} holds {expected} bytes of data; arrays above {Array.MaxLength} bytes are not supported (memory-map it with NpyFile.Map).");
+            throw new InvalidDataException($"{reader.Name} holds {header.DataLength} bytes of data; arrays above {Array.MaxLength} bytes are not supported (memory-map it with NpyFile.Map).");
         }
 
-        var data = new byte[expected];
-        stream.ReadExactly(data);
-        return new NpyArray(type, shape, data);
+        byte[] data = reader.ReadBytes(header.DataLength, "the array data");
+        return new NpyArray(header.Type, header.Shape, data);
     }
 
     /// <summary>
@@ -65,86 +76,92 @@ public static partial class NpyFile
     public static NpyMap Map(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string name = Path.GetFileName(path);
+        NpyHeader header;
         long offset;
-        NpyType type;
-        int[] shape;
-        long bytes;
-        using (var stream = File.OpenRead(path))
+        using (var reader = BoundedReader.Open(path))
         {
-            (type, shape, offset, bytes) = ReadHeader(stream, name);
+            header = ReadHeader(reader);
+            offset = reader.Position;
         }
 
-        long count = bytes / ItemSize(type);
+        long count = header.DataLength / header.ItemSize;
         if (count > int.MaxValue)
         {
-            throw new InvalidDataException($"{name} holds {count} elements; at most {int.MaxValue} can be mapped as one array.");
+            throw new InvalidDataException($"{Path.GetFileName(path)} holds {count} elements; at most {int.MaxValue} can be mapped as one array.");
         }
 
-        return new NpyMap(path, type, shape, offset, (int)count);
+        return new NpyMap(path, header.Type, header.Shape, offset, (int)count);
     }
 
     /// <summary>
-    /// Reads and checks a .npy header: returns the element type, the shape, the offset of the data and its length in
-    /// bytes, after checking that the stream holds exactly that many bytes after the header.
+    /// Reads and checks a .npy header, leaving <paramref name="reader"/> at the first data byte, so that a large
+    /// array can be read in pieces (a logit dump row block by row block).
     /// </summary>
-    private static (NpyType Type, int[] Shape, long Offset, long Bytes) ReadHeader(Stream stream, string name)
+    /// <param name="reader">A reader positioned at the magic string; the rest of the input must be exactly the data.</param>
+    /// <returns>The element type, the shape, and the data's length in bytes (equal to the bytes that remain).</returns>
+    /// <exception cref="InvalidDataException">The input is not a .npy file, has an unsupported type, byte order, order or rank, its shape overflows, or its data length disagrees with its header.</exception>
+    /// <remarks>
+    /// Every declared size is checked before anything is allocated: the header length against the bytes that remain,
+    /// the element count (the product of the shape) and its byte length with overflow-checked arithmetic, and the byte
+    /// length against the bytes that remain. A shape whose product overflows 64 bits is an error, never a wrapped
+    /// number that might match the file.
+    /// </remarks>
+    public static NpyHeader ReadHeader(BoundedReader reader)
     {
-        var prefix = new byte[10];
-        if (stream.ReadAtLeast(prefix, 10, throwOnEndOfStream: false) < 10 || !prefix.AsSpan(0, 6).SequenceEqual(Magic))
+        ArgumentNullException.ThrowIfNull(reader);
+        string name = reader.Name;
+        Span<byte> magic = stackalloc byte[6];
+        if (reader.Remaining < 10)
         {
             throw new InvalidDataException($"{name} is not a .npy file (no \\x93NUMPY magic string).");
         }
 
-        byte major = prefix[6];
-        int headerLength;
-        int headerStart;
-        if (major == 1)
+        reader.ReadExactly(magic, "the magic string");
+        if (!magic.SequenceEqual(Magic))
         {
-            headerLength = BitConverter.ToUInt16(prefix, 8);
-            headerStart = 10;
-        }
-        else if (major is 2 or 3)
-        {
-            var extra = new byte[2];
-            stream.ReadExactly(extra);
-            uint length = BitConverter.ToUInt32([prefix[8], prefix[9], extra[0], extra[1]]);
-            if (length > 1 << 20)
-            {
-                throw new InvalidDataException($"{name} declares a {length}-byte header; that is not a .npy header.");
-            }
-
-            headerLength = (int)length;
-            headerStart = 12;
-        }
-        else
-        {
-            throw new InvalidDataException($"{name} is .npy format version {major}.{prefix[7]}; versions 1, 2 and 3 are supported.");
+            throw new InvalidDataException($"{name} is not a .npy file (no \\x93NUMPY magic string).");
         }
 
-        var headerBytes = new byte[headerLength];
-        if (stream.ReadAtLeast(headerBytes, headerLength, throwOnEndOfStream: false) < headerLength)
+        byte major = reader.ReadByte("the format version");
+        byte minor = reader.ReadByte("the format version");
+        long headerLength = major switch
+        {
+            1 => reader.ReadUInt16("the header length"),
+            2 or 3 => reader.ReadUInt32("the header length"),
+            _ => throw new InvalidDataException($"{name} is .npy format version {major}.{minor}; versions 1, 2 and 3 are supported."),
+        };
+        if (headerLength > MaxHeaderLength)
+        {
+            throw new InvalidDataException($"{name} declares a {headerLength}-byte header; that is not a .npy header.");
+        }
+
+        if (headerLength > reader.Remaining)
         {
             throw new InvalidDataException($"{name} ends inside its .npy header.");
         }
 
+        byte[] headerBytes = reader.ReadBytes(headerLength, "the header");
         string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var (type, shape) = ParseHeader(header, name);
-        long count = 1;
-        foreach (int d in shape)
+        long count = reader.Product([.. shape.Select(d => (long)d)], $"the shape ({string.Join(", ", shape)})");
+        long expected;
+        try
         {
-            count *= d;
+            expected = checked(count * ItemSize(type));
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"{name} says shape ({string.Join(", ", shape)}) of {Descr(type)}, more bytes than 64 bits can count.");
         }
 
-        long expected = count * ItemSize(type);
-        long actual = stream.Length - headerStart - headerLength;
+        long actual = reader.Remaining;
         if (actual != expected)
         {
             throw new InvalidDataException(
                 $"{name} says shape ({string.Join(", ", shape)}) of {Descr(type)} = {expected} data bytes, but it holds {actual}; the file is truncated or its header is wrong.");
         }
 
-        return (type, shape, headerStart + headerLength, expected);
+        return new NpyHeader(type, shape, expected);
     }
 
     /// <summary>Writes float32 values as a .npy file (version 1.0, C order), replacing the file atomically.</summary>
@@ -234,7 +251,7 @@ public static partial class NpyFile
         return (type, shape);
     }
 
-    private static int ItemSize(NpyType type) => type switch
+    internal static int ItemSize(NpyType type) => type switch
     {
         NpyType.Float16 => 2,
         NpyType.Float32 or NpyType.Int32 => 4,

@@ -66,32 +66,26 @@ public static class KneserNeyFile
         writer.Write(Trailer);
     }
 
-    /// <summary>Writes a model to a file.</summary>
+    /// <summary>Writes a model to a file, atomically (<see cref="AtomicFile"/>): a failed save leaves the previous file intact.</summary>
     /// <param name="model">The model.</param>
     /// <param name="path">The file to create or overwrite.</param>
-    public static void Save(KneserNeyModel model, string path)
+    /// <param name="inputs">Files the caller read (the training corpus); the model must not replace one of them.</param>
+    /// <exception cref="IOException"><paramref name="path"/> is a directory, a device or FIFO, or one of <paramref name="inputs"/>, or cannot be written.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory of <paramref name="path"/> does not exist.</exception>
+    public static void Save(KneserNeyModel model, string path, IEnumerable<string>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        AtomicFile.Write(path, stream => Save(model, stream));
+        AtomicFile.Write(path, stream => Save(model, stream), inputs);
     }
 
     /// <summary>Reads a model from a stream.</summary>
-    /// <param name="stream">A readable stream positioned at the model.</param>
+    /// <param name="stream">A readable stream positioned at the model (one that cannot seek is read into memory first).</param>
     /// <returns>The model, identical in every probability to the one saved.</returns>
-    /// <exception cref="InvalidDataException">The stream is not a Shannon n-gram model, has another version, is truncated, or holds inconsistent ids or counts.</exception>
-    public static KneserNeyModel Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        try
-        {
-            return Read(reader);
-        }
-        catch (EndOfStreamException)
-        {
-            throw new InvalidDataException("The n-gram model file is truncated.");
-        }
-    }
+    /// <exception cref="InvalidDataException">The stream is not a Shannon n-gram model, has another version, is truncated, declares more entries than it holds, or holds inconsistent ids or counts.</exception>
+    /// <remarks>Every count the file declares (vocabulary, contexts, entries per order, string lengths) is checked
+    /// against the bytes that remain before anything is allocated from it (<see cref="BoundedReader"/>), so a small
+    /// corrupt file fails at once instead of allocating what it claims.</remarks>
+    public static KneserNeyModel Load(Stream stream) => Load(stream, "The n-gram model");
 
     /// <summary>Reads a model from a file.</summary>
     /// <param name="path">The file.</param>
@@ -100,42 +94,63 @@ public static class KneserNeyFile
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static KneserNeyModel Load(string path)
     {
-        using var stream = File.OpenRead(path);
-        return Load(stream);
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Load(stream, Path.GetFileName(path));
     }
 
-    private static KneserNeyModel Read(BinaryReader reader)
+    private static KneserNeyModel Load(Stream stream, string name)
     {
-        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new BoundedReader(stream, name, leaveOpen: true);
+        return Read(reader);
+    }
+
+    private static KneserNeyModel Read(BoundedReader reader)
+    {
+        Span<byte> magic = stackalloc byte[Magic.Length];
+        if (reader.Remaining < Magic.Length)
         {
-            throw new InvalidDataException("Not a Shannon n-gram model: the file does not start with SHNNGRAM.");
+            throw NotAModel(reader);
         }
 
-        int version = reader.ReadInt32();
+        reader.ReadExactly(magic, "the magic string");
+        if (!magic.SequenceEqual(Magic))
+        {
+            throw NotAModel(reader);
+        }
+
+        int version = reader.ReadInt32("the format version");
         if (version != Version)
         {
-            throw new InvalidDataException($"The n-gram model has format version {version}; this build reads version {Version}.");
+            throw new InvalidDataException($"{reader.Name} has n-gram model format version {version}; this build reads version {Version}.");
         }
 
-        byte level = reader.ReadByte();
-        Check(level <= (byte)NGramLevel.Character, $"level byte {level} is neither 0 (word) nor 1 (character)");
-        int order = reader.ReadInt32();
-        Check(order is >= 1 and <= 64, $"order {order} is outside 1 … 64");
-        int minCount = reader.ReadInt32();
-        Check(minCount >= 1, $"min-count {minCount} is below 1");
-        long trainingTokens = reader.ReadInt64();
-        Check(trainingTokens >= 1, $"training token count {trainingTokens} is below 1");
-        int vocabularySize = reader.ReadInt32();
-        Check(vocabularySize >= 3, $"vocabulary size {vocabularySize} is below 3");
+        byte level = reader.ReadByte("the level");
+        Check(reader, level <= (byte)NGramLevel.Character, $"level byte {level} is neither 0 (word) nor 1 (character)");
+        int order = reader.ReadInt32("the order");
+        Check(reader, order is >= 1 and <= KneserNeyModel.MaxOrder, $"order {order} is outside 1 … {KneserNeyModel.MaxOrder}");
+        int minCount = reader.ReadInt32("the min-count");
+        Check(reader, minCount >= 1, $"min-count {minCount} is below 1");
+        long trainingTokens = reader.ReadInt64("the training token count");
+        Check(reader, trainingTokens >= 1, $"training token count {trainingTokens} is below 1");
+        int declaredVocabulary = reader.ReadInt32("the vocabulary size");
+        Check(reader, declaredVocabulary >= 3, $"vocabulary size {declaredVocabulary} is below 3");
+
+        // Each token takes at least its one-byte length prefix.
+        int vocabularySize = reader.Count(declaredVocabulary, 1, "vocabulary tokens");
         var tokens = new string[vocabularySize];
         for (int i = 0; i < tokens.Length; i++)
         {
-            tokens[i] = reader.ReadString();
+            tokens[i] = reader.ReadString($"vocabulary token {i}");
         }
 
-        Check(tokens.AsSpan(0, 3).SequenceEqual(NGramVocabulary.Reserved), "the first three tokens are not <s>, </s>, <unk>");
-        int contextCount = reader.ReadInt32();
-        Check(contextCount >= 1, $"context count {contextCount} is below 1");
+        Check(reader, tokens.AsSpan(0, 3).SequenceEqual(NGramVocabulary.Reserved), "the first three tokens are not <s>, </s>, <unk>");
+        int declaredContexts = reader.ReadInt32("the context count");
+        Check(reader, declaredContexts >= 1, $"context count {declaredContexts} is below 1");
+
+        // Context 0 is implicit; each other context is stored as two int32 values.
+        int contextCount = reader.Count(declaredContexts - 1L, 8, "contexts") + 1;
         var parents = new int[contextCount];
         var words = new int[contextCount];
         var lengths = new int[contextCount];
@@ -143,46 +158,56 @@ public static class KneserNeyFile
         parents[0] = words[0] = -1;
         for (int c = 1; c < contextCount; c++)
         {
-            parents[c] = reader.ReadInt32();
-            words[c] = reader.ReadInt32();
-            Check(parents[c] >= 0 && parents[c] < c, $"context {c} has parent {parents[c]}, not an earlier context");
-            Check(words[c] >= 0 && words[c] < vocabularySize, $"context {c} has word id {words[c]} outside the vocabulary");
+            parents[c] = reader.ReadInt32("a context's parent");
+            words[c] = reader.ReadInt32("a context's word");
+            Check(reader, parents[c] >= 0 && parents[c] < c, $"context {c} has parent {parents[c]}, not an earlier context");
+            Check(reader, words[c] >= 0 && words[c] < vocabularySize, $"context {c} has word id {words[c]} outside the vocabulary");
             lengths[c] = lengths[parents[c]] + 1;
-            Check(lengths[c] < order, $"context {c} is {lengths[c]} tokens long, too long for order {order}");
+            Check(reader, lengths[c] < order, $"context {c} is {lengths[c]} tokens long, too long for order {order}");
         }
 
         var counts = new NGramMap<long>[order];
         for (int k = 0; k < order; k++)
         {
-            int entries = reader.ReadInt32();
-            Check(entries >= 1, $"order {k + 1} has {entries} entries");
+            int declaredEntries = reader.ReadInt32($"the entry count of order {k + 1}");
+            Check(reader, declaredEntries >= 1, $"order {k + 1} has {declaredEntries} entries");
+
+            // Each entry is int32 context, int32 word, int64 count.
+            int entries = reader.Count(declaredEntries, 16, $"order {k + 1} entries");
             counts[k] = new NGramMap<long>(entries);
             for (int e = 0; e < entries; e++)
             {
-                int context = reader.ReadInt32();
-                int word = reader.ReadInt32();
-                long count = reader.ReadInt64();
-                Check(context >= 0 && context < contextCount && lengths[context] == k, $"order {k + 1} entry {e} has context {context}, not one of {k} tokens");
-                Check(word > 0 && word < vocabularySize, $"order {k + 1} entry {e} predicts id {word}, outside 1 … {vocabularySize - 1}");
-                Check(count >= 1, $"order {k + 1} entry {e} has count {count}");
-                Check(counts[k].TryAdd(KneserNeyTable.Key(context, word), count), $"order {k + 1} entry {e} repeats (context {context}, word {word})");
+                int context = reader.ReadInt32("an entry's context");
+                int word = reader.ReadInt32("an entry's word");
+                long count = reader.ReadInt64("an entry's count");
+                Check(reader, context >= 0 && context < contextCount && lengths[context] == k, $"order {k + 1} entry {e} has context {context}, not one of {k} tokens");
+                Check(reader, word > 0 && word < vocabularySize, $"order {k + 1} entry {e} predicts id {word}, outside 1 … {vocabularySize - 1}");
+                Check(reader, count >= 1, $"order {k + 1} entry {e} has count {count}");
+                Check(reader, counts[k].TryAdd(KneserNeyTable.Key(context, word), count), $"order {k + 1} entry {e} repeats (context {context}, word {word})");
                 used[context] = true;
             }
         }
 
         int unused = Array.IndexOf(used, false);
-        Check(unused < 0, $"context {unused} predicts nothing");
+        Check(reader, unused < 0, $"context {unused} predicts nothing");
 
-        Check(reader.ReadBytes(Trailer.Length).AsSpan().SequenceEqual(Trailer), "the end marker SHNNGEND is missing");
+        Span<byte> trailer = stackalloc byte[Trailer.Length];
+        Check(reader, reader.Remaining >= Trailer.Length, "the end marker SHNNGEND is missing");
+        reader.ReadExactly(trailer, "the end marker");
+        Check(reader, trailer.SequenceEqual(Trailer), "the end marker SHNNGEND is missing");
+        Check(reader, reader.Remaining == 0, $"{reader.Remaining} bytes follow the end marker");
         var table = new KneserNeyTable(order, vocabularySize, parents, words, counts);
         return new KneserNeyModel((NGramLevel)level, minCount, trainingTokens, new NGramVocabulary(tokens), table);
     }
 
-    private static void Check(bool condition, string problem)
+    private static InvalidDataException NotAModel(BoundedReader reader) =>
+        new($"{reader.Name} is not a Shannon n-gram model: it does not start with SHNNGRAM.");
+
+    private static void Check(BoundedReader reader, bool condition, string problem)
     {
         if (!condition)
         {
-            throw new InvalidDataException($"The n-gram model file is corrupt: {problem}.");
+            throw new InvalidDataException($"{reader.Name} is a corrupt n-gram model file: {problem}.");
         }
     }
 }

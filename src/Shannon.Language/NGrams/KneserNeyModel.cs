@@ -3,7 +3,7 @@ using Shannon.Numerics;
 namespace Shannon.Language.NGrams;
 
 /// <summary>
-/// An interpolated modified Kneser–Ney n-gram language model over words or characters, of any order,
+/// An interpolated modified Kneser–Ney n-gram language model over words or characters, of order 1 … <see cref="MaxOrder"/>,
 /// trained from text; it scores texts and gives the full next-token distribution for any history.
 /// </summary>
 /// <remarks>
@@ -41,6 +41,13 @@ public sealed class KneserNeyModel
 
     /// <summary>The unknown-token symbol.</summary>
     public const string Unknown = "<unk>";
+
+    /// <summary>
+    /// The highest order <see cref="Train"/> accepts and <see cref="KneserNeyFile"/> reads, so every model Shannon
+    /// trains can be saved and loaded again. Each order keeps up to one entry per training token, so memory grows
+    /// with order × tokens; 16 is far beyond where Kneser–Ney stops improving on word or character data.
+    /// </summary>
+    public const int MaxOrder = 16;
 
     private readonly NGramVocabulary _vocabulary;
     private readonly KneserNeyTable _table;
@@ -81,16 +88,17 @@ public sealed class KneserNeyModel
 
     /// <summary>Trains a model on a text.</summary>
     /// <param name="text">The training text; each non-blank line is a sentence.</param>
-    /// <param name="order">n ≥ 1 (1 = unigram).</param>
+    /// <param name="order">n in 1 … <see cref="MaxOrder"/> (1 = unigram).</param>
     /// <param name="level">Words or characters.</param>
     /// <param name="minCount">Tokens seen fewer times become <c>&lt;unk&gt;</c>; ≥ 1.</param>
     /// <returns>The trained model.</returns>
     /// <exception cref="ArgumentException"><paramref name="text"/> has no token.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> or <paramref name="minCount"/> is below 1, or <paramref name="level"/> is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> is outside 1 … <see cref="MaxOrder"/>, <paramref name="minCount"/> is below 1, or <paramref name="level"/> is not defined.</exception>
     public static KneserNeyModel Train(string text, int order = 3, NGramLevel level = NGramLevel.Word, int minCount = 1)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(order, MaxOrder);
         ArgumentOutOfRangeException.ThrowIfLessThan(minCount, 1);
         if (!Enum.IsDefined(level))
         {

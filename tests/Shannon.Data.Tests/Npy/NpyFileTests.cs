@@ -64,6 +64,59 @@ public sealed class NpyFileTests : IDisposable
     }
 
     [Fact]
+    public void A_shape_whose_byte_count_wraps_around_64_bits_is_rejected()
+    {
+        // 1073807362 × 2147352580 × 8 bytes = 2^64 + 64: a wrapped product would match the 64 data bytes present.
+        string path = _files.Path("wrapped.npy");
+        File.WriteAllBytes(path, Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1073807362, 2147352580), }", new byte[64]));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidDataException>(() => NpyFile.Read(path));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000);
+        Assert.Contains("wrapped.npy", error.Message);
+        Assert.Contains("64 bits", error.Message);
+    }
+
+    [Fact]
+    public void Declared_header_lengths_beyond_the_file_fail_fast()
+    {
+        byte[] v2 = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 2, 0, 0xFF, 0xFF, 0x0F, 0x00];
+        Assert.Contains("header", Assert.Throws<InvalidDataException>(() => NpyFile.Read(new MemoryStream(v2), "v2.npy")).Message);
+        byte[] v1 = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, 0xFF, 0xFF, (byte)'{'];
+        Assert.Contains("ends inside its .npy header", Assert.Throws<InvalidDataException>(() => NpyFile.Read(new MemoryStream(v1), "v1.npy")).Message);
+    }
+
+    [Fact]
+    public void Random_headers_either_read_or_fail_as_invalid_data_without_allocating_what_they_declare()
+    {
+        var dims = Gen.Int[0, int.MaxValue].Array[1, 3];
+        Gen.Select(dims, Gen.OneOf("<f2", "<f4", "<f8", "<i4", "<i8"), Gen.Int[0, 96]).Sample((shape, descr, dataBytes) =>
+        {
+            string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({string.Join(", ", shape)},), }}";
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            try
+            {
+                var array = NpyFile.Read(new MemoryStream(Npy(dict, new byte[dataBytes])), "fuzz.npy");
+                return array.Data.Length == dataBytes && (long)array.Length * NpyFile.ItemSize(array.Type) == dataBytes;
+            }
+            catch (InvalidDataException)
+            {
+                return GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000;
+            }
+        });
+    }
+
+    /// <summary>A version 1.0 .npy file with this header dictionary and data.</summary>
+    private static byte[] Npy(string dict, byte[] data)
+    {
+        string header = dict + "\n";
+        var bytes = new List<byte> { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0 };
+        bytes.AddRange(BitConverter.GetBytes((ushort)header.Length));
+        bytes.AddRange(System.Text.Encoding.Latin1.GetBytes(header));
+        bytes.AddRange(data);
+        return [.. bytes];
+    }
+
+    [Fact]
     public void Int64_outside_int32_is_named()
     {
         var array = new NpyArray(NpyType.Int64, [2], BitConverter.GetBytes(1L).Concat(BitConverter.GetBytes(1L << 40)).ToArray());

@@ -1,0 +1,293 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Shannon.Data.Files;
+
+/// <summary>
+/// Reads a binary file whose content declares its own sizes (counts, shapes, string lengths) without ever trusting
+/// them: every declared size is checked against the bytes that remain, with overflow-checked arithmetic, before
+/// anything is allocated from it. Shannon's binary readers (.npy arrays, .kn n-gram models, logit dumps) read through it.
+/// </summary>
+/// <remarks>
+/// <para>A file of n bytes can therefore make a reader allocate at most a small constant times n: a 56-byte file that
+/// declares 2²⁹ entries fails at once with an <see cref="InvalidDataException"/> naming the file, the field, the
+/// declared size and the bytes left, instead of allocating gigabytes and failing later.</para>
+/// <para>All integers are little-endian. Every failure is an <see cref="InvalidDataException"/> whose message names
+/// the input and never quotes its bytes. A stream that cannot seek (a pipe) is first copied into memory, so the
+/// bytes it really holds, not what it declares, bound what is read.</para>
+/// </remarks>
+public sealed class BoundedReader : IDisposable
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly byte[] _scratch = new byte[8];
+
+    /// <summary>Wraps a stream positioned at the start of the content.</summary>
+    /// <param name="stream">A readable stream; one that cannot seek is read into memory first.</param>
+    /// <param name="name">How messages name the input (usually the file name).</param>
+    /// <param name="leaveOpen">Leave <paramref name="stream"/> open when this reader is disposed.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read.</exception>
+    public BoundedReader(Stream stream, string name, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("stream cannot be read.", nameof(stream));
+        }
+
+        Name = name;
+        if (stream.CanSeek)
+        {
+            _stream = stream;
+            _leaveOpen = leaveOpen;
+        }
+        else
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            _stream = copy;
+            _leaveOpen = false;
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The input's name in messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The total length of the input in bytes.</summary>
+    public long Length => _stream.Length;
+
+    /// <summary>The current offset from the start of the input.</summary>
+    public long Position => _stream.Position;
+
+    /// <summary>The bytes not yet read.</summary>
+    public long Remaining => Math.Max(0, _stream.Length - _stream.Position);
+
+    /// <summary>Opens a file for bounded reading; messages name it by its file name.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>A reader positioned at the file's first byte.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened for reading.</exception>
+    public static BoundedReader Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return new BoundedReader(stream, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads one byte.</summary>
+    /// <param name="what">The field, for the message when the input ends.</param>
+    /// <returns>The byte.</returns>
+    /// <exception cref="InvalidDataException">The input ends first.</exception>
+    public byte ReadByte(string what)
+    {
+        Fill(1, what);
+        return _scratch[0];
+    }
+
+    /// <summary>Reads a little-endian 16-bit unsigned integer.</summary>
+    /// <param name="what">The field, for messages.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidDataException">The input ends first.</exception>
+    public ushort ReadUInt16(string what)
+    {
+        Fill(2, what);
+        return BinaryPrimitives.ReadUInt16LittleEndian(_scratch);
+    }
+
+    /// <summary>Reads a little-endian 32-bit unsigned integer.</summary>
+    /// <param name="what">The field, for messages.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidDataException">The input ends first.</exception>
+    public uint ReadUInt32(string what)
+    {
+        Fill(4, what);
+        return BinaryPrimitives.ReadUInt32LittleEndian(_scratch);
+    }
+
+    /// <summary>Reads a little-endian 32-bit signed integer.</summary>
+    /// <param name="what">The field, for messages.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidDataException">The input ends first.</exception>
+    public int ReadInt32(string what)
+    {
+        Fill(4, what);
+        return BinaryPrimitives.ReadInt32LittleEndian(_scratch);
+    }
+
+    /// <summary>Reads a little-endian 64-bit signed integer.</summary>
+    /// <param name="what">The field, for messages.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidDataException">The input ends first.</exception>
+    public long ReadInt64(string what)
+    {
+        Fill(8, what);
+        return BinaryPrimitives.ReadInt64LittleEndian(_scratch);
+    }
+
+    /// <summary>Fills <paramref name="destination"/> completely from the input.</summary>
+    /// <param name="destination">Where the bytes go; its length is the number read.</param>
+    /// <param name="what">The field, for messages.</param>
+    /// <exception cref="InvalidDataException">Fewer bytes remain than <paramref name="destination"/> holds.</exception>
+    public void ReadExactly(Span<byte> destination, string what)
+    {
+        Require(destination.Length, what);
+        _stream.ReadExactly(destination);
+    }
+
+    /// <summary>Reads a block of bytes whose length the input declared; the length is checked before the array is allocated.</summary>
+    /// <param name="count">The declared length in bytes.</param>
+    /// <param name="what">The field, for messages.</param>
+    /// <returns>A new array of <paramref name="count"/> bytes.</returns>
+    /// <exception cref="InvalidDataException"><paramref name="count"/> is negative or more than the bytes that remain.</exception>
+    public byte[] ReadBytes(long count, string what)
+    {
+        int length = Count(count, 1, what);
+        var bytes = new byte[length];
+        _stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// Reads a string as <see cref="BinaryWriter.Write(string)"/> writes it: a 7-bit encoded length, then that many
+    /// bytes of strict UTF-8 (an invalid sequence is an error, not a replacement character).
+    /// </summary>
+    /// <param name="what">The field, for messages.</param>
+    /// <returns>The string.</returns>
+    /// <exception cref="InvalidDataException">The length is malformed or longer than the input, or the bytes are not UTF-8.</exception>
+    public string ReadString(string what)
+    {
+        long length = 0;
+        for (int shift = 0; ; shift += 7)
+        {
+            if (shift > 28)
+            {
+                throw Corrupt($"{what} has a malformed length prefix");
+            }
+
+            byte b = ReadByte(what);
+            length |= (long)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                break;
+            }
+        }
+
+        byte[] bytes = ReadBytes(length, what);
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Corrupt($"{what} is not valid UTF-8 text");
+        }
+    }
+
+    /// <summary>
+    /// Checks a declared number of items against the bytes that remain and returns it as an array length:
+    /// <paramref name="declared"/> × <paramref name="bytesPerItem"/> (overflow-checked) must fit in what is left.
+    /// </summary>
+    /// <param name="declared">The count the input declares.</param>
+    /// <param name="bytesPerItem">The fewest bytes each item occupies in the input (≥ 1).</param>
+    /// <param name="what">The items, for messages (e.g. "order 2 entries").</param>
+    /// <returns><paramref name="declared"/>, safe to allocate an array of.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytesPerItem"/> is below 1.</exception>
+    /// <exception cref="InvalidDataException">The count is negative, larger than an array can hold, or needs more bytes than remain.</exception>
+    public int Count(long declared, long bytesPerItem, string what)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytesPerItem, 1);
+        if (declared < 0)
+        {
+            throw Corrupt($"it declares {declared} {what}");
+        }
+
+        long need = Bytes(declared, bytesPerItem, what);
+        if (need > Remaining)
+        {
+            throw Corrupt($"it declares {declared} {what} ({need} bytes) but only {Remaining} bytes remain; the file is truncated or corrupt");
+        }
+
+        if (declared > Array.MaxLength)
+        {
+            throw Corrupt($"it declares {declared} {what}, more than one array can hold");
+        }
+
+        return (int)declared;
+    }
+
+    /// <summary>Checks that at least <paramref name="bytes"/> bytes remain.</summary>
+    /// <param name="bytes">The bytes about to be read.</param>
+    /// <param name="what">The field, for messages.</param>
+    /// <exception cref="InvalidDataException">Fewer bytes remain.</exception>
+    public void Require(long bytes, string what)
+    {
+        if (bytes < 0 || bytes > Remaining)
+        {
+            throw Corrupt($"it ends inside {what} ({bytes} bytes needed, {Remaining} remain); the file is truncated");
+        }
+    }
+
+    /// <summary>
+    /// The product of declared dimensions, overflow-checked: a shape whose element count does not fit in 63 bits is an
+    /// error, not a wrapped number that happens to match the file's length.
+    /// </summary>
+    /// <param name="dimensions">The declared dimensions (each ≥ 0).</param>
+    /// <param name="what">The shape, for messages.</param>
+    /// <returns>The product (1 for no dimensions).</returns>
+    /// <exception cref="InvalidDataException">A dimension is negative or the product overflows.</exception>
+    public long Product(ReadOnlySpan<long> dimensions, string what)
+    {
+        long product = 1;
+        foreach (long d in dimensions)
+        {
+            if (d < 0)
+            {
+                throw Corrupt($"{what} has a negative dimension {d}");
+            }
+
+            product = Bytes(product, d, what);
+        }
+
+        return product;
+    }
+
+    /// <summary>An <see cref="InvalidDataException"/> naming the input and the problem (never its bytes).</summary>
+    /// <param name="problem">What is wrong, without a final full stop.</param>
+    /// <returns>The exception, to throw.</returns>
+    public InvalidDataException Corrupt(string problem) => new($"{Name} is not a valid file: {problem}.");
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    private long Bytes(long a, long b, string what)
+    {
+        try
+        {
+            return checked(a * b);
+        }
+        catch (OverflowException)
+        {
+            throw Corrupt($"{what} overflows: {a} × {b} does not fit in 64 bits");
+        }
+    }
+
+    private void Fill(int count, string what)
+    {
+        Require(count, what);
+        _stream.ReadExactly(_scratch.AsSpan(0, count));
+    }
+}
