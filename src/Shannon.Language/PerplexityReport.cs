@@ -10,7 +10,9 @@ namespace Shannon.Language;
 /// <remarks>
 /// Corpus perplexity is exp(mean NLL) over all tokens of all documents, NLL = −ln p of each token; its
 /// standard error is the delta-method PPL · s/√N with s the sample standard deviation of the token NLLs
-/// (the convention of llama.cpp's perplexity tool; NaN for fewer than two tokens). The mean of per-document
+/// (the convention of llama.cpp's perplexity tool; NaN for fewer than two tokens, where a spread is undefined). A token of
+/// probability 0 (ln p = −∞) makes the cross-entropy, the perplexity, the standard error (for two or more tokens), the
+/// normalisations and its document's perplexity +∞, the limit of each as p → 0, rather than NaN. The mean of per-document
 /// perplexities weights short documents as much as long ones and differs in general
 /// from the corpus value: NLLs [ln 2] and [ln 4, ln 4, ln 4] give corpus 2^1.75 ≈ 3.3636 but a document
 /// mean of 3. Bits per byte = Σ NLL / (ln 2 · UTF-8 bytes) = log₂ of the byte-level perplexity; likewise per
@@ -33,7 +35,7 @@ public sealed record PerplexityReport
     /// <summary>Mean token NLL, in nats per token.</summary>
     public double CrossEntropy { get; private init; }
 
-    /// <summary>Standard error of <see cref="CrossEntropy"/>, s/√N, in nats (NaN for N &lt; 2).</summary>
+    /// <summary>Standard error of <see cref="CrossEntropy"/>, s/√N, in nats (NaN for N &lt; 2, +∞ when a token has probability 0).</summary>
     public double CrossEntropyStandardError { get; private init; }
 
     /// <summary>Mean token NLL in bits per token.</summary>
@@ -43,7 +45,8 @@ public sealed record PerplexityReport
     public double Perplexity => Math.Exp(CrossEntropy);
 
     /// <summary>Delta-method standard error of <see cref="Perplexity"/>: PPL · s/√N.</summary>
-    public double PerplexityStandardError => Perplexity * CrossEntropyStandardError;
+    /// <remarks>0 when every token has the same NLL (even if the perplexity overflows to +∞); NaN for fewer than two tokens.</remarks>
+    public double PerplexityStandardError => CrossEntropyStandardError == 0 ? 0 : Perplexity * CrossEntropyStandardError;
 
     /// <summary>The mean over documents of each document's own perplexity (not the corpus perplexity).</summary>
     public double MeanDocumentPerplexity { get; private init; }
@@ -87,6 +90,7 @@ public sealed record PerplexityReport
         var total = default(CompensatedSum);
         var documentPerplexities = default(CompensatedSum);
         long tokens = 0, bytes = 0, characters = 0, words = 0;
+        bool impossible = false;
         for (int d = 0; d < documents.Count; d++)
         {
             var document = documents[d];
@@ -96,13 +100,27 @@ public sealed record PerplexityReport
             }
 
             var sum = default(CompensatedSum);
+            bool zero = false;
             foreach (double lp in document.LogProbabilities)
             {
-                sum.Add(-lp);
+                // ln p = −∞ is kept out of the compensated sums (∞ − ∞ would make them NaN); the results become +∞ below.
+                if (double.IsNegativeInfinity(lp))
+                {
+                    zero = true;
+                }
+                else
+                {
+                    sum.Add(-lp);
+                }
             }
 
+            impossible |= zero;
             total.Add(sum);
-            documentPerplexities.Add(Math.Exp(sum.Value / document.Count));
+            if (!zero)
+            {
+                documentPerplexities.Add(Math.Exp(sum.Value / document.Count));
+            }
+
             tokens += document.Count;
             bytes += document.Bytes;
             characters += document.Characters;
@@ -120,18 +138,20 @@ public sealed record PerplexityReport
             }
         }
 
-        double standardError = tokens < 2 ? double.NaN : Math.Sqrt(squares.Value / (tokens - 1) / tokens);
+        double standardError = tokens < 2 ? double.NaN
+            : impossible ? double.PositiveInfinity
+            : Math.Sqrt(squares.Value / (tokens - 1) / tokens);
         return new PerplexityReport
         {
             Tokens = tokens,
             Documents = documents.Count,
-            CrossEntropy = mean,
+            CrossEntropy = impossible ? double.PositiveInfinity : mean,
             CrossEntropyStandardError = standardError,
-            MeanDocumentPerplexity = documentPerplexities.Value / documents.Count,
+            MeanDocumentPerplexity = impossible ? double.PositiveInfinity : documentPerplexities.Value / documents.Count,
             Bytes = bytes,
             Characters = characters,
             Words = words,
-            TotalNegativeLogLikelihood = total.Value,
+            TotalNegativeLogLikelihood = impossible ? double.PositiveInfinity : total.Value,
         };
     }
 }

@@ -56,8 +56,9 @@ public class IbCommandTests
     [Theory]
     [InlineData("--sweep", "1:x", "is not B0:B1:N")]
     [InlineData("--sweep", "0:10:5", "0 < B0")]
-    [InlineData("--beta", "-1", "beta must be finite and ≥ 0")]
-    [InlineData("--clusters", "0", "clusters must be at least 1")]
+    [InlineData("--beta", "-1", "--beta must be in [0, ∞); got -1.")]
+    [InlineData("--clusters", "0", "--clusters must be in 1–10000; got 0.")]
+    [InlineData("--sweep", "0.1:100:2000000000", "--sweep's N must be in 2–10000; got 2000000000.")]
     public void Bad_input_is_exit_2_with_one_line(string option, string value, string expected)
     {
         var (code, output, error) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", option, value);

@@ -56,10 +56,11 @@ public class InfoplaneCommandTests
     }
 
     [Theory]
-    [InlineData("--epochs", "0", "error: Epochs must be at least 1")]
-    [InlineData("--bins", "1", "error: Bins must be at least 2")]
+    [InlineData("--epochs", "0", "error: --epochs must be in 1–10000; got 0.")]
+    [InlineData("--bins", "1", "error: --bins must be in 2–1000000; got 1.")]
     [InlineData("--knn-samples", "5", "error: NeighbourSamples must be 0 or at least 20")]
-    [InlineData("--noise-variance", "-1", "error: NoiseVariance must be finite and positive")]
+    [InlineData("--noise-variance", "-1", "error: --noise-variance must be in (0, ∞); got -1.")]
+    [InlineData("--noise-variance", "Infinity", "error: --noise-variance must be in (0, ∞)")]
     public void Bad_settings_are_exit_2(string option, string value, string message)
     {
         string directory = Path.Combine(Path.GetTempPath(), $"shannon-infoplane-bad-{Guid.NewGuid():N}");

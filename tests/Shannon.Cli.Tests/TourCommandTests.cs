@@ -41,6 +41,6 @@ public class TourCommandTests
     {
         var (code, _, error) = CliRunner.Run("tour", "--section", section);
         Assert.Equal(2, code);
-        Assert.StartsWith("error: --section must be between 1 and", error, StringComparison.Ordinal);
+        Assert.StartsWith("error: --section must be in 1–", error, StringComparison.Ordinal);
     }
 }

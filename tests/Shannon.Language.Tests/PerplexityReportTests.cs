@@ -84,4 +84,28 @@ public class PerplexityReportTests
         Assert.Equal("documents", Assert.Throws<ArgumentException>(() => PerplexityReport.Of([new ScoredText("", [], [], [])])).ParamName);
         Assert.Equal("rank", Assert.Throws<ArgumentOutOfRangeException>(() => TokenScore.BucketOf(-1)).ParamName);
     }
+
+    [Fact]
+    public void A_token_of_probability_zero_makes_every_figure_infinite_not_nan()
+    {
+        var report = PerplexityReport.Of([Text(Math.Log(0.5), double.NegativeInfinity), Text(Math.Log(0.25))]);
+        Assert.Equal(double.PositiveInfinity, report.CrossEntropy);
+        Assert.Equal(double.PositiveInfinity, report.Perplexity);
+        Assert.Equal(double.PositiveInfinity, report.CrossEntropyStandardError);
+        Assert.Equal(double.PositiveInfinity, report.PerplexityStandardError);
+        Assert.Equal(double.PositiveInfinity, report.MeanDocumentPerplexity);
+        Assert.Equal(double.PositiveInfinity, report.BitsPerByte);
+        Assert.Equal(double.PositiveInfinity, report.WordPerplexity);
+    }
+
+    [Fact]
+    public void One_token_has_no_standard_error_and_equal_nlls_have_zero_even_when_perplexity_overflows()
+    {
+        var one = PerplexityReport.Of([Text(Math.Log(0.5))]);
+        Assert.Equal(2.0, one.Perplexity, 1e-12);
+        Assert.True(double.IsNaN(one.PerplexityStandardError));
+        var huge = PerplexityReport.Of([Text(-800, -800, -800)]);
+        Assert.Equal(double.PositiveInfinity, huge.Perplexity);
+        Assert.Equal(0, huge.PerplexityStandardError);
+    }
 }

@@ -24,7 +24,7 @@ internal static class CalibrationCommand
         var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram with the confidence histogram to FILE.png or FILE.svg." };
         var normalize = new Option<bool>("--normalize") { Description = "Divide each probability row by its sum instead of rejecting rows that do not sum to 1 within 1e-6." };
         var bootstrap = new Option<int?>("--bootstrap") { Description = "Bootstrap resamples of the rows for a percentile interval of the ECE." }.Within(2, OptionRanges.Resamples.Max);
-        var ci = new Option<double>("--ci") { Description = "Level of the bootstrap interval, in (0, 1).", DefaultValueFactory = _ => 0.95 };
+        var ci = new Option<double>("--ci") { Description = "Level of the bootstrap interval.", DefaultValueFactory = _ => 0.95 }.Within(OptionRanges.Confidence);
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();

@@ -54,7 +54,7 @@ internal static class ChannelCommand
     {
         var source = new Option<string>("--source") { Description = "Source distribution p(x): 0.3,0.7, or a file of numbers.", Required = true };
         var distortion = new Option<string>("--distortion") { Description = "Distortion matrix d(x, x̂): one row per source symbol.", Required = true };
-        var points = new Option<int>("--points") { Description = "Points on the curve (default 30).", DefaultValueFactory = _ => 30 };
+        var points = new Option<int>("--points") { Description = "Points on the curve (default 30).", DefaultValueFactory = _ => 30 }.Within(OptionRanges.SweepPoints);
         var plot = new Option<string?>("--plot") { Description = "Write the R(D) plot to this .png or .svg file." };
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
@@ -68,6 +68,13 @@ internal static class ChannelCommand
         command.SetAction(parse =>
         {
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
+            string[] inputs = [parse.GetValue(source)!, parse.GetValue(distortion)!];
+            string? plotPath = parse.GetValue(plot);
+            if (plotPath is not null)
+            {
+                FigureFile.Check(plotPath, inputs);
+            }
+
             double[] p = NumberList.Read(parse.GetValue(source)!, "--source", context);
             var (d, rows, reproductions) = NumberTable.Read(parse.GetValue(distortion)!, "--distortion", context);
             if (rows != p.Length)
@@ -76,18 +83,13 @@ internal static class ChannelCommand
             }
 
             int count = parse.GetValue(points);
-            if (count < 2)
-            {
-                throw new UsageException($"--points must be at least 2; got {count}.");
-            }
 
             double scale = d.Where(v => v > 0).DefaultIfEmpty(1.0).Min();
             double[] betas = Enumerable.Range(0, count).Select(i => 0.1 * Math.Pow(1000.0, i / (double)(count - 1)) / scale).ToArray();
             var curve = BlahutArimoto.RateDistortionCurve(p, d, reproductions, betas, logBase: unit);
-            string? plotPath = parse.GetValue(plot);
             if (plotPath is not null)
             {
-                FigureFile.Save(BottleneckFigures.RateDistortion(curve), plotPath);
+                FigureFile.Save(BottleneckFigures.RateDistortion(curve), plotPath, inputs);
             }
 
             if (parse.GetValue(json))
@@ -117,7 +119,7 @@ internal static class ChannelCommand
     /// <summary>Warns on stderr that the iteration limit was hit; the printed result is still a certified bound.</summary>
     internal static int NotConverged(CliContext context)
     {
-        context.Error.WriteLine("warning: Blahut–Arimoto hit its iteration limit; the reported gap bounds the error.");
+        context.Note("warning: Blahut–Arimoto hit its iteration limit; the reported gap bounds the error.");
         return ExitCodes.Success;
     }
 }

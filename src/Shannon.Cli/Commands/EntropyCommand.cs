@@ -16,10 +16,10 @@ internal static class EntropyCommand
         var samples = new Option<string?>("--samples") { Description = "Estimate from samples: a CSV/Parquet file with a header, or - for stdin (instead of P)." };
         var column = new Option<string?>("--column") { Description = "With --samples: the column (needed when the file has several)." };
         var estimator = new Option<string?>("--estimator") { Description = "With --samples: auto|vasicek|van-es|ebrahimi|correa|kl|gaussian|binned for numbers; plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb|jeffreys|laplace|perks|minimax for labels." };
-        var k = new Option<int?>("--k") { Description = "With --samples and kl: the neighbour order (default 3)." };
-        var bins = new Option<string?>("--bins") { Description = "With --samples and binned: sturges|scott|fd|sqrt|doane|quantile[:N] or a bin count." };
-        var ci = new Option<double?>("--ci") { Description = "With --samples: confidence level of an interval, e.g. 0.95 (bootstrap, or jackknife for spacing/k-NN estimators)." };
-        var seed = new Option<int?>("--seed") { Description = "With --samples: seed of the bootstrap (deterministic by default)." };
+        var k = new Option<int?>("--k") { Description = "With --samples and kl: the neighbour order (default 3)." }.Within(OptionRanges.Neighbours);
+        var bins = new Option<string?>("--bins") { Description = $"With --samples and binned: sturges|scott|fd|sqrt|doane|quantile[:N] or a bin count (N and the count in {OptionRanges.Bins.Min}–{OptionRanges.Bins.Max})." }.Validated();
+        var ci = new Option<double?>("--ci") { Description = "With --samples: confidence level of an interval, e.g. 0.95 (bootstrap, or jackknife for spacing/k-NN estimators)." }.Within(OptionRanges.Confidence);
+        var seed = new Option<int?>("--seed") { Description = "With --samples: seed of the bootstrap (deterministic by default)." }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var counts = new Option<bool>("--counts") { Description = "P holds counts; they are normalised explicitly." };
         var json = CommonOptions.Json();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.CommandLine;
 using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 
@@ -36,15 +38,17 @@ internal static class EstimatorChoice
         }
 
         string rule = text.Trim().ToLowerInvariant();
-        if (int.TryParse(rule, out int count))
+        if (long.TryParse(rule, NumberStyles.Integer, CultureInfo.InvariantCulture, out long count))
         {
-            return count >= 1 ? new Binning(BinRule.Fixed, count) : throw new UsageException($"--bins must be a positive count or a rule; got {text}.");
+            return new Binning(BinRule.Fixed, (int)OptionRanges.Check(count, OptionRanges.Bins, "--bins"));
         }
 
         if (rule.StartsWith("quantile", StringComparison.Ordinal))
         {
             string tail = rule["quantile".Length..].TrimStart(':');
-            int bins = tail.Length == 0 ? 10 : int.TryParse(tail, out int b) && b >= 1 ? b : throw new UsageException($"--bins quantile:N needs a positive N; got {text}.");
+            int bins = tail.Length == 0 ? 10
+                : long.TryParse(tail, NumberStyles.Integer, CultureInfo.InvariantCulture, out long b) ? (int)OptionRanges.Check(b, OptionRanges.Bins, "--bins quantile:N")
+                : throw new UsageException($"--bins quantile:N needs a count N; got '{NumberList.Escape(text)}'.");
             return new Binning(BinRule.EqualFrequency, bins);
         }
 
@@ -55,8 +59,25 @@ internal static class EstimatorChoice
             "fd" or "freedman-diaconis" => new Binning(BinRule.FreedmanDiaconis),
             "sqrt" => new Binning(BinRule.SquareRoot),
             "doane" => new Binning(BinRule.Doane),
-            _ => throw new UsageException($"--bins '{text}' is not a rule (sturges|scott|fd|sqrt|doane|quantile[:N]) or a count."),
+            _ => throw new UsageException($"--bins '{NumberList.Escape(text)}' is not a rule (sturges|scott|fd|sqrt|doane|quantile[:N]) or a count."),
         };
+    }
+
+    /// <summary>Checks <c>--bins</c> while parsing (a rule, or a count in range), so a bad value fails before any file is read.</summary>
+    public static Option<string?> Validated(this Option<string?> bins)
+    {
+        bins.Validators.Add(result =>
+        {
+            try
+            {
+                Bins(result.GetValueOrDefault<string?>());
+            }
+            catch (UsageException ex)
+            {
+                result.AddError(ex.Message);
+            }
+        });
+        return bins;
     }
 
     /// <summary>Checks <c>--k</c> and returns it (3 by default).</summary>

@@ -14,14 +14,17 @@ internal static class IbCommand
 {
     private const string DefaultSweep = "0.1:100:50";
 
+    /// <summary>The most cells p(t|x) may have (|X| × |T|): 2²⁶ doubles, 512 MiB per copy.</summary>
+    private const long MaxEncoderCells = 1L << 26;
+
     public static Command Create(CliContext context)
     {
         var joint = new Option<string>("--joint") { Description = "Joint distribution p(x, y): one row per x, entries summing to 1.", Required = true };
-        var beta = new Option<double?>("--beta") { Description = "Solve at one trade-off β." };
-        var sweep = new Option<string?>("--sweep") { Description = $"Trace the IB curve over N geometric β from B0 to B1 (default {DefaultSweep})." };
-        var clusters = new Option<int?>("--clusters") { Description = "|T|, the bottleneck's cardinality (default |X|)." };
+        var beta = new Option<double?>("--beta") { Description = "Solve at one trade-off β." }.Within(OptionRanges.NonNegative);
+        var sweep = new Option<string?>("--sweep") { Description = $"Trace the IB curve over N geometric β from B0 to B1 (default {DefaultSweep}; N in {OptionRanges.SweepPoints.Min}–{OptionRanges.SweepPoints.Max})." };
+        var clusters = new Option<int?>("--clusters") { Description = "|T|, the bottleneck's cardinality (default |X|, at most 10000); |X| × |T| may not exceed 2^26." }.Within(OptionRanges.Clusters);
         var deterministic = new Option<bool>("--deterministic") { Description = "Deterministic IB (Strouse & Schwab 2017): hard clusters, H(T) − β I(T;Y)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the initial encoder (default 0).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the initial encoder (default 0).", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
         var plot = new Option<string?>("--plot") { Description = "Write the information-plane plot to this .png or .svg file." };
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
@@ -35,10 +38,12 @@ internal static class IbCommand
         command.SetAction(parse =>
         {
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
-            var (p, xCount, yCount) = NumberTable.Read(parse.GetValue(joint)!, "--joint", context);
-            int k = parse.GetValue(clusters) ?? xCount;
-            int s = parse.GetValue(seed);
-            bool hard = parse.GetValue(deterministic);
+            string? plotPath = parse.GetValue(plot);
+            if (plotPath is not null)
+            {
+                FigureFile.Check(plotPath, [parse.GetValue(joint)!]);
+            }
+
             double? single = parse.GetValue(beta);
             string? range = parse.GetValue(sweep);
             if (single is not null && range is not null)
@@ -46,15 +51,24 @@ internal static class IbCommand
                 throw new UsageException("ib takes --beta B or --sweep B0:B1:N, not both.");
             }
 
+            double[]? betas = single is null ? ParseSweep(range ?? DefaultSweep) : null;
+            var (p, xCount, yCount) = NumberTable.Read(parse.GetValue(joint)!, "--joint", context);
+            int k = parse.GetValue(clusters) ?? Math.Min(xCount, OptionRanges.Clusters.Max);
+            if ((long)xCount * k > MaxEncoderCells)
+            {
+                throw new UsageException($"the encoder p(t|x) would have |X| × |T| = {xCount} × {k} cells, more than {MaxEncoderCells}; choose a smaller --clusters.");
+            }
+
+            int s = parse.GetValue(seed);
+            bool hard = parse.GetValue(deterministic);
             BottleneckSolution[] solutions = single is { } b
                 ? [hard ? DeterministicBottleneck.Solve(p, xCount, yCount, b, k, s, logBase: unit) : InformationBottleneck.Iterative(p, xCount, yCount, b, k, s, logBase: unit)]
-                : hard ? DeterministicBottleneck.Sweep(p, xCount, yCount, ParseSweep(range ?? DefaultSweep), k, s, logBase: unit)
-                : InformationBottleneck.Anneal(p, xCount, yCount, ParseSweep(range ?? DefaultSweep), k, s, logBase: unit);
+                : hard ? DeterministicBottleneck.Sweep(p, xCount, yCount, betas!, k, s, logBase: unit)
+                : InformationBottleneck.Anneal(p, xCount, yCount, betas!, k, s, logBase: unit);
             double mutualInformation = solutions[0].MutualInformation;
-            string? plotPath = parse.GetValue(plot);
             if (plotPath is not null)
             {
-                FigureFile.Save(BottleneckFigures.InformationCurve(solutions), plotPath);
+                FigureFile.Save(BottleneckFigures.InformationCurve(solutions), plotPath, [parse.GetValue(joint)!]);
             }
 
             Write(context, solutions, mutualInformation, unit, single is not null, plotPath, parse.GetValue(json));
@@ -94,7 +108,7 @@ internal static class IbCommand
 
         if (solutions.Any(s => !s.Converged))
         {
-            context.Error.WriteLine("warning: some β hit the iteration limit (near a phase transition); those points are approximate.");
+            context.Note("warning: some β hit the iteration limit (near a phase transition); those points are approximate.");
         }
     }
 
@@ -120,10 +134,12 @@ internal static class IbCommand
             throw new UsageException($"--sweep '{NumberList.Escape(text)}' is not B0:B1:N (e.g. 0.1:100:50).");
         }
 
-        if (!(from > 0) || !(to >= from) || double.IsInfinity(to) || count < 2)
+        if (!(from > 0) || !(to >= from) || double.IsInfinity(to))
         {
-            throw new UsageException($"--sweep needs 0 < B0 ≤ B1 (finite) and N ≥ 2; got '{NumberList.Escape(text)}'.");
+            throw new UsageException($"--sweep needs 0 < B0 ≤ B1 (finite); got '{NumberList.Escape(text)}'.");
         }
+
+        OptionRanges.Check(count, OptionRanges.SweepPoints, "--sweep's N");
 
         return Enumerable.Range(0, count).Select(i => from * Math.Pow(to / from, i / (double)(count - 1))).ToArray();
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shannon.Data.Files;
 using Shannon.Reports.InformationPlane;
 
 namespace Shannon.Cli.Commands;
@@ -11,11 +12,11 @@ internal static class InfoplaneCommand
 {
     public static Command Create(CliContext context)
     {
-        var epochs = new Option<int>("--epochs") { Description = "Training epochs (default 20).", DefaultValueFactory = _ => 20 };
-        var bins = new Option<int>("--bins") { Description = "Equal-width bins per neuron for I(X;T), I(T;Y) (default 30).", DefaultValueFactory = _ => 30 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the weights, split, batches, subsample and noise (default 0).", DefaultValueFactory = _ => 0 };
-        var knn = new Option<int>("--knn-samples") { Description = "Subsample for the comparison estimates (noisy-channel I(X;T+Z), Ross k-NN I(T;Y)); 0 turns them off (default 500).", DefaultValueFactory = _ => 500 };
-        var noise = new Option<double>("--noise-variance") { Description = "σ² of the Gaussian noise Z in the comparison I(X;T+Z) (default 0.1).", DefaultValueFactory = _ => 0.1 };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs (default 20).", DefaultValueFactory = _ => 20 }.Within(OptionRanges.Epochs);
+        var bins = new Option<int>("--bins") { Description = "Equal-width bins per neuron for I(X;T), I(T;Y) (default 30).", DefaultValueFactory = _ => 30 }.Within(OptionRanges.TwoOrMoreBins);
+        var seed = new Option<int>("--seed") { Description = "Seed of the weights, split, batches, subsample and noise (default 0).", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
+        var knn = new Option<int>("--knn-samples") { Description = "Subsample for the comparison estimates (noisy-channel I(X;T+Z), Ross k-NN I(T;Y)); 0 turns them off, else at least 20 (default 500).", DefaultValueFactory = _ => 500 }.Within(OptionRanges.NeighbourSamples);
+        var noise = new Option<double>("--noise-variance") { Description = "σ² of the Gaussian noise Z in the comparison I(X;T+Z) (default 0.1).", DefaultValueFactory = _ => 0.1 }.Within(OptionRanges.Positive);
         var output = new Option<string>("--output", "-o") { Description = "Directory for the plots and the JSON (default infoplane).", DefaultValueFactory = _ => "infoplane" };
         var json = CommonOptions.Json();
         var command = new Command(
@@ -30,6 +31,7 @@ internal static class InfoplaneCommand
             var options = new InformationPlaneOptions(
                 Epochs: parse.GetValue(epochs), Bins: parse.GetValue(bins), Seed: parse.GetValue(seed), NeighbourSamples: parse.GetValue(knn),
                 NoiseVariance: parse.GetValue(noise));
+            AtomicFile.OutputDirectory(parse.GetValue(output)!, create: false); // refuse a bad -o before training
             var result = InformationPlaneExperiment.Run(options);
             var paths = InformationPlaneReport.Write(result, parse.GetValue(output)!);
             var last = result.Epochs[^1];

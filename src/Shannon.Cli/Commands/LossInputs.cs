@@ -103,7 +103,7 @@ internal static class LossInputs
             return array.ToInt32();
         }
 
-        var lines = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        var lines = Data.Files.TextFile.ReadAllText(path, "--targets").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         var indices = new int[lines.Length];
         for (int i = 0; i < lines.Length; i++)
         {
@@ -143,7 +143,7 @@ internal static class LossInputs
         var values = new List<double>();
         int rows = 0;
         int columns = -1;
-        foreach (string raw in File.ReadLines(path))
+        foreach (string raw in Data.Files.TextFile.ReadAllText(path, name).Split('\n'))
         {
             string line = raw.Trim();
             if (line.Length == 0)

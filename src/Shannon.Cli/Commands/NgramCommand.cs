@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shannon.Data.Files;
 using Shannon.Language.NGrams;
 
 namespace Shannon.Cli.Commands;
@@ -9,9 +10,9 @@ internal static class NgramCommand
     public static Command Create(CliContext context)
     {
         var corpus = new Argument<string>("CORPUS") { Description = "Training text (a file, or - for stdin); each non-blank line is a sentence." };
-        var order = new Option<int>("--order") { Description = "The n-gram order n ≥ 1.", DefaultValueFactory = _ => 3 };
+        var order = new Option<int>("--order") { Description = "The n-gram order n.", DefaultValueFactory = _ => 3 }.Within(OptionRanges.NgramOrder);
         var level = new Option<string>("--level") { Description = "word or char.", DefaultValueFactory = _ => "word" };
-        var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times become <unk>.", DefaultValueFactory = _ => 1 };
+        var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times become <unk>.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.PositiveCount);
         var output = new Option<string>("--output", "-o") { Description = "The model file to write.", Required = true };
         var json = CommonOptions.Json();
         var train = new Command("train", "Train an interpolated modified Kneser–Ney model and save it.\nExample: shannon ngram train data/kjv.txt --order 3 -o kjv3.kn")
@@ -20,9 +21,11 @@ internal static class NgramCommand
         };
         train.SetAction(parse =>
         {
-            string text = CliInput.ReadAllText(context, parse.GetValue(corpus)!, "CORPUS");
+            string corpusPath = parse.GetValue(corpus)!;
+            AtomicFile.Target(parse.GetValue(output)!, [corpusPath]); // refuse a bad -o before training
+            string text = CliInput.ReadAllText(context, corpusPath, "CORPUS");
             var model = KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount));
-            KneserNeyFile.Save(model, parse.GetValue(output)!);
+            KneserNeyFile.Save(model, parse.GetValue(output)!, [corpusPath]);
             if (parse.GetValue(json))
             {
                 CliOutput.Json(context, [new("model", parse.GetValue(output)), new("order", model.Order), new("level", parse.GetValue(level)), new("tokens", model.TrainingTokens), new("vocabulary", model.VocabularySize)]);

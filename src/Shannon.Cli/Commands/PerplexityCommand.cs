@@ -20,7 +20,7 @@ internal static partial class PerplexityCommand
     {
         var file = new Argument<string?>("TEXT_FILE") { Description = "The text to score with an n-gram model or --onnx (a file, or - for stdin); documents are separated by blank lines.", Arity = ArgumentArity.ZeroOrOne };
         var modelOption = new Option<string>("--model") { HelpName = "ngram[:PATH]", Description = "ngram (the built-in King James Bible model, or one trained with --train) or ngram:PATH (a saved model).", DefaultValueFactory = _ => "ngram" };
-        var order = new Option<int>("--order") { HelpName = "N", Description = "n-gram order for the built-in or --train model.", DefaultValueFactory = _ => 3 };
+        var order = new Option<int>("--order") { HelpName = "N", Description = "n-gram order for the built-in or --train model.", DefaultValueFactory = _ => 3 }.Within(OptionRanges.NgramOrder);
         var level = new Option<string>("--level") { HelpName = "word|char", Description = "word or char, for the built-in or --train model.", DefaultValueFactory = _ => "word" };
         var train = new Option<string?>("--train") { HelpName = "CORPUS", Description = "Train the n-gram model on this corpus instead of the King James Bible." };
         var logprobs = new Option<string?>("--logprobs") { HelpName = "FILE.jsonl", Description = "Score the log-probabilities an engine returned: a JSONL file, one response per line (OpenAI, llama.cpp or vLLM)." };
@@ -31,8 +31,8 @@ internal static partial class PerplexityCommand
         var temperatures = new Option<string?>("--temperatures") { HelpName = "T1,T2,…", Description = "With --logits or --onnx: a temperature sweep, e.g. 0.5,0.8,1,1.5,2 — perplexity and mean entropy at each T." };
         var onnx = new Option<string?>("--onnx") { HelpName = "MODEL.onnx", Description = "Score TEXT_FILE with an ONNX causal language model (input_ids → logits, a GPT-2-style export)." };
         var tokenizer = new Option<string?>("--tokenizer") { HelpName = "gpt2|cl100k|o200k", Description = "With --onnx (default gpt2) or --logits (to show token text): gpt2, cl100k or o200k." };
-        var window = new Option<int>("--window") { HelpName = "W", Description = "With --onnx: the most tokens one forward pass reads (the model's context).", DefaultValueFactory = _ => 1024 };
-        var stride = new Option<int?>("--stride") { HelpName = "S", Description = "With --onnx: new tokens scored per window after the first, 1 … window (default window/2); every token is scored once." };
+        var window = new Option<int>("--window") { HelpName = "W", Description = "With --onnx: the most tokens one forward pass reads (the model's context).", DefaultValueFactory = _ => 1024 }.Within(OptionRanges.ContextTokens);
+        var stride = new Option<int?>("--stride") { HelpName = "S", Description = "With --onnx: new tokens scored per window after the first, 1 … window (default window/2); every token is scored once." }.Within(OptionRanges.ContextTokens);
         var bos = new Option<bool>("--bos") { Description = "With --onnx: put <|endoftext|> in front of each document so its first token is scored too (without it the first token has no context and is not scored)." };
         var html = new Option<string?>("--html") { HelpName = "OUT.html", Description = "Also write a self-contained HTML page of the text coloured by surprisal, each token's numbers on hover." };
         var colour = new Option<string>("--colour") { HelpName = "surprisal|rank", Description = "With --html: surprisal (a continuous scale) or rank (GLTR's top-10/100/1000 buckets).", DefaultValueFactory = _ => "surprisal" };
@@ -85,12 +85,17 @@ internal static partial class PerplexityCommand
             }
             else
             {
-                context.Out.WriteLine($"perplexity = {CliOutput.Number(report.Perplexity)} ± {CliOutput.Number(report.PerplexityStandardError)} over {report.Tokens} tokens ({report.Documents} documents)");
+                string error = double.IsNaN(report.PerplexityStandardError) ? " (no standard error from one token)" : $" ± {CliOutput.Number(report.PerplexityStandardError)}";
+                context.Out.WriteLine($"perplexity = {CliOutput.Number(report.Perplexity)}{error} over {report.Tokens} tokens ({report.Documents} documents)");
                 context.Out.WriteLine($"cross-entropy = {CliOutput.Number(report.CrossEntropy)} nats/token = {CliOutput.Number(report.CrossEntropyBits)} bits/token");
                 if (run.HasText)
                 {
-                    context.Out.WriteLine($"bits per byte = {CliOutput.Number(report.BitsPerByte)} ({report.Bytes} bytes); bits per character = {CliOutput.Number(report.BitsPerCharacter)} ({report.Characters} characters)");
-                    context.Out.WriteLine($"word-level perplexity = {CliOutput.Number(report.WordPerplexity)} ({report.Words} words); mean of per-document perplexities = {CliOutput.Number(report.MeanDocumentPerplexity)}");
+                    context.Out.WriteLine(report.Bytes > 0
+                        ? $"bits per byte = {CliOutput.Number(report.BitsPerByte)} ({report.Bytes} bytes); bits per character = {CliOutput.Number(report.BitsPerCharacter)} ({report.Characters} characters)"
+                        : "bits per byte and per character: none (the tokens hold no text)");
+                    context.Out.WriteLine(report.Words > 0
+                        ? $"word-level perplexity = {CliOutput.Number(report.WordPerplexity)} ({report.Words} words); mean of per-document perplexities = {CliOutput.Number(report.MeanDocumentPerplexity)}"
+                        : $"mean of per-document perplexities = {CliOutput.Number(report.MeanDocumentPerplexity)}");
                 }
 
                 foreach (string line in run.Lines)
@@ -104,20 +109,23 @@ internal static partial class PerplexityCommand
         return command;
     }
 
-    /// <summary>The report's JSON fields, in the documented order; byte, character and word figures are null without real text.</summary>
+    /// <summary>
+    /// The report's JSON fields, in the documented order; byte, character and word figures are null without real text
+    /// (or with no bytes, characters or words to divide by), and <c>perplexity_stderr</c> is null for a single token.
+    /// </summary>
     internal static List<KeyValuePair<string, object?>> ReportFields(PerplexityReport report, string model, bool hasText = true) =>
     [
         new("perplexity", report.Perplexity),
-        new("perplexity_stderr", report.PerplexityStandardError),
+        new("perplexity_stderr", CliOutput.OrNull(report.PerplexityStandardError)),
         new("cross_entropy", report.CrossEntropy),
         new("unit", "nats per token"),
         new("tokens", report.Tokens),
-        new("bits_per_byte", hasText ? report.BitsPerByte : null),
+        new("bits_per_byte", hasText && report.Bytes > 0 ? report.BitsPerByte : null),
         new("cross_entropy_bits", report.CrossEntropyBits),
         new("bytes", hasText ? report.Bytes : null),
-        new("bits_per_character", hasText ? report.BitsPerCharacter : null),
+        new("bits_per_character", hasText && report.Characters > 0 ? report.BitsPerCharacter : null),
         new("characters", hasText ? report.Characters : null),
-        new("word_perplexity", hasText ? report.WordPerplexity : null),
+        new("word_perplexity", hasText && report.Words > 0 ? report.WordPerplexity : null),
         new("words", hasText ? report.Words : null),
         new("documents", report.Documents),
         new("mean_document_perplexity", report.MeanDocumentPerplexity),
@@ -202,7 +210,7 @@ internal static partial class PerplexityCommand
                     ["offset"] = token.Offset,
                     ["log_probability"] = token.LogProbability,
                     ["surprisal_bits"] = token.SurprisalBits,
-                    ["entropy_bits"] = token.Entropy / Math.Log(2.0),
+                    ["entropy_bits"] = CliOutput.OrNull(token.Entropy / Math.Log(2.0)),
                     ["rank"] = token.Rank,
                     ["gltr"] = token.Bucket.ToString(),
                     ["top"] = token.Alternatives.Select(a => new Dictionary<string, object?> { ["text"] = a.Text, ["log_probability"] = a.LogProbability }).ToList(),

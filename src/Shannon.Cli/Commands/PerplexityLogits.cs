@@ -61,7 +61,7 @@ internal static class PerplexityLogits
         run.Fields.Add(new("reference", new Dictionary<string, object?>
         {
             ["kl_mean"] = c.MeanKullbackLeibler,
-            ["kl_stderr"] = c.KullbackLeiblerStandardError,
+            ["kl_stderr"] = CliOutput.OrNull(c.KullbackLeiblerStandardError),
             ["kl_median"] = c.MedianKullbackLeibler,
             ["kl_p90"] = c.KullbackLeiblerQuantile(0.90),
             ["kl_p99"] = c.KullbackLeiblerQuantile(0.99),
@@ -70,20 +70,24 @@ internal static class PerplexityLogits
             ["kl_min"] = c.MinimumKullbackLeibler,
             ["kl_unit"] = "nats",
             ["top1_agreement"] = c.TopOneAgreement,
-            ["top1_agreement_stderr"] = c.TopOneAgreementStandardError,
+            ["top1_agreement_stderr"] = CliOutput.OrNull(c.TopOneAgreementStandardError),
             ["delta_p_mean"] = c.MeanDeltaProbability,
-            ["delta_p_stderr"] = c.DeltaProbabilityStandardError,
+            ["delta_p_stderr"] = CliOutput.OrNull(c.DeltaProbabilityStandardError),
             ["delta_p_rms"] = c.RootMeanSquareDeltaProbability,
             ["perplexity_model"] = c.ModelPerplexity,
             ["perplexity_reference"] = c.ReferencePerplexity,
             ["ln_ppl_ratio"] = c.LogPerplexityRatio,
-            ["ln_ppl_ratio_stderr"] = c.LogPerplexityRatioStandardError,
+            ["ln_ppl_ratio_stderr"] = CliOutput.OrNull(c.LogPerplexityRatioStandardError),
             ["kl_per_token"] = c.KullbackLeiblerPerToken.ToArray(),
         }));
-        run.Lines.Add($"KL(reference ‖ model) mean = {CliOutput.Number(c.MeanKullbackLeibler)} ± {CliOutput.Number(c.KullbackLeiblerStandardError)} nats; median {CliOutput.Number(c.MedianKullbackLeibler)}, 99% {CliOutput.Number(c.KullbackLeiblerQuantile(0.99))}, max {CliOutput.Number(c.MaximumKullbackLeibler)}");
-        run.Lines.Add($"top-1 agreement = {CliOutput.Number(c.TopOneAgreement)} ± {CliOutput.Number(c.TopOneAgreementStandardError)}; mean Δp = {CliOutput.Number(c.MeanDeltaProbability)} ± {CliOutput.Number(c.DeltaProbabilityStandardError)} (RMS {CliOutput.Number(c.RootMeanSquareDeltaProbability)})");
-        run.Lines.Add($"ln(PPL(model)/PPL(reference)) = {CliOutput.Number(c.LogPerplexityRatio)} ± {CliOutput.Number(c.LogPerplexityRatioStandardError)}; PPL(reference) = {CliOutput.Number(c.ReferencePerplexity)}");
+        run.Lines.Add($"KL(reference ‖ model) mean = {CliOutput.Number(c.MeanKullbackLeibler)}{PlusMinus(c.KullbackLeiblerStandardError)} nats; median {CliOutput.Number(c.MedianKullbackLeibler)}, 99% {CliOutput.Number(c.KullbackLeiblerQuantile(0.99))}, max {CliOutput.Number(c.MaximumKullbackLeibler)}");
+        run.Lines.Add($"top-1 agreement = {CliOutput.Number(c.TopOneAgreement)}{PlusMinus(c.TopOneAgreementStandardError)}; mean Δp = {CliOutput.Number(c.MeanDeltaProbability)}{PlusMinus(c.DeltaProbabilityStandardError)} (RMS {CliOutput.Number(c.RootMeanSquareDeltaProbability)})");
+        run.Lines.Add($"ln(PPL(model)/PPL(reference)) = {CliOutput.Number(c.LogPerplexityRatio)}{PlusMinus(c.LogPerplexityRatioStandardError)}; PPL(reference) = {CliOutput.Number(c.ReferencePerplexity)}");
     }
+
+    /// <summary>" ± SE", or nothing when the standard error is undefined (one token).</summary>
+    private static string PlusMinus(double standardError) =>
+        double.IsNaN(standardError) ? string.Empty : $" ± {CliOutput.Number(standardError)}";
 
     /// <summary>Token ids from a .npy integer vector or a text of integers separated by whitespace or commas.</summary>
     private static int[] ReadTokens(string path)
@@ -94,7 +98,7 @@ internal static class PerplexityLogits
             return array.Shape.Length == 1 || array.Rows == 1 ? array.ToInt32() : throw new InvalidDataException($"--tokens {Path.GetFileName(path)} holds a {array.Rows}×{array.Columns} table, not a vector of ids.");
         }
 
-        string[] parts = File.ReadAllText(path).Split([' ', '\t', '\r', '\n', ','], StringSplitOptions.RemoveEmptyEntries);
+        string[] parts = Data.Files.TextFile.ReadAllText(path, "--tokens").Split([' ', '\t', '\r', '\n', ','], StringSplitOptions.RemoveEmptyEntries);
         var ids = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {

@@ -19,12 +19,7 @@ internal static class PlotCommand
         {
             var which = FigureNames.Parse(parse.GetValue(figure)!);
             string path = parse.GetValue(output) ?? FigureNames.NameOf(which) + ".png";
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null && !Directory.Exists(directory))
-            {
-                throw new DirectoryNotFoundException($"The directory of '{path}' does not exist.");
-            }
-
+            FigureFile.Check(path);
             FigureFile.Save(LessonFigures.Create(which), path);
             if (parse.GetValue(json))
             {

@@ -19,12 +19,12 @@ internal static class ReportCommand
         var target = new Option<string?>("--target") { Description = "Target column (default: the last column)." };
         var output = new Option<string>("--output", "-o") { Description = "Directory for report.html.", DefaultValueFactory = _ => "shannon-report" };
         var open = new Option<bool>("--open") { Description = "Open the report in the default browser when done." };
-        var k = new Option<int>("--k") { Description = "Neighbours for the k-NN MI estimator.", DefaultValueFactory = _ => 3 };
-        var bins = new Option<int>("--bins") { Description = "Quantile bins for column entropies and redundancy.", DefaultValueFactory = _ => 10 };
-        var permutations = new Option<int>("--permutations") { Description = "Permutations for the p-values.", DefaultValueFactory = _ => 100 };
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals.", DefaultValueFactory = _ => 50 };
-        var maxRows = new Option<int>("--max-rows") { Description = "Analyse a seeded sample of at most this many rows.", DefaultValueFactory = _ => ReportSettings.DefaultMaxRows };
-        var seed = new Option<int>("--seed") { Description = "Seed for resampling, permutations and jitter.", DefaultValueFactory = _ => 0 };
+        var k = new Option<int>("--k") { Description = "Neighbours for the k-NN MI estimator.", DefaultValueFactory = _ => 3 }.Within(OptionRanges.Neighbours);
+        var bins = new Option<int>("--bins") { Description = "Quantile bins for column entropies and redundancy.", DefaultValueFactory = _ => 10 }.Within(OptionRanges.TwoOrMoreBins);
+        var permutations = new Option<int>("--permutations") { Description = "Permutations for the p-values; 0 for none.", DefaultValueFactory = _ => 100 }.Within(OptionRanges.PermutationsOrNone);
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals; 0 for none.", DefaultValueFactory = _ => 50 }.Within(OptionRanges.ResamplesOrNone);
+        var maxRows = new Option<int>("--max-rows") { Description = "Analyse a seeded sample of at most this many rows.", DefaultValueFactory = _ => ReportSettings.DefaultMaxRows }.Within(OptionRanges.ReportRows);
+        var seed = new Option<int>("--seed") { Description = "Seed for resampling, permutations and jitter.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
         var json = CommonOptions.Json();
         var command = new Command("report", "Information report of a data set: per-column entropy, MI with the target (intervals, p-values), mRMR, redundancy.\nExamples:\n  shannon report\n  shannon report data/wine.csv --target target -o wine-report --open")
         {
@@ -34,11 +34,16 @@ internal static class ReportCommand
         {
             var settings = ReportSettingsFor(parse.GetValue(k), parse.GetValue(bins), parse.GetValue(permutations), parse.GetValue(bootstrap), parse.GetValue(maxRows), parse.GetValue(seed));
             string? path = parse.GetValue(data);
-            var report = path is null ? Demo(settings, context) : FromFile(path, parse.GetValue(target), settings, context);
+            string[] inputs = path is null ? [] : [path];
+
+            // Refuse a bad -o before the work: a file where the directory should be, or report.html being the input.
             string directory = parse.GetValue(output)!;
-            Directory.CreateDirectory(directory);
+            AtomicFile.OutputDirectory(directory, create: false);
             string htmlPath = Path.Combine(directory, "report.html");
-            AtomicFile.WriteAllText(htmlPath, HtmlReportWriter.Write(report), path is null ? null : [path]);
+            AtomicFile.Target(htmlPath, inputs);
+            var report = path is null ? Demo(settings, context) : FromFile(path, parse.GetValue(target), settings, context);
+            AtomicFile.OutputDirectory(directory);
+            AtomicFile.WriteAllText(htmlPath, HtmlReportWriter.Write(report), inputs);
             if (parse.GetValue(json))
             {
                 ReportSummary.Json(context, report, htmlPath);

@@ -68,7 +68,7 @@ internal static class ReportSummary
         new("unit", "bits"),
         new("features", report.Relevance.Select(f => new Dictionary<string, object?>
         {
-            ["name"] = f.Name, ["mi"] = f.MutualInformation, ["lower"] = f.Lower, ["upper"] = f.Upper, ["pValue"] = f.PValue,
+            ["name"] = f.Name, ["mi"] = f.MutualInformation, ["lower"] = CliOutput.OrNull(f.Lower), ["upper"] = CliOutput.OrNull(f.Upper), ["pValue"] = CliOutput.OrNull(f.PValue),
         }).ToArray()),
         new("mrmr", report.Selection.Select(s => s.Name).ToArray()),
         new("warnings", report.Warnings),

@@ -11,7 +11,7 @@ internal static class TourCommand
 {
     public static Command Create(CliContext context)
     {
-        var section = new Option<int?>("--section") { Description = $"Only section N (1 to {TourContent.Count})." };
+        var section = new Option<int?>("--section") { Description = "Only section N." }.Within(1, TourContent.Count);
         var json = CommonOptions.Json();
         var command = new Command("tour", "Walk through the lessons with Shannon computing every number; flags the lessons' wrong values.\nExamples:\n  shannon tour\n  shannon tour --section 2 --json")
         {

@@ -11,8 +11,8 @@ internal static class TreeCommand
     {
         var data = new Argument<string>("DATA") { Description = "A .csv, .tsv or .parquet file with a header (or - for stdin); numeric columns are the features." };
         var target = new Option<string>("--target") { Description = "The class column.", Required = true };
-        var maxDepth = new Option<int?>("--max-depth") { Description = "Deepest split level (root = 0); unlimited by default." };
-        var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows per leaf.", DefaultValueFactory = _ => 1 };
+        var maxDepth = new Option<int?>("--max-depth") { Description = "Deepest split level (root = 0); unlimited by default." }.Within(OptionRanges.TreeDepth);
+        var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows per leaf.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.PositiveCount);
         var json = CommonOptions.Json();
         var command = new Command("tree", "Grow a decision tree by information gain (entropy criterion, nats), like scikit-learn's DecisionTreeClassifier(criterion=\"entropy\").\nExample: shannon tree iris.csv --target target --max-depth 3")
         {
@@ -29,14 +29,15 @@ internal static class TreeCommand
             }
 
             string[] features = [.. kinds.Where(p => p.Key != targetName && p.Value == ColumnKind.Numeric).Select(p => p.Key)];
-            foreach (var skipped in kinds.Where(p => p.Key != targetName && p.Value != ColumnKind.Numeric))
-            {
-                context.Error.WriteLine($"warning: column '{skipped.Key}' is not numeric; the tree ignores it.");
-            }
-
+            string[] skipped = [.. kinds.Where(p => p.Key != targetName && p.Value != ColumnKind.Numeric).Select(p => p.Key)];
             if (features.Length == 0)
             {
-                throw new ArgumentException($"'{path}' has no numeric feature columns.");
+                throw new ArgumentException($"'{path}' has no numeric feature columns (the tree splits on numbers; {string.Join(", ", skipped.Select(s => $"'{s}'"))} {(skipped.Length == 1 ? "is" : "are")} not numeric).");
+            }
+
+            if (skipped.Length > 0)
+            {
+                context.Note($"warning: the tree ignores {skipped.Length} column{(skipped.Length == 1 ? string.Empty : "s")} that {(skipped.Length == 1 ? "is" : "are")} not numeric: {string.Join(", ", skipped.Select(s => $"'{s}'"))}.");
             }
 
             var table = TableReader.Read(path, new TableReadOptions { Columns = [.. features, targetName], Categorical = [targetName] });

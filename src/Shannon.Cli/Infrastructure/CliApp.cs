@@ -33,37 +33,49 @@ internal static class CliApp
 
     public static int Run(string[] args, CliContext context)
     {
+        // Commands see a context whose stdout is held back until they succeed (stdin bookkeeping lives on it too).
+        var output = new CommandOutput(context.Out);
+        var held = context with { Out = output };
+        int code;
         try
         {
-            var root = Build(context);
+            var root = Build(held);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                context.Error.WriteLine($"error: {OneLine(parse.Errors[0].Message)}");
+                context.Error.WriteLine($"error: {Clean(OneLine(parse.Errors[0].Message))}");
                 return ExitCodes.BadInput;
             }
 
-            return parse.Invoke(new InvocationConfiguration
+            code = parse.Invoke(new InvocationConfiguration
             {
-                Output = context.Out,
+                Output = output,
                 Error = context.Error,
                 EnableDefaultExceptionHandler = false,
             });
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            context.Error.WriteLine($"error: {CliInput.Unspool(context, Describe(ex))}");
+            context.Error.WriteLine($"error: {CliInput.Unspool(held, Describe(ex))}");
             return ExitCodes.BadInput;
         }
         catch (Exception ex)
         {
-            context.Error.WriteLine($"error: internal failure ({ex.GetType().Name}): {CliInput.Unspool(context, Describe(ex))}");
+            context.Error.WriteLine($"error: internal failure ({ex.GetType().Name}): {CliInput.Unspool(held, Describe(ex))}");
             return ExitCodes.RuntimeFailure;
         }
         finally
         {
-            CliInput.Release(context);
+            CliInput.Release(held);
         }
+
+        output.Release();
+        foreach (string note in held.Notes)
+        {
+            context.Error.WriteLine(Clean(CliInput.Unspool(held, note)));
+        }
+
+        return code;
     }
 
     private static IEnumerable<Command> Commands(CliContext context) =>
@@ -110,17 +122,47 @@ internal static class CliApp
         }
     }
 
+    /// <summary>
+    /// Failures caused by what the user gave: bad values and files, and any I/O failure on a path the user named
+    /// (missing file or directory, permission denied, a file where a directory is expected, a truncated file).
+    /// The CLI opens no path the user did not name, so an <see cref="IOException"/> is always about one of them.
+    /// </summary>
     private static bool IsBadInput(Exception ex) => ex is ArgumentException or FormatException or UsageException
-        or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or JsonException
-        or UnauthorizedAccessException or OverflowException;
+        or InvalidDataException or JsonException or UnauthorizedAccessException or OverflowException or IOException;
 
     /// <summary>A possibly multi-line parser message folded onto one line ("Must be one of: 'a', 'b'").</summary>
-    private static string OneLine(string message) =>
+    internal static string OneLine(string message) =>
         string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// Text safe for one terminal line: control characters (escape sequences, carriage returns, bytes of a binary file
+    /// decoded as text) and replacement characters become '?', and a very long message is cut.
+    /// </summary>
+    internal static string Clean(string text)
+    {
+        const int Longest = 2000;
+        var clean = new System.Text.StringBuilder(Math.Min(text.Length, Longest + 1));
+        foreach (char c in text)
+        {
+            clean.Append(char.IsControl(c) || c == '\uFFFD' ? '?' : c);
+            if (clean.Length > Longest)
+            {
+                clean.Append('…');
+                break;
+            }
+        }
+
+        return clean.ToString();
+    }
 
     /// <summary>The first line of the message, without .NET's "(Parameter 'x')" suffix.</summary>
     internal static string Describe(Exception ex)
     {
+        if (ex is EndOfStreamException)
+        {
+            return "an input file ends early: it is truncated.";
+        }
+
         string message = ex.Message;
         int newline = message.IndexOf('\n');
         if (newline >= 0)
@@ -133,6 +175,6 @@ internal static class CliApp
             message = message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal);
         }
 
-        return message.Trim();
+        return Clean(message.Trim());
     }
 }

@@ -6,6 +6,8 @@ namespace Shannon.Cli;
 /// <param name="Error">Standard error: errors, warnings and progress.</param>
 internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Error)
 {
+    private readonly List<string> _notes = [];
+
     /// <summary>Standard input as bytes, for inputs spooled to a file (.npy, Parquet); null means <see cref="In"/> encoded as UTF-8.</summary>
     public Func<Stream>? OpenStandardInput { get; init; }
 
@@ -17,4 +19,14 @@ internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Erro
 
     /// <summary>The spooled file, named <c>stdin</c> in messages.</summary>
     internal string? SpoolFile { get; set; }
+
+    /// <summary>The warnings and notes a command left for stderr, in order.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>
+    /// Leaves one line for stderr (a warning, or a count of dropped rows). <see cref="CliApp"/> prints the lines after a
+    /// command succeeds and drops them when it fails, so a failure is always exactly one line on stderr.
+    /// </summary>
+    /// <param name="line">The whole line, e.g. <c>warning: …</c>.</param>
+    public void Note(string line) => _notes.Add(CliApp.OneLine(line));
 }

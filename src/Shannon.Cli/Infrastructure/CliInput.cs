@@ -30,16 +30,19 @@ internal static class CliInput
     /// <param name="name">The argument's name for messages (<c>TEXT</c>, <c>--targets</c>).</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="UsageException">Standard input was already read by another argument.</exception>
+    /// <exception cref="InvalidDataException">The input is not text (a NUL, or bytes that are not UTF-8): a binary file is named, never quoted.</exception>
     public static string ReadAllText(CliContext context, string argument, string name)
     {
         if (IsStdin(argument))
         {
             Take(context, name);
-            return context.In.ReadToEnd();
+            string text = context.In.ReadToEnd();
+            int bad = text.AsSpan().IndexOfAny('\0', '\uFFFD');
+            return bad < 0 ? text : throw new InvalidDataException($"{name} ({StdinName}) is not text: character {bad} is a NUL or a byte that is not UTF-8 (is it binary?).");
         }
 
         RequireFile(argument, name);
-        return File.ReadAllText(argument);
+        return Data.Files.TextFile.ReadAllText(argument, name);
     }
 
     /// <summary>The lines of a file or of standard input.</summary>

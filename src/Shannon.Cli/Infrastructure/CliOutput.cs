@@ -1,29 +1,103 @@
+using System.Numerics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Shannon.Cli;
 
 /// <summary>Writes results: exactly one JSON object with <c>--json</c>, else human lines with the unit.</summary>
+/// <remarks>
+/// The one guard against silent non-finite results: a NaN reaching either form is refused with exit code 2 and the
+/// field named, so no command can print NaN with exit 0. Infinities pass: where they are printed they are the
+/// mathematically right value (KL = +∞ where q = 0 &lt; p, perplexity = +∞ for a token of probability 0), written
+/// <c>"Infinity"</c> / <c>"-Infinity"</c> in JSON and <c>Infinity</c> / <c>-Infinity</c> for people.
+/// </remarks>
 internal static class CliOutput
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
-        // Infinity and NaN are written as the strings "Infinity", "-Infinity" and "NaN".
+        // Infinity is written as the strings "Infinity" and "-Infinity"; NaN never gets this far (the converters refuse it).
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new FiniteOrInfinite<double>(), new FiniteOrInfinite<float>() },
     };
 
     /// <summary>Writes one JSON object (keys in the given order) and a newline.</summary>
+    /// <exception cref="InvalidDataException">A value anywhere in a field is NaN (the field is named).</exception>
     public static void Json(CliContext context, IEnumerable<KeyValuePair<string, object?>> fields)
     {
-        var ordered = new Dictionary<string, object?>(fields);
-        context.Out.WriteLine(JsonSerializer.Serialize(ordered, JsonOptions));
+        var json = new StringBuilder("{");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            if (!seen.Add(key))
+            {
+                throw new InvalidOperationException($"The JSON key '{key}' is written twice.");
+            }
+
+            string serialized;
+            try
+            {
+                serialized = JsonSerializer.Serialize(value, JsonOptions);
+            }
+            catch (NotANumberException)
+            {
+                throw Undefined(key);
+            }
+
+            json.Append(json.Length > 1 ? "," : string.Empty).Append(JsonSerializer.Serialize(key, JsonOptions)).Append(':').Append(serialized);
+        }
+
+        context.Out.WriteLine(json.Append('}').ToString());
     }
 
     /// <summary>A number for people: up to 10 significant digits, invariant culture, ∞ spelled out.</summary>
+    /// <exception cref="InvalidDataException"><paramref name="x"/> is NaN.</exception>
     public static string Number(double x) =>
-        double.IsPositiveInfinity(x) ? "Infinity"
+        double.IsNaN(x) ? throw Undefined("a result")
+        : double.IsPositiveInfinity(x) ? "Infinity"
         : double.IsNegativeInfinity(x) ? "-Infinity"
         : x.ToString("G10", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A value for a field documented as <c>null</c> when it was not computed or is undefined for the input (a
+    /// standard error from one token, an interval that was not asked for): NaN becomes null, anything else passes.
+    /// </summary>
+    public static double? OrNull(double x) => double.IsNaN(x) ? null : x;
+
+    private static InvalidDataException Undefined(string field) =>
+        new($"{(field == "a result" ? field : $"'{field}'")} is NaN: the quantity is undefined for this input, so nothing is printed.");
+
+    /// <summary>Thrown by the converters when a value is NaN; turned into a message naming the field.</summary>
+    private sealed class NotANumberException : Exception;
+
+    /// <summary>Writes doubles and floats as the default serialiser does, refusing NaN.</summary>
+    private sealed class FiniteOrInfinite<T> : JsonConverter<T>
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("CliOutput only writes JSON.");
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            if (T.IsNaN(value))
+            {
+                throw new NotANumberException();
+            }
+
+            if (T.IsInfinity(value))
+            {
+                writer.WriteStringValue(T.IsPositive(value) ? "Infinity" : "-Infinity");
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                writer.WriteNumberValue(double.CreateTruncating(value));
+            }
+            else
+            {
+                writer.WriteNumberValue(float.CreateTruncating(value));
+            }
+        }
+    }
 }

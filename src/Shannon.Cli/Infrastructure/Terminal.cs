@@ -10,7 +10,8 @@ internal static class Terminal
 
     /// <summary>Whether <paramref name="writer"/> is the process's own, unredirected standard output or error.</summary>
     public static bool IsTerminal(TextWriter writer) =>
-        (ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected)
+        (writer is CommandOutput held && IsTerminal(held.Target))
+        || (ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected)
         || (ReferenceEquals(writer, System.Console.Error) && !System.Console.IsErrorRedirected);
 
     /// <summary>True when colour is allowed: a terminal and NO_COLOR unset or empty (https://no-color.org).</summary>
@@ -32,6 +33,12 @@ internal static class Terminal
         {
             // Files and pipes have no width; wide enough that table rows never wrap.
             console.Profile.Width = RedirectedWidth;
+        }
+        else if (writer is CommandOutput)
+        {
+            // Held-back output goes to the terminal later: take the terminal's width and colours now.
+            console.Profile.Width = System.Console.WindowWidth > 0 ? System.Console.WindowWidth : RedirectedWidth;
+            console.Profile.Capabilities.Ansi = colour;
         }
 
         return console;

@@ -67,10 +67,12 @@ public static class ContingencyQuery
     /// <returns>The tables, features in ordinal name order.</returns>
     /// <exception cref="ArgumentException">No <c>count</c> column, no target column, or a reserved target name.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">Unreadable file, a NULL or non-integer count, or no cells.</exception>
+    /// <exception cref="InvalidDataException">Unreadable file, a NULL, negative or non-integer count, a feature whose counts are all 0, or no cells.</exception>
+    /// <remarks>Rows with a count of 0 are empty cells and add nothing; a feature with no positive count has no observation, and is an error rather than a NaN score.</remarks>
     public static TargetContingencies ReadCountsFile(string path, string target, MissingValuePolicy missing = MissingValuePolicy.DropRows)
     {
         ArgumentNullException.ThrowIfNull(target);
+        RejectReserved(target);
         using var connection = TableSource.Connect();
         var source = TableSource.Open(connection, path, nameof(path));
         var names = source.Schema.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
@@ -96,11 +98,7 @@ public static class ContingencyQuery
             throw new ArgumentException("features is empty; count at least one feature.", nameof(features));
         }
 
-        if (ReservedNames.Contains(target, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"The target may not be named '{target}': the counts table uses that name for its own column.", nameof(target));
-        }
-
+        RejectReserved(target);
         string y = SqlText.Identifier(target);
         var sql = new StringBuilder($"WITH data AS (SELECT * FROM {fromClause}");
         if (missing == MissingValuePolicy.DropRows)
@@ -122,6 +120,7 @@ public static class ContingencyQuery
     private static TargetContingencies Collect(DuckDB.NET.Data.DuckDBConnection connection, string path, string sql, string target, IReadOnlyList<string>? order, bool dropMissing)
     {
         var byFeature = new Dictionary<string, CellList>(StringComparer.Ordinal);
+        var onlyZeros = new SortedSet<string>(StringComparer.Ordinal);
         var classes = new CategoryCoder();
         int cell = 0;
         TableSource.Run(path, () =>
@@ -150,6 +149,13 @@ public static class ContingencyQuery
                 }
 
                 string feature = reader.GetString(0);
+                if (count == 0)
+                {
+                    // An empty cell adds nothing to any table; a feature with nothing but empty cells is reported below.
+                    onlyZeros.Add(feature);
+                    continue;
+                }
+
                 if (!byFeature.TryGetValue(feature, out var cells))
                 {
                     cells = new CellList();
@@ -160,6 +166,12 @@ public static class ContingencyQuery
                 classes.Add(label);
             }
         });
+        onlyZeros.ExceptWith(byFeature.Keys);
+        if (onlyZeros.Count > 0)
+        {
+            throw new InvalidDataException($"'{path}' gives feature '{onlyZeros.Min}' only zero counts: there is no observation to score it from.");
+        }
+
         if (cell == 0)
         {
             throw new InvalidDataException($"'{path}' gives no counts for target '{target}'.");
@@ -171,6 +183,14 @@ public static class ContingencyQuery
             .Where(byFeature.ContainsKey)
             .Select(name => byFeature[name].ToContingency(name, classCodes, classColumn.CategoryCount));
         return new TargetContingencies(target, classColumn.Categories, [.. features]);
+    }
+
+    private static void RejectReserved(string target)
+    {
+        if (ReservedNames.Contains(target, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The target may not be named '{target}': the counts table uses that name for its own column.", nameof(target));
+        }
     }
 
     private static void RequireColumn(HashSet<string> names, string name, string paramName)

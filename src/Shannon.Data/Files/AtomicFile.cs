@@ -28,9 +28,12 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         string target = Target(path, inputs);
         string directory = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(directory))
+        switch (FileType.Of(directory))
         {
-            throw new DirectoryNotFoundException($"cannot write '{path}': the directory '{directory}' does not exist.");
+            case FileType.Kind.Missing:
+                throw new DirectoryNotFoundException($"cannot write '{path}': the directory '{directory}' does not exist.");
+            case FileType.Kind.Regular or FileType.Kind.Special:
+                throw new IOException($"cannot write '{path}': '{directory}' is not a directory.");
         }
 
         string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -70,6 +73,50 @@ public static class AtomicFile
     {
         byte[] copy = bytes.ToArray();
         Write(path, stream => stream.Write(copy), inputs);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="path"/> can hold a command's output files: it is an existing directory, or nothing
+    /// exists there yet and its parent is a directory (then it is created when <paramref name="create"/> is true).
+    /// </summary>
+    /// <param name="path">The output directory as the user gave it (<c>-o DIR</c>).</param>
+    /// <param name="create">Create the directory (and any missing parents) now; false only checks, so a slow command can refuse a bad <c>-o</c> before its work.</param>
+    /// <returns>The directory's full path.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException"><paramref name="path"/> exists and is a file, device, FIFO or socket, not a directory.</exception>
+    public static string OutputDirectory(string path, bool create = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        switch (FileType.Of(full))
+        {
+            case FileType.Kind.Directory:
+                return full;
+            case FileType.Kind.Regular or FileType.Kind.Special:
+                throw new IOException($"cannot write into '{path}': it exists and is not a directory.");
+        }
+
+        // Each missing ancestor must also not be a file ('a.csv/out' fails on 'a.csv').
+        for (string? parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            var kind = FileType.Of(parent);
+            if (kind == FileType.Kind.Directory)
+            {
+                break;
+            }
+
+            if (kind != FileType.Kind.Missing)
+            {
+                throw new IOException($"cannot write into '{path}': '{parent}' is not a directory.");
+            }
+        }
+
+        if (create)
+        {
+            System.IO.Directory.CreateDirectory(full);
+        }
+
+        return full;
     }
 
     /// <summary>

@@ -168,19 +168,23 @@ public static partial class NpyFile
     /// <param name="path">The file to write; written to a temporary file in the same folder first, then moved over it.</param>
     /// <param name="values">The values, row-major.</param>
     /// <param name="shape">One or two dimensions whose product is the number of values.</param>
+    /// <param name="inputs">Files the caller read; the output must not replace one of them.</param>
     /// <exception cref="ArgumentException"><paramref name="shape"/> does not match <paramref name="values"/> or has more than two dimensions.</exception>
-    public static void Write(string path, ReadOnlySpan<float> values, ReadOnlySpan<int> shape) =>
-        WriteBytes(path, MemoryMarshal.AsBytes(values), values.Length, shape, NpyType.Float32);
+    /// <exception cref="IOException"><paramref name="path"/> is a directory, device or FIFO, or one of <paramref name="inputs"/>.</exception>
+    public static void Write(string path, ReadOnlySpan<float> values, ReadOnlySpan<int> shape, IEnumerable<string>? inputs = null) =>
+        WriteBytes(path, MemoryMarshal.AsBytes(values), values.Length, shape, NpyType.Float32, inputs);
 
     /// <summary>Writes float64 values as a .npy file (version 1.0, C order), replacing the file atomically.</summary>
     /// <param name="path">The file to write; written to a temporary file in the same folder first, then moved over it.</param>
     /// <param name="values">The values, row-major.</param>
     /// <param name="shape">One or two dimensions whose product is the number of values.</param>
+    /// <param name="inputs">Files the caller read; the output must not replace one of them.</param>
     /// <exception cref="ArgumentException"><paramref name="shape"/> does not match <paramref name="values"/> or has more than two dimensions.</exception>
-    public static void Write(string path, ReadOnlySpan<double> values, ReadOnlySpan<int> shape) =>
-        WriteBytes(path, MemoryMarshal.AsBytes(values), values.Length, shape, NpyType.Float64);
+    /// <exception cref="IOException"><paramref name="path"/> is a directory, device or FIFO, or one of <paramref name="inputs"/>.</exception>
+    public static void Write(string path, ReadOnlySpan<double> values, ReadOnlySpan<int> shape, IEnumerable<string>? inputs = null) =>
+        WriteBytes(path, MemoryMarshal.AsBytes(values), values.Length, shape, NpyType.Float64, inputs);
 
-    private static void WriteBytes(string path, ReadOnlySpan<byte> data, int count, ReadOnlySpan<int> shape, NpyType type)
+    private static void WriteBytes(string path, ReadOnlySpan<byte> data, int count, ReadOnlySpan<int> shape, NpyType type, IEnumerable<string>? inputs)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (shape.Length is < 1 or > 2)
@@ -202,7 +206,7 @@ public static partial class NpyFile
             stream.Write(BitConverter.GetBytes((ushort)header.Length));
             stream.Write(headerBytes);
             stream.Write(payload);
-        });
+        }, inputs);
     }
 
     private static (NpyType Type, int[] Shape) ParseHeader(string header, string name)

@@ -20,9 +20,10 @@ internal static class InformationPlaneReport
     /// training-curves.png/.svg and information-plane.json into <paramref name="directory"/> (created if missing);
     /// returns their paths.
     /// </summary>
+    /// <exception cref="IOException"><paramref name="directory"/> exists and is not a directory, or a file in it cannot be replaced.</exception>
     public static IReadOnlyList<string> Write(InformationPlaneResult result, string directory)
     {
-        Directory.CreateDirectory(directory);
+        AtomicFile.OutputDirectory(directory);
         var paths = new List<string>();
         void Save(ScottPlot.Plot plot, string name)
         {

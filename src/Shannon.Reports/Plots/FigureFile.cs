@@ -9,21 +9,42 @@ namespace Shannon.Reports.Plots;
 internal static class FigureFile
 {
     /// <summary>Writes <paramref name="plot"/> to <paramref name="path"/> (.png or .svg), atomically (<see cref="AtomicFile"/>).</summary>
+    /// <param name="plot">The figure.</param>
+    /// <param name="path">The image file.</param>
+    /// <param name="inputs">Files the command read; the image must not replace one of them.</param>
+    /// <param name="width">Pixels across.</param>
+    /// <param name="height">Pixels down.</param>
     /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
-    public static void Save(Plot plot, string path, int width = LessonFigures.Width, int height = LessonFigures.Height)
+    /// <exception cref="IOException">The path is a directory, device or FIFO, or one of <paramref name="inputs"/>.</exception>
+    public static void Save(Plot plot, string path, IEnumerable<string>? inputs = null, int width = LessonFigures.Width, int height = LessonFigures.Height)
     {
-        string extension = Path.GetExtension(path).ToLowerInvariant();
-        switch (extension)
+        switch (Check(path, inputs))
         {
             case ".png":
-                AtomicFile.WriteAllBytes(path, Png(plot, width, height));
-                break;
-            case ".svg":
-                AtomicFile.WriteAllText(path, Svg(plot, width, height));
+                AtomicFile.WriteAllBytes(path, Png(plot, width, height), inputs);
                 break;
             default:
-                throw new ArgumentException($"The output '{path}' must end in .png or .svg.", nameof(path));
+                AtomicFile.WriteAllText(path, Svg(plot, width, height), inputs);
+                break;
         }
+    }
+
+    /// <summary>Checks an image path before the work that draws it: its extension and that it may be written.</summary>
+    /// <param name="path">The image file.</param>
+    /// <param name="inputs">Files the command reads.</param>
+    /// <returns>The lower-case extension, .png or .svg.</returns>
+    /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
+    /// <exception cref="IOException">The path is a directory, device or FIFO, or one of <paramref name="inputs"/>.</exception>
+    public static string Check(string path, IEnumerable<string>? inputs = null)
+    {
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".png" or ".svg"))
+        {
+            throw new ArgumentException($"The output '{path}' must end in .png or .svg.", nameof(path));
+        }
+
+        AtomicFile.Target(path, inputs);
+        return extension;
     }
 
     /// <summary>The plot as an SVG document, for inlining in a self-contained HTML page.</summary>

@@ -97,4 +97,19 @@ public sealed class AtomicFileTests : IDisposable
         AtomicFile.WriteAllText(path, "literal");
         Assert.Equal("literal", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void Output_directories_are_created_or_refused_when_a_file_stands_in_the_way()
+    {
+        string created = AtomicFile.OutputDirectory(_files.Path("a/b"));
+        Assert.True(Directory.Exists(created));
+        Assert.Equal(created, AtomicFile.OutputDirectory(_files.Path("a/b")));
+        Assert.False(Directory.Exists(AtomicFile.OutputDirectory(_files.Path("only-checked"), create: false)));
+        string file = _files.Write("file.txt", "keep");
+        Assert.Contains("is not a directory", Assert.Throws<IOException>(() => AtomicFile.OutputDirectory(file)).Message);
+        Assert.Contains("is not a directory", Assert.Throws<IOException>(() => AtomicFile.OutputDirectory(Path.Combine(file, "sub", "dir"))).Message);
+        Assert.Contains("is not a directory", Assert.Throws<IOException>(() => AtomicFile.WriteAllText(Path.Combine(file, "out.txt"), "x")).Message);
+        Assert.Equal("keep", File.ReadAllText(file));
+        Assert.Throws<ArgumentException>(() => AtomicFile.OutputDirectory(" "));
+    }
 }

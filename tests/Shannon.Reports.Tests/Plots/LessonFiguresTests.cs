@@ -14,7 +14,7 @@ public class LessonFiguresTests
         string path = Path.Combine(Path.GetTempPath(), $"shannon-{name}-{Guid.NewGuid():N}.png");
         try
         {
-            FigureFile.Save(LessonFigures.Create(FigureNames.Parse(name)), path, 640, 400);
+            FigureFile.Save(LessonFigures.Create(FigureNames.Parse(name)), path, width: 640, height: 400);
             using var bitmap = SKBitmap.Decode(path);
             Assert.NotNull(bitmap);
             Assert.Equal(640, bitmap.Width);

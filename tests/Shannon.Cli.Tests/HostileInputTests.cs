@@ -1,0 +1,283 @@
+using System.CommandLine;
+using System.Text.Json;
+using Shannon.Data.Npy;
+
+namespace Shannon.Cli.Tests;
+
+/// <summary>The CLI's promises on bad input: exit 2 with one line, ranges on every number, no NaN, outputs that are never lost.</summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string File(string name, string text)
+    {
+        string path = Path.Combine(_directory, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static void AssertOneErrorLine(int code, string output, string error, string expected)
+    {
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(error, c => char.IsControl(c) && c != '\n');
+    }
+
+    /// <summary>Every numeric option of every command, found by walking the command tree.</summary>
+    public static TheoryData<string, string> NumericOptions()
+    {
+        var data = new TheoryData<string, string>();
+        var root = CliApp.Build(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null));
+        foreach (var (path, option) in Options(root, string.Empty))
+        {
+            var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+            if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float))
+            {
+                data.Add(path, option.Name);
+            }
+        }
+
+        return data;
+    }
+
+    private static IEnumerable<(string Path, Option Option)> Options(Command command, string path)
+    {
+        foreach (var option in command.Options)
+        {
+            yield return (path, option);
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            foreach (var found in Options(sub, (path + " " + sub.Name).Trim()))
+            {
+                yield return found;
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(NumericOptions))]
+    public void Every_numeric_option_declares_its_range_and_help_shows_it(string command, string option)
+    {
+        var (code, output, _) = CliRunner.Run([.. command.Split(' '), "--help"]);
+        Assert.Equal(0, code);
+        string line = output.Split('\n').First(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
+        Assert.Contains("[range ", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--order 65", "ngram train CORPUS -o OUT", "--order must be in 1–16; got 65.")]
+    [InlineData("--order 100", "perplexity TEXT", "--order must be in 1–16; got 100.")]
+    [InlineData("--k 0", "entropy --samples DATA --column x --estimator kl", "--k must be in 1–1000; got 0.")]
+    [InlineData("--bins 2000000000", "mi DATA --x x --y y --estimator binned", "--bins must be in 1–1000000; got 2000000000.")]
+    [InlineData("--bins quantile:0", "entropy --samples DATA --column x --estimator binned", "--bins quantile:N must be in 1–1000000; got 0.")]
+    [InlineData("--permutations 0", "mi DATA --x x --y y", "--permutations must be in 1–1000000; got 0.")]
+    [InlineData("--ci 1", "mi DATA --x x --y y", "--ci must be in (0, 1); got 1.")]
+    [InlineData("--bootstrap -1", "features DATA --target y", "--bootstrap must be in 0–100000; got -1.")]
+    [InlineData("--max-rows 3", "report DATA", "--max-rows must be in 10–100000000; got 3.")]
+    [InlineData("--seed -1", "features DATA --target y", "--seed must be in 0–2147483647; got -1.")]
+    [InlineData("--points 2000000000", "channel rate-distortion --source 0.5,0.5 --distortion DATA", "--points must be in 2–10000; got 2000000000.")]
+    [InlineData("--window 0", "perplexity TEXT --onnx m.onnx", "--window must be in 1–1048576; got 0.")]
+    [InlineData("--temperature 0", "loss --logits DATA --targets DATA", "--temperature must be in [1E-06, 1000000]; got 0.")]
+    [InlineData("--label-smoothing NaN", "loss --logits DATA --targets DATA", "--label-smoothing must be in [0, 1]; got NaN.")]
+    [InlineData("--max-depth -1", "tree DATA --target y", "--max-depth must be in 0–1000; got -1.")]
+    public void Values_outside_a_range_exit_2_naming_the_range_before_any_file_is_read(string value, string command, string expected)
+    {
+        // The files named do not exist: the range is checked first.
+        string[] args = [.. command.Split(' ').Select(a => a is "DATA" or "TEXT" or "CORPUS" or "OUT" ? Path.Combine(_directory, "missing-" + a + ".csv") : a), .. value.Split(' ')];
+        var (code, output, error) = CliRunner.Run(args);
+        AssertOneErrorLine(code, output, error, expected);
+    }
+
+    [Fact]
+    public void Io_failures_on_paths_the_user_gave_are_exit_2_with_one_line()
+    {
+        string text = File("text.txt", "in the beginning\n");
+        var run = CliRunner.Run("perplexity", text, "--html", Path.Combine(_directory, "no-such-dir", "page.html"));
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "does not exist");
+
+        run = CliRunner.Run("perplexity", text, "--html", Path.Combine(text, "page.html"));
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "is not a directory");
+
+        if (Directory.Exists("/proc"))
+        {
+            run = CliRunner.Run("perplexity", text, "--html", "/proc/shannon-page.html");
+            AssertOneErrorLine(run.Code, run.Out, run.Err, "/proc/");
+        }
+
+        run = CliRunner.Run("perplexity", Path.Combine(_directory, "missing.txt"));
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "missing.txt");
+
+        run = CliRunner.Run("perplexity", _directory);
+        Assert.Equal(2, run.Code);
+        Assert.Single(run.Err.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Dash_o_naming_a_file_where_a_directory_is_expected_is_exit_2_before_the_work()
+    {
+        string data = File("data.csv", "a,b\n1,x\n2,y\n");
+        string file = File("not-a-dir", "keep me");
+        var run = CliRunner.Run("report", data, "-o", file);
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "it exists and is not a directory");
+        run = CliRunner.Run("infoplane", "--epochs", "1", "-o", file);
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "it exists and is not a directory");
+        run = CliRunner.Run("report", data, "-o", Path.Combine(file, "sub"));
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "is not a directory");
+        Assert.Equal("keep me", System.IO.File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void An_output_that_is_an_input_is_refused_and_the_input_kept()
+    {
+        string corpus = File("corpus.txt", "a b c\nb c d\n");
+        var run = CliRunner.Run("ngram", "train", corpus, "-o", corpus);
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "also an input");
+        Assert.Equal("a b c\nb c d\n", System.IO.File.ReadAllText(corpus));
+
+        string joint = File("joint.png", "0.25,0.25\n0.25,0.25\n");
+        run = CliRunner.Run("ib", "--joint", joint, "--beta", "1", "--plot", joint);
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "also an input");
+        Assert.Equal("0.25,0.25\n0.25,0.25\n", System.IO.File.ReadAllText(joint));
+    }
+
+    [Fact]
+    public void A_failed_run_leaves_the_previous_output_intact()
+    {
+        string model = File("model.kn", "previous model");
+        var run = CliRunner.Run("ngram", "train", File("blank.txt", "\n\n"), "-o", model);
+        Assert.Equal(2, run.Code);
+        Assert.Equal("previous model", System.IO.File.ReadAllText(model));
+        Assert.Empty(Directory.GetFiles(_directory, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Tree_warns_in_one_line_after_success_and_prints_only_the_error_on_failure()
+    {
+        string data = File("mixed.csv", "colour,shape,x,y\nred,round,1,a\nblue,square,2,b\nred,round,3,a\nblue,round,4,b\n");
+        var (code, output, error) = CliRunner.Run("tree", data, "--target", "y");
+        Assert.Equal(0, code);
+        Assert.NotEmpty(output);
+        Assert.Equal("warning: the tree ignores 2 columns that are not numeric: 'colour', 'shape'.\n", error.ReplaceLineEndings("\n"));
+
+        (code, output, error) = CliRunner.Run("tree", File("text.csv", "colour,y\nred,a\nblue,b\n"), "--target", "y");
+        AssertOneErrorLine(code, output, error, "no numeric feature columns");
+    }
+
+    [Fact]
+    public void Counts_tables_refuse_count_as_target_and_features_with_only_zero_counts()
+    {
+        string counts = File("counts.csv", "feature,value,y,count\nf,a,p,3\nf,a,q,0\nf,b,q,2\ng,a,p,0\n");
+        var run = CliRunner.Run("features", "--counts", counts, "--target", "count");
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "may not be named 'count'");
+        run = CliRunner.Run("features", "--counts", counts, "--target", "y");
+        AssertOneErrorLine(run.Code, run.Out, run.Err, "feature 'g' only zero counts");
+
+        // A zero cell beside positive ones is an empty cell: it changes nothing.
+        string withZero = File("zero.csv", "feature,value,y,count\nf,a,p,3\nf,a,q,0\nf,b,q,2\n");
+        string without = File("nozero.csv", "feature,value,y,count\nf,a,p,3\nf,b,q,2\n");
+        var a = JsonDocument.Parse(CliRunner.Run("features", "--counts", withZero, "--target", "y", "--json").Out).RootElement;
+        var b = JsonDocument.Parse(CliRunner.Run("features", "--counts", without, "--target", "y", "--json").Out).RootElement;
+        Assert.Equal(b.GetProperty("features")[0].GetProperty("score").GetDouble(), a.GetProperty("features")[0].GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public void A_binary_file_given_as_text_is_named_without_its_bytes()
+    {
+        string npy = Path.Combine(_directory, "w.npy");
+        NpyFile.Write(npy, [1.0, 2.0], [2]);
+        string binary = Path.Combine(_directory, "numbers.txt");
+        System.IO.File.Copy(npy, binary);
+        foreach (string[] args in new[]
+        {
+            new[] { "entropy", binary },
+            ["kl", binary, "0.5,0.5"],
+            ["mi", "--joint", binary],
+            ["mi", "--labels", binary, binary],
+            ["perplexity", binary],
+            ["ngram", "train", binary, "-o", Path.Combine(_directory, "m.kn")],
+            ["loss", "--logits", binary, "--targets", binary],
+            ["channel", "capacity", "--matrix", binary],
+        })
+        {
+            var (code, output, error) = CliRunner.Run(args);
+            AssertOneErrorLine(code, output, error, "is not text: byte 0x93 at offset 0");
+        }
+    }
+
+    [Fact]
+    public void Loss_weights_accept_npy_like_the_other_inputs()
+    {
+        string logits = File("z.csv", "2,1,0.1\n0.5,2.5,0.3\n");
+        string targets = File("y.txt", "0\n1\n");
+        string weights = Path.Combine(_directory, "w.npy");
+        NpyFile.Write(weights, [1.0, 2.0, 0.5], [3]);
+        var inline = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--weights", "1,2,0.5", "--json");
+        var npy = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--weights", weights, "--json");
+        Assert.Equal(0, npy.Code);
+        Assert.Equal(inline.Out, npy.Out);
+        NpyFile.Write(weights, [1.0, 2.0, 0.5, 1.0], [2, 2]);
+        var table = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--weights", weights);
+        AssertOneErrorLine(table.Code, table.Out, table.Err, "must be a vector");
+    }
+
+    [Fact]
+    public void Perplexity_of_a_zero_probability_token_is_infinity_and_one_token_has_no_standard_error()
+    {
+        string zero = File("zero.jsonl", """{"completion_probabilities":[{"token":"a","prob":0.5},{"token":"b","prob":0.0}]}""" + "\n");
+        var (code, output, error) = CliRunner.Run("perplexity", "--logprobs", zero, "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("Infinity", json.GetProperty("perplexity").GetString());
+        Assert.Equal("Infinity", json.GetProperty("perplexity_stderr").GetString());
+        Assert.Equal("Infinity", json.GetProperty("cross_entropy").GetString());
+        Assert.Equal(0, CliRunner.Run("perplexity", "--logprobs", zero).Code);
+
+        string one = File("one.jsonl", """{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5}]}}]}""" + "\n");
+        (code, output, _) = CliRunner.Run("perplexity", "--logprobs", one, "--json", "--per-token");
+        Assert.Equal(0, code);
+        json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("perplexity_stderr").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("per_token")[0].GetProperty("entropy_bits").ValueKind);
+        Assert.Equal(Math.Exp(0.5), json.GetProperty("perplexity").GetDouble(), 1e-12);
+        (code, output, _) = CliRunner.Run("perplexity", "--logprobs", one);
+        Assert.Equal(0, code);
+        Assert.Contains("no standard error from one token", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_command_prints_nan_with_exit_0()
+    {
+        // Every row ignored: PyTorch's mean is 0/0 = NaN; the CLI refuses to print it.
+        string logits = File("z.csv", "2,1\n0.5,2.5\n");
+        string targets = File("y.txt", "-100\n-100\n");
+        var (code, output, error) = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--json");
+        AssertOneErrorLine(code, output, error, "error: ");
+        (code, output, error) = CliRunner.Run("loss", "--logits", logits, "--targets", targets);
+        AssertOneErrorLine(code, output, error, "error: ");
+    }
+
+    [Fact]
+    public void The_output_guard_names_the_field_holding_nan_wherever_it_is_nested()
+    {
+        var context = new CliContext(TextReader.Null, new StringWriter(), new StringWriter());
+        var error = Assert.Throws<InvalidDataException>(() => CliOutput.Json(context,
+            [new("value", 1.0), new("points", new[] { new Dictionary<string, object?> { ["rate"] = new[] { 0.5, double.NaN } } })]));
+        Assert.Contains("'points' is NaN", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => CliOutput.Json(context, [new("value", (double?)double.NaN)]));
+        Assert.Throws<InvalidDataException>(() => CliOutput.Json(context, [new("value", float.NaN)]));
+        Assert.Throws<InvalidDataException>(() => CliOutput.Number(double.NaN));
+        Assert.Equal(string.Empty, context.Out.ToString());
+
+        CliOutput.Json(context, [new("value", double.PositiveInfinity), new("low", double.NegativeInfinity), new("none", CliOutput.OrNull(double.NaN)), new("x", 0.1)]);
+        Assert.Equal("""{"value":"Infinity","low":"-Infinity","none":null,"x":0.1}""", context.Out.ToString()!.TrimEnd());
+    }
+}
