@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 
