@@ -6,27 +6,40 @@ namespace Shannon.Cli;
 /// <param name="Error">Standard error: errors, warnings and progress.</param>
 internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Error)
 {
-    private readonly List<string> _notes = [];
+    // Shared by reference with every copy made by 'with' (CliApp gives commands a copy whose stdout is held back),
+    // so the stdin bookkeeping and the notes a command leaves are seen through the caller's context too.
+    private readonly State _state = new();
 
     /// <summary>Standard input as bytes, for inputs spooled to a file (.npy, Parquet); null means <see cref="In"/> encoded as UTF-8.</summary>
     public Func<Stream>? OpenStandardInput { get; init; }
 
     /// <summary>The argument that read standard input, if one did (see <see cref="CliInput"/>).</summary>
-    internal string? StdinTakenBy { get; set; }
+    internal string? StdinTakenBy { get => _state.StdinTakenBy; set => _state.StdinTakenBy = value; }
 
     /// <summary>The private directory holding standard input spooled to a file, deleted when the command ends.</summary>
-    internal string? Spool { get; set; }
+    internal string? Spool { get => _state.Spool; set => _state.Spool = value; }
 
     /// <summary>The spooled file, named <c>stdin</c> in messages.</summary>
-    internal string? SpoolFile { get; set; }
+    internal string? SpoolFile { get => _state.SpoolFile; set => _state.SpoolFile = value; }
 
     /// <summary>The warnings and notes a command left for stderr, in order.</summary>
-    public IReadOnlyList<string> Notes => _notes;
+    public IReadOnlyList<string> Notes => _state.Notes;
 
     /// <summary>
     /// Leaves one line for stderr (a warning, or a count of dropped rows). <see cref="CliApp"/> prints the lines after a
     /// command succeeds and drops them when it fails, so a failure is always exactly one line on stderr.
     /// </summary>
     /// <param name="line">The whole line, e.g. <c>warning: …</c>.</param>
-    public void Note(string line) => _notes.Add(CliApp.OneLine(line));
+    public void Note(string line) => _state.Notes.Add(CliApp.OneLine(line));
+
+    private sealed class State
+    {
+        public string? StdinTakenBy { get; set; }
+
+        public string? Spool { get; set; }
+
+        public string? SpoolFile { get; set; }
+
+        public List<string> Notes { get; } = [];
+    }
 }
