@@ -224,7 +224,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(inline.Out, npy.Out);
         NpyFile.Write(weights, [1.0, 2.0, 0.5, 1.0], [2, 2]);
         var table = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--weights", weights);
-        AssertOneErrorLine(table.Code, table.Out, table.Err, "must be a vector");
+        AssertOneErrorLine(table.Code, table.Out, table.Err, "4 entries");
     }
 
     [Fact]
