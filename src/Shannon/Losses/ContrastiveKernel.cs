@@ -20,7 +20,9 @@ namespace Shannon.Losses;
 /// respect to the block's rows. α, β, γ and the other side's log-sum-exps lse′ pick the loss: one InfoNCE direction
 /// (α = γ = s, β = 0), the other direction seen from the keys (β = γ = s, α = 0), the symmetric form (halves of both),
 /// NT-Xent (α = β = s, γ = 2s, partner targets, masked diagonal: its similarity matrix is symmetric, so row and column
-/// softmaxes come from the same block).</para>
+/// softmaxes come from the same block, and <see cref="SymmetricStatistics"/> finds its log-sum-exps from half the tiles).
+/// With unit rows every x ≤ c₀ = 1/τ, so the sums need no running maximum and e^(x − lse) = e^(x − c₀)·e^(c₀ − lse) lets the
+/// two softmaxes share one exponential (<see cref="Pass.Bound"/>).</para>
 /// <para>The two products run on a register-blocked kernel: six rows of L against panels of 2·(vector width) rows of R
 /// packed transposed (512-bit vectors where AVX-512 runs them, else 256-bit), twelve accumulators of fused multiply-adds,
 /// so a 4096 × 4096 × 128 product is bounded by the multiply-add units rather than by memory. Blocks of rows run in parallel and each writes only its own rows, so the
@@ -141,6 +143,191 @@ internal static unsafe class ContrastiveKernel<T>
         {
             current = Volatile.Read(ref location);
         }
+    }
+
+    /// <summary>Rows (and columns) per tile of <see cref="SymmetricStatistics"/>: a multiple of six rows and of every panel width.</summary>
+    private const int TileRows = 96;
+
+    /// <summary>
+    /// The first pass of NT-Xent, whose similarity matrix is symmetric, given a bound c₀ ≥ every x: the log-sum-exp
+    /// lseₐ = c₀ + log Σ_{b ≠ a} e^(xₐᵦ − c₀) and the loss lseₐ − x_{a,t(a)} of every row, from the tiles (A, B) with B ≥ A
+    /// only — each tile's exponentials summed along its rows serve the rows of A and summed along its columns the rows of
+    /// B — so half the products and exponentials of <see cref="Run"/>. Each (row, tile) partial sum is written once and
+    /// the partials of a row are added in a fixed order, so the result does not depend on the core count.
+    /// </summary>
+    /// <exception cref="ArgumentException">A row's sum is 0 or not finite (cannot happen for unit rows within the bound).</exception>
+    internal static void SymmetricStatistics(ContrastiveRows<T> rows, double inverseTemperature, double bound, double[] logSumExp, double[] rowLoss)
+    {
+        int count = rows.Count;
+        int tiles = (count + TileRows - 1) / TileRows;
+        double[] partial = ArrayPool<double>.Shared.Rent(count * tiles);
+        double[] partnerLogit = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            void Row(int a)
+            {
+                T[] tile = ArrayPool<T>.Shared.Rent(TileRows * TileRows);
+                double[] rowSums = ArrayPool<double>.Shared.Rent(TileRows);
+                double[] columnSums = ArrayPool<double>.Shared.Rent(TileRows);
+                try
+                {
+                    for (int b = a; b < tiles; b++)
+                    {
+                        Tile(rows, inverseTemperature, bound, a, b, tiles, tile, rowSums, columnSums, partial, partnerLogit);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<T>.Shared.Return(tile);
+                    ArrayPool<double>.Shared.Return(rowSums);
+                    ArrayPool<double>.Shared.Return(columnSums);
+                }
+            }
+
+            if ((long)count * count * rows.Dimension < LogitGuard.ParallelThreshold * 8 || tiles == 1)
+            {
+                for (int a = 0; a < tiles; a++)
+                {
+                    Row(a);
+                }
+            }
+            else
+            {
+                Parallel.For(0, tiles, Row);
+            }
+
+            for (int r = 0; r < count; r++)
+            {
+                var sums = partial.AsSpan(r * tiles, tiles);
+                double sum = 0.0;
+                foreach (double s in sums)
+                {
+                    sum += s;
+                }
+
+                double lse = bound + Math.Log(sum);
+                if (!double.IsFinite(lse))
+                {
+                    throw new ArgumentException($"The similarities of row {r} overflow (its log-sum-exp is not finite).", "similarities");
+                }
+
+                logSumExp[r] = lse;
+                rowLoss[r] = Math.Max(0.0, lse - partnerLogit[r]);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(partial);
+            ArrayPool<double>.Shared.Return(partnerLogit);
+        }
+    }
+
+    /// <summary>One tile (A, B) of <see cref="SymmetricStatistics"/>: its row sums go to the rows of A, its column sums (B &gt; A) to the rows of B.</summary>
+    private static void Tile(ContrastiveRows<T> rows, double inverseTemperature, double bound, int a, int b, int tiles, T[] tile, double[] rowSums, double[] columnSums, double[] partial, double[] partnerLogit)
+    {
+        int count = rows.Count;
+        int half = count / 2;
+        int rowStart = a * TileRows, columnStart = b * TileRows;
+        int height = Math.Min(TileRows, count - rowStart), width = Math.Min(TileRows, count - columnStart);
+        int firstPanel = columnStart / PanelWidth;
+        int panelCount = (width + PanelWidth - 1) / PanelWidth;
+        var shift = T.CreateTruncating(bound);
+        fixed (T* l = rows.Values)
+        fixed (T* panels = rows.Panels)
+        fixed (T* s = tile)
+        {
+            Similarities(l, rows.Stride, rowStart, height, panels + ((long)firstPanel * rows.Dimension * PanelWidth), panelCount, rows.Dimension, T.CreateTruncating(inverseTemperature), s, TileRows);
+            Array.Clear(columnSums, 0, width);
+            for (int i = 0; i < height; i++)
+            {
+                int row = rowStart + i;
+                var x = new Span<T>(s + ((long)i * TileRows), width);
+                int partner = row < half ? row + half : row - half;
+                if (partner >= columnStart && partner < columnStart + width)
+                {
+                    double logit = double.CreateTruncating(x[partner - columnStart]);
+                    partnerLogit[row] = logit;
+                    if (a != b)
+                    {
+                        partnerLogit[partner] = logit;
+                    }
+                }
+
+                if (a == b)
+                {
+                    x[i] = T.NegativeInfinity;
+                }
+
+                rowSums[i] = ExpAndSums(x, shift, a == b ? default : columnSums.AsSpan(0, width));
+            }
+
+            for (int i = 0; i < height; i++)
+            {
+                partial[((rowStart + i) * tiles) + b] = rowSums[i];
+            }
+
+            if (a != b)
+            {
+                for (int j = 0; j < width; j++)
+                {
+                    partial[((columnStart + j) * tiles) + a] = columnSums[j];
+                }
+            }
+        }
+    }
+
+    /// <summary>Σ_c e^(x_c − c₀) in double, adding each term also to <paramref name="columnSums"/>[c] when given.</summary>
+    private static double ExpAndSums(ReadOnlySpan<T> x, T shift, Span<double> columnSums)
+    {
+        int i = 0;
+        double total = 0.0;
+        bool columns = !columnSums.IsEmpty;
+        fixed (T* p = x)
+        fixed (double* c = columnSums)
+        {
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var c0 = Vector256.Create(shift);
+                var sum = Vector256<double>.Zero;
+                for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                {
+                    var e = Exp(Vector256.Load(p + i) - c0);
+                    if (typeof(T) == typeof(float))
+                    {
+                        var (lower, upper) = Vector256.Widen(e.AsSingle());
+                        sum += lower + upper;
+                        if (columns)
+                        {
+                            (Vector256.Load(c + i) + lower).Store(c + i);
+                            (Vector256.Load(c + i + 4) + upper).Store(c + i + 4);
+                        }
+                    }
+                    else
+                    {
+                        var d = e.AsDouble();
+                        sum += d;
+                        if (columns)
+                        {
+                            (Vector256.Load(c + i) + d).Store(c + i);
+                        }
+                    }
+                }
+
+                total = Vector256.Sum(sum);
+            }
+
+            for (; i < x.Length; i++)
+            {
+                double e = double.CreateTruncating(T.Exp(x[i] - shift));
+                total += e;
+                if (columns)
+                {
+                    c[i] += e;
+                }
+            }
+        }
+
+        return total;
     }
 
     /// <summary>One block of rows; returns the first row whose log-sum-exp is not finite, or −1.</summary>

@@ -141,8 +141,9 @@ public static class InfoNce
     /// positive; <paramref name="reduction"/> is undefined.</exception>
     /// <remarks>
     /// The similarity matrix is symmetric, so the gradient needs no second product: with Pₐᵦ = e^(sₐᵦ − lseₐ) and s = 1/(2N) for
-    /// Mean, ∂L/∂ĥ = (G + Gᵀ)·ĥ/τ where (G + Gᵀ)ₐᵦ = s·(Pₐᵦ + Pᵦₐ) − 2s·[b = a ± N], each block of rows formed once for the
-    /// log-sum-exps and once for the gradient; then through the normalisation. N = 1 leaves each anchor only its partner: loss 0,
+    /// Mean, ∂L/∂ĥ = (G + Gᵀ)·ĥ/τ where (G + Gᵀ)ₐᵦ = s·(Pₐᵦ + Pᵦₐ) − 2s·[b = a ± N]: the log-sum-exps come from the tiles on
+    /// and above the diagonal only (half the products), the gradient from blocks of rows formed once more; then through the
+    /// normalisation. N = 1 leaves each anchor only its partner: loss 0,
     /// gradient 0. Unrelated embeddings give about log(2N − 1). Float inputs are computed in float with log-sum-exps in double.
     /// Reference: Chen, T., Kornblith, S., Norouzi, M. &amp; Hinton, G. (2020), A simple framework for contrastive learning of
     /// visual representations, ICML, arXiv:2002.05709 (eq. 1).
@@ -279,7 +280,14 @@ public static class InfoNce
         double[] losses = new double[rows];
         var partner = ContrastiveKernel<T>.Targets.Partner;
         double bound = ContrastiveKernel<T>.CosineBound(inverse);
-        ContrastiveKernel<T>.Run(h, h, new(inverse, partner, true, lse, losses, 0.0, 0.0, 0.0, null, 0) { Bound = bound });
+        if (double.IsNaN(bound))
+        {
+            ContrastiveKernel<T>.Run(h, h, new(inverse, partner, true, lse, losses, 0.0, 0.0, 0.0, null, 0));
+        }
+        else
+        {
+            ContrastiveKernel<T>.SymmetricStatistics(h, inverse, bound, lse, losses);
+        }
         if (!gradient.IsEmpty)
         {
             fixed (T* output = gradient)

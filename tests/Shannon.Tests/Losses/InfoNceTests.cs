@@ -380,5 +380,32 @@ public class InfoNceTests
         var deep = InfoNce.NtXent(single.Select(v => (double)v).ToArray(), 16, 0.001);
         Assert.True(double.IsFinite(deep.Value) && deep.Value >= 0, $"{deep.Value}");
     }
+
+    [Fact]
+    public void Nt_xent_over_several_tiles_matches_the_direct_sum()
+    {
+        // 2N = 250 rows: three tiles of 96 on the symmetric first pass, blocks of rows on the gradient pass. The direct
+        // sum forms every cosine and log-sum-exp on its own (max-shifted), in double: 1e-12 relative per row.
+        var random = new Random(7);
+        int rows = 250, d = 7;
+        var z = Gaussian(random, rows * d);
+        var unit = z.Chunk(d).Select(r => r.Select(v => v / Math.Sqrt(r.Sum(u => u * u))).ToArray()).ToArray();
+        var expected = new double[rows];
+        for (int a = 0; a < rows; a++)
+        {
+            var logits = Enumerable.Range(0, rows).Where(b => b != a).Select(b => unit[a].Zip(unit[b], (x, y) => x * y).Sum() / 0.3).ToArray();
+            double max = logits.Max();
+            int partner = a < rows / 2 ? a + (rows / 2) : a - (rows / 2);
+            expected[a] = max + Math.Log(logits.Sum(v => Math.Exp(v - max))) - (unit[a].Zip(unit[partner], (x, y) => x * y).Sum() / 0.3);
+        }
+
+        var losses = new double[rows];
+        var result = InfoNce.NtXent(z, d, 0.3, LossReduction.None, losses);
+        LossReference.Close(expected, losses, 1e-12, "nt-xent row", absolute: 1e-13);
+        Assert.Equal(expected.Sum(), result.Value, 1e-11 * expected.Sum());
+        var single = new double[rows];
+        InfoNce.NtXent(z.Select(v => (float)v).ToArray(), d, 0.3, LossReduction.None, single);
+        LossReference.Close(expected, single, 1e-5, "float nt-xent row", absolute: 1e-5);
+    }
 }
 
