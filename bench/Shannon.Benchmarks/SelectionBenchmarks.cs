@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DuckDB.NET.Data;
 using Shannon.Data.Counts;
+using Shannon.Estimators;
 using Shannon.Selection;
 
 namespace Shannon.Benchmarks;
@@ -9,8 +10,8 @@ namespace Shannon.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class SelectionBenchmarks
 {
-    private FeatureColumn[] continuous = [];
-    private FeatureColumn target = FeatureColumn.Discrete("y", [0, 1]);
+    private Variable[] continuous = [];
+    private Variable target = Variable.Discrete("y", [0, 1]);
     private string parquet = string.Empty;
 
     [GlobalSetup]
@@ -28,8 +29,8 @@ public class SelectionBenchmarks
             }
         }
 
-        continuous = [.. columns.Select((c, j) => FeatureColumn.Continuous($"x{j}", c))];
-        target = FeatureColumn.Discrete("y", [.. Enumerable.Range(0, n).Select(i => (columns[0][i] > 0 ? 1 : 0) + (columns[1][i] + (0.5 * columns[2][i]) > 0 ? 2 : 0))]);
+        continuous = [.. columns.Select((c, j) => Variable.Continuous($"x{j}", c))];
+        target = Variable.Discrete("y", [.. Enumerable.Range(0, n).Select(i => (columns[0][i] > 0 ? 1 : 0) + (columns[1][i] + (0.5 * columns[2][i]) > 0 ? 2 : 0))]);
 
         parquet = Path.Combine(Path.GetTempPath(), "shannon-selection-bench.parquet");
         if (!File.Exists(parquet))

@@ -15,7 +15,7 @@ public class ReportBrowserTests
         {
             string csv = Path.Combine(directory, "hostile.csv");
             File.WriteAllText(csv, "\"<script>alert(1)</script>\",width,target\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i % 5},{i * 0.5},{(i % 3 == 0 ? "a" : "b")}")) + "\n");
-            Assert.Equal(0, CliRunner.Run("report", csv, "-o", directory, "--permutations", "5", "--bootstrap", "5").Code);
+            Assert.Equal(0, CliRunner.Run("report", csv, "-o", directory, "--permutations", "5", "--replicates", "5").Code);
             string html = Path.Combine(directory, "report.html");
             string text = File.ReadAllText(html);
             Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);

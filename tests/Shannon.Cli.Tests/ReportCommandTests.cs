@@ -12,7 +12,7 @@ public class ReportCommandTests
         string directory = TempDirectory();
         try
         {
-            var (code, output, error) = CliRunner.Run("report", "-o", directory, "--permutations", "20", "--bootstrap", "10");
+            var (code, output, error) = CliRunner.Run("report", "-o", directory, "--permutations", "20", "--replicates", "10");
             Assert.Equal(0, code);
             Assert.Equal(string.Empty, error);
             Assert.Contains("Breast Cancer Wisconsin", output, StringComparison.Ordinal);
@@ -33,11 +33,11 @@ public class ReportCommandTests
         string directory = TempDirectory();
         try
         {
-            var (code, output, _) = CliRunner.Run("report", Path.Combine(RepositoryRoot(), "data", "iris.csv"), "--target", "target", "-o", directory, "--json", "--permutations", "10", "--bootstrap", "0");
+            var (code, output, _) = CliRunner.Run("report", Path.Combine(RepositoryRoot(), "data", "iris.csv"), "--target", "target", "-o", directory, "--json", "--permutations", "10", "--replicates", "0", "--base", "2");
             Assert.Equal(0, code);
             using var document = JsonDocument.Parse(output);
             Assert.Equal("bits", document.RootElement.GetProperty("unit").GetString());
-            Assert.Equal(Math.Log2(3), document.RootElement.GetProperty("targetEntropy").GetDouble(), 12);
+            Assert.Equal(Math.Log2(3), document.RootElement.GetProperty("target_entropy").GetDouble(), 12);
             Assert.Equal(4, document.RootElement.GetProperty("features").GetArrayLength());
             Assert.True(File.Exists(document.RootElement.GetProperty("html").GetString()));
         }
@@ -55,7 +55,7 @@ public class ReportCommandTests
         {
             string csv = Path.Combine(directory, "hostile.csv");
             File.WriteAllText(csv, "\"<script>alert(1)</script>\",target\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 7},{(i % 2 == 0 ? "<b>yes</b>" : "no")}")) + "\n");
-            var (code, output, _) = CliRunner.Run("report", csv, "-o", directory, "--permutations", "5", "--bootstrap", "0");
+            var (code, output, _) = CliRunner.Run("report", csv, "-o", directory, "--permutations", "5", "--replicates", "0");
             Assert.Equal(0, code);
             Assert.Contains("<script>alert(1)</script>", output, StringComparison.Ordinal);
             string html = File.ReadAllText(Path.Combine(directory, "report.html"));

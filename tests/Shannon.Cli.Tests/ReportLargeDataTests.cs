@@ -29,7 +29,7 @@ public class ReportLargeDataTests
             }
 
             var clock = Stopwatch.StartNew();
-            var (code, output, error) = CliRunner.Run("report", csv, "-o", directory, "--max-rows", "20000", "--permutations", "0", "--bootstrap", "0");
+            var (code, output, error) = CliRunner.Run("report", csv, "-o", directory, "--max-rows", "20000", "--permutations", "0", "--replicates", "0");
             Assert.True(code == 0, error);
             Assert.Contains("1,000,000 rows; the estimates use a seeded uniform sample of 20,000", output, StringComparison.Ordinal);
             Assert.Contains("1000000 rows", output, StringComparison.Ordinal);

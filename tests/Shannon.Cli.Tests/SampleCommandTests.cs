@@ -114,7 +114,7 @@ public sealed class SampleCommandTests : IDisposable
     public void Mi_with_too_few_samples_for_k_exits_2()
     {
         string small = Path.Combine(_directory, "small.csv");
-        File.WriteAllLines(small, ["a,b", "1,2", "2,1", "3,5"]);
+        File.WriteAllLines(small, ["a,b", "1.5,2.5", "2.5,1.5", "3.5,5.5"]);
         var (code, _, error) = CliRunner.Run("mi", small, "--x", "a", "--y", "b");
         Assert.Equal(2, code);
         Assert.Contains("k = 3", error);

@@ -15,11 +15,11 @@ internal static class EntropyCommand
         var p = new Argument<string?>("P") { Description = "Probabilities: 0.5,0.5, a file of numbers, or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
         var samples = new Option<string?>("--samples") { Description = "Estimate from samples: a CSV/Parquet file with a header, or - for stdin (instead of P)." };
         var column = new Option<string?>("--column") { Description = "With --samples: the column (needed when the file has several)." };
-        var estimator = new Option<string?>("--estimator") { Description = "With --samples: auto|vasicek|van-es|ebrahimi|correa|kl|gaussian|binned for numbers; plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb|jeffreys|laplace|perks|minimax for labels." };
-        var k = new Option<int?>("--k") { Description = "With --samples and kl: the neighbour order (default 3)." }.Within(OptionRanges.Neighbours);
+        var estimator = new Option<string?>("--estimator") { Description = $"With --samples, or with --counts for a discrete estimator: {EstimatorChoice.AllNames} (default auto: plugin for labels, spacing for numbers, kl for several numeric columns)." };
+        var k = new Option<int?>("--k") { Description = "With --samples: neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var bins = new Option<string?>("--bins") { Description = $"With --samples and binned: sturges|scott|fd|sqrt|doane|quantile[:N] or a bin count (N and the count in {OptionRanges.Bins.Min}–{OptionRanges.Bins.Max})." }.Validated();
-        var ci = new Option<double?>("--ci") { Description = "With --samples: confidence level of an interval, e.g. 0.95 (bootstrap, or jackknife for spacing/k-NN estimators)." }.Within(OptionRanges.Confidence);
-        var seed = new Option<int?>("--seed") { Description = "With --samples: seed of the bootstrap (deterministic by default)." }.Within(OptionRanges.Seed);
+        var ci = new Option<double?>("--ci") { Description = "With --samples: confidence level of a half-sampling interval, e.g. 0.95." }.Within(OptionRanges.Confidence);
+        var seed = new Option<int?>("--seed") { Description = "With --samples: seed of the half-samples and of the k-NN jitter (default 0)." }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var counts = new Option<bool>("--counts") { Description = "P holds counts; they are normalised explicitly." };
         var json = CommonOptions.Json();
@@ -43,6 +43,19 @@ internal static class EntropyCommand
             }
 
             double[] values = NumberList.Read(parse.GetValue(p) ?? throw new UsageException("entropy needs P (e.g. 0.5,0.5) or --samples DATA."), "P", context);
+            if (parse.GetValue(estimator) is string name)
+            {
+                // An estimator estimates from observations: inline counts are as good as a file of samples.
+                if (!parse.GetValue(counts))
+                {
+                    throw new UsageException($"--estimator {NumberList.Escape(name)} estimates from observations: give counts with --counts (or samples with --samples), not a distribution P.");
+                }
+
+                var discrete = EstimatorChoice.Require<Estimators.ICountEntropyEstimator>(EstimatorChoice.Parse(name, parse.GetValue(k), parse.GetValue(seed), parse.GetValue(bins)), "an entropy from counts");
+                SampleOutput.Write(context, parse.GetValue(json), "H(P)", discrete.Name, discrete.Entropy(Counts(values), unit));
+                return ExitCodes.Success;
+            }
+
             if (parse.GetValue(counts))
             {
                 Distributions.Normalize(values, values);
@@ -61,5 +74,19 @@ internal static class EntropyCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Inline counts as whole numbers, or a usage error naming the first that is not one.</summary>
+    private static long[] Counts(double[] values)
+    {
+        var counts = new long[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            counts[i] = values[i] >= 0 && values[i] == Math.Floor(values[i]) && values[i] < 1e18
+                ? (long)values[i]
+                : throw new UsageException($"--counts entry {i + 1} is {CliOutput.Number(values[i])}; an estimator needs whole, non-negative counts.");
+        }
+
+        return counts;
     }
 }

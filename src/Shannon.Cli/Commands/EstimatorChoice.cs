@@ -1,19 +1,80 @@
 using System.CommandLine;
 using System.Globalization;
+using Shannon.Estimators;
 using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 
 namespace Shannon.Cli.Commands;
 
-/// <summary>Parses the <c>--estimator</c>, <c>--bins</c> and <c>--k</c> options into library estimators.</summary>
+/// <summary>
+/// The one place where <c>--estimator NAME</c> (with <c>--k</c>, <c>--seed</c> and <c>--bins</c>) becomes an estimator
+/// object; every command that estimates from samples asks here and uses the object it gets.
+/// </summary>
 internal static class EstimatorChoice
 {
-    /// <summary>The discrete estimator names <c>--estimator</c> accepts.</summary>
+    /// <summary>The discrete estimator names, each also accepted after <c>auto:</c> as the automatic rule's discrete part.</summary>
     public static readonly string[] DiscreteNames =
-        ["plugin", "miller-madow", "grassberger", "chao-shen", "james-stein", "jackknife", "nsb", "jeffreys", "laplace", "perks", "minimax"];
+        ["plugin", "miller-madow", "grassberger", "chao-shen", "james-stein", "jackknife", "nsb", "jeffreys", "laplace", "perks", "minimax", "dirichlet:A"];
 
-    /// <summary>The discrete estimator a name denotes, or null when the name is not a discrete one.</summary>
-    public static DiscreteEntropyEstimator? Discrete(string name) => name switch
+    /// <summary>The continuous and mixed estimator names.</summary>
+    public static readonly string[] ContinuousNames =
+        ["ksg1", "ksg2", "ross", "gaussian", "binned", "frenzel-pompe", "kl", "spacing", "vasicek", "van-es", "ebrahimi", "correa"];
+
+    /// <summary>Every name <c>--estimator</c> takes, for help texts and messages.</summary>
+    public static string AllNames => string.Join('|', ["auto", "auto:DISCRETE", .. ContinuousNames, .. DiscreteNames]);
+
+    /// <summary>The estimator <paramref name="name"/> denotes (the automatic rule when null).</summary>
+    /// <param name="name">The <c>--estimator</c> value, or null.</param>
+    /// <param name="k">The <c>--k</c> value, or null for the default.</param>
+    /// <param name="seed">The <c>--seed</c> value, or null for the default (the jitter seed of the k-NN estimators).</param>
+    /// <param name="bins">The <c>--bins</c> value for <c>binned</c>, or null.</param>
+    /// <returns>The estimator object.</returns>
+    /// <exception cref="UsageException">An unknown name or a bad pseudocount.</exception>
+    public static IEstimator Parse(string? name, int? k, int? seed, string? bins)
+    {
+        int neighbours = k ?? EstimatorDefaults.K;
+        int jitter = seed ?? EstimatorDefaults.Seed;
+        string text = (name ?? "auto").Trim().ToLowerInvariant();
+        if (text == "auto")
+        {
+            return new Automatic(neighbours, jitter);
+        }
+
+        if (text.StartsWith("auto:", StringComparison.Ordinal))
+        {
+            return new Automatic(neighbours, jitter, Discrete(text["auto:".Length..], name!));
+        }
+
+        return text switch
+        {
+            "ksg" or "ksg1" => new Ksg(neighbours, 1, Rescale: true, jitter),
+            "ksg2" => new Ksg(neighbours, 2, Rescale: true, jitter),
+            "ross" => new Ross(neighbours, Rescale: true, jitter),
+            "gaussian" => new Gaussian(),
+            "binned" => Bins(bins),
+            "frenzel-pompe" => new FrenzelPompe(neighbours, Rescale: true, jitter),
+            "kl" or "kozachenko-leonenko" => new KozachenkoLeonenko(neighbours),
+            "spacing" => new Spacing(),
+            "vasicek" => new Spacing(SpacingMethod.Vasicek),
+            "van-es" => new Spacing(SpacingMethod.VanEs),
+            "ebrahimi" => new Spacing(SpacingMethod.Ebrahimi),
+            "correa" => new Spacing(SpacingMethod.Correa),
+            _ => Discrete(text, name!),
+        };
+    }
+
+    /// <summary>The estimator as the interface a question needs, or a usage error saying it cannot answer that question.</summary>
+    /// <typeparam name="T">The estimator interface the command needs.</typeparam>
+    /// <param name="estimator">The parsed estimator.</param>
+    /// <param name="question">The quantity, for the message (e.g. "I(X;Y|Z)").</param>
+    /// <returns>The estimator as <typeparamref name="T"/>.</returns>
+    /// <exception cref="UsageException">It does not estimate that quantity.</exception>
+    public static T Require<T>(IEstimator estimator, string question)
+        where T : IEstimator => estimator is T answer
+        ? answer
+        : throw new UsageException($"--estimator {estimator.Name} does not estimate {question}.");
+
+    private static DiscreteEntropyEstimator Discrete(string text, string original) => text switch
     {
         "plugin" => new PlugIn(),
         "miller-madow" => new MillerMadow(),
@@ -26,10 +87,19 @@ internal static class EstimatorChoice
         "laplace" => new Dirichlet(DirichletPrior.Laplace),
         "perks" => new Dirichlet(DirichletPrior.Perks),
         "minimax" => new Dirichlet(DirichletPrior.Minimax),
-        _ => null,
+        _ when text.StartsWith("dirichlet:", StringComparison.Ordinal) => Pseudocount(text["dirichlet:".Length..], original),
+        _ => throw new UsageException($"--estimator '{NumberList.Escape(original)}' is not one of {AllNames}."),
     };
 
+    private static Dirichlet Pseudocount(string text, string original) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double a) && double.IsFinite(a) && a >= 0
+            ? new Dirichlet(a)
+            : throw new UsageException($"--estimator {NumberList.Escape(original)}: the Dirichlet pseudocount must be a finite number ≥ 0 (0 is the plug-in estimate).");
+
     /// <summary>Parses <c>--bins</c>: a rule name (sturges|scott|fd|sqrt|doane|quantile[:N]) or a bin count; Freedman–Diaconis when absent.</summary>
+    /// <param name="text">The option's value, or null.</param>
+    /// <returns>The binning estimator.</returns>
+    /// <exception cref="UsageException">Neither a rule nor a count in range.</exception>
     public static Binning Bins(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -79,10 +149,4 @@ internal static class EstimatorChoice
         });
         return bins;
     }
-
-    /// <summary>Checks <c>--k</c> and returns it (3 by default).</summary>
-    public static int K(int? k) => k is null ? 3 : k >= 1 ? k.Value : throw new UsageException($"--k must be at least 1; got {k}.");
-
-    /// <summary>Checks <c>--ci</c>.</summary>
-    public static double? Level(double? ci) => ci is null || (ci > 0 && ci < 1) ? ci : throw new UsageException($"--ci must be a confidence level in (0, 1), e.g. 0.95; got {ci}.");
 }

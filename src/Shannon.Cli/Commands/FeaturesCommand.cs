@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Shannon.Data.Counts;
 using Shannon.Data.Tables;
+using Shannon.Estimators;
 using Shannon.Estimators.Discrete;
+using Shannon.Estimators.Uncertainty;
 using Shannon.Selection;
 
 namespace Shannon.Cli.Commands;
@@ -16,54 +18,59 @@ internal static class FeaturesCommand
     {
         var data = new Argument<string?>("DATA") { Description = "A .csv, .tsv or .parquet file with a header, or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
         var target = new Option<string>("--target") { Description = "The target column.", Required = true };
-        var task = new Option<string>("--task") { Description = "classification|regression|auto (auto: regression for a numeric target with a non-integer value).", DefaultValueFactory = _ => "auto" };
+        var task = new Option<string>("--task") { Description = "classification|regression|auto (auto: the shared rule — text, or integers with at most 20 distinct values, are classes).", DefaultValueFactory = _ => "auto" };
         task.AcceptOnlyFromAmong("auto", "classification", "regression");
         var method = new Option<string>("--method") { Description = "mi (univariate ranking) | mrmr | mrmr-quotient | jmi | cmim | disr.", DefaultValueFactory = _ => "mi" };
         method.AcceptOnlyFromAmong("mi", "mrmr", "mrmr-quotient", "jmi", "cmim", "disr");
-        var k = new Option<int?>("--k") { Description = "Keep the best K features (greedy methods pick K; all by default)." }.Within(OptionRanges.FeatureCount);
-        var discrete = new Option<string>("--discrete") { Description = "auto (text columns discrete, numbers continuous) or COL,… to treat these columns as discrete too.", DefaultValueFactory = _ => "auto" };
-        var estimator = new Option<string>("--estimator") { Description = "Discrete–discrete estimator: plugin|miller-madow|grassberger|chao-shen|james-stein|jackknife|nsb|jeffreys|laplace|perks|minimax.", DefaultValueFactory = _ => "plugin" };
-        var neighbors = new Option<int>("--neighbors") { Description = "k of the KSG and Ross estimators.", DefaultValueFactory = _ => 3 }.Within(OptionRanges.Neighbours);
+        var top = new Option<int?>("--top") { Description = "Keep the best N features (greedy methods pick N; all by default)." }.Within(OptionRanges.FeatureCount);
+        var discrete = new Option<string>("--discrete") { Description = "auto (the shared rule) or COL,… to treat these columns as discrete too.", DefaultValueFactory = _ => "auto" };
+        var estimator = new Option<string?>("--estimator") { Description = $"The estimator of every pair: {EstimatorChoice.AllNames} (default auto: plugin, ross or ksg1 by the columns' kinds)." };
+        var k = new Option<int?>("--k") { Description = "Neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var permutations = new Option<int>("--permutations") { Description = "Permutations for p-values (method mi); 0 for none.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.PermutationsOrNone);
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for a percentile interval of each score (method mi); 0 for none.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.ResamplesOrNone);
-        var ci = new Option<double>("--ci") { Description = "Level of the bootstrap interval.", DefaultValueFactory = _ => 0.95 }.Within(OptionRanges.Confidence);
-        var seed = new Option<int>("--seed") { Description = "Seed of the permutations, the bootstrap and the tie-breaking jitter.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
+        var ci = new Option<double?>("--ci") { Description = "Level of a half-sampling interval for each score (method mi), e.g. 0.95." }.Within(OptionRanges.Confidence);
+        var seed = new Option<int?>("--seed") { Description = "Seed of the permutations, the half-samples and the k-NN jitter (default 0)." }.Within(OptionRanges.Seed);
         var emitSql = new Option<bool>("--emit-sql") { Description = "Print the GROUP BY query that counts each feature against the target, and exit." };
         var counts = new Option<string?>("--counts") { Description = "Rank from a counts table (feature, value, TARGET, count; or variables + count) instead of DATA." };
+        var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
-        var command = new Command("features", "Rank or select features by mutual information with a target (nats).\nExamples:\n  shannon features data.csv --target species\n  shannon features data.csv --target species --bootstrap 200 --ci 0.95 --permutations 99\n  shannon features big.parquet --target y --discrete a,b,c --emit-sql\n  shannon features --counts counts.csv --target y --json")
+        var command = new Command("features", "Rank or select features by mutual information with a target.\nExamples:\n  shannon features data.csv --target species\n  shannon features data.csv --target species --ci 0.95 --permutations 999\n  shannon features big.parquet --target y --discrete a,b,c --emit-sql\n  shannon features --counts counts.csv --target y --json")
         {
-            data, target, task, method, k, discrete, estimator, neighbors, permutations, bootstrap, ci, seed, emitSql, counts, json,
+            data, target, task, method, top, discrete, estimator, k, permutations, ci, seed, emitSql, counts, logBase, json,
         };
         command.SetAction(parse =>
         {
             var request = new FeaturesRequest(
-                parse.GetValue(data), parse.GetValue(target)!, parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(k),
-                parse.GetValue(discrete)!, Estimator(parse.GetValue(estimator)!), parse.GetValue(neighbors), parse.GetValue(permutations),
-                parse.GetValue(bootstrap), parse.GetValue(ci), parse.GetValue(seed), parse.GetValue(emitSql), parse.GetValue(counts));
-            var ranking = WorkProgress.Run(context, "ranking features", () => Rank(request, context));
-            if (ranking is null)
+                parse.GetValue(data), parse.GetValue(target)!, parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(top),
+                parse.GetValue(discrete)!, parse.GetValue(estimator), parse.GetValue(k), parse.GetValue(permutations),
+                parse.GetValue(ci), parse.GetValue(seed), parse.GetValue(emitSql), parse.GetValue(counts));
+            var unit = LogBase.Parse(parse.GetValue(logBase)!);
+            var result = WorkProgress.Run(context, "ranking features", () => Rank(request, context));
+            if (result is null)
             {
                 return ExitCodes.Success;
             }
 
-            Write(context, ranking, request.Target, parse.GetValue(json));
+            Write(context, result.Value.Ranking, result.Value.Kinds, request.Target, unit, parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>The ranking, or null when the SQL was printed instead.</summary>
-    private static FeatureRanking? Rank(FeaturesRequest request, CliContext context)
+    /// <summary>The ranking with each feature's kind, or null when the SQL was printed instead.</summary>
+    private static (FeatureRanking Ranking, IReadOnlyList<string> Kinds)? Rank(FeaturesRequest request, CliContext context)
     {
+        var chosen = EstimatorChoice.Require<IMutualInformationEstimator>(EstimatorChoice.Parse(request.Estimator, request.K, request.Seed, null), "I(X;Y)");
+        bool plugInPairs = chosen is PlugIn or Automatic { Discrete: null or PlugIn };
+        bool uncertainty = request.Permutations > 0 || request.Confidence is not null;
         if (request.Counts is not null)
         {
-            if (request.Data is not null || request.EmitSql || request.Method != "mi" || request.Estimator is not PlugIn)
+            if (request.Data is not null || request.EmitSql || request.Method != "mi" || !plugInPairs || uncertainty)
             {
-                throw new UsageException("--counts takes the place of DATA and ranks by plug-in mi only.");
+                throw new UsageException("--counts takes the place of DATA and ranks by plug-in mi only, without intervals or p-values.");
             }
 
-            return Keep(RequireClasses(ContingencyQuery.ReadCountsFile(CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target)).Rank(), request.K);
+            var fromCounts = ContingencyQuery.ReadCountsFile(CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target);
+            return (Keep(RequireClasses(fromCounts).Rank(), request.Top), Enumerable.Repeat("discrete", fromCounts.Features.Count).ToArray());
         }
 
         if (request.EmitSql && CliInput.IsStdin(request.Data))
@@ -91,116 +98,112 @@ internal static class FeaturesCommand
         }
 
         string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        bool allDiscrete = featureNames.All(n => kinds[n] == ColumnKind.Categorical || forced.Contains(n));
-        bool countsSuffice = allDiscrete && request.Method == "mi" && request.Task != "regression" && request.Estimator is PlugIn && request.Permutations == 0 && request.Bootstrap == 0
-            && (kinds[request.Target] == ColumnKind.Categorical || request.Task == "classification" || forced.Contains(request.Target));
+        bool allText = featureNames.All(n => kinds[n] == ColumnKind.Categorical || forced.Contains(n));
+        bool countsSuffice = allText && request.Method == "mi" && request.Task != "regression" && plugInPairs && !uncertainty
+            && (kinds[request.Target] == ColumnKind.Categorical || forced.Contains(request.Target));
         if (countsSuffice)
         {
             // Every pair is discrete: count inside DuckDB with GROUP BY, so the rows never enter memory.
-            return Keep(RequireClasses(ContingencyQuery.Count(path, request.Target, featureNames)).Rank(), request.K);
+            return (Keep(RequireClasses(ContingencyQuery.Count(path, request.Target, featureNames)).Rank(), request.Top), Enumerable.Repeat("discrete", featureNames.Length).ToArray());
         }
 
         var table = TableReader.Read(path, new TableReadOptions { Categorical = forced });
-        var targetColumn = table[request.Target];
-        bool classification = request.Task switch
-        {
-            "classification" => true,
-            "regression" => false,
-            _ => targetColumn.Kind == ColumnKind.Categorical || targetColumn.Values.ToArray().All(v => v == Math.Floor(v)),
-        };
-        var y = classification ? Discrete(targetColumn) : Continuous(targetColumn, "regression target");
-        if (classification && y.CategoryCount < 2)
+        var y = Target(table[request.Target], request.Task);
+        if (y.IsDiscrete && y.Categories < 2)
         {
             throw new InvalidDataException($"The target '{request.Target}' has only one class; mutual information with it is 0 for every feature.");
         }
 
-        FeatureColumn[] features = [.. table.Columns.Where(c => c.Name != request.Target).Select(c => c.Kind == ColumnKind.Categorical ? Discrete(c) : Continuous(c, "feature"))];
-
+        Variable[] features = [.. table.Columns.Where(c => c.Name != request.Target).Select(c => c.ToVariable())];
         var options = new SelectionOptions
         {
-            Neighbors = request.Neighbors,
-            DiscreteEstimator = request.Estimator,
-            Permutations = request.Permutations,
-            Bootstrap = request.Bootstrap,
-            ConfidenceLevel = request.Confidence,
-            Seed = request.Seed,
-            JitterSeed = request.Seed,
+            Estimator = chosen,
+            Uncertainty = new UncertaintyOptions { Level = request.Confidence, Permutations = request.Permutations, Seed = request.Seed ?? EstimatorDefaults.Seed },
         };
-        if (request.Method == "mi")
+        if (request.Method != "mi" && uncertainty)
         {
-            return Keep(MutualInformationRanking.Rank(features, y, options), request.K);
+            throw new UsageException("--ci and --permutations go with --method mi; the greedy methods report the criterion at each pick.");
         }
 
-        var selectionMethod = request.Method switch
-        {
-            "mrmr" => SelectionMethod.Mrmr,
-            "mrmr-quotient" => SelectionMethod.MrmrQuotient,
-            "jmi" => SelectionMethod.Jmi,
-            "cmim" => SelectionMethod.Cmim,
-            _ => SelectionMethod.Disr,
-        };
-        return ForwardSelection.Select(features, y, selectionMethod, Math.Min(request.K ?? features.Length, features.Length), options);
+        var ranking = request.Method == "mi"
+            ? Keep(MutualInformationRanking.Rank(features, y, options), request.Top)
+            : ForwardSelection.Select(features, y, Method(request.Method), Math.Min(request.Top ?? features.Length, features.Length), options);
+        return (ranking, [.. ranking.Features.Select(f => Kind(features[f.Index]))]);
     }
+
+    /// <summary>The target as a variable: the shared rule under auto, or forced to classes or to numbers.</summary>
+    private static Variable Target(TableColumn column, string task) => task switch
+    {
+        "classification" when column.Kind == ColumnKind.Numeric => Variable.DiscreteNumbers(column.Name, column.Values),
+        "regression" when column.Kind == ColumnKind.Numeric => Variable.Continuous(column.Name, column.Values),
+        "regression" => throw new ArgumentException($"The regression target '{column.Name}' is not numeric."),
+        _ => column.ToVariable(),
+    };
+
+    private static SelectionMethod Method(string name) => name switch
+    {
+        "mrmr" => SelectionMethod.Mrmr,
+        "mrmr-quotient" => SelectionMethod.MrmrQuotient,
+        "jmi" => SelectionMethod.Jmi,
+        "cmim" => SelectionMethod.Cmim,
+        _ => SelectionMethod.Disr,
+    };
+
+    private static string Kind(Variable variable) => variable.IsContinuous ? "continuous" : "discrete";
 
     private static TargetContingencies RequireClasses(TargetContingencies tables) => tables.Classes.Count >= 2
         ? tables
         : throw new InvalidDataException($"The target '{tables.Target}' has only one class; mutual information with it is 0 for every feature.");
 
-    private static FeatureRanking Keep(FeatureRanking ranking, int? k) => k is int top ? ranking.Top(top) : ranking;
+    private static FeatureRanking Keep(FeatureRanking ranking, int? top) => top is int n ? ranking.Top(n) : ranking;
 
-    /// <summary>A discrete variable from a categorical column's codes, or from a numeric column's distinct values.</summary>
-    private static FeatureColumn Discrete(TableColumn column)
+    /// <summary>
+    /// JSON: <c>unit</c>, <c>method</c>, <c>target</c> and per feature <c>name</c>, <c>kind</c>, <c>rank</c>, <c>score</c> (the method's
+    /// criterion; DISR's is a unitless ratio), <c>mi</c> (I(feature; target), the number <c>shannon mi</c> prints for the pair) and,
+    /// where computed, <c>ci</c> and <c>p_value</c>.
+    /// </summary>
+    private static void Write(CliContext context, FeatureRanking ranking, IReadOnlyList<string> kinds, string target, LogBase unit, bool json)
     {
-        if (column.Kind == ColumnKind.Categorical)
-        {
-            return FeatureColumn.Discrete(column.Name, column.Codes);
-        }
-
-        var codes = new Dictionary<double, int>();
-        int[] labels = [.. column.Values.ToArray().Select(v => codes.TryGetValue(v, out int c) ? c : codes[v] = codes.Count)];
-        return FeatureColumn.Discrete(column.Name, labels);
-    }
-
-    private static FeatureColumn Continuous(TableColumn column, string role) => column.Kind == ColumnKind.Numeric
-        ? FeatureColumn.Continuous(column.Name, column.Values)
-        : throw new ArgumentException($"The {role} '{column.Name}' is not numeric.");
-
-    private static DiscreteEntropyEstimator Estimator(string name) => EstimatorChoice.Discrete(name)
-        ?? throw new UsageException($"Unknown --estimator '{NumberList.Escape(name)}'; use {string.Join(", ", EstimatorChoice.DiscreteNames)}.");
-
-    private static void Write(CliContext context, FeatureRanking ranking, string target, bool json)
-    {
+        bool ratio = ranking.Method == "disr";
+        double Score(double nats) => ratio ? nats : unit.FromNats(nats);
         if (json)
         {
-            var features = ranking.Features.Select(f =>
+            var features = ranking.Features.Select((f, i) =>
             {
-                var entry = new Dictionary<string, object?> { ["name"] = f.Name, ["score"] = f.Score, ["rank"] = f.Rank, ["relevance"] = f.Relevance };
+                var entry = new Dictionary<string, object?>
+                {
+                    ["name"] = f.Name,
+                    ["kind"] = kinds[i],
+                    ["rank"] = f.Rank,
+                    ["score"] = Score(f.Score),
+                    ["mi"] = unit.FromNats(f.Relevance ?? f.Score),
+                };
+                if (f.Interval is { } interval)
+                {
+                    entry["ci"] = new[] { unit.FromNats(interval.Low), unit.FromNats(interval.High) };
+                }
+
                 if (f.PValue is double p)
                 {
                     entry["p_value"] = p;
                 }
 
-                if (f.Interval is { } interval)
-                {
-                    entry["ci"] = new[] { interval.Low, interval.High };
-                }
-
                 return entry;
             }).ToArray();
-            CliOutput.Json(context, [new("unit", ranking.Unit), new("method", ranking.Method), new("target", target), new("features", features)]);
+            CliOutput.Json(context, [new("unit", unit.Unit), new("method", ranking.Method), new("target", target), new("features", features)]);
             return;
         }
 
-        context.Out.WriteLine($"{ranking.Method} scores with target '{target}' ({ranking.Unit}):");
+        context.Out.WriteLine($"{ranking.Method} scores with target '{target}' ({(ratio ? "unitless ratio sums" : unit.Unit)}):");
         foreach (var f in ranking.Features)
         {
             string p = f.PValue is double value ? $"  p = {CliOutput.Number(value)}" : string.Empty;
-            string interval = f.Interval is { } ci ? $"  CI({CliOutput.Number(ci.Level)}) [{CliOutput.Number(ci.Low)}, {CliOutput.Number(ci.High)}]" : string.Empty;
-            context.Out.WriteLine($"{f.Rank,4}  {CliOutput.Number(f.Score),-14}  {f.Name}{p}{interval}");
+            string interval = f.Interval is { } ci ? $"  CI({CliOutput.Number(ci.Level)}) [{CliOutput.Number(unit.FromNats(ci.Low))}, {CliOutput.Number(unit.FromNats(ci.High))}]" : string.Empty;
+            context.Out.WriteLine($"{f.Rank,4}  {CliOutput.Number(Score(f.Score)),-14}  {f.Name}{p}{interval}");
         }
     }
 
     private sealed record FeaturesRequest(
-        string? Data, string Target, string Task, string Method, int? K, string Discrete, DiscreteEntropyEstimator Estimator,
-        int Neighbors, int Permutations, int Bootstrap, double Confidence, int Seed, bool EmitSql, string? Counts);
+        string? Data, string Target, string Task, string Method, int? Top, string Discrete, string? Estimator,
+        int? K, int Permutations, double? Confidence, int? Seed, bool EmitSql, string? Counts);
 }

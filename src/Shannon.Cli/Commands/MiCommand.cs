@@ -21,12 +21,12 @@ internal static class MiCommand
         var x = new Option<string?>("--x") { Description = "Samples form: column(s) of X, comma-separated." };
         var y = new Option<string?>("--y") { Description = "Samples form: column(s) of Y, comma-separated." };
         var z = new Option<string?>("--z") { Description = "Samples form: conditioning column(s) Z for I(X;Y|Z)." };
-        var estimator = new Option<string?>("--estimator") { Description = "Samples form: ksg1|ksg2|ross|binned|plugin|miller-madow|…" };
-        var k = new Option<int?>("--k") { Description = "Samples form: neighbours for k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
+        var estimator = new Option<string?>("--estimator") { Description = $"Samples form: {EstimatorChoice.AllNames} (default auto: plugin for two discrete columns, ross for one, ksg1 for none; frenzel-pompe or per-class with --z)." };
+        var k = new Option<int?>("--k") { Description = "Samples form: neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var bins = new Option<string?>("--bins") { Description = $"Samples form: binning rule (sturges|scott|fd|sqrt|doane|quantile[:N]) or a bin count (N and the count in {OptionRanges.Bins.Min}–{OptionRanges.Bins.Max})." }.Validated();
-        var ci = new Option<double?>("--ci") { Description = "Samples form: confidence level of a bootstrap interval, e.g. 0.95." }.Within(OptionRanges.Confidence);
+        var ci = new Option<double?>("--ci") { Description = "Samples form: confidence level of a half-sampling interval, e.g. 0.95." }.Within(OptionRanges.Confidence);
         var permutations = new Option<int?>("--permutations") { Description = "Samples form: permutations for a p-value against independence." }.Within(OptionRanges.Permutations);
-        var seed = new Option<int?>("--seed") { Description = "Seed for resampling and permutations, and for KSG/Ross tie-breaking jitter (none without a seed)." }.Within(OptionRanges.Seed);
+        var seed = new Option<int?>("--seed") { Description = "Seed of the half-samples, the permutations and the k-NN tie-breaking jitter (default 0)." }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
 

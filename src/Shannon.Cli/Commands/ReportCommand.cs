@@ -19,20 +19,24 @@ internal static class ReportCommand
         var target = new Option<string?>("--target") { Description = "Target column (default: the last column)." };
         var output = new Option<string>("--output", "-o") { Description = "Directory for report.html.", DefaultValueFactory = _ => "shannon-report" };
         var open = new Option<bool>("--open") { Description = "Open the report in the default browser when done." };
-        var k = new Option<int>("--k") { Description = "Neighbours for the k-NN MI estimator.", DefaultValueFactory = _ => 3 }.Within(OptionRanges.Neighbours);
-        var bins = new Option<int>("--bins") { Description = "Quantile bins for column entropies and redundancy.", DefaultValueFactory = _ => 10 }.Within(OptionRanges.TwoOrMoreBins);
+        var k = new Option<int>("--k") { Description = "Neighbours of the k-NN estimators.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.K }.Within(OptionRanges.Neighbours);
+        var bins = new Option<int>("--bins") { Description = "Quantile bins for the redundancy heatmap.", DefaultValueFactory = _ => 10 }.Within(OptionRanges.TwoOrMoreBins);
         var permutations = new Option<int>("--permutations") { Description = "Permutations for the p-values; 0 for none.", DefaultValueFactory = _ => 100 }.Within(OptionRanges.PermutationsOrNone);
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals; 0 for none.", DefaultValueFactory = _ => 50 }.Within(OptionRanges.ResamplesOrNone);
+        var replicates = new Option<int>("--replicates") { Description = "Half-samples for the intervals; 0 for none.", DefaultValueFactory = _ => 50 }.Within(OptionRanges.ResamplesOrNone);
+        var ci = new Option<double>("--ci") { Description = "Level of the intervals.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.ConfidenceLevel }.Within(OptionRanges.Confidence);
         var maxRows = new Option<int>("--max-rows") { Description = "Analyse a seeded sample of at most this many rows.", DefaultValueFactory = _ => ReportSettings.DefaultMaxRows }.Within(OptionRanges.ReportRows);
-        var seed = new Option<int>("--seed") { Description = "Seed for resampling, permutations and jitter.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
+        var seed = new Option<int>("--seed") { Description = "Seed for half-samples, permutations and the k-NN jitter.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.Seed }.Within(OptionRanges.Seed);
+        var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
         var command = new Command("report", "Information report of a data set: per-column entropy, MI with the target (intervals, p-values), mRMR, redundancy.\nExamples:\n  shannon report\n  shannon report data/wine.csv --target target -o wine-report --open")
         {
-            data, target, output, open, k, bins, permutations, bootstrap, maxRows, seed, json,
+            data, target, output, open, k, bins, permutations, replicates, ci, maxRows, seed, logBase, json,
         };
         command.SetAction(parse =>
         {
-            var settings = ReportSettingsFor(parse.GetValue(k), parse.GetValue(bins), parse.GetValue(permutations), parse.GetValue(bootstrap), parse.GetValue(maxRows), parse.GetValue(seed));
+            var settings = ReportSettingsFor(
+                parse.GetValue(k), parse.GetValue(bins), parse.GetValue(permutations), parse.GetValue(replicates), parse.GetValue(ci),
+                parse.GetValue(maxRows), parse.GetValue(seed), LogBase.Parse(parse.GetValue(logBase)!));
             string? path = parse.GetValue(data);
             string[] inputs = path is null ? [] : [path];
 
@@ -63,14 +67,14 @@ internal static class ReportCommand
         return command;
     }
 
-    private static ReportSettings ReportSettingsFor(int k, int bins, int permutations, int bootstrap, int maxRows, int seed)
+    private static ReportSettings ReportSettingsFor(int k, int bins, int permutations, int replicates, double ci, int maxRows, int seed, LogBase unit)
     {
-        if (k < 1 || bins < 2 || permutations < 0 || bootstrap < 0 || maxRows <= k)
+        if (maxRows <= k || replicates == 1 || !(ci > 0 && ci < 1))
         {
-            throw new UsageException("--k must be ≥ 1, --bins ≥ 2, --permutations and --bootstrap ≥ 0, --max-rows > k.");
+            throw new UsageException("--max-rows must exceed --k, --replicates must be 0 or at least 2, and --ci must lie in (0, 1).");
         }
 
-        return new ReportSettings("Ross (2014) k-NN for numeric features, plug-in for categorical ones", k, bins, permutations, bootstrap, 0.95, seed, maxRows);
+        return new ReportSettings(k, bins, permutations, replicates, ci, seed, unit, maxRows);
     }
 
     private static InformationReport Demo(ReportSettings settings, CliContext context)

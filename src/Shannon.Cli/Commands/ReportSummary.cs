@@ -13,10 +13,11 @@ internal static class ReportSummary
     {
         var console = Terminal.Console(context.Out);
         console.Write(new Rule($"[bold]Information report[/] — {Markup.Escape(report.Source)}").LeftJustified());
-        console.MarkupLine($"{report.Rows} rows, {report.Columns.Count} columns, target [bold]{Markup.Escape(report.Target)}[/]: H = {Bits(report.TargetEntropy)} bits over {report.Classes.Count} classes "
+        string unit = report.Settings.Unit.Unit;
+        console.MarkupLine($"{report.Rows} rows, {report.Columns.Count} columns, target [bold]{Markup.Escape(report.Target)}[/]: H = {Number(report.TargetEntropy)} {unit} over {report.Classes.Count} classes "
             + $"({string.Join(", ", report.Classes.Select(c => $"{Markup.Escape(c.Label)} {c.Count}"))})");
 
-        var relevance = new Table().Border(TableBorder.Simple).Title($"Top {Math.Min(TopFeatures, report.Relevance.Count)} features by I(feature; target), bits");
+        var relevance = new Table().Border(TableBorder.Simple).Title($"Top {Math.Min(TopFeatures, report.Relevance.Count)} features by I(feature; target), {unit}");
         bool selected = report.Selection.Count > 0;
         relevance.AddColumns("feature", "MI", "interval", "p-value");
         if (selected)
@@ -29,8 +30,8 @@ internal static class ReportSummary
             var cells = new List<string>
             {
                 Markup.Escape(feature.Name),
-                Bits(feature.MutualInformation),
-                double.IsNaN(feature.Lower) ? "—" : Markup.Escape($"[{Bits(feature.Lower)}, {Bits(feature.Upper)}]"),
+                Number(feature.MutualInformation),
+                double.IsNaN(feature.Lower) ? "—" : Markup.Escape($"[{Number(feature.Lower)}, {Number(feature.Upper)}]"),
                 double.IsNaN(feature.PValue) ? "—" : feature.PValue.ToString("F3", CultureInfo.InvariantCulture),
             };
             if (selected)
@@ -44,10 +45,10 @@ internal static class ReportSummary
 
         console.Write(relevance);
         var columns = new Table().Border(TableBorder.Simple).Title("Columns");
-        columns.AddColumns("column", "type", "distinct", "entropy bits");
+        columns.AddColumns("column", "kind", "distinct", $"entropy {unit}");
         foreach (var column in report.Columns)
         {
-            columns.AddRow(Markup.Escape(column.Name), column.Kind, column.Distinct.ToString(CultureInfo.InvariantCulture), Bits(column.Entropy));
+            columns.AddRow(Markup.Escape(column.Name), column.Kind, column.Distinct.ToString(CultureInfo.InvariantCulture), double.IsNaN(column.Entropy) ? "—" : Number(column.Entropy));
         }
 
         console.Write(columns);
@@ -59,20 +60,35 @@ internal static class ReportSummary
         console.MarkupLine($"wrote [link]{Markup.Escape(htmlPath)}[/]");
     }
 
+    /// <summary>
+    /// The report as one JSON object, snake_case: each feature's <c>name</c>, <c>kind</c>, <c>estimator</c> and <c>mi</c> (the
+    /// number <c>shannon mi</c> prints for the pair), <c>ci</c> and <c>p_value</c> where computed; <c>unit</c> at the top.
+    /// </summary>
     public static void Json(CliContext context, InformationReport report, string htmlPath) => CliOutput.Json(context,
     [
         new("html", Path.GetFullPath(htmlPath)),
+        new("unit", report.Settings.Unit.Unit),
         new("rows", report.Rows),
         new("target", report.Target),
-        new("targetEntropy", report.TargetEntropy),
-        new("unit", "bits"),
-        new("features", report.Relevance.Select(f => new Dictionary<string, object?>
+        new("target_entropy", report.TargetEntropy),
+        new("features", report.Relevance.Select(f =>
         {
-            ["name"] = f.Name, ["mi"] = f.MutualInformation, ["lower"] = CliOutput.OrNull(f.Lower), ["upper"] = CliOutput.OrNull(f.Upper), ["pValue"] = CliOutput.OrNull(f.PValue),
+            var entry = new Dictionary<string, object?> { ["name"] = f.Name, ["kind"] = f.Kind, ["estimator"] = f.Estimator, ["mi"] = f.MutualInformation };
+            if (!double.IsNaN(f.Lower))
+            {
+                entry["ci"] = new[] { f.Lower, f.Upper };
+            }
+
+            if (!double.IsNaN(f.PValue))
+            {
+                entry["p_value"] = f.PValue;
+            }
+
+            return entry;
         }).ToArray()),
         new("mrmr", report.Selection.Select(s => s.Name).ToArray()),
         new("warnings", report.Warnings),
     ]);
 
-    private static string Bits(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+    private static string Number(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Shannon.Estimators;
+
 namespace Shannon.Data.Tables;
 
 /// <summary>One column of a <see cref="ColumnTable"/>: numbers for a numeric column, codes and names for a categorical one.</summary>
@@ -77,4 +79,15 @@ public sealed class TableColumn
 
         return new TableColumn(name, ColumnKind.Categorical, null, codes, categories);
     }
+
+    /// <summary>The column as an estimator's <see cref="Variable"/>, its kind decided by the one rule every command and the report share.</summary>
+    /// <returns>
+    /// A categorical column → a discrete variable of its codes; a numeric column → <see cref="Variable.FromNumbers"/>:
+    /// discrete when every value is an integer and there are at most <see cref="EstimatorDefaults.MaxDiscreteValues"/>
+    /// distinct values (keeping the numbers), continuous otherwise.
+    /// </returns>
+    /// <exception cref="ArgumentException">The column is empty or has a non-finite value.</exception>
+    public Variable ToVariable() => Kind == ColumnKind.Categorical
+        ? Variable.Discrete(Name, Codes)
+        : Variable.FromNumbers(Name, Values);
 }

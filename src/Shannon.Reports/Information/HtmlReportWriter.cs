@@ -47,12 +47,12 @@ internal static class HtmlReportWriter
             .Append("<br>Rows: ").Append(report.Rows.ToString(CultureInfo.InvariantCulture))
             .Append(" · columns: ").Append(report.Columns.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" · target: <strong>").Append(Html.Text(report.Target)).Append("</strong>")
-            .Append("<br>Units: bits. MI estimator: ").Append(Html.Text(s.Estimator))
-            .Append(" (k = ").Append(s.K.ToString(CultureInfo.InvariantCulture)).Append("); ")
-            .Append(Html.Number(s.Confidence * 100, 0)).Append("% subsample intervals from ")
-            .Append(s.Bootstrap.ToString(CultureInfo.InvariantCulture)).Append(" resamples; p-values from ")
+            .Append("<br>Units: ").Append(Html.Text(s.Unit.Unit)).Append(". Estimators: the automatic rule (plug-in for two discrete columns, Ross for a continuous and a discrete one, KSG for two continuous ones; k = ")
+            .Append(s.K.ToString(CultureInfo.InvariantCulture)).Append("), the numbers <code>shannon mi</code> prints; ")
+            .Append(Html.Number(s.Confidence * 100, 0)).Append("% half-sampling intervals from ")
+            .Append(s.Replicates.ToString(CultureInfo.InvariantCulture)).Append(" half-samples; p-values from ")
             .Append(s.Permutations.ToString(CultureInfo.InvariantCulture)).Append(" permutations; ")
-            .Append(s.Bins.ToString(CultureInfo.InvariantCulture)).Append(" equal-frequency bins for redundancy; Freedman–Diaconis bins for numeric column entropies; seed ")
+            .Append(s.Bins.ToString(CultureInfo.InvariantCulture)).Append(" equal-frequency bins for redundancy; seed ")
             .Append(s.Seed.ToString(CultureInfo.InvariantCulture)).Append(".</p>\n");
     }
 
@@ -76,10 +76,11 @@ internal static class HtmlReportWriter
     private static void Target(StringBuilder html, InformationReport report)
     {
         long total = report.Classes.Sum(c => c.Count);
+        var unit = report.Settings.Unit;
         html.Append("<h2>Target: class balance and entropy</h2>\n<p>H(").Append(Html.Text(report.Target)).Append(") = <strong>")
-            .Append(Html.Number(report.TargetEntropy)).Append(" bits</strong> (at most log₂ ")
+            .Append(Html.Number(report.TargetEntropy)).Append(' ').Append(Html.Text(unit.Unit)).Append("</strong> (at most log ")
             .Append(report.Classes.Count.ToString(CultureInfo.InvariantCulture)).Append(" = ")
-            .Append(Html.Number(Math.Log2(Math.Max(1, report.Classes.Count)))).Append(" bits for balanced classes).</p>\n")
+            .Append(Html.Number(unit.FromNats(Math.Log(Math.Max(1, report.Classes.Count))))).Append(' ').Append(Html.Text(unit.Unit)).Append(" for balanced classes).</p>\n")
             .Append("<table><tr><th>class</th><th>rows</th><th>share</th></tr>");
         foreach (var share in report.Classes)
         {
@@ -95,20 +96,21 @@ internal static class HtmlReportWriter
     private static void Relevance(StringBuilder html, InformationReport report)
     {
         html.Append("<h2>Which features carry information about the target</h2>\n")
-            .Append("<table><tr><th>feature</th><th>I(feature; target) bits</th><th>interval</th><th>share of H(target)</th><th>p-value</th></tr>");
+            .Append("<table><tr><th>feature</th><th>kind</th><th>estimator</th><th>I(feature; target) ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>interval</th><th>share of H(target)</th><th>p-value</th></tr>");
         foreach (var feature in report.Relevance)
         {
             html.Append("<tr><td class=\"name\">").Append(Html.Text(feature.Name)).Append("</td><td>")
+                .Append(Html.Text(feature.Kind)).Append("</td><td>").Append(Html.Text(feature.Estimator)).Append("</td><td>")
                 .Append(Html.Number(feature.MutualInformation)).Append("</td><td>")
                 .Append(double.IsNaN(feature.Lower) ? "—" : $"[{Html.Number(feature.Lower)}, {Html.Number(feature.Upper)}]").Append("</td><td>")
                 .Append(Html.Number(100.0 * feature.MutualInformation / report.TargetEntropy, 1)).Append("%</td><td>")
                 .Append(Html.Number(feature.PValue, 4)).Append("</td></tr>");
         }
 
-        html.Append("</table>\n<p class=\"meta\">Intervals are percentiles of the estimate over the distinct rows of each bootstrap resample ")
-            .Append("(about 63 % of the rows: repeated rows would be k-NN neighbours at distance 0 and bias the estimate upward). p-values come from permuting the target ")
-            .Append("(Phipson &amp; Smyth 2010: never 0, at least 1/(permutations + 1)).</p>\n");
-        Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with subsample intervals.");
+        html.Append("</table>\n<p class=\"meta\">Intervals: estimate ± z·SE, the standard error from random half-samples of the rows ")
+            .Append("(the delete-d jackknife, Shao &amp; Wu 1989; half-samples never repeat a row, which would be a k-NN neighbour at distance 0). ")
+            .Append("p-values come from permuting the target (Phipson &amp; Smyth 2010: never 0, at least 1/(permutations + 1)).</p>\n");
+        Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with half-sampling intervals.");
     }
 
     private static void Selection(StringBuilder html, InformationReport report)
@@ -119,7 +121,7 @@ internal static class HtmlReportWriter
         }
 
         html.Append("<h2>mRMR selection (maximum relevance, minimum redundancy)</h2>\n")
-            .Append("<table><tr><th>rank</th><th>feature</th><th>relevance bits</th><th>mean redundancy bits</th><th>score</th></tr>");
+            .Append("<table><tr><th>rank</th><th>feature</th><th>relevance ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>mean redundancy ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>score</th></tr>");
         foreach (var pick in report.Selection)
         {
             html.Append("<tr><td>").Append(pick.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"name\">")
@@ -156,12 +158,12 @@ internal static class HtmlReportWriter
 
     private static void Columns(StringBuilder html, InformationReport report)
     {
-        html.Append("<h2>Columns</h2>\n<table><tr><th>column</th><th>type</th><th>distinct</th><th>entropy bits</th><th>estimated as</th></tr>");
+        html.Append("<h2>Columns</h2>\n<table><tr><th>column</th><th>kind</th><th>distinct</th><th>entropy ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>estimated as</th></tr>");
         foreach (var column in report.Columns)
         {
             html.Append("<tr><td class=\"name\">").Append(Html.Text(column.Name)).Append("</td><td>").Append(Html.Text(column.Kind))
                 .Append("</td><td>").Append(column.Distinct.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(Html.Number(column.Entropy)).Append("</td><td>").Append(Html.Text(column.Method)).Append("</td></tr>");
+                .Append(double.IsNaN(column.Entropy) ? "—" : Html.Number(column.Entropy)).Append("</td><td>").Append(Html.Text(column.Method)).Append("</td></tr>");
         }
 
         html.Append("</table>\n");

@@ -1,6 +1,6 @@
 namespace Shannon.Reports.Information;
 
-/// <summary>Everything an information report shows, computed by <see cref="InformationReportBuilder"/>; units are bits.</summary>
+/// <summary>Everything an information report shows, computed by <see cref="InformationReportBuilder"/>; every information is in <see cref="ReportSettings.Unit"/>.</summary>
 /// <param name="Source">Where the data came from (a path, or the demo data set's provenance).</param>
 /// <param name="Rows">Rows in the data (after dropping rows with missing values).</param>
 /// <param name="Target">The target column's name.</param>
@@ -10,7 +10,7 @@ namespace Shannon.Reports.Information;
 /// <param name="FeatureNames">Names of the features, in the order of <paramref name="Redundancy"/>'s rows and columns.</param>
 /// <param name="Redundancy">Normalised mutual information between features, row-major, <c>FeatureNames.Count</c> squared.</param>
 /// <param name="Classes">The target's classes with their counts.</param>
-/// <param name="TargetEntropy">H(target) in bits, plug-in from the class counts.</param>
+/// <param name="TargetEntropy">H(target) in the report's unit: the automatic estimator's entropy of the target (plug-in for classes).</param>
 /// <param name="Warnings">Constant columns, leakage-like features, too few samples for k.</param>
 /// <param name="Settings">How the numbers were estimated.</param>
 internal sealed record InformationReport(
@@ -27,27 +27,29 @@ internal sealed record InformationReport(
     IReadOnlyList<string> Warnings,
     ReportSettings Settings);
 
-/// <summary>One column: its type, its number of distinct values and its entropy in bits.</summary>
+/// <summary>One column: its kind, its number of distinct values and its entropy by the automatic estimator.</summary>
 /// <param name="Name">Column name as in the data.</param>
-/// <param name="Kind">numeric or categorical.</param>
+/// <param name="Kind">discrete or continuous, as the shared rule reads the column.</param>
 /// <param name="Distinct">Distinct values.</param>
-/// <param name="Entropy">Entropy in bits (numeric columns: of their quantile bins).</param>
-/// <param name="Method">How the entropy was estimated.</param>
+/// <param name="Entropy">H (discrete) or the differential entropy h (continuous) in the report's unit, as <c>shannon entropy --samples</c> gives it; NaN when it cannot be estimated (see <paramref name="Method"/>).</param>
+/// <param name="Method">The estimator's name, or why there is no estimate.</param>
 internal sealed record ColumnProfile(string Name, string Kind, int Distinct, double Entropy, string Method);
 
-/// <summary>I(feature; target) in bits with a bootstrap interval and a permutation p-value.</summary>
+/// <summary>I(feature; target) with the one policy's interval and p-value: the numbers <c>shannon mi</c> prints for the pair.</summary>
 /// <param name="Name">Feature name.</param>
-/// <param name="MutualInformation">Point estimate in bits.</param>
-/// <param name="Lower">Lower end of the interval.</param>
-/// <param name="Upper">Upper end of the interval.</param>
-/// <param name="PValue">Permutation p-value against independence.</param>
-internal sealed record FeatureRelevance(string Name, double MutualInformation, double Lower, double Upper, double PValue);
+/// <param name="Kind">discrete or continuous.</param>
+/// <param name="Estimator">The estimator the automatic rule picked for the pair.</param>
+/// <param name="MutualInformation">Point estimate in the report's unit.</param>
+/// <param name="Lower">Lower end of the half-sampling interval; NaN without one.</param>
+/// <param name="Upper">Upper end of the interval; NaN without one.</param>
+/// <param name="PValue">Permutation p-value against independence; NaN without permutations.</param>
+internal sealed record FeatureRelevance(string Name, string Kind, string Estimator, double MutualInformation, double Lower, double Upper, double PValue);
 
 /// <summary>One mRMR pick: rank, relevance and mean redundancy with the features chosen before it.</summary>
 /// <param name="Rank">1-based order of selection.</param>
 /// <param name="Name">Feature name.</param>
-/// <param name="Relevance">I(feature; target) in bits.</param>
-/// <param name="Redundancy">Mean I(feature; chosen) in bits.</param>
+/// <param name="Relevance">I(feature; target) in the report's unit.</param>
+/// <param name="Redundancy">Mean I(feature; chosen) in the report's unit.</param>
 /// <param name="Score">The mRMR criterion at the time of the pick.</param>
 internal sealed record SelectedFeature(int Rank, string Name, double Relevance, double Redundancy, double Score);
 
@@ -57,16 +59,28 @@ internal sealed record SelectedFeature(int Rank, string Name, double Relevance, 
 internal sealed record ClassShare(string Label, long Count);
 
 /// <summary>The estimation settings, printed in the report so it can be reproduced.</summary>
-/// <param name="Estimator">MI estimator between a numeric feature and the target.</param>
-/// <param name="K">Neighbours for the k-NN estimator.</param>
-/// <param name="Bins">Quantile bins used for column entropies and redundancy.</param>
-/// <param name="Permutations">Permutations for the p-values.</param>
-/// <param name="Bootstrap">Bootstrap resamples for the intervals.</param>
+/// <param name="K">Neighbours for the k-NN estimators (the automatic rule's k).</param>
+/// <param name="Bins">Quantile bins for the redundancy heatmap.</param>
+/// <param name="Permutations">Permutations for the p-values; 0 for none.</param>
+/// <param name="Replicates">Half-samples for the intervals; 0 for none.</param>
 /// <param name="Confidence">Interval level.</param>
-/// <param name="Seed">Seed for resampling, permutations and jitter.</param>
+/// <param name="Seed">Seed for half-samples, permutations and the k-NN jitter.</param>
+/// <param name="Unit">The unit of every information in the report; nats by default, as every command.</param>
 /// <param name="MaxRows">Larger tables are analysed on a seeded sample of this many rows.</param>
-internal sealed record ReportSettings(string Estimator, int K, int Bins, int Permutations, int Bootstrap, double Confidence, int Seed, int MaxRows = ReportSettings.DefaultMaxRows)
+internal sealed record ReportSettings(int K, int Bins, int Permutations, int Replicates, double Confidence, int Seed, LogBase Unit, int MaxRows = ReportSettings.DefaultMaxRows)
 {
     /// <summary>Default row cap: k-NN estimates on 50,000 rows take seconds and their sampling error is far below the differences a report shows.</summary>
     public const int DefaultMaxRows = 50_000;
+
+    /// <summary>The estimator of every pair: the automatic rule with the report's k and seed, as every command uses it.</summary>
+    public Estimators.Automatic Estimator => new(K, Seed);
+
+    /// <summary>The uncertainty to attach to each feature's I(feature; target).</summary>
+    public Estimators.Uncertainty.UncertaintyOptions Uncertainty => new()
+    {
+        Level = Replicates >= 2 ? Confidence : null,
+        Replicates = Math.Max(2, Replicates),
+        Permutations = Permutations,
+        Seed = Seed,
+    };
 }

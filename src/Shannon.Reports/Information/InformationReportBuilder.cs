@@ -2,7 +2,6 @@ using System.Globalization;
 using Shannon.Data.Tables;
 using Shannon.Estimators;
 using Shannon.Estimators.Continuous;
-using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
 using Shannon.Measures;
 using Shannon.Selection;
@@ -17,9 +16,6 @@ internal static class InformationReportBuilder
 {
     /// <summary>Features with at least this share of H(target) are flagged as possible leakage.</summary>
     public const double LeakageShare = 0.95;
-
-    /// <summary>A numeric target with at most this many distinct values is treated as classes.</summary>
-    public const int MaxClassesForNumericTarget = 20;
 
     /// <summary>At most this many features are picked by mRMR.</summary>
     public const int SelectedFeatures = 10;
@@ -48,10 +44,12 @@ internal static class InformationReportBuilder
         }
 
         var targetColumn = table[target];
-        var (targetCodes, classes, targetLabels) = TargetClasses(targetColumn, settings, warnings);
+        var targetVariable = targetColumn.ToVariable();
+        var (targetCodes, classes, targetLabels) = TargetClasses(targetColumn, targetVariable, settings, warnings);
         long[] classCounts = Counts(targetCodes, classes);
-        double targetEntropy = Entropy.Of(Distributions.FromCounts(classCounts), LogBase.Bits);
-        for (int c = 0; c < classes; c++)
+        double targetEntropy = settings.Estimator.Entropy(targetVariable, settings.Unit).Value;
+        string unit = settings.Unit.Unit;
+        for (int c = 0; c < classes && targetVariable.IsDiscrete; c++)
         {
             if (classCounts[c] <= settings.K)
             {
@@ -62,7 +60,12 @@ internal static class InformationReportBuilder
         progress?.Report(new ReportStep("column entropies", 0.0));
         var codes = new int[features.Length][];
         var profiles = new ColumnProfile[features.Length];
-        Parallel.For(0, features.Length, f => (codes[f], profiles[f]) = Profile(features[f], settings.Bins));
+        var variables = new Variable[features.Length];
+        Parallel.For(0, features.Length, f =>
+        {
+            variables[f] = features[f].ToVariable();
+            (codes[f], profiles[f]) = Profile(features[f], variables[f], settings);
+        });
         foreach (var profile in profiles.Where(p => p.Distinct <= 1))
         {
             warnings.Add($"Column '{profile.Name}' is constant: it carries no information.");
@@ -72,17 +75,17 @@ internal static class InformationReportBuilder
         int done = 0;
         Parallel.For(0, features.Length, f =>
         {
-            relevance[f] = Relevance(features[f], codes[f], profiles[f].Distinct, targetCodes, settings);
+            relevance[f] = Relevance(variables[f], profiles[f].Distinct, targetVariable, settings);
             progress?.Report(new ReportStep($"I(feature; {target})", 0.1 + (0.7 * Interlocked.Increment(ref done) / features.Length)));
         });
         foreach (var feature in relevance.Where(r => targetEntropy > 0 && r.MutualInformation >= LeakageShare * targetEntropy))
         {
-            warnings.Add($"Feature '{feature.Name}' has I = {feature.MutualInformation.ToString("F3", CultureInfo.InvariantCulture)} bits, at least {LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} bits: it nearly determines the target (leakage?).");
+            warnings.Add($"Feature '{feature.Name}' has I = {feature.MutualInformation.ToString("F3", CultureInfo.InvariantCulture)} {unit}, at least {LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} {unit}: it nearly determines the target (leakage?).");
         }
 
         progress?.Report(new ReportStep("mRMR selection", 0.8));
-        var informative = features.Where((_, f) => profiles[f].Distinct > 1).ToArray();
-        SelectedFeature[] selection = informative.Length == 0 ? [] : Select(informative, targetCodes, settings);
+        var informative = variables.Where((_, f) => profiles[f].Distinct > 1).ToArray();
+        SelectedFeature[] selection = informative.Length == 0 ? [] : Select(informative, targetVariable, settings);
         progress?.Report(new ReportStep("redundancy between features", 0.9));
         double[] redundancy = Redundancy(codes);
         progress?.Report(new ReportStep("done", 1.0));
@@ -90,7 +93,7 @@ internal static class InformationReportBuilder
             source,
             rows,
             target,
-            [.. profiles, new ColumnProfile(target, Kind(targetColumn) + " (target)", classes, targetEntropy, "plug-in on the classes")],
+            [.. profiles, new ColumnProfile(target, Kind(targetVariable) + " (target)", classCounts.Count(c => c > 0), targetEntropy, settings.Estimator.For(targetVariable).Name)],
             [.. relevance.OrderByDescending(r => r.MutualInformation)],
             selection,
             features.Select(f => f.Name).ToArray(),
@@ -101,80 +104,60 @@ internal static class InformationReportBuilder
             settings);
     }
 
-    /// <summary>Equal-frequency bin codes (for NMI) and the column's entropy in bits.</summary>
-    private static (int[] Codes, ColumnProfile Profile) Profile(TableColumn column, int bins)
-    {
-        if (column.Kind == ColumnKind.Categorical)
-        {
-            int[] categories = column.Codes.ToArray();
-            double h = new MillerMadow().Entropy(Counts(categories, column.CategoryCount), LogBase.Bits).Value;
-            return (categories, new ColumnProfile(column.Name, "categorical", column.Codes.ToArray().Distinct().Count(), h, "Miller–Madow on the categories"));
-        }
-
-        int distinct = new HashSet<double>(column.Values.ToArray()).Count;
-        var codes = new int[column.Length];
-        if (distinct <= 1)
-        {
-            return (codes, new ColumnProfile(column.Name, "numeric", distinct, 0.0, "constant"));
-        }
-
-        new Binning(BinRule.EqualFrequency, bins).Assign(column.Values, codes);
-        var histogram = new Binning(BinRule.FreedmanDiaconis, Estimator: new MillerMadow());
-        double entropy = histogram.Entropy(column.Values, LogBase.Bits).Value;
-        return (codes, new ColumnProfile(column.Name, "numeric", distinct, entropy, "Miller–Madow on Freedman–Diaconis bins"));
-    }
-
     /// <summary>
-    /// I(feature; target) in bits — Ross's (2014) k-NN estimator for a numeric feature against the classes, the plug-in
-    /// MI of the contingency table for a categorical one — with a bootstrap interval and a permutation p-value.
+    /// Codes for the redundancy heatmap (categories, or equal-frequency bins of a continuous column) and the column's
+    /// profile: its entropy by the automatic estimator, the number <c>shannon entropy --samples</c> prints.
     /// </summary>
-    private static FeatureRelevance Relevance(TableColumn feature, int[] featureCodes, int distinct, int[] targetCodes, ReportSettings settings)
+    private static (int[] Codes, ColumnProfile Profile) Profile(TableColumn column, Variable variable, ReportSettings settings)
     {
-        int n = targetCodes.Length;
-        if (distinct <= 1)
+        int distinct = variable.Categories;
+        var codes = new int[column.Length];
+        if (variable.IsContinuous)
         {
-            // A constant carries no information: I = 0 exactly, and no test can reject independence.
-            return new FeatureRelevance(feature.Name, 0.0, 0.0, 0.0, 1.0);
-        }
-
-        Func<int[], int[], double> statistic;
-        if (feature.Kind == ColumnKind.Numeric)
-        {
-            double[] x = feature.Values.ToArray();
-            var ross = new Ross(settings.K, JitterSeed: settings.Seed);
-            statistic = (xRows, yRows) => ross.MutualInformation(Gather(x, xRows), Gather(targetCodes, yRows).AsSpan(), LogBase.Bits).RawValue;
+            new Binning(BinRule.EqualFrequency, settings.Bins).Assign(variable.Values, codes);
         }
         else
         {
-            statistic = (xRows, yRows) => Clustering.MutualInformation(Gather(featureCodes, xRows), Gather(targetCodes, yRows), LogBase.Bits);
+            variable.Codes.CopyTo(codes);
         }
 
-        int[] identity = Enumerable.Range(0, n).ToArray();
-        double raw = statistic(identity, identity);
-        var estimate = new Estimate(Math.Max(0.0, raw), raw, LogBase.Bits, n);
-        if (settings.Bootstrap >= 2)
+        if (distinct <= 1)
         {
-            // The distinct rows of each resample (≈ 63 % of n, without repeats): repeated rows would be neighbours at
-            // distance 0 and bias the k-NN estimate upward, so the interval is taken over these subsamples.
-            estimate = Resampling.Bootstrap(
-                estimate,
-                resample =>
-                {
-                    int[] distinctRows = resample.Distinct().Order().ToArray();
-                    return Math.Max(0.0, statistic(distinctRows, distinctRows));
-                },
-                settings.Bootstrap,
-                settings.Confidence,
-                settings.Seed);
+            return (codes, new ColumnProfile(column.Name, Kind(variable), distinct, 0.0, "constant"));
         }
 
-        if (settings.Permutations >= 1)
+        var estimator = settings.Estimator.For(variable);
+        try
         {
-            estimate = Resampling.Permutation(estimate, order => statistic(identity, order), settings.Permutations, settings.Seed);
+            double entropy = estimator.Entropy(variable, settings.Unit).Value;
+            return double.IsFinite(entropy)
+                ? (codes, new ColumnProfile(column.Name, Kind(variable), distinct, entropy, estimator.Name))
+                : (codes, new ColumnProfile(column.Name, Kind(variable), distinct, double.NaN, $"{estimator.Name}: not finite (tied values)"));
+        }
+        catch (ArgumentException ex)
+        {
+            return (codes, new ColumnProfile(column.Name, Kind(variable), distinct, double.NaN, $"{estimator.Name}: {ex.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// I(feature; target) by the automatic rule with the one uncertainty policy — the estimate, interval and p-value
+    /// <c>shannon mi DATA --x feature --y target --ci … --permutations …</c> prints for the pair.
+    /// </summary>
+    private static FeatureRelevance Relevance(Variable feature, int distinct, Variable target, ReportSettings settings)
+    {
+        var estimator = settings.Estimator.For(feature, target);
+        if (distinct <= 1)
+        {
+            // A constant carries no information: I = 0 exactly, and no test can reject independence.
+            return new FeatureRelevance(feature.Name, Kind(feature), estimator.Name, 0.0, 0.0, 0.0, 1.0);
         }
 
+        var estimate = WithUncertainty.MutualInformation(estimator, feature, target, settings.Uncertainty, settings.Unit);
         return new FeatureRelevance(
             feature.Name,
+            Kind(feature),
+            estimator.Name,
             estimate.Value,
             estimate.ConfidenceInterval?.Low ?? double.NaN,
             estimate.ConfidenceInterval?.High ?? double.NaN,
@@ -183,20 +166,18 @@ internal static class InformationReportBuilder
 
     /// <summary>
     /// mRMR in its difference form (Peng, Long &amp; Ding 2005) over the non-constant features, with the library's
-    /// forward selection and the report's k and seed; relevance, mean redundancy and score converted to bits.
+    /// forward selection and the report's estimator; relevance, mean redundancy and score in the report's unit.
     /// </summary>
-    private static SelectedFeature[] Select(TableColumn[] features, int[] targetCodes, ReportSettings settings)
+    private static SelectedFeature[] Select(Variable[] features, Variable target, ReportSettings settings)
     {
-        var columns = features
-            .Select(f => f.Kind == ColumnKind.Numeric ? FeatureColumn.Continuous(f.Name, f.Values) : FeatureColumn.Discrete(f.Name, f.Codes))
-            .ToArray();
-        var options = new SelectionOptions { Neighbors = settings.K, JitterSeed = settings.Seed, Seed = settings.Seed };
-        var ranking = ForwardSelection.Select(columns, FeatureColumn.Discrete("target", targetCodes), SelectionMethod.Mrmr, Math.Min(SelectedFeatures, columns.Length), options);
+        var options = new SelectionOptions { Estimator = settings.Estimator };
+        var ranking = ForwardSelection.Select(features, target, SelectionMethod.Mrmr, Math.Min(SelectedFeatures, features.Length), options);
+        var unit = settings.Unit;
         return ranking.Features
             .Select(f =>
             {
                 double relevance = f.Relevance ?? f.Score;
-                return new SelectedFeature(f.Rank, f.Name, LogBase.Bits.FromNats(relevance), LogBase.Bits.FromNats(relevance - f.Score), LogBase.Bits.FromNats(f.Score));
+                return new SelectedFeature(f.Rank, f.Name, unit.FromNats(relevance), unit.FromNats(relevance - f.Score), unit.FromNats(f.Score));
             })
             .ToArray();
     }
@@ -219,7 +200,8 @@ internal static class InformationReportBuilder
         return redundancy;
     }
 
-    private static (int[] Codes, int Classes, string[] Labels) TargetClasses(TableColumn column, ReportSettings settings, List<string> warnings)
+    /// <summary>The target's classes for the class-balance view: its categories, or equal-frequency bins of a continuous target.</summary>
+    private static (int[] Codes, int Classes, string[] Labels) TargetClasses(TableColumn column, Variable variable, ReportSettings settings, List<string> warnings)
     {
         if (column.Kind == ColumnKind.Categorical)
         {
@@ -227,16 +209,16 @@ internal static class InformationReportBuilder
         }
 
         double[] values = column.Values.ToArray();
-        double[] distinct = values.Distinct().Order().ToArray();
-        if (distinct.Length <= MaxClassesForNumericTarget)
+        if (variable.IsDiscrete)
         {
+            double[] distinct = values.Distinct().Order().ToArray();
             int[] exact = values.Select(v => Array.BinarySearch(distinct, v)).ToArray();
             return (exact, distinct.Length, distinct.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
         }
 
         var codes = new int[values.Length];
         int classes = new Binning(BinRule.EqualFrequency, settings.Bins).Assign(values, codes);
-        warnings.Add($"The target '{column.Name}' is continuous ({distinct.Length} distinct values); it is binned into {classes} equal-frequency bins.");
+        warnings.Add($"The target '{column.Name}' is continuous ({variable.Categories} distinct values): I(feature; target) is estimated as regression (KSG, Ross), and the class view below shows {classes} equal-frequency bins.");
         string[] labels = Enumerable.Range(0, classes).Select(c => Range(values, codes, c)).ToArray();
         return (codes, classes, labels);
     }
@@ -248,18 +230,7 @@ internal static class InformationReportBuilder
             : $"{members.Min().ToString("G4", CultureInfo.InvariantCulture)}…{members.Max().ToString("G4", CultureInfo.InvariantCulture)}";
     }
 
-    private static string Kind(TableColumn column) => column.Kind == ColumnKind.Numeric ? "numeric" : "categorical";
-
-    private static T[] Gather<T>(T[] source, int[] rows)
-    {
-        var gathered = new T[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            gathered[i] = source[rows[i]];
-        }
-
-        return gathered;
-    }
+    private static string Kind(Variable variable) => variable.IsContinuous ? "continuous" : "discrete";
 
     private static long[] Counts(int[] codes, int distinct)
     {

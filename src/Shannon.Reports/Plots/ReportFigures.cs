@@ -18,7 +18,7 @@ internal static class ReportFigures
         return plot;
     }
 
-    /// <summary>Bars of I(feature; target) in bits, highest first, with the interval as error bars when there is one.</summary>
+    /// <summary>Bars of I(feature; target) in the report's unit, highest first, with the interval as error bars when there is one.</summary>
     public static Plot Relevance(InformationReport report)
     {
         var plot = new Plot();
@@ -36,7 +36,7 @@ internal static class ReportFigures
         }
 
         LabelBottom(plot, features.Select(f => f.Name).ToArray(), rotate: true);
-        plot.YLabel("I(feature; target), bits");
+        plot.YLabel($"I(feature; target), {report.Settings.Unit.Unit}");
         plot.Axes.Margins(bottom: 0);
         return plot;
     }

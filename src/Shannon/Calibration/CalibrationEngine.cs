@@ -58,9 +58,9 @@ internal static class CalibrationEngine
             throw new ArgumentOutOfRangeException("options.SumTolerance", options.SumTolerance, $"SumTolerance must be in [0, 1); got {Guard.Format(options.SumTolerance)}.");
         }
 
-        if (options.BootstrapReplicates is < 0 or 1)
+        if (options.IntervalReplicates is < 0 or 1)
         {
-            throw new ArgumentOutOfRangeException("options.BootstrapReplicates", options.BootstrapReplicates, $"BootstrapReplicates must be 0 (none) or at least 2; got {options.BootstrapReplicates}.");
+            throw new ArgumentOutOfRangeException("options.IntervalReplicates", options.IntervalReplicates, $"IntervalReplicates must be 0 (none) or at least 2; got {options.IntervalReplicates}.");
         }
 
         if (!(options.ConfidenceLevel > 0.0 && options.ConfidenceLevel < 1.0))
@@ -107,19 +107,19 @@ internal static class CalibrationEngine
         };
     }
 
-    /// <summary>The bootstrap percentile interval of the top-label ECE, or null when no replicates were asked for.</summary>
+    /// <summary>The half-sampling interval of the top-label ECE, or null when no replicates were asked for.</summary>
     internal static Estimators.ConfidenceInterval? Interval(double[] confidence, bool[] correct, double ece, CalibrationOptions options)
     {
-        if (options.BootstrapReplicates == 0)
+        if (options.IntervalReplicates == 0)
         {
             return null;
         }
 
-        return CalibrationUncertainty.PercentileInterval(
+        return CalibrationUncertainty.Interval(
             confidence.Length,
             ece,
             rows => TopLabelBins.From(confidence, correct, options.Bins, options.Strategy, rows).ExpectedError(),
-            options.BootstrapReplicates,
+            options.IntervalReplicates,
             options.ConfidenceLevel,
             options.Seed);
     }

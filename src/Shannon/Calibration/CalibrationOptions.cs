@@ -3,7 +3,7 @@ namespace Shannon.Calibration;
 /// <summary>The options of a calibration report or a temperature fit: bins, unit, input checks and uncertainty.</summary>
 public sealed record CalibrationOptions
 {
-    /// <summary>The default options: 15 equal-width bins, nats, rows summing to 1 within 10⁻⁶, no temperature fit, no bootstrap.</summary>
+    /// <summary>The default options: 15 equal-width bins, nats, rows summing to 1 within 10⁻⁶, no temperature fit, no interval.</summary>
     public static CalibrationOptions Default { get; } = new();
 
     /// <summary>B, the number of bins of the reliability diagram, the ECE, the MCE and the classwise ECE (1 to 10⁶); 15 by default, as Guo et al.</summary>
@@ -24,12 +24,12 @@ public sealed record CalibrationOptions
     /// <summary>Also fit a temperature (Guo et al. 2017) and report the NLL and ECE after it.</summary>
     public bool FitTemperature { get; init; }
 
-    /// <summary>Bootstrap resamples of the rows for a percentile interval of the top-label ECE; 0 (none) by default.</summary>
-    public int BootstrapReplicates { get; init; }
+    /// <summary>Half-samples of the rows for the interval of the top-label ECE (the one uncertainty policy, <see cref="Estimators.Uncertainty.HalfSampling"/>); 0 (none) by default, else at least 2.</summary>
+    public int IntervalReplicates { get; init; }
 
-    /// <summary>The level of the bootstrap interval, in (0, 1); 0.95 by default.</summary>
+    /// <summary>The level of the interval, in (0, 1); 0.95 by default.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
 
-    /// <summary>The seed of the bootstrap's row sampler; 0 by default.</summary>
+    /// <summary>The seed of the half-samples; 0 by default.</summary>
     public int Seed { get; init; }
 }

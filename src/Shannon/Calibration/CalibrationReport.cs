@@ -5,7 +5,7 @@ namespace Shannon.Calibration;
 /// <summary>
 /// How honest a classifier's confidence is, from its predicted probabilities (or logits) and the true labels: accuracy,
 /// the proper scoring rules (NLL, Brier with Murphy's decomposition), the calibration errors (top-label ECE and MCE,
-/// classwise ECE, debiased ECE, optionally a bootstrap interval), the reliability diagram's bins, the reliability
+/// classwise ECE, debiased ECE, optionally a half-sampling interval), the reliability diagram's bins, the reliability
 /// curve of binary input, and optionally a fitted temperature.
 /// </summary>
 /// <remarks>
@@ -76,7 +76,7 @@ public sealed record CalibrationReport
     /// </summary>
     public double EceDebiased { get; init; }
 
-    /// <summary>The bootstrap percentile interval of <see cref="Ece"/> (rows resampled, bins recomputed), or null when not asked for.</summary>
+    /// <summary>The half-sampling interval of <see cref="Ece"/> (half the rows drawn without replacement, bins recomputed; the one uncertainty policy), or null when not asked for.</summary>
     public ConfidenceInterval? EceInterval { get; init; }
 
     /// <summary>How the top-label bins and the curve were placed.</summary>
@@ -95,7 +95,7 @@ public sealed record CalibrationReport
     /// <param name="probabilities">N×C probabilities, row-major; each row finite, ≥ 0, summing to 1 within <see cref="CalibrationOptions.SumTolerance"/> (or rescaled with <see cref="CalibrationOptions.Normalize"/>).</param>
     /// <param name="classes">C ≥ 2.</param>
     /// <param name="labels">N labels in 0 … C − 1.</param>
-    /// <param name="options">Bins, unit, checks, temperature fit, bootstrap; <see cref="CalibrationOptions.Default"/> when null.</param>
+    /// <param name="options">Bins, unit, checks, temperature fit, interval; <see cref="CalibrationOptions.Default"/> when null.</param>
     /// <returns>The report; see the properties for each formula. The temperature fit uses z = ln p (masked classes p = 0 stay at probability 0).</returns>
     /// <exception cref="ArgumentException">A shape mismatch, an empty input, a label out of range, a NaN, infinite or negative probability, or a row not summing to 1 (each named with its row); a temperature fit that has no finite minimiser; options out of range.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is below 2, or an option is out of range.</exception>
@@ -111,7 +111,7 @@ public sealed record CalibrationReport
     /// <param name="logits">N×C logits, row-major; no NaN or +∞, no row all −∞ (−∞ masks a class).</param>
     /// <param name="classes">C ≥ 2.</param>
     /// <param name="labels">N labels in 0 … C − 1.</param>
-    /// <param name="options">Bins, unit, temperature fit, bootstrap; <see cref="CalibrationOptions.Default"/> when null.</param>
+    /// <param name="options">Bins, unit, temperature fit, interval; <see cref="CalibrationOptions.Default"/> when null.</param>
     /// <returns>The report, with p_ik = exp(z_ik − m_i − log Σ_j exp(z_ij − m_i)), m_i = max_j z_ij.</returns>
     /// <exception cref="ArgumentException">A shape mismatch, an empty input, a label out of range, a bad logit (named with its row and class); a temperature fit that has no finite minimiser; options out of range.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is below 2, or an option is out of range.</exception>
@@ -126,7 +126,7 @@ public sealed record CalibrationReport
     /// <summary>The report of binary predictions: positive-class probabilities against 0/1 labels.</summary>
     /// <param name="probabilities">p_i = P(y_i = 1), each in [0, 1].</param>
     /// <param name="labels">y_i ∈ {0, 1}.</param>
-    /// <param name="options">Bins, unit, temperature fit, bootstrap; <see cref="CalibrationOptions.Default"/> when null.</param>
+    /// <param name="options">Bins, unit, temperature fit, interval; <see cref="CalibrationOptions.Default"/> when null.</param>
     /// <returns>
     /// The report of the two-class rows [1 − p_i, p_i], with <see cref="Brier"/> = (1/N) Σ (p_i − y_i)² and
     /// <see cref="Curve"/> = <see cref="ReliabilityCurve.FromProbabilities"/> of p; the temperature fit uses the logits
@@ -156,7 +156,7 @@ public sealed record CalibrationReport
     /// <summary>The report of binary predictions given as log-odds z_i, with P(y_i = 1) = σ(z_i) = 1/(1 + e^(−z_i)).</summary>
     /// <param name="logits">z_i, finite or ±∞ (±∞ is a certain prediction), never NaN.</param>
     /// <param name="labels">y_i ∈ {0, 1}.</param>
-    /// <param name="options">Bins, unit, temperature fit, bootstrap; <see cref="CalibrationOptions.Default"/> when null.</param>
+    /// <param name="options">Bins, unit, temperature fit, interval; <see cref="CalibrationOptions.Default"/> when null.</param>
     /// <returns>The report of the two-class logits [0, z_i]; binary numbers as <see cref="FromBinaryProbabilities"/> with p_i = σ(z_i).</returns>
     /// <exception cref="ArgumentException">Empty or mismatched inputs, a NaN logit, a label other than 0 or 1; a temperature fit without a finite minimiser.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>

@@ -4,19 +4,15 @@ using Shannon.Estimators.Uncertainty;
 namespace Shannon.Calibration;
 
 /// <summary>
-/// The one place where calibration calls the project's uncertainty policy (Estimators/Uncertainty): a percentile
-/// bootstrap interval of a statistic of the rows.
+/// The one place where calibration calls the project's uncertainty policy (<see cref="HalfSampling"/>): the half-sampling
+/// interval of a statistic of the rows, as every other interval in Shannon.
 /// </summary>
-/// <remarks>
-/// The plain row bootstrap is valid here: the calibration errors are smooth functions of per-row quantities
-/// (confidence, correctness) averaged over rows, with no neighbour structure that duplicated rows could distort.
-/// </remarks>
 internal static class CalibrationUncertainty
 {
-    /// <summary>The percentile interval of <paramref name="statistic"/> over <paramref name="replicates"/> row resamples.</summary>
-    internal static ConfidenceInterval PercentileInterval(int rows, double value, Func<int[], double> statistic, int replicates, double level, int seed)
+    /// <summary>The half-sampling interval of <paramref name="statistic"/> (a quantity ≥ 0) around <paramref name="value"/>.</summary>
+    internal static ConfidenceInterval Interval(int rows, double value, Func<int[], double> statistic, int replicates, double level, int seed)
     {
-        var estimate = Estimate.Signed(value, LogBase.Nats, rows);
-        return Resampling.Bootstrap(estimate, statistic, replicates, level, seed).ConfidenceInterval!.Value;
+        var estimate = Estimate.NonNegative(value, LogBase.Nats, rows);
+        return HalfSampling.Interval(estimate, rows, statistic, replicates, level, seed).ConfidenceInterval!.Value;
     }
 }

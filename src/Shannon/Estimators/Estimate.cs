@@ -50,8 +50,11 @@ public sealed record Estimate(
     public static Estimate NonNegative(double nats, LogBase logBase, long n, long? supportSize = null)
     {
         double raw = logBase.FromNats(nats);
-        return new Estimate(Math.Max(0.0, raw), raw, logBase, n, supportSize);
+        return new Estimate(Math.Max(0.0, raw), raw, logBase, n, supportSize) { IsNonNegative = true };
     }
+
+    /// <summary>Is the quantity ≥ 0 in theory (set by <see cref="NonNegative"/>)? Its interval is then clipped at 0 from below.</summary>
+    public bool IsNonNegative { get; init; }
 }
 
 /// <summary>A two-sided confidence interval [Low, High] at a confidence level such as 0.95.</summary>

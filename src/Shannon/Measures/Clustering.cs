@@ -154,9 +154,9 @@ public static class Clustering
     {
         ArgumentNullException.ThrowIfNull(table);
         CheckDefined(average);
-        if (table.NonEmptyRows == 1 && table.NonEmptyColumns == 1)
+        if (IsRelabelling(table))
         {
-            return 1.0;
+            return 1.0; // identical labellings up to names, one cluster included: scikit-learn's convention, exactly
         }
 
         double mi = MutualInformationNats(table);
@@ -213,24 +213,36 @@ public static class Clustering
             return 0.0;
         }
 
-        var terms = new MutualInformationTerms(LogsOf(table.RowSums), LogsOf(table.ColumnSums), Math.Log(table.Total));
+        var terms = new MutualInformationTerms(table.RowSums.ToArray(), table.ColumnSums.ToArray(), LogsOf(table.RowSums), LogsOf(table.ColumnSums), table.Total);
         table.VisitNonZero(ref terms);
-        return Math.Max(0.0, terms.Sum.Value / table.Total);
+
+        // Each term is symmetric in row and column and the terms are summed in sorted order, so the transposed table
+        // gives the same bits: I(U;V) = I(V;U) exactly.
+        double[] sorted = [.. terms.Terms];
+        Array.Sort(sorted);
+        return Math.Max(0.0, CompensatedSum.Of(sorted) / table.Total);
     }
 
-    private static double EntropyNats(ReadOnlySpan<long> sizes, long total)
+    private static double EntropyNats(ReadOnlySpan<long> sizes, long total) => Entropy.CountsNats(sizes, total);
+
+    /// <summary>Is one labelling the other with its labels renamed (every non-empty row and column holds exactly one non-empty cell)?</summary>
+    private static bool IsRelabelling(ContingencyTable table)
     {
-        double logTotal = Math.Log(total);
-        var sum = default(CompensatedSum);
-        foreach (long size in sizes)
+        if (table.NonEmptyRows != table.NonEmptyColumns)
         {
-            if (size > 0)
+            return false;
+        }
+
+        int cells = 0;
+        foreach (var _ in table.NonZeroCells())
+        {
+            if (++cells > table.NonEmptyRows)
             {
-                sum.Add((double)size / total * (logTotal - Math.Log(size)));
+                return false;
             }
         }
 
-        return Math.Max(0.0, sum.Value);
+        return true;
     }
 
     private static double ExpectedMutualInformationNats(ContingencyTable table)
@@ -368,11 +380,26 @@ public static class Clustering
     }
 
     /// <summary>Accumulates N · I = Σ nᵢⱼ (ln nᵢⱼ − ln aᵢ − ln bⱼ + ln N) over the non-zero cells.</summary>
-    private struct MutualInformationTerms(double[] logRowSums, double[] logColumnSums, double logTotal) : ICellVisitor
+    /// <summary>
+    /// The terms nᵢⱼ ln(N nᵢⱼ / (aᵢ bⱼ)): while N nᵢⱼ and aᵢ bⱼ are exact in a double (below 2⁵³) the ratio is formed first
+    /// and its logarithm taken once (accurate even where the ratio is near 1, at independence); otherwise from the four
+    /// logarithms. Both forms are symmetric in the row and the column.
+    /// </summary>
+    private readonly struct MutualInformationTerms(long[] rowSums, long[] columnSums, double[] logRowSums, double[] logColumnSums, long total) : ICellVisitor
     {
-        public CompensatedSum Sum;
+        private const long Exact = 1L << 53;
+        private readonly double _logTotal = Math.Log(total);
 
-        public void Visit(int row, int column, long count) =>
-            Sum.Add(count * (Math.Log(count) - logRowSums[row] - logColumnSums[column] + logTotal));
+        public List<double> Terms { get; } = [];
+
+        public void Visit(int row, int column, long count)
+        {
+            long a = rowSums[row];
+            long b = columnSums[column];
+            bool exact = count <= Exact / total && a <= Exact / b;
+            Terms.Add(count * (exact
+                ? Math.Log((double)(count * total) / (a * b))
+                : (Math.Log(count) + _logTotal) - (logRowSums[row] + logColumnSums[column])));
+        }
     }
 }

@@ -1,9 +1,11 @@
+using Shannon.Estimators;
+
 namespace Shannon.Selection;
 
 /// <summary>Boundary checks shared by ranking and selection.</summary>
 internal static class FeatureInputs
 {
-    public static void Check(IReadOnlyList<FeatureColumn> features, FeatureColumn target)
+    public static void Check(IReadOnlyList<Variable> features, Variable target)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(target);
@@ -16,9 +18,9 @@ internal static class FeatureInputs
         for (int k = 0; k < features.Count; k++)
         {
             var feature = features[k] ?? throw new ArgumentNullException(nameof(features), $"features[{k}] is null.");
-            if (feature.Length != target.Length)
+            if (feature.Rows != target.Rows)
             {
-                throw new ArgumentException($"features[{k}] ('{feature.Name}') has {feature.Length} samples but the target has {target.Length}.", nameof(features));
+                throw new ArgumentException($"features[{k}] ('{feature.Name}') has {feature.Rows} samples but the target has {target.Rows}.", nameof(features));
             }
 
             if (!names.Add(feature.Name))

@@ -7,5 +7,5 @@ namespace Shannon.Selection;
 /// <param name="Rank">1 for the best feature (or the first picked), 2 for the next, and so on.</param>
 /// <param name="PValue">Permutation p-value of I(X;Y) against independence, (1 + #{permuted ≥ observed}) / (1 + permutations); null when not asked.</param>
 /// <param name="Relevance">I(X;Y) in nats, the feature's own mutual information with the target (equal to <paramref name="Score"/> for a ranking).</param>
-/// <param name="Interval">Percentile bootstrap interval of I(X;Y) in nats (<see cref="SelectionOptions.Bootstrap"/>); null when not asked.</param>
+/// <param name="Interval">The half-sampling interval of I(X;Y) in nats (<see cref="SelectionOptions.Uncertainty"/>); null when not asked.</param>
 public sealed record FeatureScore(string Name, int Index, double Score, int Rank, double? PValue = null, double? Relevance = null, Estimators.ConfidenceInterval? Interval = null);

@@ -1,3 +1,7 @@
+using Shannon.Estimators;
+using Shannon.Estimators.Discrete;
+using Shannon.Numerics;
+
 namespace Shannon.Selection;
 
 /// <summary>Greedy forward feature selection by mRMR, JMI, CMIM or DISR, with each pairwise term computed once.</summary>
@@ -8,33 +12,35 @@ public static class ForwardSelection
     /// <param name="target">The target: discrete for classification, continuous for regression (mRMR only).</param>
     /// <param name="method">The criterion.</param>
     /// <param name="k">How many features to pick; at most the number of features.</param>
-    /// <param name="options">Neighbours k, the discrete estimator; defaults when null. Permutations are not used here.</param>
+    /// <param name="options">The estimator of the pair terms (<see cref="Automatic"/> when null); its uncertainty settings are not used here.</param>
     /// <returns>The picked features in order (rank 1 first); each score is the criterion's value when it was picked
     /// (nats, except DISR's unitless ratio sum), and <see cref="FeatureScore.Relevance"/> holds I(X;Y).</returns>
     /// <exception cref="ArgumentException">No features, lengths differ, duplicate names; JMI or CMIM with a continuous
-    /// target; DISR with a continuous feature or target.</exception>
+    /// target or an estimator without conditional mutual information; DISR with a continuous feature or target.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not in [1, features.Count].</exception>
     /// <remarks>
     /// The first pick maximises I(X;Y) for every method. Each later step computes, in parallel over the remaining
     /// candidates, only the terms that involve the feature picked last (I(X;X_j), and I(X;X_j|Y) or DISR's ratio)
     /// and adds them to per-candidate running sums or maxima, so every pairwise term is estimated once: O(k·p)
-    /// estimates for p features. Ties go to the lower feature index. Pair terms follow scikit-learn's rules
-    /// (see <see cref="MutualInformationRanking.Rank"/>); I(X;X_j|Y) for a discrete Y is Σ_y p(y) I(X;X_j|Y=y).
+    /// estimates for p features. Ties go to the lower feature index. Pair terms come from the options' estimator (by
+    /// default <see cref="Automatic"/>, scikit-learn's rule; see <see cref="MutualInformationRanking.Rank"/>), and so does
+    /// I(X;X_j|Y): for a discrete Y the automatic rule takes Σ_y p(y) I(X;X_j|Y=y) (<see cref="ConditionedOnLabels"/>).
     /// Reference: Brown, G., Pocock, A., Zhao, M.-J. &amp; Luján, M. (2012), Conditional likelihood maximisation:
     /// a unifying framework for information theoretic feature selection, JMLR 13, 27–66.
     /// </remarks>
-    public static FeatureRanking Select(IReadOnlyList<FeatureColumn> features, FeatureColumn target, SelectionMethod method, int k, SelectionOptions? options = null)
+    public static FeatureRanking Select(IReadOnlyList<Variable> features, Variable target, SelectionMethod method, int k, SelectionOptions? options = null)
     {
         options ??= new SelectionOptions();
         options.Validate();
         FeatureInputs.Check(features, target);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, features.Count);
-        CheckMethod(features, target, method);
+        CheckMethod(features, target, method, options.Estimator);
 
-        var pairs = new PairInformation(options);
+        var pairs = options.Estimator;
+        var conditionalPairs = pairs as IConditionalMutualInformationEstimator;
+        var discrete = options.DiscreteEstimator;
         double[] relevance = MutualInformationRanking.Relevance(features, target, pairs);
-        int[][] rowsByClass = target.IsDiscrete ? PairInformation.RowsByClass(target) : [];
         var redundancy = new double[features.Count];
         var conditional = new double[features.Count];
         var worstLoss = new double[features.Count];
@@ -50,19 +56,20 @@ public static class ForwardSelection
         {
             var newest = features[picked[^1].Index];
             int[] candidates = [.. remaining];
-            Parallel.ForEach(candidates, c =>
+            ParallelLoop.For(0, candidates.Length, i =>
             {
+                int c = candidates[i];
                 if (method == SelectionMethod.Disr)
                 {
-                    ratios[c] += pairs.SymmetricalRelevance(features[c], newest, target);
+                    ratios[c] += SymmetricalRelevance(discrete, features[c], newest, target);
                     return;
                 }
 
-                double shared = pairs.MutualInformation(features[c], newest);
+                double shared = pairs.MutualInformation(features[c], newest).Value;
                 redundancy[c] += shared;
                 if (method is SelectionMethod.Jmi or SelectionMethod.Cmim)
                 {
-                    double given = pairs.ConditionalMutualInformation(features[c], newest, target, rowsByClass);
+                    double given = conditionalPairs!.ConditionalMutualInformation(features[c], newest, target).Value;
                     conditional[c] += given;
                     worstLoss[c] = Math.Max(worstLoss[c], shared - given);
                 }
@@ -103,9 +110,22 @@ public static class ForwardSelection
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"Unknown selection method {method}."),
     };
 
-    private static void CheckMethod(IReadOnlyList<FeatureColumn> features, FeatureColumn target, SelectionMethod method)
+    /// <summary>DISR's term I(A,B;Y) / H(A,B,Y) for discrete A, B, Y, in [0, 1].</summary>
+    private static double SymmetricalRelevance(DiscreteEntropyEstimator discrete, Variable a, Variable b, Variable y)
+    {
+        var ab = Variable.Join([a, b]);
+        double joint = discrete.Entropy(Variable.Join([ab, y])).Value;
+        return joint > 0 ? discrete.MutualInformation(ab, y).Value / joint : 0.0;
+    }
+
+    private static void CheckMethod(IReadOnlyList<Variable> features, Variable target, SelectionMethod method, IMutualInformationEstimator estimator)
     {
         _ = Name(method);
+        if (method is SelectionMethod.Jmi or SelectionMethod.Cmim && estimator is not IConditionalMutualInformationEstimator)
+        {
+            throw new ArgumentException($"{Name(method)} needs I(X;X_j|Y); the estimator {estimator.Name} does not estimate conditional mutual information.", nameof(estimator));
+        }
+
         if (method is SelectionMethod.Jmi or SelectionMethod.Cmim or SelectionMethod.Disr && !target.IsDiscrete)
         {
             throw new ArgumentException($"{Name(method)} conditions on the target, which needs a discrete (classification) target; use mrmr for a continuous one.", nameof(target));

@@ -12,14 +12,14 @@ public class HtmlReportWriterTests
         4,
         "target",
         [new ColumnProfile(feature, "numeric", 4, 2.0, "plug-in on the values"), new ColumnProfile("target", "categorical (target)", 2, 1.0, "plug-in on the classes")],
-        [new FeatureRelevance(feature, 1.0, 0.8, 1.0, 0.01)],
+        [new FeatureRelevance(feature, "continuous", "ross", 1.0, 0.8, 1.0, 0.01)],
         [new SelectedFeature(1, feature, 1.0, 0.0, 1.0)],
         [feature],
         [1.0],
         [new ClassShare(category, 2), new ClassShare("b", 2)],
         1.0,
         [$"Column '{feature}' is constant: it carries no information."],
-        new ReportSettings("Ross (2014) k-NN", 3, 10, 100, 50, 0.95, 0));
+        new ReportSettings(3, 10, 100, 50, 0.95, 0, LogBase.Bits));
 
     [Fact]
     public void Data_strings_are_escaped_and_the_page_has_no_script()
@@ -48,7 +48,7 @@ public class HtmlReportWriterTests
     {
         var report = Sample("x", "a") with
         {
-            Relevance = [new FeatureRelevance("x", 0.5, double.NaN, double.NaN, double.NaN)],
+            Relevance = [new FeatureRelevance("x", "continuous", "ross", 0.5, double.NaN, double.NaN, double.NaN)],
             Selection = [],
         };
         string html = HtmlReportWriter.Write(report);

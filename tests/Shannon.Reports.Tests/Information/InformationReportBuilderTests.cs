@@ -6,7 +6,7 @@ namespace Shannon.Reports.Tests.Information;
 
 public class InformationReportBuilderTests
 {
-    private static readonly ReportSettings Settings = new("Ross (2014) k-NN", 3, 10, 20, 10, 0.95, 0);
+    private static readonly ReportSettings Settings = new(3, 10, 20, 10, 0.95, 0, LogBase.Bits);
 
     private static InformationReport Iris() =>
         InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("iris.csv")), "iris.csv", "target", Settings);

@@ -217,15 +217,16 @@ public class CalibrationReportTests
     }
 
     [Fact]
-    public void Bootstrap_interval_is_seeded_and_ordered()
+    public void Half_sampling_interval_is_seeded_and_contains_the_ece()
     {
         var (p, y) = RandomRows(400, 4, 3);
-        var options = new CalibrationOptions { BootstrapReplicates = 100, ConfidenceLevel = 0.9, Seed = 7 };
+        var options = new CalibrationOptions { IntervalReplicates = 100, ConfidenceLevel = 0.9, Seed = 7 };
         var report = CalibrationReport.FromProbabilities(p, 4, y, options);
         var again = CalibrationReport.FromProbabilities(p, 4, y, options);
         var interval = report.EceInterval!.Value;
         Assert.Equal(interval, again.EceInterval!.Value);
         Assert.Equal(0.9, interval.Level);
+        Assert.InRange(report.Ece, interval.Low, interval.High);
         Assert.True(interval.Low < interval.High);
         Assert.NotEqual(interval, CalibrationReport.FromProbabilities(p, 4, y, options with { Seed = 8 }).EceInterval!.Value);
         var quantile = CalibrationReport.FromProbabilities(p, 4, y, options with { Strategy = BinStrategy.Quantile }).EceInterval!.Value;
@@ -267,7 +268,7 @@ public class CalibrationReportTests
         Assert.Contains("row 1, class 0", logit.Message);
         Assert.Equal("logits", Assert.Throws<ArgumentException>(() => CalibrationReport.FromLogits([double.NegativeInfinity, double.NegativeInfinity], 2, [0])).ParamName);
         Assert.Equal("options.Bins", Assert.Throws<ArgumentOutOfRangeException>(() => CalibrationReport.FromProbabilities(Four, 2, FourLabels, new CalibrationOptions { Bins = 0 })).ParamName);
-        Assert.Equal("options.BootstrapReplicates", Assert.Throws<ArgumentOutOfRangeException>(() => CalibrationReport.FromProbabilities(Four, 2, FourLabels, new CalibrationOptions { BootstrapReplicates = 1 })).ParamName);
+        Assert.Equal("options.IntervalReplicates", Assert.Throws<ArgumentOutOfRangeException>(() => CalibrationReport.FromProbabilities(Four, 2, FourLabels, new CalibrationOptions { IntervalReplicates = 1 })).ParamName);
         Assert.Equal("options.ConfidenceLevel", Assert.Throws<ArgumentOutOfRangeException>(() => CalibrationReport.FromProbabilities(Four, 2, FourLabels, new CalibrationOptions { ConfidenceLevel = 1 })).ParamName);
         Assert.Equal("options.SumTolerance", Assert.Throws<ArgumentOutOfRangeException>(() => CalibrationReport.FromProbabilities(Four, 2, FourLabels, new CalibrationOptions { SumTolerance = double.NaN })).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => CalibrationReport.FromProbabilities(new double[20_000], 20_000, [0], new CalibrationOptions { Bins = 1000 })).ParamName);

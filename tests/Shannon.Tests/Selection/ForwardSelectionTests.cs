@@ -1,3 +1,4 @@
+using Shannon.Estimators;
 using Shannon.Selection;
 
 namespace Shannon.Tests.Selection;
@@ -17,15 +18,15 @@ public class ForwardSelectionTests
                    from noise in Enumerable.Range(0, 3)
                    select (strong, weak, noise);
         var data = rows.ToArray();
-        FeatureColumn[] features =
+        Variable[] features =
         [
-            FeatureColumn.Discrete("noise", [.. data.Select(r => r.noise)]),
-            FeatureColumn.Discrete("strong", [.. data.Select(r => r.strong)]),
-            FeatureColumn.Discrete("copy1", [.. data.Select(r => r.strong)]),
-            FeatureColumn.Discrete("weak", [.. data.Select(r => r.weak)]),
-            FeatureColumn.Discrete("copy2", [.. data.Select(r => 3 - r.strong)]),
+            Variable.Discrete("noise", [.. data.Select(r => r.noise)]),
+            Variable.Discrete("strong", [.. data.Select(r => r.strong)]),
+            Variable.Discrete("copy1", [.. data.Select(r => r.strong)]),
+            Variable.Discrete("weak", [.. data.Select(r => r.weak)]),
+            Variable.Discrete("copy2", [.. data.Select(r => 3 - r.strong)]),
         ];
-        var target = FeatureColumn.Discrete("y", [.. data.Select(r => (4 * r.weak) + r.strong)]);
+        var target = Variable.Discrete("y", [.. data.Select(r => (4 * r.weak) + r.strong)]);
         var picked = ForwardSelection.Select(features, target, method, 2);
         Assert.Equal(["strong", "weak"], picked.Features.Select(f => f.Name));
         Assert.Equal(Math.Log(4), picked.Features[0].Score, 1e-12);
@@ -54,13 +55,13 @@ public class ForwardSelectionTests
             }
         }
 
-        FeatureColumn[] features =
+        Variable[] features =
         [
-            FeatureColumn.Discrete("decoy", [.. rows.Select(r => r.Decoy)]),
-            FeatureColumn.Discrete("b", [.. rows.Select(r => r.B)]),
-            FeatureColumn.Discrete("a", [.. rows.Select(r => r.A)]),
+            Variable.Discrete("decoy", [.. rows.Select(r => r.Decoy)]),
+            Variable.Discrete("b", [.. rows.Select(r => r.B)]),
+            Variable.Discrete("a", [.. rows.Select(r => r.A)]),
         ];
-        var target = FeatureColumn.Discrete("y", [.. rows.Select(r => r.A ^ r.B)]);
+        var target = Variable.Discrete("y", [.. rows.Select(r => r.A ^ r.B)]);
         Assert.Equal(["a", "decoy", "b"], MutualInformationRanking.Rank(features, target).Features.Select(f => f.Name));
         var jmi = ForwardSelection.Select(features, target, SelectionMethod.Jmi, 2);
         Assert.Equal(["a", "b"], jmi.Features.Select(f => f.Name));
@@ -74,14 +75,14 @@ public class ForwardSelectionTests
         int n = 400;
         double[] x1 = [.. Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5)];
         double[] x2 = [.. Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5)];
-        FeatureColumn[] features =
+        Variable[] features =
         [
-            FeatureColumn.Continuous("x1", x1),
-            FeatureColumn.Continuous("twice_x1", [.. x1.Select(v => 2 * v)]),
-            FeatureColumn.Continuous("x2", x2),
+            Variable.Continuous("x1", x1),
+            Variable.Continuous("twice_x1", [.. x1.Select(v => 2 * v)]),
+            Variable.Continuous("x2", x2),
         ];
         // y = 4·[x2 > 0] + quartile of x1: I(x1;y) = log 4 > I(x2;y) = log 2.
-        var target = FeatureColumn.Discrete("y", [.. Enumerable.Range(0, n).Select(i => (x2[i] > 0 ? 4 : 0) + (int)Math.Floor((x1[i] + 0.5) * 4))]);
+        var target = Variable.Discrete("y", [.. Enumerable.Range(0, n).Select(i => (x2[i] > 0 ? 4 : 0) + (int)Math.Floor((x1[i] + 0.5) * 4))]);
         foreach (var method in new[] { SelectionMethod.Mrmr, SelectionMethod.Jmi, SelectionMethod.Cmim })
         {
             Assert.Equal(["x1", "x2"], ForwardSelection.Select(features, target, method, 2).Features.Select(f => f.Name));
@@ -91,15 +92,15 @@ public class ForwardSelectionTests
     [Fact]
     public void BadRequestsNameTheParameter()
     {
-        FeatureColumn[] discrete = [FeatureColumn.Discrete("a", [0, 1, 0, 1])];
-        FeatureColumn[] continuous = [FeatureColumn.Continuous("c", [0.1, 0.4, 0.2, 0.3])];
-        var classes = FeatureColumn.Discrete("y", [0, 1, 0, 1]);
-        var numbers = FeatureColumn.Continuous("y", [1.0, 2.0, 3.0, 4.0]);
+        Variable[] discrete = [Variable.Discrete("a", [0, 1, 0, 1])];
+        Variable[] continuous = [Variable.Continuous("c", [0.1, 0.4, 0.2, 0.3])];
+        var classes = Variable.Discrete("y", [0, 1, 0, 1]);
+        var numbers = Variable.Continuous("y", [1.0, 2.0, 3.0, 4.0]);
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => ForwardSelection.Select(discrete, numbers, SelectionMethod.Jmi, 1)).ParamName);
         Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select(continuous, classes, SelectionMethod.Disr, 1)).ParamName);
         Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => ForwardSelection.Select(discrete, classes, SelectionMethod.Mrmr, 2)).ParamName);
         Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => ForwardSelection.Select(discrete, classes, SelectionMethod.Mrmr, 0)).ParamName);
-        Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([FeatureColumn.Discrete("a", [0, 1])], classes, SelectionMethod.Mrmr, 1)).ParamName);
+        Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([Variable.Discrete("a", [0, 1])], classes, SelectionMethod.Mrmr, 1)).ParamName);
         Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([discrete[0], discrete[0]], classes, SelectionMethod.Mrmr, 1)).ParamName);
         Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([], classes, SelectionMethod.Mrmr, 1)).ParamName);
         Assert.Equal("method", Assert.Throws<ArgumentOutOfRangeException>(() => ForwardSelection.Select(discrete, classes, (SelectionMethod)99, 1)).ParamName);

@@ -6,8 +6,9 @@ namespace Shannon.Estimators.Continuous;
 /// The Frenzel–Pompe k-nearest-neighbour estimator of the conditional mutual information I(X;Y|Z) for continuous,
 /// possibly multivariate X, Y, Z, under the max-norm (KSG algorithm 1 carried over to the conditional case).
 /// </summary>
-/// <param name="K">Neighbours in the joint (x, y, z) space; 3 by default.</param>
+/// <param name="K">Neighbours in the joint (x, y, z) space; <see cref="EstimatorDefaults.K"/> (3) by default.</param>
 /// <param name="Rescale">Divide each column by its standard deviation, without centring, first; true by default.</param>
+/// <param name="JitterSeed">The seed of the tie-breaking noise 1e-10 · max(1, mean |x|) · 𝒩(0, 1) added to each scaled column, as <see cref="Ksg"/> adds it; <see cref="EstimatorDefaults.Seed"/> (0) by default; null adds none.</param>
 /// <remarks>
 /// <para>εᵢ = max-norm distance to the k-th neighbour of (xᵢ, yᵢ, zᵢ); n_xz, n_yz, n_z = the other samples strictly
 /// within εᵢ in the (x, z), (y, z) and z subspaces; Î = ψ(k) − ⟨ψ(n_xz + 1) + ψ(n_yz + 1) − ψ(n_z + 1)⟩ in nats.
@@ -15,8 +16,26 @@ namespace Shannon.Estimators.Continuous;
 /// <para>Reference: Frenzel, S. &amp; Pompe, B. (2007), Partial mutual information for coupling analysis of multivariate
 /// time series, Physical Review Letters 99, 204101, doi:10.1103/PhysRevLett.99.204101.</para>
 /// </remarks>
-public sealed record FrenzelPompe(int K = 3, bool Rescale = true)
+public sealed record FrenzelPompe(int K = EstimatorDefaults.K, bool Rescale = true, int? JitterSeed = EstimatorDefaults.Seed) : IConditionalMutualInformationEstimator
 {
+    /// <inheritdoc/>
+    public string Name => "frenzel-pompe";
+
+    /// <summary>Estimates I(X;Y|Z) from three variables given as numbers, each of any dimension.</summary>
+    /// <param name="x">Samples of X.</param>
+    /// <param name="y">Samples of Y.</param>
+    /// <param name="z">Samples of the conditioning variable Z.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y|Z), clipped at 0 (raw value kept), with N.</returns>
+    /// <exception cref="ArgumentException">Different row counts, a variable of labels, or no more samples than k.</exception>
+    public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
+    {
+        VariableChecks.Paired((x, nameof(x)), (y, nameof(y)), (z, nameof(z)));
+        return ConditionalMutualInformation(
+            VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension,
+            VariableChecks.Numbers(z, Name, nameof(z)), z.Dimension, logBase);
+    }
+
     /// <summary>Estimates I(X;Y|Z) from row-major samples with the same number of rows.</summary>
     /// <param name="x">Samples of X, n × <paramref name="xColumns"/>.</param>
     /// <param name="xColumns">The dimension of X.</param>
@@ -52,6 +71,13 @@ public sealed record FrenzelPompe(int K = 3, bool Rescale = true)
             SampleRows.ScaleToUnitVariance(xs, xColumns);
             SampleRows.ScaleToUnitVariance(ys, yColumns);
             SampleRows.ScaleToUnitVariance(zs, zColumns);
+        }
+
+        if (JitterSeed is int seed)
+        {
+            SampleRows.Jitter(xs, xColumns, seed);
+            SampleRows.Jitter(ys, yColumns, seed);
+            SampleRows.Jitter(zs, zColumns, seed);
         }
 
         double[] xz = SampleRows.Join(xs, xColumns, zs, zColumns);

@@ -17,8 +17,22 @@ namespace Shannon.Estimators.Continuous;
 /// Problems of Information Transmission 23(2), 95–101; Kraskov, A., Stögbauer, H. &amp; Grassberger, P. (2004),
 /// Physical Review E 69, 066138, eq. (20), doi:10.1103/PhysRevE.69.066138.</para>
 /// </remarks>
-public sealed record KozachenkoLeonenko(int K = 3)
+public sealed record KozachenkoLeonenko(int K = EstimatorDefaults.K) : IDifferentialEntropyEstimator
 {
+    /// <inheritdoc/>
+    public string Name => "kl";
+
+    /// <summary>Estimates the differential entropy of a variable given as numbers, of any dimension.</summary>
+    /// <param name="x">The samples.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>ĥ in the unit of <paramref name="logBase"/> (any sign), with N.</returns>
+    /// <exception cref="ArgumentException">A variable of labels, no more samples than k, or duplicated rows at the k-th neighbour.</exception>
+    public Estimate Entropy(Variable x, LogBase logBase = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return DifferentialEntropy(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, logBase);
+    }
+
     /// <summary>Estimates the differential entropy of the distribution of the rows of x.</summary>
     /// <param name="x">Samples, n rows × <paramref name="columns"/>, row-major; finite.</param>
     /// <param name="columns">The dimension d; 1 by default.</param>

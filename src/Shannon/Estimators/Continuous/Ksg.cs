@@ -6,7 +6,7 @@ namespace Shannon.Estimators.Continuous;
 /// The Kraskov–Stögbauer–Grassberger k-nearest-neighbour estimator of the mutual information I(X;Y) between
 /// continuous, possibly multivariate X and Y, under the max-norm.
 /// </summary>
-/// <param name="K">Neighbours in the joint space; 3 by default, as in scikit-learn. Larger k: less variance, more bias.</param>
+/// <param name="K">Neighbours in the joint space; <see cref="EstimatorDefaults.K"/> (3) by default, as in scikit-learn. Larger k: less variance, more bias.</param>
 /// <param name="Algorithm">
 /// 1 (default, scikit-learn's): ε = distance to the k-th joint neighbour, nₓ = #{j ≠ i : ‖xⱼ − xᵢ‖ &lt; ε} (strict),
 /// Î = ψ(k) + ψ(N) − ⟨ψ(nₓ + 1) + ψ(n_y + 1)⟩.
@@ -15,8 +15,10 @@ namespace Shannon.Estimators.Continuous;
 /// </param>
 /// <param name="Rescale">Divide each column by its standard deviation, without centring, before the search (scikit-learn does); true by default.</param>
 /// <param name="JitterSeed">
-/// Null (default): no noise, deterministic. A seed: add scikit-learn's tie-breaking noise
-/// 1e-10 · max(1, mean |x|) · N(0, 1) to each column, drawn from <see cref="Random"/> with this seed.
+/// The seed of scikit-learn's tie-breaking noise 1e-10 · max(1, mean |x|) · 𝒩(0, 1), added to each scaled column and
+/// drawn from <see cref="Random"/> with this seed, X's and Y's each from their own stream so the estimate is symmetric:
+/// <see cref="EstimatorDefaults.Seed"/> (0) by default, so the estimate is deterministic and rounded data with ties are
+/// estimated as scikit-learn estimates them (with other draws). Null adds no noise.
 /// </param>
 /// <remarks>
 /// <para>Both algorithms use the max-norm in the joint space and in each marginal. Algorithm 1 with k = 3 and
@@ -33,8 +35,25 @@ namespace Shannon.Estimators.Continuous;
 /// <para>Reference: Kraskov, A., Stögbauer, H. &amp; Grassberger, P. (2004), Estimating mutual information,
 /// Physical Review E 69, 066138, doi:10.1103/PhysRevE.69.066138.</para>
 /// </remarks>
-public sealed record Ksg(int K = 3, int Algorithm = 1, bool Rescale = true, int? JitterSeed = null)
+public sealed record Ksg(int K = EstimatorDefaults.K, int Algorithm = 1, bool Rescale = true, int? JitterSeed = EstimatorDefaults.Seed) : IMutualInformationEstimator
 {
+    /// <inheritdoc/>
+    /// <remarks><c>ksg1</c> or <c>ksg2</c>, after the algorithm.</remarks>
+    public string Name => Algorithm == 2 ? "ksg2" : "ksg1";
+
+    /// <summary>Estimates I(X;Y) between two variables given as numbers (continuous, or discrete read from numbers), each of any dimension.</summary>
+    /// <param name="x">Samples of X.</param>
+    /// <param name="y">Samples of Y, paired with <paramref name="x"/>.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y) in the unit of <paramref name="logBase"/>, clipped at 0, with the raw value and N.</returns>
+    /// <exception cref="ArgumentException">Different row counts, a variable that holds labels rather than numbers, or no more samples than k.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">k &lt; 1 or an algorithm other than 1 or 2.</exception>
+    public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
+    {
+        VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
+        return MutualInformation(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension, logBase);
+    }
+
     /// <summary>Estimates I(X;Y) between two one-dimensional samples.</summary>
     /// <param name="x">Samples of X.</param>
     /// <param name="y">Samples of Y, paired with <paramref name="x"/>.</param>
@@ -94,9 +113,8 @@ public sealed record Ksg(int K = 3, int Algorithm = 1, bool Rescale = true, int?
 
         if (JitterSeed is int seed)
         {
-            double[] noise = SampleRows.StandardNormal(x.Length + y.Length, seed);
-            SampleRows.AddNoise(x, xColumns, noise.AsSpan(0, x.Length));
-            SampleRows.AddNoise(y, yColumns, noise.AsSpan(x.Length));
+            SampleRows.Jitter(x, xColumns, seed);
+            SampleRows.Jitter(y, yColumns, seed);
         }
     }
 

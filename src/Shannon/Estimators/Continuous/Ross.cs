@@ -7,9 +7,9 @@ namespace Shannon.Estimators.Continuous;
 /// Ross's k-nearest-neighbour estimator of the mutual information I(X;L) between a continuous (possibly
 /// multivariate) X and a discrete label L, the estimator behind scikit-learn's <c>mutual_info_classif</c>.
 /// </summary>
-/// <param name="K">Neighbours within each label; 3 by default. A label with Nₗ samples uses kᵢ = min(k, Nₗ − 1).</param>
+/// <param name="K">Neighbours within each label; <see cref="EstimatorDefaults.K"/> (3) by default. A label with Nₗ samples uses kᵢ = min(k, Nₗ − 1).</param>
 /// <param name="Rescale">Divide each column of X by its standard deviation, without centring, before the search (scikit-learn does); true by default.</param>
-/// <param name="JitterSeed">Null (default): no noise. A seed: scikit-learn's 1e-10 · max(1, mean |x|) · N(0, 1) noise from <see cref="Random"/> with this seed.</param>
+/// <param name="JitterSeed">The seed of scikit-learn's tie-breaking noise 1e-10 · max(1, mean |x|) · 𝒩(0, 1) from <see cref="Random"/>; <see cref="EstimatorDefaults.Seed"/> (0) by default; null adds none.</param>
 /// <remarks>
 /// <para>For each sample i: dᵢ = distance to its kᵢ-th nearest neighbour among samples with the same label;
 /// mᵢ = #{j : ‖xⱼ − xᵢ‖ &lt; dᵢ} over all samples, i itself included; then
@@ -20,8 +20,33 @@ namespace Shannon.Estimators.Continuous;
 /// <para>Reference: Ross, B. C. (2014), Mutual information between discrete and continuous data sets,
 /// PLoS ONE 9(2), e87357, doi:10.1371/journal.pone.0087357.</para>
 /// </remarks>
-public sealed record Ross(int K = 3, bool Rescale = true, int? JitterSeed = null)
+public sealed record Ross(int K = EstimatorDefaults.K, bool Rescale = true, int? JitterSeed = EstimatorDefaults.Seed) : IMutualInformationEstimator
 {
+    /// <inheritdoc/>
+    public string Name => "ross";
+
+    /// <summary>Estimates I(X;L) between a continuous variable and a discrete one, given in either order.</summary>
+    /// <param name="x">One variable.</param>
+    /// <param name="y">The other, paired with <paramref name="x"/>.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î in the unit of <paramref name="logBase"/>, clipped at 0, with the raw value, N (samples kept) and the number of labels.</returns>
+    /// <exception cref="ArgumentException">Different row counts, no continuous or no discrete variable of the two, or no label occurring at least twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">k &lt; 1.</exception>
+    /// <remarks>The continuous side is the variable of continuous kind; when both are discrete, the one that has numbers while the other holds labels.</remarks>
+    public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
+    {
+        VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
+        var (numbers, labels) = (x.IsContinuous, y.IsContinuous) switch
+        {
+            (true, false) => (x, y),
+            (false, true) => (y, x),
+            _ when x.HasValues && !y.HasValues => (x, y),
+            _ when y.HasValues && !x.HasValues => (y, x),
+            _ => throw new ArgumentException($"ross estimates I(X;L) between a continuous and a discrete variable; '{x.Name}' and '{y.Name}' are {x.Kind} and {y.Kind}.", nameof(y)),
+        };
+        return MutualInformation(numbers.Values, numbers.Dimension, labels.Codes, logBase);
+    }
+
     /// <summary>Estimates I(X;L) between a one-dimensional continuous sample and labels.</summary>
     /// <typeparam name="TLabel">The label type (int, string, double …; equal values are one label).</typeparam>
     /// <param name="x">Samples of the continuous variable.</param>
@@ -62,7 +87,7 @@ public sealed record Ross(int K = 3, bool Rescale = true, int? JitterSeed = null
 
         if (JitterSeed is int seed)
         {
-            SampleRows.AddNoise(xs, xColumns, SampleRows.StandardNormal(xs.Length, seed));
+            SampleRows.Jitter(xs, xColumns, seed);
         }
 
         double nats = Nats(xs, xColumns, codes, distinct, out int kept);

@@ -25,8 +25,37 @@ namespace Shannon.Estimators.Continuous;
 /// 225–234, doi:10.1016/0167-7152(94)90046-9; Correa, J. C. (1995), A new estimator of entropy, Communications in
 /// Statistics – Theory and Methods 24(10), 2439–2449, doi:10.1080/03610929508831626.</para>
 /// </remarks>
-public sealed record Spacing(SpacingMethod Method = SpacingMethod.Auto, int? WindowLength = null)
+public sealed record Spacing(SpacingMethod Method = SpacingMethod.Auto, int? WindowLength = null) : IDifferentialEntropyEstimator
 {
+    /// <inheritdoc/>
+    /// <remarks><c>spacing</c> (scipy's automatic choice), <c>vasicek</c>, <c>van-es</c>, <c>ebrahimi</c> or <c>correa</c>.</remarks>
+    public string Name => Method switch
+    {
+        SpacingMethod.Vasicek => "vasicek",
+        SpacingMethod.VanEs => "van-es",
+        SpacingMethod.Ebrahimi => "ebrahimi",
+        SpacingMethod.Correa => "correa",
+        _ => "spacing",
+    };
+
+    /// <summary>Estimates the differential entropy of a one-dimensional variable given as numbers.</summary>
+    /// <param name="x">The samples.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>ĥ in the unit of <paramref name="logBase"/>, with N.</returns>
+    /// <exception cref="ArgumentException">A variable of labels or of more than one dimension, or ties that make a spacing 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The window m violates 2 ≤ 2m &lt; n.</exception>
+    public Estimate Entropy(Variable x, LogBase logBase = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return DifferentialEntropy(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, logBase);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>m-spacing estimators are one-dimensional: <paramref name="dimension"/> must be 1.</remarks>
+    public Estimate DifferentialEntropy(ReadOnlySpan<double> x, int dimension, LogBase logBase = default) => dimension == 1
+        ? DifferentialEntropy(x, logBase)
+        : throw new ArgumentException($"{Name} estimates one-dimensional entropies; x has dimension {dimension} (use kl).", nameof(x));
+
     /// <summary>Estimates the differential entropy of one-dimensional samples.</summary>
     /// <param name="x">The samples; finite.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>

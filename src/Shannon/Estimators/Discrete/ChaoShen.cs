@@ -14,6 +14,9 @@ namespace Shannon.Estimators.Discrete;
 /// </remarks>
 public sealed record ChaoShen : DiscreteEntropyEstimator
 {
+    /// <inheritdoc/>
+    public override string Name => "chao-shen";
+
     private protected override double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed)
     {
         long singletons = 0;

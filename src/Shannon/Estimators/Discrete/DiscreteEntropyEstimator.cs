@@ -14,11 +14,14 @@ namespace Shannon.Estimators.Discrete;
 /// number of distinct labels observed. Counts are sorted before estimation, so every estimate depends only on the
 /// multiset of counts, and I(X;Y) = I(Y;X) holds exactly.
 /// </remarks>
-public abstract record DiscreteEntropyEstimator
+public abstract record DiscreteEntropyEstimator : ICountEntropyEstimator, IMutualInformationEstimator, IConditionalMutualInformationEstimator
 {
     private protected DiscreteEntropyEstimator()
     {
     }
+
+    /// <inheritdoc/>
+    public abstract string Name { get; }
 
     /// <summary>Estimates the entropy of the distribution that produced <paramref name="counts"/>.</summary>
     /// <param name="counts">Occurrences of each outcome; non-negative with a positive total.</param>
@@ -58,10 +61,19 @@ public abstract record DiscreteEntropyEstimator
     /// <returns>Ĥ from the label counts, with N = number of samples and the number of distinct labels.</returns>
     /// <exception cref="ArgumentException"><paramref name="labels"/> is empty.</exception>
     public Estimate Entropy<T>(ReadOnlySpan<T> labels, LogBase logBase = default)
-        where T : notnull
+        where T : notnull =>
+        Entropy(Variable.Discrete(nameof(labels), labels), logBase);
+
+    /// <summary>Estimates the entropy of a variable from the counts of its distinct samples (labels, or distinct rows of numbers).</summary>
+    /// <param name="x">The samples.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Ĥ(X) from the counts of <paramref name="x"/>'s codes, with N and the number of distinct samples.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    /// <remarks>A continuous variable is counted by its distinct values: the entropy of the empirical distribution, which is log n when no value repeats. Bin it first (<see cref="Continuous.Binning"/>) for a density's entropy.</remarks>
+    public Estimate Entropy(Variable x, LogBase logBase = default)
     {
-        Guard.NotEmpty(labels, nameof(labels));
-        return Entropy(LabelCodes.Counts(LabelCodes.Encode(labels, out int m), m), logBase);
+        ArgumentNullException.ThrowIfNull(x);
+        return Entropy(x.Counts(), logBase);
     }
 
     /// <summary>Estimates I(X;Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) from paired label samples, with this estimator applied to each entropy.</summary>
@@ -82,11 +94,24 @@ public abstract record DiscreteEntropyEstimator
     {
         Guard.NotEmpty(x, nameof(x));
         Guard.SameLength(x, y, nameof(x), nameof(y));
-        int[] cx = LabelCodes.Encode(x, out int mx);
-        int[] cy = LabelCodes.Encode(y, out int my);
-        int[] cxy = LabelCodes.Combine(cx, cy, my, out int mxy);
-        double nats = Nats(cx, mx) + Nats(cy, my) - Nats(cxy, mxy);
-        return Estimate.NonNegative(nats, logBase, x.Length, mxy);
+        return MutualInformation(Variable.Discrete(nameof(x), x), Variable.Discrete(nameof(y), y), logBase);
+    }
+
+    /// <summary>Estimates I(X;Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) from the counts of the variables' codes, with this estimator applied to each entropy.</summary>
+    /// <param name="x">Samples of X (labels; a continuous variable is counted by its distinct values).</param>
+    /// <param name="y">Samples of Y, paired with <paramref name="x"/>.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y), clipped at 0 (the raw value kept), with N and the number of observed (x, y) cells.</returns>
+    /// <exception cref="ArgumentException">The variables have different numbers of rows.</exception>
+    /// <remarks>
+    /// X and Y may share columns (dit allows overlapping variable sets): I(X;X) = Ĥ(X) exactly for the plug-in. With
+    /// <see cref="PlugIn"/> this is scikit-learn's <c>mutual_info_score</c>.
+    /// </remarks>
+    public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
+    {
+        Paired(x, y);
+        int[] xy = LabelCodes.Combine(x.Codes, y.Codes, y.Categories, out int cells);
+        return Estimate.NonNegative(MutualInformationNats(x, y, xy, cells), logBase, x.Rows, cells);
     }
 
     /// <summary>Estimates I(X;Y|Z) = Ĥ(X,Z) + Ĥ(Y,Z) − Ĥ(X,Y,Z) − Ĥ(Z) from label samples, with this estimator applied to each entropy.</summary>
@@ -107,26 +132,52 @@ public abstract record DiscreteEntropyEstimator
         Guard.NotEmpty(x, nameof(x));
         Guard.SameLength(x, y, nameof(x), nameof(y));
         Guard.SameLength(x, z, nameof(x), nameof(z));
-        int[] cx = LabelCodes.Encode(x, out int mx);
-        int[] cy = LabelCodes.Encode(y, out int my);
-        int[] cz = LabelCodes.Encode(z, out int mz);
-        int[] cxz = LabelCodes.Combine(cx, cz, mz, out int mxz);
-        int[] cyz = LabelCodes.Combine(cy, cz, mz, out int myz);
-        int[] cxyz = LabelCodes.Combine(cx, cyz, myz, out int mxyz);
-        double nats = Nats(cxz, mxz) + Nats(cyz, myz) - Nats(cxyz, mxyz) - Nats(cz, mz);
-        return Estimate.NonNegative(nats, logBase, x.Length, mxyz);
+        return ConditionalMutualInformation(Variable.Discrete(nameof(x), x), Variable.Discrete(nameof(y), y), Variable.Discrete(nameof(z), z), logBase);
+    }
+
+    /// <summary>Estimates I(X;Y|Z) = Ĥ(X,Z) + Ĥ(Y,Z) − Ĥ(X,Y,Z) − Ĥ(Z) from the counts of the variables' codes.</summary>
+    /// <param name="x">Samples of X.</param>
+    /// <param name="y">Samples of Y.</param>
+    /// <param name="z">Samples of the conditioning variable Z.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y|Z), clipped at 0 (raw value kept), with N and the number of observed (x, y, z) cells.</returns>
+    /// <exception cref="ArgumentException">The variables have different numbers of rows.</exception>
+    /// <remarks>Overlapping variables are allowed: I(X;X|X) = 0 and H(X|X) = 0, as in dit.</remarks>
+    public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
+    {
+        Paired(x, y);
+        Paired(x, z);
+        int[] xz = LabelCodes.Combine(x.Codes, z.Codes, z.Categories, out int mxz);
+        int[] yz = LabelCodes.Combine(y.Codes, z.Codes, z.Categories, out int myz);
+        int[] xyz = LabelCodes.Combine(x.Codes, yz, myz, out int mxyz);
+        double nats = Nats(xz, mxz) + Nats(yz, myz) - Nats(xyz, mxyz) - Nats(z.Codes, z.Categories);
+        return Estimate.NonNegative(nats, logBase, x.Rows, mxyz);
     }
 
     /// <summary>The entropy estimate in nats for estimators that build on another one (sorted counts, total, nonzero counts).</summary>
     internal double EntropyNats(ReadOnlySpan<long> sortedCounts, long total, int observed) => Nats(sortedCounts, total, observed);
 
+    /// <summary>Î(X;Y) in nats: Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) with this estimator, given the joint codes <paramref name="xy"/> of the <paramref name="cells"/> observed pairs.</summary>
+    private protected virtual double MutualInformationNats(Variable x, Variable y, ReadOnlySpan<int> xy, int cells) =>
+        Nats(x.Codes, x.Categories) + Nats(y.Codes, y.Categories) - Nats(xy, cells);
+
     /// <summary>The entropy estimate in nats from sorted counts (ascending, zeros allowed), their total N and the number of nonzero counts.</summary>
     private protected abstract double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed);
 
-    private double Nats(int[] codes, int m)
+    private double Nats(ReadOnlySpan<int> codes, int m)
     {
         long[] counts = LabelCodes.Counts(codes, m);
         Array.Sort(counts);
         return Nats(counts, codes.Length, m);
+    }
+
+    private static void Paired(Variable x, Variable y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Rows != y.Rows)
+        {
+            throw new ArgumentException($"'{x.Name}' has {x.Rows} rows but '{y.Name}' has {y.Rows}; they must be paired.", nameof(y));
+        }
     }
 }

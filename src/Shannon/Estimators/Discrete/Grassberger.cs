@@ -14,6 +14,9 @@ namespace Shannon.Estimators.Discrete;
 /// </remarks>
 public sealed record Grassberger : DiscreteEntropyEstimator
 {
+    /// <inheritdoc/>
+    public override string Name => "grassberger";
+
     private protected override double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed)
     {
         var sum = default(CompensatedSum);

@@ -16,6 +16,9 @@ namespace Shannon.Estimators.Discrete;
 /// </remarks>
 public sealed record Jackknife : DiscreteEntropyEstimator
 {
+    /// <inheritdoc/>
+    public override string Name => "jackknife";
+
     private static readonly PlugIn Base = new();
 
     private protected override double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed)

@@ -17,6 +17,9 @@ namespace Shannon.Estimators.Discrete;
 /// </remarks>
 public sealed record JamesStein : DiscreteEntropyEstimator
 {
+    /// <inheritdoc/>
+    public override string Name => "james-stein";
+
     private protected override double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed)
     {
         int m = sortedCounts.Length;

@@ -1,6 +1,9 @@
 namespace Shannon.Estimators.Discrete;
 
-/// <summary>Dense integer codes 0…m−1 for labels of any type, joint codes for pairs, and counts per code.</summary>
+/// <summary>
+/// Label coding, written once: dense integer codes 0…m−1 for labels of any type (in order of first appearance),
+/// joint codes for tuples, and counts per code. <see cref="Variable"/> and every discrete estimator use it.
+/// </summary>
 internal static class LabelCodes
 {
     /// <summary>Codes in order of first appearance; <paramref name="distinct"/> receives m.</summary>
@@ -25,7 +28,7 @@ internal static class LabelCodes
     }
 
     /// <summary>Codes of the pairs (a, b), where b has <paramref name="bDistinct"/> codes; <paramref name="distinct"/> receives the number of observed pairs.</summary>
-    public static int[] Combine(int[] a, int[] b, int bDistinct, out int distinct)
+    public static int[] Combine(ReadOnlySpan<int> a, ReadOnlySpan<int> b, int bDistinct, out int distinct)
     {
         var pairs = new long[a.Length];
         for (int i = 0; i < a.Length; i++)
@@ -37,7 +40,7 @@ internal static class LabelCodes
     }
 
     /// <summary>Occurrences of each code 0…m−1.</summary>
-    public static long[] Counts(int[] codes, int m)
+    public static long[] Counts(ReadOnlySpan<int> codes, int m)
     {
         var counts = new long[m];
         foreach (int code in codes)

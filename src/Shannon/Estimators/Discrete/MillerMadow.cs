@@ -12,6 +12,9 @@ namespace Shannon.Estimators.Discrete;
 /// </remarks>
 public sealed record MillerMadow : DiscreteEntropyEstimator
 {
+    /// <inheritdoc/>
+    public override string Name => "miller-madow";
+
     private static readonly PlugIn Base = new();
 
     private protected override double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed) =>

@@ -23,6 +23,9 @@ namespace Shannon.Estimators.Discrete;
 /// </remarks>
 public sealed record Nsb : DiscreteEntropyEstimator
 {
+    /// <inheritdoc/>
+    public override string Name => "nsb";
+
     private const double LowestLogBeta = -20.0;
     private const double HighestLogBeta = 15.0;
     private const int CoarsePoints = 200;

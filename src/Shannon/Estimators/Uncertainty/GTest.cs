@@ -9,7 +9,7 @@ namespace Shannon.Estimators.Uncertainty;
 /// </summary>
 /// <remarks>
 /// r and c are the numbers of distinct x and y labels observed. The χ² approximation needs expected cell counts that
-/// are not too small (a common rule: most ≥ 5); otherwise use <see cref="Resampling.Permutation"/>. With r = 1 or
+/// are not too small (a common rule: most ≥ 5); otherwise use <see cref="PermutationTest"/>. With r = 1 or
 /// c = 1 there are no degrees of freedom and the p-value is 1.
 /// Reference: Sokal, R. R. &amp; Rohlf, F. J. (1995), Biometry, 3rd ed., §17.2; Wilks, S. S. (1938), The large-sample
 /// distribution of the likelihood ratio for testing composite hypotheses, Annals of Mathematical Statistics 9(1),

@@ -35,7 +35,7 @@ public class BinningTests
             int[] expectedCounts = rule.Value.Ints("counts");
             Assert.Equal(expectedCounts, Enumerable.Range(0, count).Select(b => bins.Count(v => v == b)).ToArray());
             double h = rule.Value.GetProperty("entropy").GetDouble();
-            Assert.Equal(h, binning.Entropy(x).Value, h * 1e-12);
+            Assert.Equal(h, binning.BinEntropy(x).Value, h * 1e-12);
             double hd = rule.Value.GetProperty("differential_entropy").GetDouble();
             Assert.Equal(hd, binning.DifferentialEntropy(x).Value, Math.Abs(hd) * 1e-12);
         }
@@ -81,9 +81,9 @@ public class BinningTests
     [Fact]
     public void Bad_input_names_the_parameter()
     {
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => new Binning().Entropy([1.0, double.NaN])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => new Binning().BinEntropy([1.0, double.NaN])).ParamName);
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => new Binning().MutualInformation([1.0, 2.0], [1.0])).ParamName);
-        Assert.Equal("Bins", Assert.Throws<ArgumentOutOfRangeException>(() => new Binning(BinRule.Fixed, 0).Entropy([1.0, 2.0])).ParamName);
+        Assert.Equal("Bins", Assert.Throws<ArgumentOutOfRangeException>(() => new Binning(BinRule.Fixed, 0).BinEntropy([1.0, 2.0])).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => new Binning().Assign([1.0, 2.0], new int[1])).ParamName);
     }
 }

@@ -101,7 +101,7 @@ public class KsgTests
         double[] x = [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3];
         double[] y = [5, 5, 5, 5, 1, 1, 1, 1, 9, 9, 9, 9];
         double expected = SpecialFunctions.Digamma(3) + SpecialFunctions.Digamma(12) - (2 * SpecialFunctions.Digamma(4));
-        Assert.Equal(expected, new Ksg().MutualInformation(x, y).RawValue, 14);
+        Assert.Equal(expected, new Ksg(JitterSeed: null).MutualInformation(x, y).RawValue, 14); // without the jitter, which would break the ties
     }
 
     [Fact]

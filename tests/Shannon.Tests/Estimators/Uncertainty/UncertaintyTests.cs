@@ -44,9 +44,9 @@ public class UncertaintyTests
         var (x, y) = GaussianSamples.Correlated(300, 0.6, seed: 3);
         var ksg = new Ksg();
         var estimate = ksg.MutualInformation(x, y);
-        var tested = Resampling.Permutation(estimate, order => ksg.MutualInformation(x, order.Select(i => y[i]).ToArray()).RawValue, permutations: 99, seed: 1);
+        var tested = PermutationTest.PValue(estimate, x.Length, order => ksg.MutualInformation(x, order.Select(i => y[i]).ToArray()).RawValue, permutations: 99, seed: 1);
         Assert.Equal(0.01, tested.PValue!.Value, 1e-15);
-        Assert.Equal(tested.PValue, Resampling.Permutation(estimate, order => ksg.MutualInformation(x, order.Select(i => y[i]).ToArray()).RawValue, permutations: 99, seed: 1).PValue);
+        Assert.Equal(tested.PValue, PermutationTest.PValue(estimate, x.Length, order => ksg.MutualInformation(x, order.Select(i => y[i]).ToArray()).RawValue, permutations: 99, seed: 1).PValue);
     }
 
     [Fact]
@@ -57,35 +57,93 @@ public class UncertaintyTests
         int[] x = Enumerable.Range(0, 200).Select(_ => random.Next(3)).ToArray();
         int[] y = Enumerable.Range(0, 200).Select(_ => random.Next(3)).ToArray();
         var plugIn = new PlugIn();
-        var tested = Resampling.Permutation(plugIn.MutualInformation(x, y), order => plugIn.MutualInformation(x, order.Select(i => y[i]).ToArray()).RawValue, 199, seed: 2);
+        var tested = PermutationTest.PValue(plugIn.MutualInformation(x, y), x.Length, order => plugIn.MutualInformation(x, order.Select(i => y[i]).ToArray()).RawValue, 199, seed: 2);
         Assert.InRange(tested.PValue!.Value, 0.05, 1.0);
     }
 
     [Fact]
-    public void Bootstrap_interval_covers_the_estimate_and_jackknife_matches_the_closed_form()
+    public void Shuffles_are_permutations_fixed_by_seed_and_index_alone()
+    {
+        int[] first = PermutationTest.Shuffle(50, seed: 7, b: 3);
+        Assert.Equal(Enumerable.Range(0, 50), first.Order());
+        Assert.Equal(first, PermutationTest.Shuffle(50, seed: 7, b: 3));
+        Assert.NotEqual(first, PermutationTest.Shuffle(50, seed: 7, b: 4));
+        Assert.NotEqual(first, PermutationTest.Shuffle(50, seed: 8, b: 3));
+
+        // Fixed across runs and machines (no HashCode, whose seed .NET randomises per process): pinned values.
+        Assert.Equal([3, 0, 1, 4, 2], PermutationTest.Shuffle(5, seed: 0, b: 0));
+    }
+
+    [Fact]
+    public void Half_sampling_standard_error_of_a_mean_matches_s_over_root_n()
     {
         var random = new Random(5);
-        double[] x = GaussianSamples.Standard(200, random);
+        double[] x = GaussianSamples.Standard(400, random);
         var mean = Estimate.Signed(x.Average(), LogBase.Nats, x.Length);
-        var boot = Resampling.Bootstrap(mean, rows => rows.Average(i => x[i]), replicates: 400, seed: 3);
-        Assert.InRange(mean.Value, boot.ConfidenceInterval!.Value.Low, boot.ConfidenceInterval.Value.High);
-
-        // The jackknife standard error of a mean is exactly s/√n.
+        var estimate = HalfSampling.Interval(mean, x.Length, rows => rows.Average(i => x[i]), replicates: 400, seed: 3);
         double s = Math.Sqrt(x.Sum(v => (v - x.Average()) * (v - x.Average())) / (x.Length - 1));
-        var jack = Resampling.Jackknife(mean, rows => rows.Average(i => x[i]));
-        Assert.Equal(s / Math.Sqrt(x.Length), jack.StandardError!.Value, 1e-12);
 
-        // Bootstrap SE of the mean ≈ s/√n within its own Monte Carlo error (B = 400: ≈ 4%): 15%.
-        Assert.Equal(s / Math.Sqrt(x.Length), boot.StandardError!.Value, 0.15 * s / Math.Sqrt(x.Length));
+        // For a mean, a half-sample's deviation has variance σ²(1/r − 1/n) = σ²/n, so (r/d)·var ≈ s²/n; B = 400
+        // half-samples estimate it within about 7 % (√(2/B)); 15 % allows twice that.
+        Assert.Equal(s / Math.Sqrt(x.Length), estimate.StandardError!.Value, 0.15 * s / Math.Sqrt(x.Length));
+        var interval = estimate.ConfidenceInterval!.Value;
+        Assert.Equal(mean.Value - interval.Low, interval.High - mean.Value, 1e-12);
+        Assert.Equal(IncompleteGamma.NormalQuantile(0.975) * estimate.StandardError.Value, interval.High - mean.Value, 1e-12);
+        Assert.Equal(estimate.StandardError, HalfSampling.Interval(mean, x.Length, rows => rows.Average(i => x[i]), replicates: 400, seed: 3).StandardError);
+    }
+
+    [Fact]
+    public void Half_samples_hold_half_the_rows_once_each()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<int[]>();
+        HalfSampling.Interval(Estimate.Signed(0, LogBase.Nats, 11), 11, rows => { seen.Add(rows); return rows.Length; }, replicates: 30);
+        Assert.Equal(30, seen.Count);
+        Assert.All(seen, rows =>
+        {
+            Assert.Equal(5, rows.Length);
+            Assert.Equal(rows.Order(), rows);
+            Assert.Equal(rows.Length, rows.Distinct().Count());
+            Assert.All(rows, r => Assert.InRange(r, 0, 10));
+        });
+    }
+
+    [Fact]
+    public void An_interval_of_a_non_negative_quantity_stops_at_zero_and_contains_its_estimate()
+    {
+        // Independent samples: KSG's raw estimate is near 0 and its half-sample spread reaches below 0.
+        var random = new Random(11);
+        double[] x = GaussianSamples.Standard(200, random);
+        double[] y = GaussianSamples.Standard(200, random);
+        var estimate = WithUncertainty.MutualInformation(new Ksg(), Variable.Continuous("x", x), Variable.Continuous("y", y), new UncertaintyOptions { Level = 0.95 });
+        var interval = estimate.ConfidenceInterval!.Value;
+        Assert.Equal(0.0, interval.Low);
+        Assert.InRange(estimate.Value, interval.Low, interval.High);
+        Assert.True(estimate.IsNonNegative);
+    }
+
+    [Fact]
+    public void With_uncertainty_gives_the_estimator_value_and_refuses_permutations_without_a_pairing()
+    {
+        var (x, y) = GaussianSamples.Correlated(200, 0.5, seed: 4);
+        var vx = Variable.Continuous("x", x);
+        var vy = Variable.Continuous("y", y);
+        var plain = new Ksg().MutualInformation(vx, vy);
+        var both = WithUncertainty.MutualInformation(new Ksg(), vx, vy, new UncertaintyOptions { Level = 0.9, Permutations = 19 });
+        Assert.Equal(plain.Value, both.Value);
+        Assert.Equal(1.0 / 20, both.PValue);
+        Assert.Equal(0.9, both.ConfidenceInterval!.Value.Level);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => WithUncertainty.Entropy(new KozachenkoLeonenko(), vx, new UncertaintyOptions { Permutations = 9 })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => WithUncertainty.ConditionalMutualInformation(new FrenzelPompe(), vx, vy, vx, new UncertaintyOptions { Permutations = 9 })).ParamName);
     }
 
     [Fact]
     public void Bad_input_names_the_parameter()
     {
         var e = Estimate.Signed(1, LogBase.Nats, 10);
-        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => Resampling.Bootstrap(e, _ => 0, level: 1.5)).ParamName);
-        Assert.Equal("replicates", Assert.Throws<ArgumentOutOfRangeException>(() => Resampling.Bootstrap(e, _ => 0, replicates: 1)).ParamName);
-        Assert.Equal("permutations", Assert.Throws<ArgumentOutOfRangeException>(() => Resampling.Permutation(e, _ => 0, permutations: 0)).ParamName);
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.Interval(e, 10, _ => 0, level: 1.5)).ParamName);
+        Assert.Equal("replicates", Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.Interval(e, 10, _ => 0, replicates: 1)).ParamName);
+        Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.Interval(e, 3, _ => 0)).ParamName);
+        Assert.Equal("permutations", Assert.Throws<ArgumentOutOfRangeException>(() => PermutationTest.PValue(e, 10, _ => 0, permutations: 0)).ParamName);
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => GTest.MutualInformation<int, int>([1, 2], [1])).ParamName);
     }
 }

@@ -1,0 +1,44 @@
+using Shannon.Data.Tables;
+using Shannon.Estimators;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>
+/// Columns of a data file read as the estimators' <see cref="Variable"/>s, their kinds decided by the shared rule
+/// (<see cref="TableColumn.ToVariable"/>); several columns named by one option (<c>--x a,b</c>) form one block.
+/// </summary>
+internal static class SampleColumns
+{
+    /// <summary>Reads the named columns of one or more variables from a data file in one pass.</summary>
+    /// <param name="context">The command's streams (stdin for <c>-</c>).</param>
+    /// <param name="path">The data file, or <c>-</c> for stdin.</param>
+    /// <param name="variables">Per variable: the option that names it (for messages) and its comma-separated columns.</param>
+    /// <returns>One variable per entry, in order.</returns>
+    /// <exception cref="UsageException">An option names no column.</exception>
+    public static Variable[] Read(CliContext context, string path, params (string Option, string? Names)[] variables)
+    {
+        var names = variables.Select(v => Split(v.Names, v.Option)).ToArray();
+        var table = TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table), new TableReadOptions { Columns = names.SelectMany(n => n).Distinct().ToArray() });
+        return [.. names.Select(block => Variable.Join([.. block.Select(name => table[name].ToVariable())]))];
+    }
+
+    /// <summary>The file's only column, or a usage error listing the columns to choose from.</summary>
+    /// <param name="context">The command's streams (stdin for <c>-</c>).</param>
+    /// <param name="path">The data file, or <c>-</c> for stdin.</param>
+    /// <param name="option">The option that chooses a column, for the message.</param>
+    /// <returns>The column as a variable.</returns>
+    /// <exception cref="UsageException">The file has more than one column.</exception>
+    public static Variable Only(CliContext context, string path, string option)
+    {
+        var columns = TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table)).Columns;
+        return columns.Count == 1
+            ? columns[0].ToVariable()
+            : throw new UsageException($"{CliInput.DisplayName(path)} has {columns.Count} columns ({string.Join(", ", columns.Select(c => c.Name))}); choose one with {option}.");
+    }
+
+    private static string[] Split(string? names, string option)
+    {
+        string[] parts = (names ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length > 0 ? parts : throw new UsageException($"{option} needs at least one column name.");
+    }
+}

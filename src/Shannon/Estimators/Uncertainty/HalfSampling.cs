@@ -1,0 +1,107 @@
+using Shannon.Numerics;
+
+namespace Shannon.Estimators.Uncertainty;
+
+/// <summary>
+/// The one interval method of Shannon: the standard error of an estimate from random half-samples of its rows (the
+/// delete-d jackknife with d = n/2), and the normal interval around the estimate.
+/// </summary>
+/// <remarks>
+/// <para>Each replicate draws ⌊n/2⌋ distinct rows without replacement and recomputes the statistic on them. With r rows
+/// kept and d = n − r deleted, the variance estimate is v = (r/d) · (1/B) Σ_b (θ̂_b − θ̄)², which for r ≈ d ≈ n/2 is the
+/// plain variance of the half-sample estimates: for an estimator with variance σ²/m on m rows, a half-sample's
+/// estimate varies about the full one by σ²(1/r − 1/n) ≈ σ²/n. The interval is θ̂ ± z·√v, z = Φ⁻¹((1 + level)/2),
+/// clipped at 0 from below for a quantity ≥ 0 (<see cref="Estimate.IsNonNegative"/>), so it always contains its point
+/// estimate.</para>
+/// <para>Why not the bootstrap: resampling with replacement repeats rows, and a repeated row is a neighbour at distance 0
+/// for the k-NN estimators (KSG, Ross, Kozachenko–Leonenko, Frenzel–Pompe) and a zero spacing for the m-spacing ones,
+/// which biases every replicate; half-samples never repeat a row. The delete-d jackknife is consistent for smooth and
+/// for non-smooth statistics when d grows with n (Shao &amp; Wu 1989), and half-samples are its cheapest instance.</para>
+/// <para>Measured coverage of the 95 % interval (tests/Shannon.Tests/Estimators/Uncertainty/CoverageTests.cs, 200
+/// seeded trials each, the default 200 half-samples): KSG on bivariate Gaussians with n = 500 covers
+/// −½ ln(1 − ρ²) in 100 %, 98 % and 95 % of trials for ρ = 0.3, 0.6 and 0.9 (near independence the half-sample variance
+/// overstates the estimator's, which makes the interval conservative); the plug-in and Miller–Madow entropies of an
+/// 8-symbol distribution from n = 200 samples cover it in 93–94 % (see the test for the exact figures of this build).</para>
+/// <para>References: Shao, J. &amp; Wu, C. F. J. (1989), A general theory for jackknife variance estimation, Annals of
+/// Statistics 17(3), 1176–1197, doi:10.1214/aos/1176347263; Politis, D. N., Romano, J. P. &amp; Wolf, M. (1999),
+/// Subsampling, Springer, doi:10.1007/978-1-4612-1554-7.</para>
+/// </remarks>
+public static class HalfSampling
+{
+    private const int Purpose = 0x48414c46; // "HALF"
+
+    /// <summary>Attaches a half-sampling standard error and normal confidence interval to an estimate.</summary>
+    /// <param name="estimate">The estimate on all <paramref name="rows"/> rows.</param>
+    /// <param name="rows">n, the number of rows the estimate used.</param>
+    /// <param name="statistic">The estimator on a sorted list of distinct row indices, returning its raw value in <paramref name="estimate"/>'s unit.</param>
+    /// <param name="replicates">The number of half-samples B; <see cref="EstimatorDefaults.IntervalReplicates"/> by default.</param>
+    /// <param name="level">The confidence level in (0, 1); <see cref="EstimatorDefaults.ConfidenceLevel"/> by default.</param>
+    /// <param name="seed">The seed of the row sampler; <see cref="EstimatorDefaults.Seed"/> by default.</param>
+    /// <returns>The estimate with StandardError = √v and ConfidenceInterval = value ± z√v (clipped at 0 below for a non-negative quantity).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="estimate"/> or <paramref name="statistic"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 replicates, a level outside (0, 1), or fewer than 4 rows.</exception>
+    /// <remarks>Replicates run in parallel; each draws its rows from its own generator seeded from <paramref name="seed"/>, so the result does not depend on the thread count.</remarks>
+    public static Estimate Interval(
+        Estimate estimate, int rows, Func<int[], double> statistic, int replicates = EstimatorDefaults.IntervalReplicates,
+        double level = EstimatorDefaults.ConfidenceLevel, int seed = EstimatorDefaults.Seed)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(statistic);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 4);
+        CheckLevel(level);
+        int kept = rows / 2;
+        int deleted = rows - kept;
+        var values = new double[replicates];
+        ParallelLoop.For(0, replicates, b => values[b] = statistic(HalfSample(rows, kept, seed, b)));
+        double mean = CompensatedSum.Of(values) / replicates;
+        var squares = default(CompensatedSum);
+        foreach (double v in values)
+        {
+            squares.Add((v - mean) * (v - mean));
+        }
+
+        double se = Math.Sqrt((double)kept / deleted * squares.Value / replicates);
+        double z = IncompleteGamma.NormalQuantile((1 + level) / 2);
+        double low = estimate.Value - (z * se);
+        double high = estimate.Value + (z * se);
+        if (estimate.IsNonNegative)
+        {
+            low = Math.Max(0.0, low);
+        }
+
+        return estimate with { StandardError = se, ConfidenceInterval = new ConfidenceInterval(low, high, level) };
+    }
+
+    /// <summary>Checks a confidence level.</summary>
+    /// <param name="level">The level.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    internal static void CheckLevel(double level)
+    {
+        if (!(level > 0 && level < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, $"level must be in (0, 1); got {level}.");
+        }
+    }
+
+    /// <summary>The sorted rows of half-sample <paramref name="replicate"/>: a partial Fisher–Yates shuffle from a generator of its own.</summary>
+    private static int[] HalfSample(int rows, int kept, int seed, int replicate)
+    {
+        var random = new Random(StreamSeed.Of(seed, replicate, Purpose));
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            order[i] = i;
+        }
+
+        for (int i = 0; i < kept; i++)
+        {
+            int j = random.Next(i, rows);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        int[] chosen = order[..kept];
+        Array.Sort(chosen);
+        return chosen;
+    }
+}
