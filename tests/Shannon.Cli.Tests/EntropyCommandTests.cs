@@ -31,6 +31,34 @@ public class EntropyCommandTests
         Assert.Equal(0.8112781244591328, JsonDocument.Parse(output).RootElement.GetProperty("value").GetDouble(), 15);
     }
 
+    /// <summary>Every estimator is honoured on inline counts as on a file of samples (it used to be ignored silently).</summary>
+    [Theory]
+    [InlineData("miller-madow", 0.80318083496147952)] // ln 3 − (2/3) ln 2 + 1/6
+    [InlineData("plugin", 0.63651416829481278)]
+    [InlineData("dirichlet:0", 0.63651416829481278)]
+    public void An_estimator_on_inline_counts_is_used(string estimator, double expected)
+    {
+        var (code, output, error) = CliRunner.Run("entropy", "2,1", "--counts", "--estimator", estimator, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(expected, doc.RootElement.GetProperty("value").GetDouble(), 15);
+        Assert.Equal(estimator, doc.RootElement.GetProperty("estimator").GetString());
+        Assert.Equal(3, doc.RootElement.GetProperty("n").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("0.5,0.5", "--estimator", "miller-madow", "error: --estimator miller-madow estimates from observations")]
+    [InlineData("2.5,1", "--counts", "--estimator", "plugin", "error: --counts entry 1 is 2.5")]
+    [InlineData("2,1", "--counts", "--estimator", "ksg1", "error: --estimator ksg1 does not estimate an entropy from counts")]
+    public void An_estimator_needs_whole_counts(params string[] args)
+    {
+        var (code, _, error) = CliRunner.Run(["entropy", .. args[..^1]]);
+        Assert.Equal(2, code);
+        Assert.StartsWith(args[^1], error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
     [Theory]
     [InlineData("0.7,0.4,-0.1", "error: p has a negative entry -0.1 at index 2.")]
     [InlineData("0.5,abc", "error: P has 'abc' at index 1, which is not a number.")]

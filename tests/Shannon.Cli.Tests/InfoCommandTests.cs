@@ -24,6 +24,8 @@ public class InfoCommandTests
     [InlineData("I(X;Y) = 0 bits", "--measure", "cmi", "--x", "0", "--y", "1")]
     [InlineData("I(X;Y) = 1 bits", "--measure", "cmi", "--x", "0,1", "--y", "2")]
     [InlineData("H(X|Z) = 0 bits", "--measure", "entropy", "--x", "2", "--z", "0,1")]
+    [InlineData("I(X;Y) = 2 bits", "--measure", "cmi", "--x", "0,1", "--y", "1,2")] // dit: overlapping sets compute, I(0;2|1) + H(1)
+    [InlineData("H(X|Z) = 0 bits", "--measure", "entropy", "--x", "0", "--z", "0")]  // dit: H(X0|X0) = 0
     [InlineData("H(X|Z) = 1 bits", "--measure", "entropy", "--z", "2")]
     public void Axis_sets_from_stdin(string expected, params string[] options)
     {
@@ -50,7 +52,7 @@ public class InfoCommandTests
     [InlineData("error: --shape has 'x', which is not a non-negative integer.", "--shape", "2,x,2", "--measure", "tc")]
     [InlineData("error: --measure tc uses every axis", "--shape", "2,2,2", "--measure", "tc", "--x", "0")]
     [InlineData("error: --measure cmi needs --x and --y", "--shape", "2,2,2", "--measure", "cmi", "--x", "0")]
-    [InlineData("error: z repeats the axis 0 at index 0", "--shape", "2,2,2", "--measure", "cmi", "--x", "0", "--y", "1", "--z", "0")]
+    [InlineData("error: z repeats the axis 2 at index 1", "--shape", "2,2,2", "--measure", "cmi", "--x", "0", "--y", "1", "--z", "2,2")]
     [InlineData("error: y has the axis 3 at index 0, outside [0, 3).", "--shape", "2,2,2", "--measure", "cmi", "--x", "0", "--y", "3")]
     [InlineData("error: Argument 'mi' not recognized.", "--shape", "2,2,2", "--measure", "mi")]
     public void Bad_input_exits_2_with_one_line(string expected, params string[] options)

@@ -101,7 +101,7 @@ public sealed class StdinTests : IDisposable
     {
         string output = Path.Combine(_directory, "report");
         var (code, _, error) = CliRunner.RunWithStdin(File.ReadAllText(Data("iris.csv")), "report", "-", "--target", "target",
-            "--permutations", "5", "--bootstrap", "5", "-o", output, "--json");
+            "--permutations", "5", "--replicates", "5", "-o", output, "--json");
         Assert.True(code == 0, error);
         string html = File.ReadAllText(Path.Combine(output, "report.html"));
         Assert.Contains("stdin", html, StringComparison.Ordinal);

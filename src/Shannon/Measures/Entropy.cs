@@ -26,11 +26,12 @@ public static partial class Entropy
     /// <summary>Shannon entropy of the empirical distribution of counts: the one formula for "entropy from counts".</summary>
     /// <param name="counts">Occurrences of each outcome; non-negative, with a positive total N.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>H = Σᵢ (nᵢ/N)(ln N − ln nᵢ) in the unit of <paramref name="logBase"/>; 0 ≤ H ≤ log(#nonzero counts).</returns>
+    /// <returns>H = (1/N) Σᵢ nᵢ ln(N/nᵢ) in the unit of <paramref name="logBase"/>; 0 ≤ H ≤ log(#nonzero counts).</returns>
     /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, has a negative entry, or sums to 0.</exception>
     /// <remarks>
-    /// Zero counts add 0. The form ln N − ln nᵢ (scikit-learn's <c>entropy</c> of labels) keeps every term exact for
-    /// integer counts; the sum is compensated and clamped at 0 against rounding. The plug-in estimator, the clustering
+    /// Zero counts add 0. Each term takes one logarithm of the ratio N/nᵢ (correctly rounded for counts below 2⁵³), so
+    /// it stays accurate when nᵢ is close to N; the terms are summed in sorted order with compensation and the sum is
+    /// clamped at 0 against rounding. The plug-in estimator, the clustering
     /// measures and the report all compute an entropy from counts here.
     /// Reference: Shannon, C. E. (1948), Bell System Technical Journal 27(3), 379–423, doi:10.1002/j.1538-7305.1948.tb01338.x.
     /// </remarks>
@@ -56,20 +57,27 @@ public static partial class Entropy
         return logBase.FromNats(CountsNats(counts, total));
     }
 
-    /// <summary>Σᵢ (nᵢ/N)(ln N − ln nᵢ) for checked counts with total N, clamped at 0.</summary>
+    /// <summary>
+    /// (1/N) Σᵢ nᵢ ln(N/nᵢ) for checked counts with total N, clamped at 0: the ratio N/nᵢ is formed first while N is exact in a
+    /// double (below 2⁵³), the terms are summed in sorted order with compensation. The contingency-table mutual
+    /// information forms its terms the same way, so two identical labellings give I = H to the last bit.
+    /// </summary>
     internal static double CountsNats(ReadOnlySpan<long> counts, long total)
     {
+        bool exact = total <= 1L << 53;
         double logTotal = Math.Log(total);
-        var sum = default(CompensatedSum);
+        var terms = new List<double>(counts.Length);
         foreach (long count in counts)
         {
             if (count > 0)
             {
-                sum.Add((double)count / total * (logTotal - Math.Log(count)));
+                terms.Add(count * (exact ? Math.Log((double)total / count) : logTotal - Math.Log(count)));
             }
         }
 
-        return Math.Max(0.0, sum.Value);
+        double[] sorted = [.. terms];
+        Array.Sort(sorted);
+        return Math.Max(0.0, CompensatedSum.Of(sorted) / total);
     }
 
     /// <summary>Rényi entropy of order α of a probability distribution.</summary>

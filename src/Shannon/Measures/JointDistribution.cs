@@ -121,7 +121,7 @@ public sealed class JointDistribution
 
             if (used[axis])
             {
-                throw new ArgumentException($"{paramName} repeats the axis {axis} at index {i}; the axis sets must be disjoint.", paramName);
+                throw new ArgumentException($"{paramName} repeats the axis {axis} at index {i}; an axis set names each axis once.", paramName);
             }
 
             used[axis] = true;

@@ -30,6 +30,23 @@ public class ClusteringTests
         Assert.Equal(new VMeasureScores(1.0, 1.0, 1.0), Clustering.VMeasure(table));
     }
 
+    /// <summary>scikit-learn's test suite: AMI of a labelling with itself is exactly 1, a single cluster included — never 1 − ε, −0.0 or NaN.</summary>
+    [Theory]
+    [InlineData(new[] { 0, 0, 0, 0 })]
+    [InlineData(new[] { 3 })]
+    [InlineData(new[] { 0, 0, 1, 1, 2, 2, 2, 3 })]
+    [InlineData(new[] { 5, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9 })]
+    public void Adjusted_mutual_information_of_identical_labellings_is_exactly_one(int[] labels)
+    {
+        int[] renamed = [.. labels.Select(l => (l * 7) - 100)];
+        foreach (var average in Averages)
+        {
+            double ami = Clustering.AdjustedMutualInformation(labels, renamed, average);
+            Assert.Equal(1.0, ami);
+            Assert.False(double.IsNegative(ami));
+        }
+    }
+
     [Fact]
     public void Independent_table_has_zero_information()
     {

@@ -73,12 +73,37 @@ public class MutualInformationAxesTests
         Assert.Throws<ArgumentNullException>(() => MutualInformation.Conditional(null!, [0], [1], [2]));
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => MutualInformation.Conditional(Xor, [], [1], [2])).ParamName);
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => MutualInformation.Of(Xor, [0], [])).ParamName);
-        var overlap = Assert.Throws<ArgumentException>(() => MutualInformation.Conditional(Xor, [0], [1], [0]));
-        Assert.Equal("z", overlap.ParamName);
-        Assert.Contains("repeats the axis 0 at index 0", overlap.Message);
+        var repeat = Assert.Throws<ArgumentException>(() => MutualInformation.Conditional(Xor, [0], [1], [2, 2]));
+        Assert.Equal("z", repeat.ParamName);
+        Assert.Contains("repeats the axis 2 at index 1", repeat.Message);
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => MutualInformation.Of(Xor, [0], [3])).ParamName);
         Assert.Equal("axes", Assert.Throws<ArgumentException>(() => MutualInformation.JointEntropy(Xor, [])).ParamName);
         Assert.Equal("axes", Assert.Throws<ArgumentException>(() => MutualInformation.ConditionalEntropy(Xor, [], [0])).ParamName);
-        Assert.Equal("givenAxes", Assert.Throws<ArgumentException>(() => MutualInformation.ConditionalEntropy(Xor, [0], [0])).ParamName);
+        Assert.Equal("givenAxes", Assert.Throws<ArgumentException>(() => MutualInformation.ConditionalEntropy(Xor, [0], [0, 0])).ParamName);
     }
+
+    /// <summary>dit's test cases: overlapping variable sets compute (I([0,1];[1,2]), H(X0|X0)) instead of throwing.</summary>
+    [Fact]
+    public void Overlapping_axis_sets_follow_dit()
+    {
+        Assert.Equal(0.0, MutualInformation.ConditionalEntropy(Xor, [0], [0], LogBase.Bits));                 // H(X0|X0) = 0
+        Assert.Equal(1.0, MutualInformation.ConditionalEntropy(Xor, [0, 1], [1], LogBase.Bits), 15);         // H(X0,X1|X1) = H(X0|X1)
+        Assert.Equal(1.0, MutualInformation.Of(Xor, [0], [0], LogBase.Bits), 15);                            // I(X;X) = H(X)
+        Assert.Equal(2.0, MutualInformation.Of(Xor, [0, 1], [1, 2], LogBase.Bits), 15);                      // I(0;2|1) + H(1) = 1 + 1
+        Assert.Equal(0.0, MutualInformation.Conditional(Xor, [0], [1], [0], LogBase.Bits), 15);              // X known given X
+        Assert.Equal(1.0, MutualInformation.Conditional(Xor, [0, 2], [1, 2], [2], LogBase.Bits), 15);        // = I(0;1|2)
+    }
+
+    [Fact]
+    public void Overlapping_sets_equal_the_entropy_identity() =>
+        Gen.Int[0, 1_000_000].Select(Gen.Int[1, 7], Gen.Int[1, 7], Gen.Int[0, 7]).Sample((seed, xMask, yMask, zMask) =>
+        {
+            // Axes of a 2 × 3 × 2 table as bit masks: I(X;Y|Z) = H(X∪Z) + H(Y∪Z) − H(X∪Y∪Z) − H(Z), overlaps included.
+            var joint = new JointDistribution(TestDistributions.Seeded(12, seed), [2, 3, 2]);
+            int[] Axes(int mask) => [.. Enumerable.Range(0, 3).Where(a => (mask & (1 << a)) != 0)];
+            double H(int mask) => mask == 0 ? 0.0 : MutualInformation.JointEntropy(joint, Axes(mask));
+            double expected = H(xMask | zMask) + H(yMask | zMask) - H(xMask | yMask | zMask) - H(zMask);
+            double actual = MutualInformation.Conditional(joint, Axes(xMask), Axes(yMask), Axes(zMask));
+            return Math.Abs(actual - Math.Max(0.0, expected)) <= 1e-12;
+        }, iter: 300);
 }

@@ -93,5 +93,24 @@ public class DiscreteEstimatorTests
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => new PlugIn().MutualInformation([1, 2], [1])).ParamName);
         Assert.Equal("labels", Assert.Throws<ArgumentException>(() => new PlugIn().Entropy(ReadOnlySpan<int>.Empty)).ParamName);
         Assert.Equal("A", Assert.Throws<ArgumentOutOfRangeException>(() => new Dirichlet(DirichletPrior.Custom, -1).Entropy([1L, 2])).ParamName);
+        Assert.Equal("A", Assert.Throws<ArgumentOutOfRangeException>(() => new Dirichlet(double.NaN).Entropy([1L, 2])).ParamName);
+    }
+
+    /// <summary>R's entropy package: entropy.Dirichlet(y, a = 0) is the maximum-likelihood (plug-in) estimate, so a = 0 is accepted.</summary>
+    [Fact]
+    public void Dirichlet_with_a_zero_pseudocount_is_the_plug_in_estimate()
+    {
+        long[] counts = [4, 2, 3, 0, 1, 7];
+        var zero = new Dirichlet(0.0);
+        Assert.Equal("dirichlet:0", zero.Name);
+        Assert.Equal(new PlugIn().Entropy(counts).Value, zero.Entropy(counts).Value, 1e-15);
+        Assert.Equal(new PlugIn().Entropy(counts).SupportSize, zero.Entropy(counts).SupportSize);
+    }
+
+    [Fact]
+    public void Estimator_names_are_the_command_line_names()
+    {
+        string[] names = [.. ((IEnumerable<object[]>)All()).Select(row => ((DiscreteEntropyEstimator)row[0]).Name)];
+        Assert.Equal(["plugin", "miller-madow", "grassberger", "chao-shen", "james-stein", "jeffreys", "laplace", "perks", "minimax", "dirichlet:0.25", "jackknife", "nsb"], names);
     }
 }

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Shannon.Data.Tables;
+using Shannon.Estimators;
+using Shannon.Estimators.Uncertainty;
+
+namespace Shannon.Cli.Tests;
+
+/// <summary>
+/// One question, one answer: the same pair with the same options and seed gives the same bits from <c>mi</c>,
+/// <c>features</c>, <c>report</c> and the library's default estimator — the estimate, its interval and its p-value.
+/// </summary>
+public sealed class OneAnswerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-one-answer-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    public static TheoryData<string, string> Files() => new()
+    {
+        { "iris.csv", "target" },      // continuous features, integer classes: Ross
+        { "diabetes.csv", "target" },  // continuous target: KSG, and a 0/1 feature (sex): Ross
+        { "mixed", "y" },              // text, small-integer and continuous features: plug-in, Ross
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Mi_features_report_and_the_library_agree_to_the_bit(string file, string target)
+    {
+        string path = file == "mixed" ? Mixed() : Path.Combine(RepositoryRoot(), "data", file);
+        string[] uncertainty = ["--ci", "0.9", "--permutations", "30", "--seed", "4"];
+        var features = Json(Run(["features", path, "--target", target, "--json", .. uncertainty]));
+        var report = Json(Run(["report", path, "--target", target, "--json", "-o", Path.Combine(_directory, "report"), "--replicates", "200", "--max-rows", "100000", .. uncertainty]));
+        Assert.Equal("nats", features.GetProperty("unit").GetString());
+        Assert.Equal("nats", report.GetProperty("unit").GetString());
+
+        var table = TableReader.Read(path);
+        var y = table[target].ToVariable();
+        var reported = report.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        foreach (var feature in features.GetProperty("features").EnumerateArray())
+        {
+            string name = feature.GetProperty("name").GetString()!;
+            var mi = Json(Run(["mi", path, "--x", name, "--y", target, "--json", .. uncertainty]));
+            var x = table[name].ToVariable();
+            var library = WithUncertainty.MutualInformation(new Automatic(JitterSeed: 4), x, y, new UncertaintyOptions { Level = 0.9, Permutations = 30, Seed = 4 });
+
+            double value = mi.GetProperty("value").GetDouble();
+            Assert.Equal(library.Value, value);
+            Assert.Equal(value, feature.GetProperty("mi").GetDouble());
+            Assert.Equal(value, reported[name].GetProperty("mi").GetDouble());
+            Assert.Equal(mi.GetProperty("estimator").GetString(), reported[name].GetProperty("estimator").GetString());
+            Assert.Equal(x.IsContinuous ? "continuous" : "discrete", feature.GetProperty("kind").GetString());
+
+            var interval = library.ConfidenceInterval!.Value;
+            foreach (var printed in new[] { mi, feature, reported[name] })
+            {
+                Assert.Equal(interval.Low, printed.GetProperty("ci")[0].GetDouble());
+                Assert.Equal(interval.High, printed.GetProperty("ci")[1].GetDouble());
+            }
+
+            Assert.InRange(value, interval.Low, interval.High);
+
+            double p = mi.GetProperty("p_value").GetDouble();
+            Assert.Equal(library.PValue, p);
+            Assert.Equal(p, feature.GetProperty("p_value").GetDouble());
+            Assert.Equal(p, reported[name].GetProperty("p_value").GetDouble());
+        }
+    }
+
+    [Fact]
+    public void Bits_on_one_command_are_nats_on_another_converted_once()
+    {
+        string path = Path.Combine(RepositoryRoot(), "data", "iris.csv");
+        double nats = Json(Run("mi", path, "--x", "petal_width_cm", "--y", "target", "--json")).GetProperty("value").GetDouble();
+        var features = Json(Run("features", path, "--target", "target", "--base", "2", "--json"));
+        var report = Json(Run("report", path, "--target", "target", "--base", "2", "--json", "-o", Path.Combine(_directory, "bits"), "--permutations", "0", "--replicates", "0"));
+        Assert.Equal("bits", features.GetProperty("unit").GetString());
+        Assert.Equal("bits", report.GetProperty("unit").GetString());
+        double bits = LogBase.Bits.FromNats(nats);
+        Assert.Equal(bits, features.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "petal_width_cm").GetProperty("mi").GetDouble());
+        Assert.Equal(bits, report.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "petal_width_cm").GetProperty("mi").GetDouble());
+    }
+
+    private string Mixed()
+    {
+        var random = new Random(9);
+        var lines = new List<string> { "colour,rating,size,y" };
+        for (int i = 0; i < 240; i++)
+        {
+            int y = random.Next(3);
+            string colour = ((y + random.Next(2)) % 3) switch { 0 => "red", 1 => "green", _ => "blue" };
+            int rating = Math.Clamp(y + random.Next(-1, 3), 1, 5);
+            double size = Math.Round(y + (random.NextDouble() * 2.5), 3);
+            lines.Add(FormattableString.Invariant($"{colour},{rating},{size},{y}"));
+        }
+
+        string path = Path.Combine(_directory, "mixed.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string Run(params string[] args)
+    {
+        var (code, output, error) = CliRunner.Run(args);
+        Assert.True(code == 0, $"shannon {string.Join(' ', args)} exited {code}: {error}");
+        return output;
+    }
+
+    private static JsonElement Json(string output) => JsonDocument.Parse(output).RootElement.Clone();
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Shannon.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Shannon.slnx not found above the test directory.");
+    }
+}
