@@ -120,7 +120,7 @@ public sealed class CalibrationCommandTests : IDisposable
     [Fact]
     public void Probabilities_from_stdin_and_a_human_summary()
     {
-        var (code, output, error) = CliRunner.RunWithStdin(Rows, "calibration", "-", File("y.txt", Labels), "--fit-temperature", "--bootstrap", "50", "--seed", "3");
+        var (code, output, error) = CliRunner.RunWithStdin(Rows, "calibration", "-", File("y.txt", Labels), "--fit-temperature", "--ci", "0.95", "--replicates", "50", "--seed", "3");
         Assert.True(code == 0, error);
         Assert.Contains("n = 4, 2 classes, accuracy = 0.75", output, StringComparison.Ordinal);
         Assert.Contains("ECE = 0.3 [", output, StringComparison.Ordinal);
@@ -129,9 +129,9 @@ public sealed class CalibrationCommandTests : IDisposable
     }
 
     [Fact]
-    public void Bootstrap_adds_an_interval_of_the_ece()
+    public void Ci_adds_a_half_sampling_interval_of_the_ece()
     {
-        var (code, output, _) = CliRunner.Run("calibration", File("p.csv", Rows), File("y.txt", Labels), "--bootstrap", "40", "--ci", "0.8", "--json");
+        var (code, output, _) = CliRunner.Run("calibration", File("p.csv", Rows), File("y.txt", Labels), "--replicates", "40", "--ci", "0.8", "--json");
         Assert.Equal(0, code);
         var json = Json(output);
         var ci = json.GetProperty("ece_ci").EnumerateArray().Select(v => v.GetDouble()).ToArray();
@@ -207,8 +207,8 @@ public sealed class CalibrationCommandTests : IDisposable
         BadInput(CliRunner.Run("calibration", probs, labels, "--bins", "0"), "--bins must be in 1–10000");
         BadInput(CliRunner.Run("calibration", probs, labels, "--strategy", "kmeans"), "kmeans");
         BadInput(CliRunner.Run("calibration", probs, labels, "--plot", Path_("figure.jpg")), "must end in .png or .svg");
-        BadInput(CliRunner.Run("calibration", probs, labels, "--ci", "1.5", "--bootstrap", "10"), "--ci must be in (0, 1)");
-        BadInput(CliRunner.Run("calibration", probs, labels, "--bootstrap", "1"), "--bootstrap must be in 2–100000");
+        BadInput(CliRunner.Run("calibration", probs, labels, "--ci", "1.5"), "--ci must be in (0, 1)");
+        BadInput(CliRunner.Run("calibration", probs, labels, "--ci", "0.9", "--replicates", "1"), "--replicates must be in 2–100000");
         BadInput(CliRunner.Run("calibration", probs, File("bad.txt", "0\nx\n")), "LABELS line 2 is 'x'");
         BadInput(CliRunner.Run("calibration", Path_("missing.csv"), labels), "does not exist");
         BadInput(CliRunner.Run("calibration", probs, Path_("missing.txt")), "does not exist");

@@ -23,9 +23,9 @@ internal static class CalibrationCommand
         var fit = new Option<bool>("--fit-temperature") { Description = "Fit the temperature T* minimising the NLL (Newton on 1/T) and report NLL and ECE after it." };
         var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram with the confidence histogram to FILE.png or FILE.svg." };
         var normalize = new Option<bool>("--normalize") { Description = "Divide each probability row by its sum instead of rejecting rows that do not sum to 1 within 1e-6." };
-        var bootstrap = new Option<int?>("--bootstrap") { Description = "Bootstrap resamples of the rows for a percentile interval of the ECE." }.Within(2, OptionRanges.Resamples.Max);
-        var ci = new Option<double>("--ci") { Description = "Level of the bootstrap interval.", DefaultValueFactory = _ => 0.95 }.Within(OptionRanges.Confidence);
-        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
+        var ci = new Option<double?>("--ci") { Description = "Level of a half-sampling interval of the ECE, e.g. 0.95 (the interval policy of every command)." }.Within(OptionRanges.Confidence);
+        var replicates = new Option<int>("--replicates") { Description = "Half-samples behind the --ci interval.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.IntervalReplicates }.Within(2, OptionRanges.Resamples.Max);
+        var seed = new Option<int>("--seed") { Description = "Seed of the half-samples.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.Seed }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
         var command = new Command(
@@ -33,7 +33,7 @@ internal static class CalibrationCommand
             "Calibration of predicted probabilities: NLL, Brier (with Murphy's decomposition), top-label ECE and MCE, classwise and debiased ECE, reliability bins, sklearn's calibration curve for binary input, temperature scaling.\n"
             + "Examples:\n  shannon calibration probs.npy labels.npy --plot reliability.png\n  shannon calibration logits.npy labels.txt --logits --fit-temperature --json")
         {
-            probs, labels, logits, bins, strategy, fit, plot, logBase, json, normalize, bootstrap, ci, seed,
+            probs, labels, logits, bins, strategy, fit, plot, logBase, json, normalize, ci, replicates, seed,
         };
         command.SetAction(parse =>
         {
@@ -65,15 +65,10 @@ internal static class CalibrationCommand
                 LogBase = LogBase.Parse(parse.GetValue(logBase)!),
                 Normalize = parse.GetValue(normalize),
                 FitTemperature = parse.GetValue(fit),
-                BootstrapReplicates = parse.GetValue(bootstrap) ?? 0,
-                ConfidenceLevel = parse.GetValue(ci),
+                IntervalReplicates = parse.GetValue(ci) is null ? 0 : parse.GetValue(replicates),
+                ConfidenceLevel = parse.GetValue(ci) ?? Estimators.EstimatorDefaults.ConfidenceLevel,
                 Seed = parse.GetValue(seed),
             };
-            if (!(options.ConfidenceLevel is > 0 and < 1))
-            {
-                throw new UsageException($"--ci must be in (0, 1); got {CliOutput.Number(options.ConfidenceLevel)}.");
-            }
-
             string probsFile = CliInput.FilePath(context, probsPath, "PROBS", InputFormat.NpyOrText);
             string labelsFile = CliInput.FilePath(context, labelsPath, "LABELS", InputFormat.NpyOrText);
             int[] y = CalibrationInputs.ReadLabels(labelsFile, context);
