@@ -281,4 +281,80 @@ public sealed class HostileInputTests : IDisposable
         CliOutput.Json(context, [new("value", double.PositiveInfinity), new("low", double.NegativeInfinity), new("none", CliOutput.OrNull(double.NaN)), new("x", 0.1)]);
         Assert.Equal("""{"value":"Infinity","low":"-Infinity","none":null,"x":0.1}""", context.Out.ToString()!.TrimEnd());
     }
+
+    [Fact]
+    public void Text_stays_text_unless_types_asks_for_bool()
+    {
+        string data = File("smokers.csv", "smoker,n\nyes,1\nno,2\nYes,3\nno,4\n");
+        var text = JsonDocument.Parse(CliRunner.Run("entropy", "--samples", data, "--column", "smoker", "--json").Out).RootElement;
+        Assert.Equal(Measures.Entropy.Of([0.25, 0.5, 0.25]), text.GetProperty("value").GetDouble(), 1e-12);
+        var (code, output, error) = CliRunner.Run("entropy", "--samples", data, "--column", "smoker", "--types", "smoker=bool", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Equal(Math.Log(2), JsonDocument.Parse(output).RootElement.GetProperty("value").GetDouble(), 1e-12);
+
+        var bad = CliRunner.Run("entropy", "--samples", data, "--column", "n", "--types", "n=maybe");
+        AssertOneErrorLine(bad.Code, bad.Out, bad.Err, "--types 'n=maybe' is not COL=TYPE");
+        bad = CliRunner.Run("tree", data, "--target", "n", "--types", "smoker=bool,n=bool");
+        Assert.Equal(2, bad.Code);
+    }
+
+    [Fact]
+    public void Paths_with_glob_characters_name_exactly_that_file()
+    {
+        File("data1.csv", "x\n5\n5\n5\n");
+        string literal = File("data[1].csv", "x\na\nb\na\nb\n");
+        var json = JsonDocument.Parse(CliRunner.Run("entropy", "--samples", literal, "--column", "x", "--json").Out).RootElement;
+        Assert.Equal(4, json.GetProperty("n").GetInt32());
+        Assert.Equal(Math.Log(2), json.GetProperty("value").GetDouble(), 1e-12);
+        var missing = CliRunner.Run("entropy", "--samples", Path.Combine(_directory, "data[0-9].csv"), "--column", "x");
+        AssertOneErrorLine(missing.Code, missing.Out, missing.Err, "does not exist");
+    }
+
+    [Fact]
+    public void Every_command_that_reads_a_table_counts_dropped_rows_in_one_note_and_in_json()
+    {
+        string data = File("gaps.csv", "a,b,y\n1,x,p\n,x,q\n3,,p\nnan,y,q\n5,y,p\n6,x,q\n7,y,p\n8,x,q\n");
+        var (code, output, error) = CliRunner.Run("mi", data, "--x", "a", "--y", "y", "--estimator", "ross", "--k", "1", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("note: dropped 2 of 8 rows with missing values: 'a' 1 empty, 1 NaN.\n", error.ReplaceLineEndings("\n"));
+        var dropped = JsonDocument.Parse(output).RootElement.GetProperty("rows_dropped");
+        Assert.Equal(2, dropped.GetProperty("count").GetInt64());
+        Assert.Equal(8, dropped.GetProperty("rows_read").GetInt64());
+        Assert.Equal(1, dropped.GetProperty("columns").GetProperty("a").GetProperty("empty").GetInt64());
+        Assert.Equal(1, dropped.GetProperty("columns").GetProperty("a").GetProperty("nan").GetInt64());
+
+        foreach (string[] args in new[]
+        {
+            new[] { "entropy", "--samples", data, "--column", "b", "--json" },
+            ["features", data, "--target", "y", "--discrete", "a", "--json"],
+            ["features", data, "--target", "y", "--json"],
+            ["tree", data, "--target", "y", "--json"],
+        })
+        {
+            (code, output, error) = CliRunner.Run(args);
+            Assert.True(code == 0, string.Join(' ', args) + ": " + error);
+            Assert.Single(error.TrimEnd('\n').Split('\n'), line => line.StartsWith("note: dropped ", StringComparison.Ordinal));
+            Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("rows_dropped").GetProperty("count").GetInt64() > 0, string.Join(' ', args));
+        }
+
+        (code, output, error) = CliRunner.Run("entropy", "--samples", File("full.csv", "b\nx\ny\n"), "--column", "b", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Equal(0, JsonDocument.Parse(output).RootElement.GetProperty("rows_dropped").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public void A_constant_column_is_exit_2_with_the_reason_not_minus_infinity()
+    {
+        string data = File("constant.csv", "c\n" + string.Concat(Enumerable.Repeat("1\n", 200)));
+        foreach (string estimator in new[] { "auto", "vasicek", "correa", "kl", "gaussian" })
+        {
+            var (code, output, error) = CliRunner.Run("entropy", "--samples", data, "--column", "c", "--estimator", estimator, "--json");
+            AssertOneErrorLine(code, output, error, "error: ");
+            Assert.DoesNotContain("Infinity\"", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("tied or constant samples", CliRunner.Run("entropy", "--samples", data, "--column", "c").Err, StringComparison.Ordinal);
+    }
 }

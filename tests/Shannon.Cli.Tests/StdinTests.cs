@@ -22,7 +22,7 @@ public sealed class StdinTests : IDisposable
         { ["features", "{data}", "--target", "target", "--method", "mrmr", "--k", "2"] },
         { ["tree", "{data}", "--target", "target", "--max-depth", "2", "--json"] },
         { ["mi", "{data}", "--x", "petal_length_cm", "--y", "target", "--json"] },
-        { ["entropy", "--samples", "{data}", "--column", "sepal_width_cm", "--json"] },
+        { ["entropy", "--samples", "{data}", "--column", "sepal_length_cm", "--json"] },
     };
 
     [Theory]

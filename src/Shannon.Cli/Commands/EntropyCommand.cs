@@ -23,12 +23,14 @@ internal static class EntropyCommand
         var logBase = CommonOptions.Base();
         var counts = new Option<bool>("--counts") { Description = "P holds counts; they are normalised explicitly." };
         var json = CommonOptions.Json();
+        var types = CliTables.TypesOption();
         var command = new Command("entropy", "Shannon entropy H(P) = −Σ p log p, or an entropy estimated from samples.\nExamples:\n  shannon entropy 0.5,0.5 --base 2\n  shannon entropy --samples data.csv --column age --ci 0.95")
         {
-            p, logBase, counts, json, samples, column, estimator, k, bins, ci, seed,
+            p, logBase, counts, json, samples, column, estimator, k, bins, ci, seed, types,
         };
         command.SetAction(parse =>
         {
+            CliTables.UseTypes(context, parse.GetValue(types));
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
             if (parse.GetValue(samples) is string data)
             {

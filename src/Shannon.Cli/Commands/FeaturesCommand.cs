@@ -33,12 +33,14 @@ internal static class FeaturesCommand
         var counts = new Option<string?>("--counts") { Description = "Rank from a counts table (feature, value, TARGET, count; or variables + count) instead of DATA." };
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
+        var types = CliTables.TypesOption();
         var command = new Command("features", "Rank or select features by mutual information with a target.\nExamples:\n  shannon features data.csv --target species\n  shannon features data.csv --target species --ci 0.95 --permutations 999\n  shannon features big.parquet --target y --discrete a,b,c --emit-sql\n  shannon features --counts counts.csv --target y --json")
         {
-            data, target, task, method, top, discrete, estimator, k, permutations, ci, seed, emitSql, counts, logBase, json,
+            data, target, task, method, top, discrete, estimator, k, permutations, ci, seed, emitSql, counts, logBase, json, types,
         };
         command.SetAction(parse =>
         {
+            CliTables.UseTypes(context, parse.GetValue(types));
             var request = new FeaturesRequest(
                 parse.GetValue(data), parse.GetValue(target)!, parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(top),
                 parse.GetValue(discrete)!, parse.GetValue(estimator), parse.GetValue(k), parse.GetValue(permutations),
@@ -69,7 +71,7 @@ internal static class FeaturesCommand
                 throw new UsageException("--counts takes the place of DATA and ranks by plug-in mi only, without intervals or p-values.");
             }
 
-            var fromCounts = ContingencyQuery.ReadCountsFile(CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target);
+            var fromCounts = CliTables.ReadCountsFile(context, CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target);
             return (Keep(RequireClasses(fromCounts).Rank(), request.Top), Enumerable.Repeat("discrete", fromCounts.Features.Count).ToArray());
         }
 
@@ -79,7 +81,7 @@ internal static class FeaturesCommand
         }
 
         string path = CliInput.FilePath(context, request.Data ?? throw new UsageException("features needs DATA (a .csv or .parquet file) or --counts FILE."), "DATA", InputFormat.Table);
-        var kinds = TableReader.ColumnKinds(path);
+        var kinds = CliTables.ColumnKinds(context, path);
         if (!kinds.ContainsKey(request.Target))
         {
             throw new ArgumentException($"There is no column '{request.Target}' in '{path}'; it has: {string.Join(", ", kinds.Keys)}.");
@@ -99,15 +101,15 @@ internal static class FeaturesCommand
 
         string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool allText = featureNames.All(n => kinds[n] == ColumnKind.Categorical || forced.Contains(n));
-        bool countsSuffice = allText && request.Method == "mi" && request.Task != "regression" && plugInPairs && !uncertainty
+        bool countsSuffice = allText && context.TableTypes.Boolean.Count == 0 && request.Method == "mi" && request.Task != "regression" && plugInPairs && !uncertainty
             && (kinds[request.Target] == ColumnKind.Categorical || forced.Contains(request.Target));
         if (countsSuffice)
         {
             // Every pair is discrete: count inside DuckDB with GROUP BY, so the rows never enter memory.
-            return (Keep(RequireClasses(ContingencyQuery.Count(path, request.Target, featureNames)).Rank(), request.Top), Enumerable.Repeat("discrete", featureNames.Length).ToArray());
+            return (Keep(RequireClasses(CliTables.Count(context, path, request.Target, featureNames)).Rank(), request.Top), Enumerable.Repeat("discrete", featureNames.Length).ToArray());
         }
 
-        var table = TableReader.Read(path, new TableReadOptions { Categorical = forced });
+        var table = CliTables.Read(context, path, new TableReadOptions { Categorical = forced });
         var y = Target(table[request.Target], request.Task);
         if (y.IsDiscrete && y.Categories < 2)
         {

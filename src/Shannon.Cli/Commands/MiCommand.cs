@@ -29,13 +29,15 @@ internal static class MiCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the half-samples, the permutations and the k-NN tie-breaking jitter (default 0)." }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
+        var types = CliTables.TypesOption();
 
         var command = new Command("mi", "Mutual information I(X;Y).\nExamples:\n  shannon mi --joint joint.csv --base 2\n  shannon mi --labels a.txt b.txt --normalized arithmetic\n  shannon mi data.csv --x age --y income --estimator ksg1")
         {
-            data, joint, labels, counts, normalized, adjusted, x, y, z, estimator, k, bins, ci, permutations, seed, logBase, json,
+            data, joint, labels, counts, normalized, adjusted, x, y, z, estimator, k, bins, ci, permutations, seed, logBase, json, types,
         };
         command.SetAction(parse =>
         {
+            CliTables.UseTypes(context, parse.GetValue(types));
             var request = new MiRequest(
                 parse.GetValue(data), parse.GetValue(joint), parse.GetValue(labels) is { Length: > 0 } given ? given : null, parse.GetValue(counts),
                 parse.GetValue(normalized), parse.GetValue(adjusted), parse.GetValue(x), parse.GetValue(y), parse.GetValue(z),

@@ -28,12 +28,14 @@ internal static class ReportCommand
         var seed = new Option<int>("--seed") { Description = "Seed for half-samples, permutations and the k-NN jitter.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.Seed }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
+        var types = CliTables.TypesOption();
         var command = new Command("report", "Information report of a data set: per-column entropy, MI with the target (intervals, p-values), mRMR, redundancy.\nExamples:\n  shannon report\n  shannon report data/wine.csv --target target -o wine-report --open")
         {
-            data, target, output, open, k, bins, permutations, replicates, ci, maxRows, seed, logBase, json,
+            data, target, output, open, k, bins, permutations, replicates, ci, maxRows, seed, logBase, json, types,
         };
         command.SetAction(parse =>
         {
+            CliTables.UseTypes(context, parse.GetValue(types));
             var settings = ReportSettingsFor(
                 parse.GetValue(k), parse.GetValue(bins), parse.GetValue(permutations), parse.GetValue(replicates), parse.GetValue(ci),
                 parse.GetValue(maxRows), parse.GetValue(seed), LogBase.Parse(parse.GetValue(logBase)!));
@@ -93,7 +95,7 @@ internal static class ReportCommand
 
     private static InformationReport FromFile(string path, string? target, ReportSettings settings, CliContext context)
     {
-        var table = TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table));
+        var table = CliTables.Read(context, CliInput.FilePath(context, path, "DATA", InputFormat.Table));
         if (table.Columns.Count < 2)
         {
             throw new InvalidDataException($"'{CliInput.DisplayName(path)}' has {table.Columns.Count} column(s); a report needs at least one feature and a target.");

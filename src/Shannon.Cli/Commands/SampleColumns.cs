@@ -18,7 +18,7 @@ internal static class SampleColumns
     public static Variable[] Read(CliContext context, string path, params (string Option, string? Names)[] variables)
     {
         var names = variables.Select(v => Split(v.Names, v.Option)).ToArray();
-        var table = TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table), new TableReadOptions { Columns = names.SelectMany(n => n).Distinct().ToArray() });
+        var table = CliTables.Read(context, CliInput.FilePath(context, path, "DATA", InputFormat.Table), new TableReadOptions { Columns = names.SelectMany(n => n).Distinct().ToArray() });
         return [.. names.Select(block => Variable.Join([.. block.Select(name => table[name].ToVariable())]))];
     }
 
@@ -30,7 +30,7 @@ internal static class SampleColumns
     /// <exception cref="UsageException">The file has more than one column.</exception>
     public static Variable Only(CliContext context, string path, string option)
     {
-        var columns = TableReader.Read(CliInput.FilePath(context, path, "DATA", InputFormat.Table)).Columns;
+        var columns = CliTables.Read(context, CliInput.FilePath(context, path, "DATA", InputFormat.Table)).Columns;
         return columns.Count == 1
             ? columns[0].ToVariable()
             : throw new UsageException($"{CliInput.DisplayName(path)} has {columns.Count} columns ({string.Join(", ", columns.Select(c => c.Name))}); choose one with {option}.");

@@ -7,6 +7,15 @@ internal static class SampleOutput
 {
     public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate)
     {
+        if (!double.IsFinite(estimate.Value))
+        {
+            // A spacing estimate is −∞ when X(i+m) = X(i) (a constant column, or ties spanning m values); a k-NN or
+            // Gaussian one is infinite or undefined for duplicated or collinear samples. No number describes the data.
+            throw new InvalidDataException(
+                $"the {estimator} estimate of {label} is {(double.IsNaN(estimate.Value) ? "undefined (NaN)" : CliOutput.Number(estimate.Value))}: tied or constant samples make a spacing "
+                + "or a neighbour distance 0 (a point mass has differential entropy −∞); use --estimator binned, or a discrete estimator such as plugin for labels.");
+        }
+
         if (json)
         {
             var fields = new List<KeyValuePair<string, object?>>

@@ -14,15 +14,17 @@ internal static class TreeCommand
         var maxDepth = new Option<int?>("--max-depth") { Description = "Deepest split level (root = 0); unlimited by default." }.Within(OptionRanges.TreeDepth);
         var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows per leaf.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.PositiveCount);
         var json = CommonOptions.Json();
+        var types = CliTables.TypesOption();
         var command = new Command("tree", "Grow a decision tree by information gain (entropy criterion, nats), like scikit-learn's DecisionTreeClassifier(criterion=\"entropy\").\nExample: shannon tree iris.csv --target target --max-depth 3")
         {
-            data, target, maxDepth, minLeaf, json,
+            data, target, maxDepth, minLeaf, json, types,
         };
         command.SetAction(parse =>
         {
+            CliTables.UseTypes(context, parse.GetValue(types));
             string path = CliInput.FilePath(context, parse.GetValue(data)!, "DATA", InputFormat.Table);
             string targetName = parse.GetValue(target)!;
-            var kinds = TableReader.ColumnKinds(path);
+            var kinds = CliTables.ColumnKinds(context, path);
             if (!kinds.ContainsKey(targetName))
             {
                 throw new ArgumentException($"There is no column '{targetName}' in '{path}'; it has: {string.Join(", ", kinds.Keys)}.");
@@ -40,7 +42,7 @@ internal static class TreeCommand
                 context.Note($"warning: the tree ignores {skipped.Length} column{(skipped.Length == 1 ? string.Empty : "s")} that {(skipped.Length == 1 ? "is" : "are")} not numeric: {string.Join(", ", skipped.Select(s => $"'{s}'"))}.");
             }
 
-            var table = TableReader.Read(path, new TableReadOptions { Columns = [.. features, targetName], Categorical = [targetName] });
+            var table = CliTables.Read(context, path, new TableReadOptions { Columns = [.. features, targetName], Categorical = [targetName] });
             var classes = table[targetName];
             if (classes.CategoryCount < 2)
             {

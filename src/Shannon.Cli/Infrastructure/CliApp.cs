@@ -70,6 +70,11 @@ internal static class CliApp
         }
 
         output.Release();
+        if (held.RowsDropped is { Dropped: > 0 } dropped)
+        {
+            context.Error.WriteLine(Clean(CliInput.Unspool(held, "note: " + dropped.Describe() + ".")));
+        }
+
         foreach (string note in held.Notes)
         {
             context.Error.WriteLine(Clean(CliInput.Unspool(held, note)));

@@ -32,6 +32,12 @@ internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Erro
     /// <param name="line">The whole line, e.g. <c>warning: …</c>.</param>
     public void Note(string line) => _state.Notes.Add(CliApp.OneLine(line));
 
+    /// <summary>The column types asked for with <c>--types</c>, applied to every table the command reads.</summary>
+    internal Data.Tables.TableReadOptions TableTypes { get => _state.TableTypes; set => _state.TableTypes = value; }
+
+    /// <summary>What the missing-value policy dropped from the table the command read, if it read one.</summary>
+    internal Data.Tables.DroppedRows? RowsDropped { get => _state.RowsDropped; set => _state.RowsDropped = value; }
+
     private sealed class State
     {
         public string? StdinTakenBy { get; set; }
@@ -41,5 +47,9 @@ internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Erro
         public string? SpoolFile { get; set; }
 
         public List<string> Notes { get; } = [];
+
+        public Data.Tables.TableReadOptions TableTypes { get; set; } = new();
+
+        public Data.Tables.DroppedRows? RowsDropped { get; set; }
     }
 }

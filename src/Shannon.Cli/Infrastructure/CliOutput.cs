@@ -23,7 +23,7 @@ internal static class CliOutput
         Converters = { new FiniteOrInfinite<double>(), new FiniteOrInfinite<float>() },
     };
 
-    /// <summary>Writes one JSON object (keys in the given order) and a newline.</summary>
+    /// <summary>Writes one JSON object (keys in the given order) and a newline; a command that read a table gets <c>rows_dropped</c> last.</summary>
     /// <exception cref="InvalidDataException">A value anywhere in a field is NaN (the field is named).</exception>
     public static void Json(CliContext context, IEnumerable<KeyValuePair<string, object?>> fields)
     {
@@ -49,8 +49,24 @@ internal static class CliOutput
             json.Append(json.Length > 1 ? "," : string.Empty).Append(JsonSerializer.Serialize(key, JsonOptions)).Append(':').Append(serialized);
         }
 
+        if (context.RowsDropped is { } dropped && !seen.Contains("rows_dropped"))
+        {
+            json.Append(json.Length > 1 ? "," : string.Empty).Append("\"rows_dropped\":").Append(JsonSerializer.Serialize(RowsDropped(dropped), JsonOptions));
+        }
+
         context.Out.WriteLine(json.Append('}').ToString());
     }
+
+    /// <summary>
+    /// The <c>rows_dropped</c> field every command that reads a table adds to its JSON:
+    /// <c>{"count": 3, "rows_read": 150, "columns": {"age": {"empty": 2}, "income": {"nan": 1}}}</c>.
+    /// </summary>
+    public static Dictionary<string, object?> RowsDropped(Data.Tables.DroppedRows dropped) => new()
+    {
+        ["count"] = dropped.Dropped,
+        ["rows_read"] = dropped.RowsRead,
+        ["columns"] = dropped.Columns.ToDictionary(c => c.Column, c => c.Reasons().ToDictionary(r => r.Name, r => r.Count)),
+    };
 
     /// <summary>A number for people: up to 10 significant digits, invariant culture, ∞ spelled out.</summary>
     /// <exception cref="InvalidDataException"><paramref name="x"/> is NaN.</exception>

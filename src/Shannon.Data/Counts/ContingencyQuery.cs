@@ -57,7 +57,42 @@ public static class ContingencyQuery
         }
 
         string sql = Build(source.FromClause, target, features, missing, "count(*)");
-        return Collect(connection, path, sql, target, features, dropMissing: false);
+        var dropped = missing == MissingValuePolicy.DropRows ? CountDropped(connection, path, source.FromClause, [.. features.Append(target).Distinct()]) : null;
+        var tables = Collect(connection, path, sql, target, features, dropMissing: false, out _);
+        return dropped is null ? tables : tables with { Dropped = dropped };
+    }
+
+    /// <summary>Counts the rows the listwise filter drops and each column's empty cells, in one scan.</summary>
+    private static DroppedRows CountDropped(DuckDB.NET.Data.DuckDBConnection connection, string path, string fromClause, IReadOnlyList<string> columns)
+    {
+        var sql = new StringBuilder("SELECT count(*), count(*) FILTER (WHERE ")
+            .AppendJoin(" OR ", columns.Select(c => $"{SqlText.Identifier(c)} IS NULL")).Append(')');
+        foreach (string column in columns)
+        {
+            sql.Append($", count(*) FILTER (WHERE {SqlText.Identifier(column)} IS NULL)");
+        }
+
+        sql.Append(" FROM ").Append(fromClause);
+        DroppedRows result = DroppedRows.None;
+        TableSource.Run(path, () =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql.ToString();
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            var cells = new List<MissingCells>();
+            for (int c = 0; c < columns.Count; c++)
+            {
+                long empty = reader.GetInt64(2 + c);
+                if (empty > 0)
+                {
+                    cells.Add(new MissingCells(columns[c], empty, 0, 0));
+                }
+            }
+
+            result = new DroppedRows(reader.GetInt64(0), reader.GetInt64(1), cells);
+        });
+        return result;
     }
 
     /// <summary>Reads a counts table (long or wide, see the class remarks) back into per-feature tables.</summary>
@@ -82,12 +117,14 @@ public static class ContingencyQuery
         if (names.Contains("feature") && names.Contains("value"))
         {
             string sql = $"SELECT CAST(feature AS VARCHAR), CAST(value AS VARCHAR), CAST({SqlText.Identifier(target)} AS VARCHAR), CAST(\"count\" AS BIGINT) FROM {source.FromClause}";
-            return Collect(connection, path, sql, target, null, dropMissing);
+            var tables = Collect(connection, path, sql, target, null, dropMissing, out var dropped);
+            return tables with { Dropped = dropped };
         }
 
         string[] features = [.. source.Schema.Select(s => s.Name).Where(n => n != target && n != "count").Order(StringComparer.Ordinal)];
         string wide = Build(source.FromClause, target, features, MissingValuePolicy.OwnCategory, "CAST(sum(\"count\") AS BIGINT)");
-        return Collect(connection, path, wide, target, features, dropMissing);
+        var wideTables = Collect(connection, path, wide, target, features, dropMissing, out var wideDropped);
+        return wideTables with { Dropped = wideDropped };
     }
 
     private static string Build(string fromClause, string target, IReadOnlyList<string> features, MissingValuePolicy missing, string countExpression)
@@ -117,8 +154,9 @@ public static class ContingencyQuery
         return sql.ToString().TrimEnd('\n');
     }
 
-    private static TargetContingencies Collect(DuckDB.NET.Data.DuckDBConnection connection, string path, string sql, string target, IReadOnlyList<string>? order, bool dropMissing)
+    private static TargetContingencies Collect(DuckDB.NET.Data.DuckDBConnection connection, string path, string sql, string target, IReadOnlyList<string>? order, bool dropMissing, out DroppedRows dropped)
     {
+        long rowsRead = 0, rowsDropped = 0, emptyValues = 0, emptyClasses = 0;
         var byFeature = new Dictionary<string, CellList>(StringComparer.Ordinal);
         var onlyZeros = new SortedSet<string>(StringComparer.Ordinal);
         var classes = new CategoryCoder();
@@ -130,6 +168,7 @@ public static class ContingencyQuery
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
+                rowsRead++;
                 if (reader.IsDBNull(0) || reader.IsDBNull(3))
                 {
                     throw new InvalidDataException($"'{path}' has a counts row without a feature name or count.");
@@ -139,6 +178,9 @@ public static class ContingencyQuery
                 string? label = reader.IsDBNull(2) ? null : reader.GetString(2);
                 if (dropMissing && (value is null || label is null))
                 {
+                    rowsDropped++;
+                    emptyValues += value is null ? 1 : 0;
+                    emptyClasses += label is null ? 1 : 0;
                     continue;
                 }
 
@@ -166,6 +208,18 @@ public static class ContingencyQuery
                 classes.Add(label);
             }
         });
+        var cells = new List<MissingCells>();
+        if (emptyValues > 0)
+        {
+            cells.Add(new MissingCells("value", emptyValues, 0, 0));
+        }
+
+        if (emptyClasses > 0)
+        {
+            cells.Add(new MissingCells(target, emptyClasses, 0, 0));
+        }
+
+        dropped = new DroppedRows(rowsRead, rowsDropped, cells);
         onlyZeros.ExceptWith(byFeature.Keys);
         if (onlyZeros.Count > 0)
         {

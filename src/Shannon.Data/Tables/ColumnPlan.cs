@@ -1,10 +1,10 @@
 namespace Shannon.Data.Tables;
 
-/// <summary>One column to read and the kind it will be read as.</summary>
-internal sealed record ColumnPlan(string Name, ColumnKind Kind)
+/// <summary>One column to read, the kind it will be read as, and whether its text is parsed as a boolean.</summary>
+internal sealed record ColumnPlan(string Name, ColumnKind Kind, bool Boolean = false)
 {
     /// <summary>Resolves the selection and the kind overrides against a file's schema.</summary>
-    /// <exception cref="ArgumentException">An unknown column name, or a column in both override lists.</exception>
+    /// <exception cref="ArgumentException">An unknown column name, or a column in two override lists.</exception>
     public static IReadOnlyList<ColumnPlan> Resolve(TableSource source, TableReadOptions options)
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -15,11 +15,20 @@ internal sealed record ColumnPlan(string Name, ColumnKind Kind)
 
         CheckKnown(options.Categorical, types, nameof(options.Categorical));
         CheckKnown(options.Numeric, types, nameof(options.Numeric));
+        CheckKnown(options.Boolean, types, nameof(options.Boolean));
         foreach (string name in options.Categorical)
         {
             if (options.Numeric.Contains(name))
             {
                 throw new ArgumentException($"Column '{name}' is forced both categorical and numeric.", nameof(options));
+            }
+        }
+
+        foreach (string name in options.Boolean)
+        {
+            if (options.Numeric.Contains(name) || options.Categorical.Contains(name))
+            {
+                throw new ArgumentException($"Column '{name}' is forced boolean and also {(options.Numeric.Contains(name) ? "numeric" : "categorical text")}.", nameof(options));
             }
         }
 
@@ -34,9 +43,10 @@ internal sealed record ColumnPlan(string Name, ColumnKind Kind)
         }
 
         return [.. names.Select(name => new ColumnPlan(name,
-            options.Categorical.Contains(name) ? ColumnKind.Categorical
+            options.Categorical.Contains(name) || options.Boolean.Contains(name) ? ColumnKind.Categorical
             : options.Numeric.Contains(name) ? ColumnKind.Numeric
-            : TableSource.IsNumericType(types[name]) ? ColumnKind.Numeric : ColumnKind.Categorical))];
+            : TableSource.IsNumericType(types[name]) ? ColumnKind.Numeric : ColumnKind.Categorical,
+            options.Boolean.Contains(name)))];
     }
 
     private static void CheckKnown(IEnumerable<string> names, Dictionary<string, string> types, string what)

@@ -32,6 +32,9 @@ public sealed class ColumnTable
     /// <summary>The columns in file (or selection) order.</summary>
     public IReadOnlyList<TableColumn> Columns { get; }
 
+    /// <summary>What the missing-value policy dropped while the table was read (<see cref="DroppedRows.None"/> for a table built in memory).</summary>
+    public DroppedRows Dropped { get; init; } = DroppedRows.None;
+
     /// <summary>The number of rows (0 for a table without columns).</summary>
     public int RowCount => Columns.Count == 0 ? 0 : Columns[0].Length;
 

@@ -20,6 +20,28 @@ internal static class SqlText
         return "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
+    /// <summary>
+    /// A file path as a DuckDB string literal that names exactly that file: DuckDB expands <c>*</c>, <c>?</c> and
+    /// <c>[…]</c> in a path as a glob, so each of them is wrapped in a one-character class (<c>[[]</c>, <c>[*]</c>,
+    /// <c>[?]</c>) that matches only itself; <c>data[1].csv</c> then reads data[1].csv and never data1.csv.
+    /// </summary>
+    public static string PathLiteral(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.AsSpan().IndexOfAny('*', '?', '[') < 0)
+        {
+            return Literal(path);
+        }
+
+        var escaped = new System.Text.StringBuilder(path.Length + 8);
+        foreach (char c in path)
+        {
+            escaped.Append(c is '*' or '?' or '[' ? $"[{c}]" : c.ToString());
+        }
+
+        return Literal(escaped.ToString());
+    }
+
     private static void RejectNul(string text, string paramName)
     {
         if (text.Contains('\0', StringComparison.Ordinal))

@@ -30,16 +30,23 @@ internal sealed class TableSource
         return connection;
     }
 
-    /// <summary>The table expression for a file, chosen by its extension (.csv, .tsv, .parquet; .gz allowed on text).</summary>
+    /// <summary>
+    /// The types CSV sniffing may infer: integers, floating point, and text. Booleans, dates and times are not
+    /// candidates, so "yes"/"no", "t"/"f" or "2024-01-31" stay the text they are (a column is read as a boolean only
+    /// when the caller asks, <see cref="TableReadOptions.Boolean"/>).
+    /// </summary>
+    private const string TypeCandidates = "auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR']";
+
+    /// <summary>The table expression for a file, chosen by its extension (.csv, .tsv, .parquet; .gz allowed on text); the path is literal, never a glob.</summary>
     public static string FromClauseFor(string path, string paramName)
     {
         string lower = path.ToLowerInvariant();
-        string literal = SqlText.Literal(path);
+        string literal = SqlText.PathLiteral(path);
         return lower.EndsWith(".parquet", StringComparison.Ordinal) ? $"read_parquet({literal})"
             : lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".csv.gz", StringComparison.Ordinal)
-                ? $"read_csv({literal}, header = true)"
+                ? $"read_csv({literal}, header = true, {TypeCandidates})"
             : lower.EndsWith(".tsv", StringComparison.Ordinal) || lower.EndsWith(".tsv.gz", StringComparison.Ordinal)
-                ? $"read_csv({literal}, header = true, delim = '\t')"
+                ? $"read_csv({literal}, header = true, delim = '\t', {TypeCandidates})"
             : throw new ArgumentException($"{paramName} '{path}' has an unknown extension; expected .csv, .tsv or .parquet.", paramName);
     }
 

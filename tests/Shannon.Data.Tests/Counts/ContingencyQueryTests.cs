@@ -69,7 +69,16 @@ public sealed class ContingencyQueryTests : IDisposable
     public void MissingValuesAreDroppedListwiseOrCounted()
     {
         string path = temp.Write("m.csv", "a,y\nu,0\n,0\nv,1\nu,\n");
-        Assert.Equal(2, ContingencyQuery.Count(path, "y").Features[0].Table.Total);
+        var dropped = ContingencyQuery.Count(path, "y");
+        Assert.Equal(2, dropped.Features[0].Table.Total);
+        Assert.Equal(4, dropped.Dropped.RowsRead);
+        Assert.Equal(2, dropped.Dropped.Dropped);
+        Assert.Equal([new MissingCells("a", 1, 0, 0), new MissingCells("y", 1, 0, 0)], dropped.Dropped.Columns);
+
+        string counts = temp.Write("mc.csv", "feature,value,y,count\na,u,0,3\na,,0,2\na,v,,4\na,v,1,1\n");
+        var cells = ContingencyQuery.ReadCountsFile(counts, "y");
+        Assert.Equal(new DroppedRows(4, 2, cells.Dropped.Columns), cells.Dropped);
+        Assert.Equal([new MissingCells("value", 1, 0, 0), new MissingCells("y", 1, 0, 0)], cells.Dropped.Columns);
         var kept = ContingencyQuery.Count(path, "y", missing: MissingValuePolicy.OwnCategory);
         Assert.Equal(4, kept.Features[0].Table.Total);
         Assert.Equal([null, "u", "v"], kept.Features[0].Values);

@@ -103,6 +103,71 @@ public sealed class TableReaderTests : IDisposable
     }
 
     [Fact]
+    public void EveryDroppedRowIsCountedWithItsReasonPerColumn()
+    {
+        string path = temp.Write("reasons.csv", "x,y,c\n1,2,a\n,3,b\nnan,inf,b\n4,-inf,\n5,6,a\n");
+        var table = TableReader.Read(path);
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal(new DroppedRows(5, 3, [new MissingCells("x", 1, 1, 0), new MissingCells("y", 0, 0, 2), new MissingCells("c", 1, 0, 0)]), table.Dropped with { Columns = [.. table.Dropped.Columns] }, new DroppedRowsComparer());
+        Assert.Equal("dropped 3 of 5 rows with missing values: 'x' 1 empty, 1 NaN; 'y' 2 infinite; 'c' 1 empty", table.Dropped.Describe());
+
+        var kept = TableReader.Read(path, new TableReadOptions { MissingValues = MissingValuePolicy.OwnCategory });
+        Assert.Equal(3, kept.Dropped.Dropped);
+        Assert.DoesNotContain(kept.Dropped.Columns, c => c.Column == "c");
+        Assert.Equal(0, TableReader.Read(temp.Write("full.csv", "x\n1\n2\n")).Dropped.Dropped);
+    }
+
+    [Fact]
+    public void Text_that_looks_boolean_or_like_a_date_stays_text_unless_asked()
+    {
+        string path = temp.Write("yesno.csv", "smoker,flag,day,n\nyes,t,2024-01-31,1\nno,f,2024-02-01,2\nYes,t,2024-02-02,3\n");
+        var table = TableReader.Read(path);
+        Assert.Equal(["Yes", "no", "yes"], table["smoker"].Categories);
+        Assert.Equal(["f", "t"], table["flag"].Categories);
+        Assert.Equal(["2024-01-31", "2024-02-01", "2024-02-02"], table["day"].Categories);
+        Assert.Equal(ColumnKind.Numeric, table["n"].Kind);
+
+        var booleans = TableReader.Read(path, new TableReadOptions { Boolean = ["smoker", "flag"] });
+        Assert.Equal(["false", "true"], booleans["smoker"].Categories);
+        Assert.Equal([1, 0, 1], booleans["smoker"].Codes.ToArray());
+        Assert.Equal([1, 0, 1], booleans["flag"].Codes.ToArray());
+        Assert.Equal(ColumnKind.Categorical, TableReader.ColumnKinds(path, new TableReadOptions { Boolean = ["n"] })["n"]);
+        var error = Assert.Throws<InvalidDataException>(() => TableReader.Read(path, new TableReadOptions { Boolean = ["day"] }));
+        Assert.Contains("'2024-01-31' in data row 1", error.Message);
+        Assert.Throws<ArgumentException>(() => TableReader.Read(path, new TableReadOptions { Boolean = ["n"], Numeric = ["n"] }));
+    }
+
+    [Theory]
+    [InlineData("data[1].csv")]
+    [InlineData("data*.csv")]
+    [InlineData("data?.csv")]
+    [InlineData("[ab].csv")]
+    public void Paths_are_literal_never_globs(string name)
+    {
+        temp.Write("data1.csv", "x\n100\n");
+        temp.Write("a.csv", "x\n200\n");
+        temp.Write("dataX.csv", "x\n300\n");
+        string path = temp.Write(name, "x\n1\n2\n");
+        Assert.Equal([1.0, 2.0], TableReader.Read(path)["x"].Values.ToArray());
+        Assert.Equal(["x"], TableReader.ColumnKinds(path).Keys);
+    }
+
+    [Fact]
+    public void A_glob_pattern_that_names_no_file_is_not_found_even_when_others_match()
+    {
+        temp.Write("data1.csv", "x\n100\n");
+        Assert.Throws<FileNotFoundException>(() => TableReader.Read(temp.Path("data[0-9].csv")));
+    }
+
+    private sealed class DroppedRowsComparer : IEqualityComparer<DroppedRows>
+    {
+        public bool Equals(DroppedRows? a, DroppedRows? b) =>
+            a is not null && b is not null && a.RowsRead == b.RowsRead && a.Dropped == b.Dropped && a.Columns.SequenceEqual(b.Columns);
+
+        public int GetHashCode(DroppedRows obj) => obj.Dropped.GetHashCode();
+    }
+
+    [Fact]
     public void NoSurvivingRowIsAnError()
     {
         string path = temp.Write("empty.csv", "x,c\n,a\n");

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using Shannon.Data.Counts;
+using Shannon.Data.Tables;
+
+namespace Shannon.Cli;
+
+/// <summary>
+/// The one way commands read tables: the <c>--types</c> a user asked for are applied, and what the missing-value
+/// policy dropped is recorded on the context, so every command that reads a table prints one stderr note when rows
+/// were dropped and a <c>rows_dropped</c> field in its JSON.
+/// </summary>
+internal static class CliTables
+{
+    /// <summary>The types <c>--types</c> accepts.</summary>
+    private static readonly string[] TypeNames = ["text", "number", "bool"];
+
+    /// <summary><c>--types COL=TYPE[,COL=TYPE…]</c>: read a column as text, number or bool instead of what sniffing infers.</summary>
+    public static Option<string[]> TypesOption() => new("--types")
+    {
+        HelpName = "COL=TYPE",
+        Description = "Read columns as text, number or bool (true/false, yes/no, t/f, y/n, 1/0), e.g. --types smoker=bool,zip=text; text stays text unless asked.",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Parses <c>--types</c> into kind overrides and remembers them for the command's table reads.</summary>
+    /// <exception cref="UsageException">An item is not COL=text|number|bool.</exception>
+    public static void UseTypes(CliContext context, string[]? values)
+    {
+        var text = new List<string>();
+        var numbers = new List<string>();
+        var booleans = new List<string>();
+        foreach (string item in Items(values ?? []))
+        {
+            int equals = item.LastIndexOf('=');
+            string name = equals > 0 ? item[..equals].Trim() : string.Empty;
+            string type = equals > 0 ? item[(equals + 1)..].Trim().ToLowerInvariant() : string.Empty;
+            var list = type switch
+            {
+                "text" or "string" or "category" => text,
+                "number" or "numeric" or "double" => numbers,
+                "bool" or "boolean" => booleans,
+                _ => null,
+            };
+            if (name.Length == 0 || list is null)
+            {
+                throw new UsageException($"--types '{NumberList.Escape(item)}' is not COL=TYPE with TYPE one of {string.Join(", ", TypeNames)}.");
+            }
+
+            if (text.Contains(name) || numbers.Contains(name) || booleans.Contains(name))
+            {
+                throw new UsageException($"--types names column '{NumberList.Escape(name)}' twice.");
+            }
+
+            list.Add(name);
+        }
+
+        context.TableTypes = new TableReadOptions { Categorical = text, Numeric = numbers, Boolean = booleans };
+    }
+
+    /// <summary>Reads a table with the command's <c>--types</c> (added to <paramref name="options"/>' overrides) and records its drops.</summary>
+    public static ColumnTable Read(CliContext context, string path, TableReadOptions? options = null)
+    {
+        var table = TableReader.Read(path, WithTypes(context, options ?? new TableReadOptions()));
+        context.RowsDropped = table.Dropped;
+        return table;
+    }
+
+    /// <summary>The kinds each column would be read as, <c>--types</c> applied.</summary>
+    public static OrderedDictionary<string, ColumnKind> ColumnKinds(CliContext context, string path, TableReadOptions? options = null) =>
+        TableReader.ColumnKinds(path, WithTypes(context, options ?? new TableReadOptions()));
+
+    /// <summary>Counts features against the target inside DuckDB and records the rows the listwise filter drops.</summary>
+    public static TargetContingencies Count(CliContext context, string path, string target, IReadOnlyList<string> features)
+    {
+        var tables = ContingencyQuery.Count(path, target, features);
+        context.RowsDropped = tables.Dropped;
+        return tables;
+    }
+
+    /// <summary>Reads a counts table and records the counts rows dropped for an empty value or class.</summary>
+    public static TargetContingencies ReadCountsFile(CliContext context, string path, string target)
+    {
+        var tables = ContingencyQuery.ReadCountsFile(path, target);
+        context.RowsDropped = tables.Dropped;
+        return tables;
+    }
+
+    private static TableReadOptions WithTypes(CliContext context, TableReadOptions options)
+    {
+        var types = context.TableTypes;
+        return options with
+        {
+            Categorical = [.. options.Categorical.Union(types.Categorical)],
+            Numeric = [.. options.Numeric.Union(types.Numeric)],
+            Boolean = [.. options.Boolean.Union(types.Boolean)],
+        };
+    }
+
+    /// <summary>The COL=TYPE items of every --types value: split at commas, a piece without '=' rejoined to the one before (a column name may hold a comma).</summary>
+    private static IEnumerable<string> Items(string[] values)
+    {
+        foreach (string value in values)
+        {
+            string? pending = null;
+            foreach (string piece in value.Split(','))
+            {
+                pending = pending is null ? piece : pending + "," + piece;
+                if (piece.Contains('=', StringComparison.Ordinal))
+                {
+                    yield return pending;
+                    pending = null;
+                }
+            }
+
+            if (pending is not null)
+            {
+                yield return pending;
+            }
+        }
+    }
+}
