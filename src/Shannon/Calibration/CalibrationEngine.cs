@@ -173,13 +173,12 @@ internal static class CalibrationEngine
                 }
 
                 double next = beta - (slope / curvature);
-                bool newton = double.IsFinite(next) && next > lo && next < hi;
-                if (newton && Math.Abs(next - beta) <= StepTolerance * beta)
+                if (Math.Abs(next - beta) <= StepTolerance * beta)
                 {
-                    break;
+                    break; // converged: a step this small may even round back to β, outside the open bracket
                 }
 
-                if (!newton)
+                if (!(double.IsFinite(next) && next > lo && next < hi))
                 {
                     next = double.IsPositiveInfinity(hi) ? 2.0 * beta : 0.5 * (lo + hi);
                     if (hi - lo <= StepTolerance * beta)
