@@ -21,7 +21,10 @@ internal sealed class CalibrationPart
     private readonly double _rareThreshold;
     private readonly float _rareThresholdSingle;
 
-    internal CalibrationPart(int classes, int bins)
+    /// <param name="classes">C.</param>
+    /// <param name="bins">The classwise bins per class.</param>
+    /// <param name="width">The padded row width of short rows (0 when rows are read in place): the per-class totals get that many slots, the padding's zeros landing in the spare ones.</param>
+    internal CalibrationPart(int classes, int bins, int width = 0)
     {
         Classes = classes;
         Bins = bins;
@@ -30,8 +33,8 @@ internal sealed class CalibrationPart
         float single = (float)_rareThreshold;
         _rareThresholdSingle = single > _rareThreshold ? MathF.BitDecrement(single) : single;
         int cells = checked(classes * bins);
-        TotalP = new double[classes];
-        TotalSquares = new double[classes];
+        TotalP = new double[Math.Max(classes, width)];
+        TotalSquares = new double[Math.Max(classes, width)];
         Counts = new long[cells];
         SumP = new double[cells];
         SumSquares = new double[cells];
@@ -75,6 +78,28 @@ internal sealed class CalibrationPart
         return typeof(T) == typeof(float)
             ? AddSingles(MemoryMarshal.Cast<T, float>(p), start)
             : AddDoubles(MemoryMarshal.Cast<T, double>(p), start);
+    }
+
+    /// <summary>
+    /// Adds the probabilities of class <paramref name="c"/> in the eight rows of a transposed block to the class's totals,
+    /// bins the rare ones above the first edge, and adds their squares lane by lane to the rows' sums of squares.
+    /// </summary>
+    internal void AddClass(int c, Vector256<float> p, ref Vector256<double> squaresLow, ref Vector256<double> squaresHigh)
+    {
+        var (low, high) = Vector256.Widen(p);
+        var lowSquares = low * low;
+        var highSquares = high * high;
+        TotalP[c] += Vector256.Sum(low + high);
+        TotalSquares[c] += Vector256.Sum(lowSquares + highSquares);
+        squaresLow += lowSquares;
+        squaresHigh += highSquares;
+        uint rare = Vector256.GreaterThan(p, Vector256.Create(_rareThresholdSingle)).ExtractMostSignificantBits();
+        while (rare != 0)
+        {
+            int lane = BitOperations.TrailingZeroCount(rare);
+            AddRare(c, p[lane]);
+            rare &= rare - 1;
+        }
     }
 
     /// <summary>Counts the label's own cell: row's label <paramref name="label"/> with probability <paramref name="p"/>.</summary>

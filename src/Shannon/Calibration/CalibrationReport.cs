@@ -16,8 +16,9 @@ namespace Shannon.Calibration;
 /// bins of |acc_b − conf_b| (Guo et al. 2017). The classwise ECE is the mean over classes k of the ECE of p_ik against
 /// 1[y_i = k] over equal-width bins (Kull et al. 2019), whatever the strategy.</para>
 /// <para>Logits are turned into probabilities by the max-shifted softmax of the cross-entropy kernels (float logits in
-/// float, sums in double, as <see cref="Losses.CrossEntropyLoss"/>). Rows are read once; nothing N×C is allocated, so
-/// the input can be a memory-mapped file.</para>
+/// float, sums in double, as <see cref="Losses.CrossEntropyLoss"/>); float rows of fewer than 32 classes are read eight
+/// at a time, transposed so that one vector holds one class of eight rows, which spares the per-row overhead that
+/// dominates short rows. Rows are read once; nothing N×C is allocated, so the input can be a memory-mapped file.</para>
 /// <para>References: Guo, C., Pleiss, G., Sun, Y. &amp; Weinberger, K. Q. (2017), On calibration of modern neural
 /// networks, ICML, arXiv:1706.04599; Kull, M., Perello-Nieto, M., Kängsepp, M., Silva Filho, T., Song, H. &amp;
 /// Flach, P. (2019), Beyond temperature scaling: obtaining well-calibrated multi-class probabilities with Dirichlet

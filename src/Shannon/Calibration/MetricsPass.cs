@@ -26,13 +26,16 @@ internal static class MetricsPass
         fixed (bool* hit = correct)
         {
             nint v = (nint)values, l = (nint)y, cc = (nint)c, h = (nint)hit;
-            return Run(labels.Length, classes, bins, (part, first, count) =>
+            int width = PaddedWidth(classes);
+            return Run(labels.Length, classes, bins, width, (part, first, count) =>
             {
                 Span<T> scratch = stackalloc T[Chunk];
+                Span<T> padded = stackalloc T[Math.Max(width, 1)];
+                padded.Fill(T.Zero);
                 for (int i = first; i < first + count; i++)
                 {
                     var row = new ReadOnlySpan<T>((T*)v + ((long)i * classes), classes);
-                    ProbabilityRow(row, ((int*)l)[i], i, normalize, tolerance, part, scratch, out ((double*)cc)[i], out ((bool*)h)[i], name);
+                    ProbabilityRow(row, Pad(row, padded, width), ((int*)l)[i], i, normalize, tolerance, part, scratch, out ((double*)cc)[i], out ((bool*)h)[i], name);
                 }
             });
         }
@@ -48,23 +51,66 @@ internal static class MetricsPass
         fixed (bool* hit = correct)
         {
             nint v = (nint)values, l = (nint)y, cc = (nint)c, h = (nint)hit;
-            return Run(labels.Length, classes, bins, (part, first, count) =>
+
+            // Only float rows are padded: their exponential takes −∞ in stride, while the runtime's double exponential
+            // falls back to scalar code for a vector holding one.
+            int width = typeof(T) == typeof(float) ? PaddedWidth(classes) : 0;
+            bool blocks = typeof(T) == typeof(float) && classes < BlockBelow && SingleExp.IsAccelerated;
+            return Run(labels.Length, classes, bins, width, (part, first, count) =>
             {
                 Span<T> scratch = stackalloc T[Chunk];
-                for (int i = first; i < first + count; i++)
+                Span<T> padded = stackalloc T[Math.Max(width, 1)];
+                padded.Fill(T.NegativeInfinity);
+                int i = first;
+                if (blocks)
+                {
+                    Span<float> block = stackalloc float[classes * BlockRows];
+                    Span<float> probabilities = stackalloc float[classes * BlockRows];
+                    for (; i <= first + count - BlockRows; i += BlockRows)
+                    {
+                        if (!LogitBlock((float*)v, i, classes, (int*)l, part, block, probabilities, (double*)cc, (bool*)h))
+                        {
+                            break; // a bad entry: the rows from here on go one by one, which names it
+                        }
+                    }
+                }
+
+                for (; i < first + count; i++)
                 {
                     var row = new ReadOnlySpan<T>((T*)v + ((long)i * classes), classes);
-                    LogitRow(row, ((int*)l)[i], i, part, scratch, out ((double*)cc)[i], out ((bool*)h)[i], name);
+                    LogitRow(row, Pad(row, padded, width), ((int*)l)[i], i, part, scratch, out ((double*)cc)[i], out ((bool*)h)[i], name);
                 }
             });
         }
     }
 
-    private static CalibrationPart Run(int rows, int classes, int bins, Action<CalibrationPart, int, int> body)
+    /// <summary>
+    /// Rows shorter than this are copied into a buffer padded to a multiple of 16 values (−∞ for logits, 0 for
+    /// probabilities), so that the vector kernels cover them whole instead of leaving a scalar tail on every row.
+    /// </summary>
+    internal const int ShortRow = 64;
+
+    /// <summary>The padded width of a short row, or 0 for rows read in place.</summary>
+    internal static int PaddedWidth(int classes) => classes < ShortRow ? (classes + 15) & ~15 : 0;
+
+    /// <summary>The row as the kernels read it: itself, or copied into the front of <paramref name="padded"/>, whose tail holds the padding value.</summary>
+    private static ReadOnlySpan<T> Pad<T>(ReadOnlySpan<T> row, Span<T> padded, int width)
+        where T : unmanaged
     {
-        var total = new CalibrationPart(classes, bins);
+        if (width == 0)
+        {
+            return row;
+        }
+
+        row.CopyTo(padded);
+        return padded[..width];
+    }
+
+    private static CalibrationPart Run(int rows, int classes, int bins, int width, Action<CalibrationPart, int, int> body)
+    {
+        var total = new CalibrationPart(classes, bins, width);
         int rowsPerPart = RowParts.RowsPerPart(rows, classes, minimumRows: 8 * bins);
-        RowParts.Run(rows, rowsPerPart, () => new CalibrationPart(classes, bins), part => part.Reset(), (part, first, count) =>
+        RowParts.Run(rows, rowsPerPart, () => new CalibrationPart(classes, bins, width), part => part.Reset(), (part, first, count) =>
         {
             body(part, first, count);
             part.Rows += count;
@@ -73,7 +119,7 @@ internal static class MetricsPass
         return total;
     }
 
-    private static void ProbabilityRow<T>(ReadOnlySpan<T> row, int label, int rowIndex, bool normalize, double tolerance, CalibrationPart part, Span<T> scratch, out double confidence, out bool correct, string name)
+    private static void ProbabilityRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> values, int label, int rowIndex, bool normalize, double tolerance, CalibrationPart part, Span<T> scratch, out double confidence, out bool correct, string name)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double sum = CheckProbabilityRow(row, rowIndex, normalize, tolerance, name, out T max);
@@ -85,9 +131,9 @@ internal static class MetricsPass
         correct = argmax == label;
         double py = double.CreateTruncating(atLabel);
         double squares = 0.0;
-        for (int start = 0; start < row.Length; start += Chunk)
+        for (int start = 0; start < values.Length; start += Chunk)
         {
-            var chunk = row.Slice(start, Math.Min(Chunk, row.Length - start));
+            var chunk = values.Slice(start, Math.Min(Chunk, values.Length - start));
             if (normalize)
             {
                 var divided = scratch[..chunk.Length];
@@ -135,26 +181,38 @@ internal static class MetricsPass
         return sum;
     }
 
-    private static void LogitRow<T>(ReadOnlySpan<T> row, int label, int rowIndex, CalibrationPart part, Span<T> scratch, out double confidence, out bool correct, string name)
+    private static void LogitRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> values, int label, int rowIndex, CalibrationPart part, Span<T> scratch, out double confidence, out bool correct, string name)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!LogitKernel<T>.Normaliser(row, T.One, out T max, out double sumExp) || T.IsNegativeInfinity(max))
+        // The cross-entropy kernels' online normaliser, chunk by chunk: m = max z, Σ e^(z − m) in double. Starting from
+        // the first chunk's maximum spares the kernel its rescaling of an empty sum (an exponential per row).
+        T max = TensorPrimitives.Max(values[..Math.Min(Chunk, values.Length)]);
+        double sumExp = 0.0;
+        for (int start = 0; start < values.Length; start += Chunk)
+        {
+            if (!LogitKernel<T>.Accumulate(values.Slice(start, Math.Min(Chunk, values.Length - start)), ref max, ref sumExp))
+            {
+                throw LogitGuard.BadRow(row, rowIndex, row.Length, name);
+            }
+        }
+
+        if (T.IsNegativeInfinity(max))
         {
             throw LogitGuard.BadRow(row, rowIndex, row.Length, name);
         }
 
-        int argmax = FirstIndexOf(row, max);
+        int argmax = FirstIndexOf(values, max);
         double logSum = Math.Log(sumExp);
         T logSumT = T.CreateTruncating(logSum);
         confidence = 1.0 / sumExp;
         correct = argmax == label;
         double py = 0.0;
         double squares = 0.0;
-        for (int start = 0; start < row.Length; start += Chunk)
+        for (int start = 0; start < values.Length; start += Chunk)
         {
-            int length = Math.Min(Chunk, row.Length - start);
+            int length = Math.Min(Chunk, values.Length - start);
             var p = scratch[..length];
-            LogitKernel<T>.ScaledSoftmax(row.Slice(start, length), max, logSumT, T.One, p);
+            LogitKernel<T>.ScaledSoftmax(values.Slice(start, length), max, logSumT, T.One, p);
             if (label >= start && label < start + length)
             {
                 py = double.CreateTruncating(p[label - start]);
@@ -167,6 +225,95 @@ internal static class MetricsPass
         part.Nll.Add(double.CreateTruncating(max) - double.CreateTruncating(row[label]) + logSum);
         part.Brier.Add(squares - (py * py) + ((1.0 - py) * (1.0 - py)));
         part.Correct += correct ? 1 : 0;
+    }
+
+    /// <summary>Rows per transposed block: one per lane of a 256-bit vector of floats.</summary>
+    internal const int BlockRows = 8;
+
+    /// <summary>Float rows of fewer classes than this are read <see cref="BlockRows"/> at a time, transposed.</summary>
+    internal const int BlockBelow = 32;
+
+    /// <summary>
+    /// The metrics of <see cref="BlockRows"/> float logit rows at once, class by class: the rows are copied transposed
+    /// (class-major), so that each vector holds one class of eight rows and the maximum, the arg-max, the sum of
+    /// exponentials (in double), the logarithm and the probabilities are computed lane-wise. Returns false, having
+    /// changed nothing, when a row holds a NaN or +∞ or no finite logit; the caller then takes the rows one by one.
+    /// </summary>
+    private static unsafe bool LogitBlock(float* values, int first, int classes, int* labels, CalibrationPart part, Span<float> block, Span<float> probabilities, double* confidence, bool* correct)
+    {
+        const int Rows = BlockRows;
+        float* start = values + ((long)first * classes);
+        for (int r = 0; r < Rows; r++)
+        {
+            float* row = start + (r * classes);
+            for (int c = 0; c < classes; c++)
+            {
+                block[(c * Rows) + r] = row[c];
+            }
+        }
+
+        ref float z = ref MemoryMarshal.GetReference(block);
+        var best = Vector256.LoadUnsafe(ref z);
+        var argmax = Vector256<int>.Zero;
+        var bad = Vector256<float>.Zero;
+        var infinity = Vector256.Create(float.PositiveInfinity);
+        for (int c = 0; c < classes; c++)
+        {
+            var v = Vector256.LoadUnsafe(ref z, (nuint)(c * Rows));
+            bad |= ~Vector256.Equals(v, v) | Vector256.Equals(v, infinity);
+            var greater = Vector256.GreaterThan(v, best);
+            best = Vector256.ConditionalSelect(greater, v, best);
+            argmax = Vector256.ConditionalSelect(greater.AsInt32(), Vector256.Create(c), argmax);
+        }
+
+        if (bad != Vector256<float>.Zero || Vector256.EqualsAny(best, Vector256.Create(float.NegativeInfinity)))
+        {
+            return false;
+        }
+
+        ref float p = ref MemoryMarshal.GetReference(probabilities);
+        var sumLow = Vector256<double>.Zero;
+        var sumHigh = Vector256<double>.Zero;
+        for (int c = 0; c < classes; c++)
+        {
+            var e = SingleExp.Exp(Vector256.LoadUnsafe(ref z, (nuint)(c * Rows)) - best);
+            e.StoreUnsafe(ref p, (nuint)(c * Rows));
+            var (low, high) = Vector256.Widen(e);
+            sumLow += low;
+            sumHigh += high;
+        }
+
+        var inverseLow = Vector256<double>.One / sumLow;
+        var inverseHigh = Vector256<double>.One / sumHigh;
+        var inverse = Vector256.Narrow(inverseLow, inverseHigh);
+        var logLow = Vector256.Log(sumLow);
+        var logHigh = Vector256.Log(sumHigh);
+        var squaresLow = Vector256<double>.Zero;
+        var squaresHigh = Vector256<double>.Zero;
+        for (int c = 0; c < classes; c++)
+        {
+            var pc = Vector256.LoadUnsafe(ref p, (nuint)(c * Rows)) * inverse;
+            pc.StoreUnsafe(ref p, (nuint)(c * Rows));
+            part.AddClass(c, pc, ref squaresLow, ref squaresHigh);
+        }
+
+        for (int r = 0; r < Rows; r++)
+        {
+            int i = first + r;
+            int label = labels[i];
+            double py = probabilities[(label * Rows) + r];
+            double squares = r < 4 ? squaresLow[r] : squaresHigh[r - 4];
+            double logSum = r < 4 ? logLow[r] : logHigh[r - 4];
+            confidence[i] = r < 4 ? inverseLow[r] : inverseHigh[r - 4];
+            bool hit = argmax[r] == label;
+            correct[i] = hit;
+            part.AddLabel(label, py);
+            part.Nll.Add((double)best[r] - block[(label * Rows) + r] + logSum);
+            part.Brier.Add(squares - (py * py) + ((1.0 - py) * (1.0 - py)));
+            part.Correct += hit ? 1 : 0;
+        }
+
+        return true;
     }
 
     /// <summary>The first index whose value equals <paramref name="value"/> (−0 = +0), i.e. numpy's arg-max when value is the maximum.</summary>

@@ -217,6 +217,32 @@ public class CalibrationReportTests
     }
 
     [Fact]
+    public void Short_float_rows_read_eight_at_a_time_agree_with_double_rows_read_one_by_one()
+    {
+        // Float rows under 32 classes go through the transposed eight-row kernel; double rows through the row kernel.
+        var random = new Random(8);
+        int n = 203, classes = 5;
+        var z = Enumerable.Range(0, n * classes).Select(_ => (float)((random.NextDouble() * 10) - 5)).ToArray();
+        z[(17 * classes) + 4] = float.NegativeInfinity; // a masked class inside a block
+        var y = Enumerable.Range(0, n).Select(i => i % classes).ToArray();
+        var single = CalibrationReport.FromLogits(z, classes, y, new CalibrationOptions { FitTemperature = true });
+        var wide = CalibrationReport.FromLogits(z.Select(v => (double)v).ToArray(), classes, y, new CalibrationOptions { FitTemperature = true });
+        Assert.Equal(wide.Accuracy, single.Accuracy);
+        Assert.Equal(wide.Brier, single.Brier, 1e-6);
+        Assert.Equal(wide.Ece, single.Ece, 1e-6);
+        Assert.Equal(wide.EceClasswise, single.EceClasswise, 1e-6);
+        Assert.Equal(wide.Temperature!.Temperature, single.Temperature!.Temperature, 1e-12);
+        Assert.Equal(wide.Temperature.NllAfter, single.Temperature.NllAfter, 1e-14);
+
+        // A bad entry inside a block is named exactly, as the row kernel names it.
+        z[(11 * classes) + 3] = float.NaN;
+        var ex = Assert.Throws<ArgumentException>(() => CalibrationReport.FromLogits(z, classes, y));
+        Assert.Contains("row 11, class 3", ex.Message);
+        z[(11 * classes) + 3] = float.PositiveInfinity;
+        Assert.Contains("row 11, class 3", Assert.Throws<ArgumentException>(() => CalibrationReport.FromLogits(z, classes, y)).Message);
+    }
+
+    [Fact]
     public void Half_sampling_interval_is_seeded_and_contains_the_ece()
     {
         var (p, y) = RandomRows(400, 4, 3);
