@@ -101,6 +101,7 @@ internal static class CliApp
         NgramCommand.Create(context),
         LossCommand.Create(context),
         CalibrationCommand.Create(context),
+        LogisticCommand.Create(context),
         FeaturesCommand.Create(context),
         TreeCommand.Create(context),
         InfoplaneCommand.Create(context),

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using Shannon.Data.Files;
+using Shannon.Data.Npy;
+using Shannon.Data.Tables;
+using Shannon.Losses;
+using Shannon.Reports.Calibration;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>
+/// <c>shannon logistic DATA --target COL --logits OUT.npy --labels OUT.txt</c>: a seeded multinomial logistic regression
+/// whose held-out logits and labels are written for <c>shannon calibration</c>.
+/// </summary>
+internal static class LogisticCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Argument<string>("DATA") { Description = "A .csv, .tsv or .parquet file with a header (or - for stdin); numeric columns are the features." };
+        var target = new Option<string>("--target") { Description = "The class column.", Required = true };
+        var logits = new Option<string>("--logits") { Description = "Write the held-out rows' logits here (.npy, float64, N × classes).", Required = true };
+        var labels = new Option<string>("--labels") { Description = "Write the held-out rows' class indices here, one per line (classes in sorted order of their names).", Required = true };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Share of the rows held out.", DefaultValueFactory = _ => 0.3 }.Within(0.05, 0.95);
+        var epochs = new Option<int>("--epochs") { Description = "Full-batch gradient steps.", DefaultValueFactory = _ => 2000 }.Within(1, 100_000);
+        var learningRate = new Option<double>("--learning-rate") { Description = "Gradient step size (features are standardised).", DefaultValueFactory = _ => 1.0 }.Within(1e-6, 100);
+        var seed = new Option<int>("--seed") { Description = "Seed of the train/test split.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "logistic",
+            "Fit a seeded multinomial logistic regression (softmax regression, full-batch gradient descent on the cross-entropy, no regularisation) and write the held-out rows' logits and labels, e.g. for shannon calibration.\n"
+            + "Example: shannon logistic data/digits.csv --target target --logits held_out.npy --labels held_out.txt")
+        {
+            data, target, logits, labels, testFraction, epochs, learningRate, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            string dataArgument = parse.GetValue(data)!;
+            string logitsPath = parse.GetValue(logits)!;
+            string labelsPath = parse.GetValue(labels)!;
+            if (!logitsPath.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"--logits '{NumberList.Escape(logitsPath)}' must end in .npy.");
+            }
+
+            string[] inputs = [dataArgument];
+            try
+            {
+                AtomicFile.Target(logitsPath, inputs);
+                AtomicFile.Target(labelsPath, inputs);
+            }
+            catch (IOException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            string path = CliInput.FilePath(context, dataArgument, "DATA", InputFormat.Table);
+            string targetName = parse.GetValue(target)!;
+            var kinds = TableReader.ColumnKinds(path);
+            if (!kinds.ContainsKey(targetName))
+            {
+                throw new ArgumentException($"There is no column '{targetName}' in '{CliInput.DisplayName(dataArgument)}'; it has: {string.Join(", ", kinds.Keys)}.");
+            }
+
+            string[] features = [.. kinds.Where(p => p.Key != targetName && p.Value == ColumnKind.Numeric).Select(p => p.Key)];
+            if (features.Length == 0)
+            {
+                throw new ArgumentException($"'{CliInput.DisplayName(dataArgument)}' has no numeric feature columns.");
+            }
+
+            var table = TableReader.Read(path, new TableReadOptions { Columns = [.. features, targetName], Categorical = [targetName] });
+            var classes = table[targetName];
+            if (classes.CategoryCount < 2)
+            {
+                throw new InvalidDataException($"The target '{targetName}' has only one class.");
+            }
+
+            int n = table.RowCount;
+            var x = new double[n * features.Length];
+            for (int f = 0; f < features.Length; f++)
+            {
+                var values = table[features[f]].Values;
+                for (int r = 0; r < n; r++)
+                {
+                    x[(r * features.Length) + f] = values[r];
+                }
+            }
+
+            var y = classes.Codes.ToArray();
+            var (train, test) = SoftmaxRegression.Split(n, parse.GetValue(testFraction), parse.GetValue(seed));
+            if (train.Length == 0 || test.Length == 0)
+            {
+                throw new InvalidDataException($"{n} rows cannot be split into training and held-out rows at --test-fraction {CliOutput.Number(parse.GetValue(testFraction))}.");
+            }
+
+            int k = classes.CategoryCount;
+            var model = SoftmaxRegression.Fit(x, features.Length, y, k, train, parse.GetValue(epochs), parse.GetValue(learningRate));
+            var trainLogits = model.Logits(x, train);
+            var testLogits = model.Logits(x, test);
+            var testLabels = test.Select(r => y[r]).ToArray();
+            double trainAccuracy = Accuracy(trainLogits, k, train.Select(r => y[r]).ToArray());
+            double testAccuracy = Accuracy(testLogits, k, testLabels);
+            double testNll = CrossEntropyLoss.FromLogits(testLogits, k, testLabels).Value;
+            NpyFile.Write(logitsPath, testLogits, [test.Length, k]);
+            AtomicFile.WriteAllText(labelsPath, string.Concat(testLabels.Select(v => v.ToString(CultureInfo.InvariantCulture) + "\n")), inputs);
+            string[] names = [.. classes.Categories.Select(c => c ?? "(missing)")];
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(context, [
+                    new("classes", names), new("features", features.Length), new("train_rows", train.Length), new("test_rows", test.Length),
+                    new("train_accuracy", trainAccuracy), new("test_accuracy", testAccuracy), new("test_nll", testNll), new("unit", "nats"),
+                    new("logits", Path.GetFullPath(logitsPath)), new("labels", Path.GetFullPath(labelsPath))]);
+            }
+            else
+            {
+                context.Out.WriteLine($"{features.Length} features, {k} classes ({string.Join(", ", names.Take(12))}{(k > 12 ? ", …" : string.Empty)}), {train.Length} training rows, {test.Length} held out");
+                context.Out.WriteLine($"train accuracy {CliOutput.Number(trainAccuracy)}, held-out accuracy {CliOutput.Number(testAccuracy)}, held-out NLL {CliOutput.Number(testNll)} nats");
+                context.Out.WriteLine($"wrote {logitsPath} and {labelsPath}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static double Accuracy(double[] logits, int classes, int[] labels)
+    {
+        int hits = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            var row = logits.AsSpan(i * classes, classes);
+            hits += row.IndexOf(System.Numerics.Tensors.TensorPrimitives.Max(row)) == labels[i] ? 1 : 0;
+        }
+
+        return (double)hits / labels.Length;
+    }
+}
