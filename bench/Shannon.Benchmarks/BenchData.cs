@@ -38,7 +38,7 @@ internal static class BenchData
         return (both[..n], both[n..]);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Shannon.slnx")))
