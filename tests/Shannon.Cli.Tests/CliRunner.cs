@@ -24,4 +24,19 @@ internal static class CliRunner
         int code = CliApp.Run(args, context);
         return (code, output.ToString(), error.ToString(), context);
     }
+
+    /// <summary>Runs with binary standard input and output (compress/decompress with <c>-</c>).</summary>
+    public static (int Code, byte[] Stdout, string Out, string Err) RunBinary(byte[] stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var binary = new MemoryStream();
+        var context = new CliContext(new StringReader(string.Empty), output, error)
+        {
+            OpenStandardInput = () => new MemoryStream(stdin, writable: false),
+            OpenStandardOutput = () => binary,
+        };
+        int code = CliApp.Run(args, context);
+        return (code, binary.ToArray(), output.ToString(), error.ToString());
+    }
 }

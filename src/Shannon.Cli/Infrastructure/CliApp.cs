@@ -90,6 +90,8 @@ internal static class CliApp
         KlCommand.Create(context),
         JsCommand.Create(context),
         CodeCommand.Create(context),
+        CompressCommand.Create(context),
+        DecompressCommand.Create(context),
         MiCommand.Create(context),
         InfoCommand.Create(context),
         IbCommand.Create(context),

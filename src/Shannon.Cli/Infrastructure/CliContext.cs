@@ -13,6 +13,9 @@ internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Erro
     /// <summary>Standard input as bytes, for inputs spooled to a file (.npy, Parquet); null means <see cref="In"/> encoded as UTF-8.</summary>
     public Func<Stream>? OpenStandardInput { get; init; }
 
+    /// <summary>Standard output as bytes, for binary results written to <c>-</c> (<c>compress -o -</c>); null where only text output exists.</summary>
+    public Func<Stream>? OpenStandardOutput { get; init; }
+
     /// <summary>The argument that read standard input, if one did (see <see cref="CliInput"/>).</summary>
     internal string? StdinTakenBy { get => _state.StdinTakenBy; set => _state.StdinTakenBy = value; }
 

@@ -45,6 +45,23 @@ internal static class CliInput
         return Data.Files.TextFile.ReadAllText(argument, name);
     }
 
+    /// <summary>A byte stream over a file or standard input (binary data, read once, never spooled).</summary>
+    /// <inheritdoc cref="ReadAllText" path="/param"/>
+    /// <returns>A stream the caller disposes.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="UsageException">Standard input was already read by another argument.</exception>
+    public static Stream OpenBinary(CliContext context, string argument, string name)
+    {
+        if (IsStdin(argument))
+        {
+            Take(context, name);
+            return context.OpenStandardInput?.Invoke() ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(context.In.ReadToEnd()), writable: false);
+        }
+
+        RequireFile(argument, name);
+        return new FileStream(argument, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+    }
+
     /// <summary>The lines of a file or of standard input.</summary>
     /// <inheritdoc cref="ReadAllText" path="/param"/>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

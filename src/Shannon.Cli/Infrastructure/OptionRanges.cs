@@ -53,6 +53,9 @@ internal static class OptionRanges
     /// <summary><c>--min-count</c>, <c>--min-leaf</c>: a positive count.</summary>
     public static readonly (int Min, int Max) PositiveCount = (1, int.MaxValue);
 
+    /// <summary><c>--order</c> of <c>shannon compress</c>: the adaptive model's longest byte context.</summary>
+    public static readonly (int Min, int Max) CompressionOrder = (0, 8);
+
     /// <summary><c>--seed</c>: any non-negative 32-bit integer.</summary>
     public static readonly (int Min, int Max) Seed = (0, int.MaxValue);
 
