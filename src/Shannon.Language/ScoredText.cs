@@ -48,7 +48,7 @@ public sealed class ScoredText
             double lp = logProbabilities[i];
             if (double.IsNaN(lp) || lp > 0)
             {
-                throw new ArgumentException($"logProbabilities has {Guard.Format(lp)} at index {i}; a log-probability is ≤ 0 and not NaN.", nameof(logProbabilities));
+                throw new ArgumentException($"logProbabilities has {lp.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at index {i}; a log-probability is ≤ 0 and not NaN.", nameof(logProbabilities));
             }
 
             if (offsets[i] < 0 || lengths[i] < 0 || offsets[i] + lengths[i] > text.Length)

@@ -278,36 +278,7 @@ public static class ContingencyQuery
                 columns[i] = classCodes[cellIndices[i]];
             }
 
-            return new FeatureContingency(name, valueColumn.Categories, SortedCells(valueColumn.CategoryCount, classCount, valueColumn.Codes.ToArray(), columns, [.. counts]));
-        }
-
-        /// <summary>A sparse table from cells in any order: sorted row-major, repeated cells added up.</summary>
-        private static ContingencyTable SortedCells(int rowCount, int columnCount, int[] rows, int[] columns, long[] counts)
-        {
-            long[] keys = new long[rows.Length];
-            for (int i = 0; i < keys.Length; i++)
-            {
-                keys[i] = ((long)rows[i] * columnCount) + columns[i];
-            }
-
-            Array.Sort(keys, counts);
-            var cellRows = new List<int>();
-            var cellColumns = new List<int>();
-            var cellCounts = new List<long>();
-            for (int i = 0; i < keys.Length; i++)
-            {
-                if (i > 0 && keys[i] == keys[i - 1])
-                {
-                    cellCounts[^1] = checked(cellCounts[^1] + counts[i]);
-                    continue;
-                }
-
-                cellRows.Add((int)(keys[i] / columnCount));
-                cellColumns.Add((int)(keys[i] % columnCount));
-                cellCounts.Add(counts[i]);
-            }
-
-            return ContingencyTable.Sparse(rowCount, columnCount, [.. cellRows], [.. cellColumns], [.. cellCounts]);
+            return new FeatureContingency(name, valueColumn.Categories, ContingencyTable.FromCells(valueColumn.CategoryCount, classCount, valueColumn.Codes, columns, [.. counts]));
         }
     }
 }

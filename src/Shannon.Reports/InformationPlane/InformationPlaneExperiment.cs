@@ -3,6 +3,7 @@ using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 using Shannon.Losses;
 using Shannon.Numerics;
+using Shannon.Reports.Tour;
 
 namespace Shannon.Reports.InformationPlane;
 
@@ -49,7 +50,7 @@ internal sealed class InformationPlaneExperiment
         _random.Shuffle(order);
         _subsample = order[..Math.Min(n, options.NeighbourSamples)];
         _noise = Enumerable.Range(1, _network.Layers)
-            .Select(l => SampleRows.StandardNormal(_subsample.Length * _network.Width(l), options.Seed + l)).ToArray();
+            .Select(l => new NumpyLegacyRandom(unchecked((uint)(options.Seed + l))).Normals(_subsample.Length * _network.Width(l))).ToArray();
     }
 
     /// <summary>Runs the experiment on the built-in digits.</summary>

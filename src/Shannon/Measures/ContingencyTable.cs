@@ -169,6 +169,71 @@ public sealed class ContingencyTable
         return Dense(rows, columns, counts.ToArray());
     }
 
+    /// <summary>Builds a table from (row, column, count) cells in any order, adding up repeated cells.</summary>
+    /// <param name="rows">The number of rows, ≥ 1.</param>
+    /// <param name="columns">The number of columns, ≥ 1.</param>
+    /// <param name="cellRows">Each cell's row, in [0, <paramref name="rows"/>).</param>
+    /// <param name="cellColumns">Each cell's column, in [0, <paramref name="columns"/>); same length.</param>
+    /// <param name="cellCounts">Each cell's count, ≥ 0; same length.</param>
+    /// <returns>The table, stored sparsely (only the non-zero cells), as a <c>GROUP BY</c> query returns it.</returns>
+    /// <exception cref="ArgumentException">The lengths differ, a row or column is out of range, a count is negative, or all counts are 0.</exception>
+    /// <exception cref="OverflowException">A cell's or the table's total exceeds <see cref="long.MaxValue"/>.</exception>
+    /// <remarks>Sorting costs O(m log m) for m cells; a dense table of rows × columns is never allocated.</remarks>
+    public static ContingencyTable FromCells(int rows, int columns, ReadOnlySpan<int> cellRows, ReadOnlySpan<int> cellColumns, ReadOnlySpan<long> cellCounts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
+        Numerics.Guard.SameLength(cellRows, cellColumns, nameof(cellRows), nameof(cellColumns));
+        Numerics.Guard.SameLength(cellRows, cellCounts, nameof(cellRows), nameof(cellCounts));
+        var keys = new long[cellRows.Length];
+        var counts = cellCounts.ToArray();
+        long any = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if ((uint)cellRows[i] >= (uint)rows || (uint)cellColumns[i] >= (uint)columns || counts[i] < 0)
+            {
+                throw new ArgumentException(
+                    $"cell {i} is (row {cellRows[i]}, column {cellColumns[i]}, count {counts[i]}); rows are in [0, {rows}), columns in [0, {columns}) and counts ≥ 0.",
+                    counts[i] < 0 ? nameof(cellCounts) : (uint)cellRows[i] >= (uint)rows ? nameof(cellRows) : nameof(cellColumns));
+            }
+
+            keys[i] = ((long)cellRows[i] * columns) + cellColumns[i];
+            any |= counts[i];
+        }
+
+        if (any == 0)
+        {
+            throw new ArgumentException("cellCounts sum to 0; a contingency table needs at least one item.", nameof(cellCounts));
+        }
+
+        Array.Sort(keys, counts);
+        var sortedRows = new List<int>();
+        var sortedColumns = new List<int>();
+        var sortedCounts = new List<long>();
+        long lastKey = -1;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (counts[i] == 0)
+            {
+                continue;
+            }
+
+            if (keys[i] == lastKey)
+            {
+                sortedCounts[^1] = checked(sortedCounts[^1] + counts[i]);
+                continue;
+            }
+
+            lastKey = keys[i];
+
+            sortedRows.Add((int)(keys[i] / columns));
+            sortedColumns.Add((int)(keys[i] % columns));
+            sortedCounts.Add(counts[i]);
+        }
+
+        return Sparse(rows, columns, [.. sortedRows], [.. sortedColumns], [.. sortedCounts]);
+    }
+
     /// <summary>Copies the table, densely and row-major, into <paramref name="destination"/>.</summary>
     /// <param name="destination">Receives <see cref="Rows"/> × <see cref="Columns"/> counts.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or the table has more than <see cref="int.MaxValue"/> cells.</exception>

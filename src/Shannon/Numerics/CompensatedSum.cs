@@ -8,7 +8,7 @@ namespace Shannon.Numerics;
 /// Reference: Neumaier, A. (1974), Rundungsfehleranalyse einiger Verfahren zur Summation endlicher
 /// Summen, ZAMM 54(1), 39–51, doi:10.1002/zamm.19740540106.
 /// </summary>
-internal struct CompensatedSum
+public struct CompensatedSum
 {
     private double _sum;
     private double _compensation;

@@ -6,12 +6,19 @@ namespace Shannon.Numerics;
 /// Boundary checks shared by every public entry point. Each throws an <see cref="ArgumentException"/>
 /// (or a subclass) that names the parameter, and where it applies the offending index and value.
 /// </summary>
-internal static class Guard
+/// <remarks>
+/// Public so that code built on Shannon (the Data, Language and Reports packages, a user's own estimator) rejects bad
+/// input with the same exceptions and messages as the library. Every check is O(length) at most and allocates nothing
+/// unless it throws.
+/// </remarks>
+public static class Guard
 {
     /// <summary>Relative tolerance for "sums to 1".</summary>
-    internal const double SumTolerance = 1e-9;
+    public const double SumTolerance = 1e-9;
 
-    internal static void NotEmpty<T>(ReadOnlySpan<T> values, string paramName)
+    /// <summary>Rejects an empty span.</summary>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty.</exception>
+    public static void NotEmpty<T>(ReadOnlySpan<T> values, string paramName)
     {
         if (values.IsEmpty)
         {
@@ -19,7 +26,9 @@ internal static class Guard
         }
     }
 
-    internal static void SameLength<T, TOther>(ReadOnlySpan<T> a, ReadOnlySpan<TOther> b, string nameA, string nameB)
+    /// <summary>Rejects two spans of different lengths; the message gives both lengths.</summary>
+    /// <exception cref="ArgumentException">The lengths differ (the exception names <paramref name="nameB"/>).</exception>
+    public static void SameLength<T, TOther>(ReadOnlySpan<T> a, ReadOnlySpan<TOther> b, string nameA, string nameB)
     {
         if (a.Length != b.Length)
         {
@@ -28,7 +37,7 @@ internal static class Guard
     }
 
     /// <summary>Checks that <paramref name="destination"/> can hold <paramref name="length"/> values.</summary>
-    internal static void DestinationFits<T>(Span<T> destination, int length, string paramName)
+    public static void DestinationFits<T>(Span<T> destination, int length, string paramName)
     {
         if (destination.Length < length)
         {
@@ -37,7 +46,7 @@ internal static class Guard
     }
 
     /// <summary>Every entry finite and ≥ 0 (counts, weights, unnormalised masses).</summary>
-    internal static void NonNegativeFinite(ReadOnlySpan<double> values, string paramName)
+    public static void NonNegativeFinite(ReadOnlySpan<double> values, string paramName)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -53,7 +62,7 @@ internal static class Guard
     /// A probability distribution: not empty, every entry finite and ≥ 0, and the entries summing to 1
     /// within <see cref="SumTolerance"/> relative. Never renormalises.
     /// </summary>
-    internal static void Distribution(ReadOnlySpan<double> p, string paramName)
+    public static void Distribution(ReadOnlySpan<double> p, string paramName)
     {
         NotEmpty(p, paramName);
         NonNegativeFinite(p, paramName);
@@ -67,7 +76,7 @@ internal static class Guard
     }
 
     /// <summary>Row <paramref name="row"/> of a row-major table of distributions; the message names row and column.</summary>
-    internal static void DistributionRow(ReadOnlySpan<double> values, int row, string paramName)
+    public static void DistributionRow(ReadOnlySpan<double> values, int row, string paramName)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -87,7 +96,7 @@ internal static class Guard
     }
 
     /// <summary>A finite number (no NaN, no ±∞).</summary>
-    internal static void Finite(double value, string paramName)
+    public static void Finite(double value, string paramName)
     {
         if (!double.IsFinite(value))
         {
@@ -96,7 +105,7 @@ internal static class Guard
     }
 
     /// <summary>Every entry finite.</summary>
-    internal static void AllFinite(ReadOnlySpan<double> values, string paramName)
+    public static void AllFinite(ReadOnlySpan<double> values, string paramName)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -108,7 +117,7 @@ internal static class Guard
     }
 
     /// <summary>An order α ∈ [0, +∞] (Rényi entropy and divergence): +∞ allowed, NaN and negative values rejected.</summary>
-    internal static void Order(double value, string paramName)
+    public static void Order(double value, string paramName)
     {
         if (!(value >= 0.0))
         {
@@ -117,7 +126,7 @@ internal static class Guard
     }
 
     /// <summary>Every entry a probability in [0, 1] (event probabilities that need not sum to 1).</summary>
-    internal static void Probabilities(ReadOnlySpan<double> values, string paramName)
+    public static void Probabilities(ReadOnlySpan<double> values, string paramName)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -126,7 +135,7 @@ internal static class Guard
     }
 
     /// <summary>A probability in [0, 1]; <paramref name="index"/> ≥ 0 names the entry of a span.</summary>
-    internal static void Probability(double value, string paramName, int index = -1)
+    public static void Probability(double value, string paramName, int index = -1)
     {
         if (value is >= 0.0 and <= 1.0)
         {
@@ -144,7 +153,7 @@ internal static class Guard
     }
 
     /// <summary>A number strictly greater than zero and finite.</summary>
-    internal static void Positive(double value, string paramName)
+    public static void Positive(double value, string paramName)
     {
         if (!(value > 0.0) || double.IsPositiveInfinity(value))
         {
@@ -153,7 +162,7 @@ internal static class Guard
     }
 
     /// <summary>A row-major table's shape matches its data length, and every dimension is positive.</summary>
-    internal static void Shape(int length, ReadOnlySpan<int> shape, string dataName, string shapeName)
+    public static void Shape(int length, ReadOnlySpan<int> shape, string dataName, string shapeName)
     {
         if (shape.IsEmpty)
         {

@@ -1,7 +1,7 @@
 namespace Shannon.Numerics;
 
 /// <summary>Special functions the estimators and closed forms need: log Γ, ψ (digamma), x·log y.</summary>
-internal static class SpecialFunctions
+public static class SpecialFunctions
 {
     private const double EulerGamma = 0.57721566490153286060651209008240243;
     internal const double SmallestNormal = 2.2250738585072014e-308;

@@ -109,6 +109,28 @@ public class ContingencyTableTests
     }
 
     [Fact]
+    public void From_cells_adds_repeated_cells_in_any_order()
+    {
+        var table = ContingencyTable.FromCells(2, 3, [1, 0, 1, 0], [2, 1, 2, 0], [4, 5, 6, 0]);
+        Assert.True(table.IsSparse);
+        Assert.Equal([(0, 1, 5L), (1, 2, 10L)], table.NonZeroCells().ToArray());
+        Assert.Equal([5L, 10], table.RowSums.ToArray());
+        Assert.Equal(15, table.Total);
+    }
+
+    [Fact]
+    public void From_cells_equals_the_table_of_the_labels_they_count() =>
+        Gen.Int[1, 60].SelectMany(n => Gen.Int[0, 4].Array[n].Select(Gen.Int[0, 6].Array[n], (u, v) => (u, v))).Sample(l =>
+        {
+            var fromLabels = ContingencyTable.FromLabels(l.u, l.v);
+            var cells = fromLabels.NonZeroCells().Reverse().SelectMany(c => new[] { (c.Row, c.Column, c.Count - (c.Count / 2)), (c.Row, c.Column, c.Count / 2) }).ToArray();
+            var fromCells = ContingencyTable.FromCells(
+                fromLabels.Rows, fromLabels.Columns, cells.Select(c => c.Row).ToArray(), cells.Select(c => c.Column).ToArray(), cells.Select(c => c.Item3).ToArray());
+            return fromCells.NonZeroCells().SequenceEqual(fromLabels.NonZeroCells())
+                && Clustering.MutualInformation(fromCells) == Clustering.MutualInformation(fromLabels);
+        });
+
+    [Fact]
     public void Bad_input_names_the_parameter()
     {
         Assert.Equal("labelsTrue", Assert.Throws<ArgumentException>(() => ContingencyTable.FromLabels(ReadOnlySpan<int>.Empty, [])).ParamName);
@@ -124,5 +146,13 @@ public class ContingencyTableTests
         Assert.Equal("counts", Assert.Throws<ArgumentException>(() => ContingencyTable.FromCounts([1, 2, 3], 2, 2)).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => ContingencyTable.FromCounts([1, 2], 1, 2).CopyTo(new long[1])).ParamName);
         Assert.Equal("row", Assert.Throws<ArgumentOutOfRangeException>(() => ContingencyTable.FromCounts([1, 2], 1, 2)[1, 0]).ParamName);
+        Assert.Equal("cellCounts", Assert.Throws<ArgumentException>(() => ContingencyTable.FromCells(1, 2, [0], [0], [1, 2])).ParamName);
+        Assert.Equal("cellRows", Assert.Throws<ArgumentException>(() => ContingencyTable.FromCells(1, 2, [1], [0], [1])).ParamName);
+        var column = Assert.Throws<ArgumentException>(() => ContingencyTable.FromCells(1, 2, [0], [-1], [1]));
+        Assert.Equal("cellColumns", column.ParamName);
+        Assert.Contains("cell 0 is (row 0, column -1, count 1)", column.Message);
+        Assert.Equal("cellCounts", Assert.Throws<ArgumentException>(() => ContingencyTable.FromCells(1, 2, [0], [1], [-3])).ParamName);
+        Assert.Equal("cellCounts", Assert.Throws<ArgumentException>(() => ContingencyTable.FromCells(1, 2, [0], [1], [0])).ParamName);
+        Assert.Throws<OverflowException>(() => ContingencyTable.FromCells(1, 2, [0, 0], [1, 1], [long.MaxValue, 1]));
     }
 }

@@ -4,7 +4,7 @@ namespace Shannon.Estimators.Discrete;
 /// Label coding, written once: dense integer codes 0…m−1 for labels of any type (in order of first appearance),
 /// joint codes for tuples, and counts per code. <see cref="Variable"/> and every discrete estimator use it.
 /// </summary>
-internal static class LabelCodes
+public static class LabelCodes
 {
     /// <summary>Codes in order of first appearance; <paramref name="distinct"/> receives m.</summary>
     public static int[] Encode<T>(ReadOnlySpan<T> labels, out int distinct)
