@@ -10,14 +10,23 @@ namespace Shannon.Reports.Information;
 /// </summary>
 internal static class HtmlReportWriter
 {
-    private const string Style = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1100px;color:#1d232a;line-height:1.45;padding:0 1rem}
+    /// <summary>
+    /// The page's style: one sans-serif family (the one the figures are drawn in, <see cref="FigureFont"/>); at a phone's
+    /// width (390 px) nothing is wider than the screen: figures shrink, wide tables scroll inside their own box, long
+    /// names wrap, and small multiples fall into one column.
+    /// </summary>
+    private static readonly string Style = "body{font-family:" + FigureFont.CssStack + """
+        ;margin:0 auto;max-width:1100px;color:#1d232a;line-height:1.45;padding:1rem 1rem 2rem;overflow-wrap:anywhere}
+        *,*::before,*::after{box-sizing:border-box}
         h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
-        table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #e6e9ed;text-align:right}
-        th:first-child,td:first-child,td.name{text-align:left}th{background:#f6f8fa}
+        table{display:block;max-width:100%;overflow-x:auto;border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
+        th,td{padding:.25rem .6rem;border-bottom:1px solid #e6e9ed;text-align:right;overflow-wrap:normal}
+        th:first-child,td:first-child,td.name{text-align:left}td.name{overflow-wrap:anywhere;min-width:6rem}th{background:#f6f8fa}
         .meta{color:#57606a;font-size:.9rem}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.6rem 1rem;border-radius:6px}
-        .ok{background:#dafbe1;border:1px solid #4ac26b;padding:.6rem 1rem;border-radius:6px}img{max-width:100%;height:auto}
-        figure{margin:1rem 0}figcaption{color:#57606a;font-size:.85rem}
+        .ok{background:#dafbe1;border:1px solid #4ac26b;padding:.6rem 1rem;border-radius:6px}img,svg{max-width:100%;height:auto;display:block}
+        figure{margin:1rem 0}figcaption{color:#57606a;font-size:.85rem}code{overflow-wrap:anywhere}ul{padding-left:1.2rem}
+        .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,320px),1fr));gap:.5rem 1rem}.multiples figure{margin:0}
+        @media (max-width:600px){body{padding:.5rem .6rem 1.5rem}h1{font-size:1.3rem}h2{font-size:1.05rem}table{font-size:.8rem}th,td{padding:.2rem .35rem}}
         """;
 
     /// <summary>The page for <paramref name="report"/>.</summary>
@@ -32,6 +41,7 @@ internal static class HtmlReportWriter
         Warnings(html, report);
         Target(html, report);
         Relevance(html, report);
+        Distributions(html, report);
         Selection(html, report);
         Redundancy(html, report);
         Columns(html, report);
@@ -113,6 +123,30 @@ internal static class HtmlReportWriter
         Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with half-sampling intervals.");
     }
 
+    /// <summary>The small multiples: how each top feature is distributed within each class of the target.</summary>
+    private static void Distributions(StringBuilder html, InformationReport report)
+    {
+        if (report.Histograms is not { Count: > 0 } histograms)
+        {
+            return;
+        }
+
+        bool binned = report.Columns.Any(c => c.Name == report.Target && c.Kind.StartsWith("continuous", StringComparison.Ordinal));
+        html.Append("<h2>How the top features differ between ").Append(binned ? "ranges of the target" : "classes").Append("</h2>\n<p class=\"meta\">")
+            .Append("Each panel is one feature, best-ranked first: a continuous feature's density within each ")
+            .Append(binned ? "equal-frequency range of the target" : "class").Append(" (equal-width bins, each curve has area 1), ")
+            .Append("a discrete feature's share of each class's rows per category. Curves that coincide mean the feature says little about the target.</p>\n<div class=\"multiples\">");
+        foreach (var histogram in histograms)
+        {
+            string caption = histogram.Continuous
+                ? $"Density of {histogram.Name} within each {(binned ? "range" : "class")} of {report.Target}."
+                : $"Share of each {(binned ? "range" : "class")} of {report.Target} per category of {histogram.Name}.";
+            Figure(html, ReportFigures.ClassConditional(histogram), caption, 560, 400);
+        }
+
+        html.Append("</div>\n");
+    }
+
     private static void Selection(StringBuilder html, InformationReport report)
     {
         if (report.Selection.Count == 0)
@@ -169,10 +203,11 @@ internal static class HtmlReportWriter
         html.Append("</table>\n");
     }
 
-    private static void Figure(StringBuilder html, ScottPlot.Plot plot, string caption)
+    private static void Figure(StringBuilder html, ScottPlot.Plot plot, string caption, int width = 1000, int height = 460)
     {
-        string png = Convert.ToBase64String(FigureFile.Png(plot, 1000, 460));
-        html.Append("<figure><img alt=\"").Append(Html.Text(caption)).Append("\" src=\"data:image/png;base64,").Append(png)
+        string png = Convert.ToBase64String(FigureFile.Png(plot, width, height));
+        html.Append("<figure><img alt=\"").Append(Html.Text(caption)).Append("\" width=\"").Append(width.ToString(CultureInfo.InvariantCulture))
+            .Append("\" height=\"").Append(height.ToString(CultureInfo.InvariantCulture)).Append("\" src=\"data:image/png;base64,").Append(png)
             .Append("\"><figcaption>").Append(Html.Text(caption)).Append("</figcaption></figure>\n");
     }
 }

@@ -13,6 +13,7 @@ namespace Shannon.Reports.Information;
 /// <param name="TargetEntropy">H(target) in the report's unit: the automatic estimator's entropy of the target (plug-in for classes).</param>
 /// <param name="Warnings">Constant columns, leakage-like features, too few samples for k.</param>
 /// <param name="Settings">How the numbers were estimated.</param>
+/// <param name="Histograms">Class-conditional distributions of the top-ranked features (the small multiples); none when null.</param>
 internal sealed record InformationReport(
     string Source,
     int Rows,
@@ -25,7 +26,8 @@ internal sealed record InformationReport(
     IReadOnlyList<ClassShare> Classes,
     double TargetEntropy,
     IReadOnlyList<string> Warnings,
-    ReportSettings Settings);
+    ReportSettings Settings,
+    IReadOnlyList<FeatureHistogram>? Histograms = null);
 
 /// <summary>One column: its kind, its number of distinct values and its entropy by the automatic estimator.</summary>
 /// <param name="Name">Column name as in the data.</param>

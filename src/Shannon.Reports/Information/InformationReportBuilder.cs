@@ -88,6 +88,7 @@ internal static class InformationReportBuilder
         SelectedFeature[] selection = informative.Length == 0 ? [] : Select(informative, targetVariable, settings);
         progress?.Report(new ReportStep("redundancy between features", 0.9));
         double[] redundancy = Redundancy(codes);
+        var histograms = FeatureHistogram.Of(relevance.OrderByDescending(r => r.MutualInformation).Select(r => r.Name), features, variables, targetCodes, targetLabels);
         progress?.Report(new ReportStep("done", 1.0));
         return new InformationReport(
             source,
@@ -101,7 +102,8 @@ internal static class InformationReportBuilder
             Enumerable.Range(0, classes).Select(c => new ClassShare(targetLabels[c], classCounts[c])).ToArray(),
             targetEntropy,
             warnings,
-            settings);
+            settings,
+            histograms);
     }
 
     /// <summary>

@@ -48,11 +48,11 @@ internal static class FigureFile
     }
 
     /// <summary>The plot as an SVG document, for inlining in a self-contained HTML page.</summary>
-    public static string Svg(Plot plot, int width = LessonFigures.Width, int height = LessonFigures.Height) => plot.GetSvgXml(width, height);
+    public static string Svg(Plot plot, int width = LessonFigures.Width, int height = LessonFigures.Height) => FigureFont.Apply(plot).GetSvgXml(width, height);
 
     /// <summary>The plot as PNG bytes.</summary>
     public static byte[] Png(Plot plot, int width = LessonFigures.Width, int height = LessonFigures.Height) =>
-        plot.GetImageBytes(width, height, ImageFormat.Png);
+        FigureFont.Apply(plot).GetImageBytes(width, height, ImageFormat.Png);
 
     /// <summary>
     /// Writes two plots stacked vertically as one image of <paramref name="width"/> × (<paramref name="topHeight"/> +

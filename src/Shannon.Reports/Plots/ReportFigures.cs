@@ -3,7 +3,7 @@ using Shannon.Reports.Information;
 
 namespace Shannon.Reports.Plots;
 
-/// <summary>The report's figures: class balance, relevance with intervals, and the redundancy heatmap.</summary>
+/// <summary>The report's figures: class balance, relevance with intervals, per-feature class-conditional views, and the redundancy heatmap.</summary>
 internal static class ReportFigures
 {
     /// <summary>Bars of rows per class.</summary>
@@ -41,7 +41,10 @@ internal static class ReportFigures
         return plot;
     }
 
-    /// <summary>Heatmap of the normalised mutual information between every two features.</summary>
+    /// <summary>
+    /// Heatmap of the normalised mutual information between every two features: row i of the matrix is drawn i-th from
+    /// the top (ScottPlot puts a heatmap's first row at the top, at y = n − 1) and labelled with feature i.
+    /// </summary>
     public static Plot Redundancy(InformationReport report)
     {
         int n = report.FeatureNames.Count;
@@ -50,7 +53,7 @@ internal static class ReportFigures
         {
             for (int j = 0; j < n; j++)
             {
-                cells[n - 1 - i, j] = report.Redundancy[(i * n) + j];
+                cells[i, j] = report.Redundancy[(i * n) + j];
             }
         }
 
@@ -63,6 +66,60 @@ internal static class ReportFigures
         LabelBottom(plot, names, rotate: true);
         double[] rows = Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray();
         plot.Axes.Left.SetTicks(rows, names);
+        return plot;
+    }
+
+    /// <summary>
+    /// One small multiple: the feature's density within each class as steps over its bins (continuous), or the share of
+    /// each class's rows in each category as grouped bars (discrete).
+    /// </summary>
+    public static Plot ClassConditional(FeatureHistogram histogram)
+    {
+        var plot = new Plot();
+        if (histogram.Continuous)
+        {
+            for (int c = 0; c < histogram.Classes.Count; c++)
+            {
+                double[] steps = [.. histogram.Values[c], histogram.Values[c][^1]];
+                var line = plot.Add.Scatter(histogram.Edges, steps);
+                line.ConnectStyle = ConnectStyle.StepHorizontal;
+                line.MarkerSize = 0;
+                line.LineWidth = 2;
+                line.LegendText = histogram.Classes[c];
+            }
+
+            plot.XLabel(histogram.Name);
+            plot.YLabel("density within class");
+        }
+        else
+        {
+            int groups = histogram.Categories.Count, classes = histogram.Classes.Count;
+            double width = 0.8 / classes;
+            for (int c = 0; c < classes; c++)
+            {
+                double[] positions = [.. Enumerable.Range(0, groups).Select(b => b - 0.4 + ((c + 0.5) * width))];
+                var bars = plot.Add.Bars(positions, histogram.Values[c]);
+                bars.LegendText = histogram.Classes[c];
+                foreach (var bar in bars.Bars)
+                {
+                    bar.Size = width;
+                    bar.LineWidth = 0;
+                }
+            }
+
+            LabelBottom(plot, [.. histogram.Categories], rotate: histogram.Categories.Any(label => label.Length > 4));
+            if (histogram.Categories.Any(label => label.Length > 4))
+            {
+                plot.Axes.Bottom.MinimumSize = 80;
+            }
+
+            plot.YLabel("share of the class's rows");
+        }
+
+        plot.Title(histogram.Name);
+        plot.Axes.Margins(bottom: 0);
+        plot.Legend.FontSize = 11;
+        plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
 
