@@ -52,7 +52,9 @@ internal static partial class PerplexityCommand
             }
 
             var colouring = ParseColouring(parse.GetValue(colour)!);
-            bool details = parse.GetValue(perToken) || htmlPath is not null;
+            // Entropy, rank and alternatives cost O(V) per token: computed for --per-token and rank colours, and for a page
+            // short enough to show them inline (ScoreWithNgram); a long page (a corpus) shows surprisal and p per token.
+            bool details = parse.GetValue(perToken) || (htmlPath is not null && colouring == SurprisalColouring.Rank);
             double[]? sweep = parse.GetValue(temperatures) is { } list ? NumberList.Read(list, "--temperatures", context) : null;
             if (sweep is not null && parse.GetValue(logits) is null && parse.GetValue(onnx) is null)
             {
@@ -65,7 +67,7 @@ internal static partial class PerplexityCommand
                 ? PerplexityLogits.Score(context, logitsPath, parse.GetValue(tokens), parse.GetValue(reference), sweep, Decoder(parse.GetValue(tokenizer)))
                 : parse.GetValue(onnx) is { } onnxPath
                 ? PerplexityOnnx.Score(Documents(context, parse.GetValue(file)), onnxPath, parse.GetValue(tokenizer) ?? "gpt2", parse.GetValue(window), parse.GetValue(stride), parse.GetValue(bos), sweep)
-                : ScoreWithNgram(context, parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details);
+                : ScoreWithNgram(context, parse.GetValue(file), parse.GetValue(modelOption)!, parse.GetValue(order), parse.GetValue(level)!, parse.GetValue(train), details, htmlPath is not null);
             var report = PerplexityReport.Of(run.Documents);
             if (htmlPath is not null)
             {
@@ -132,11 +134,18 @@ internal static partial class PerplexityCommand
         new("model", model),
     ];
 
-    private static PerplexityRun ScoreWithNgram(CliContext context, string? path, string modelName, int order, string level, string? trainPath, bool details)
+    private static PerplexityRun ScoreWithNgram(CliContext context, string? path, string modelName, int order, string level, string? trainPath, bool details, bool page)
     {
         var paragraphs = Documents(context, path);
         var model = LoadModel(context, modelName, order, NgramCommand.ParseLevel(level), trainPath);
-        return new PerplexityRun([.. paragraphs.Select(d => model.Score(d, details))], $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
+        ScoredText[] scored = [.. paragraphs.Select(d => model.Score(d, details))];
+        if (!details && page && scored.Sum(s => (long)s.Count) <= SurprisalPage.InlineTokens)
+        {
+            // A page short enough to be drawn whole shows each token's entropy, rank and alternatives too.
+            scored = [.. paragraphs.Select(d => model.Score(d, details: true))];
+        }
+
+        return new PerplexityRun(scored, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>The documents of TEXT_FILE: its paragraphs (separated by blank lines).</summary>
