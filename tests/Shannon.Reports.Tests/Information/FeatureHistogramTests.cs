@@ -57,7 +57,7 @@ public class FeatureHistogramTests
         int rows = 400;
         int[] target = [.. Enumerable.Range(0, rows).Select(i => i % 10)];
         string[] labels = [.. Enumerable.Range(0, 10).Select(c => $"k{c}")];
-        var columns = Enumerable.Range(0, 9).Select(f => TableColumn.Numeric($"f{f}", [.. Enumerable.Range(0, rows).Select(i => f == 0 ? 1.0 : Math.Sin(i * (f + 1))) ])).ToArray();
+        var columns = Enumerable.Range(0, 9).Select(f => TableColumn.Numeric($"f{f}", [.. Enumerable.Range(0, rows).Select(i => f == 0 ? 1.0 : Math.Sin(i * (f + 1)))])).ToArray();
         var panels = FeatureHistogram.Of(columns.Select(c => c.Name), columns, [.. columns.Select(c => c.ToVariable())], target, labels);
         Assert.Equal(FeatureHistogram.MaxFeatures, panels.Length);
         Assert.DoesNotContain(panels, p => p.Name == "f0");
