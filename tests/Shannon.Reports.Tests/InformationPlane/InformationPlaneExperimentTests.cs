@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Shannon.Reports.InformationPlane;
+using Shannon.Reports.Plots;
 
 namespace Shannon.Reports.Tests.InformationPlane;
 
@@ -77,6 +78,32 @@ public class InformationPlaneExperimentTests
         Assert.All(epochs, e => Assert.InRange(e.TrainAccuracy, 0, 1));
         Assert.Equal(1438, Short.Value.TrainSamples);
         Assert.Equal(["hidden 1 (32)", "hidden 2 (16)", "output (10)"], epochs[0].Layers.Select(l => l.Layer));
+    }
+
+    /// <summary>
+    /// With the default 30 bins every layer sits at I(X;T) = H(X) = log₂ n and I(T;Y) ≈ H(Y): fitted to the data the
+    /// plane spanned 0.001 bit. Both planes now span at least half a bit each way, from 0 to the ceilings, and hold every point.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_plane_spans_at_least_half_a_bit_each_way_and_holds_every_point(bool neighbours)
+    {
+        var result = Short.Value;
+        var plot = InformationPlaneFigures.Plane(result, neighbours);
+        FigureFile.Png(plot, 640, 480);
+        var limits = plot.Axes.GetLimits();
+        Assert.True(limits.Right - limits.Left >= InformationPlaneFigures.MinimumSpan, $"x spans {limits.Right - limits.Left}");
+        Assert.True(limits.Top - limits.Bottom >= InformationPlaneFigures.MinimumSpan, $"y spans {limits.Top - limits.Bottom}");
+        Assert.True(limits.Left <= 0 && limits.Bottom <= 0);
+        Assert.True(limits.Top >= result.LabelEntropy);
+        foreach (var layer in result.Epochs.SelectMany(e => e.Layers))
+        {
+            double x = neighbours ? layer.NoisyCompression!.Value : layer.CompressionInformation;
+            double y = neighbours ? layer.NeighbourRelevant!.Value : layer.RelevantInformation;
+            Assert.InRange(x, limits.Left, limits.Right);
+            Assert.InRange(y, limits.Bottom, limits.Top);
+        }
     }
 
     [Fact]
