@@ -150,22 +150,7 @@ public sealed class ContingencyTable
     public static ContingencyTable FromCounts(ReadOnlySpan<long> counts, int rows, int columns)
     {
         Numerics.Guard.Shape(counts.Length, [rows, columns], nameof(counts), "shape");
-        long total = 0;
-        for (int k = 0; k < counts.Length; k++)
-        {
-            if (counts[k] < 0)
-            {
-                throw new ArgumentException($"counts has a negative entry {counts[k]} at index {k}.", nameof(counts));
-            }
-
-            total |= counts[k];
-        }
-
-        if (total == 0)
-        {
-            throw new ArgumentException("counts sum to 0; a contingency table needs at least one item.", nameof(counts));
-        }
-
+        Numerics.Guard.CountsTotal(counts, nameof(counts));
         return Dense(rows, columns, counts.ToArray());
     }
 

@@ -33,22 +33,7 @@ public static class Distributions
     /// <exception cref="ArgumentException">Empty input, a negative count, or a zero total.</exception>
     public static double[] FromCounts(ReadOnlySpan<long> counts)
     {
-        Guard.NotEmpty(counts, nameof(counts));
-        long total = 0;
-        for (int i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] < 0)
-            {
-                throw new ArgumentException($"counts has a negative entry {counts[i]} at index {i}.", nameof(counts));
-            }
-
-            total = checked(total + counts[i]);
-        }
-
-        if (total == 0)
-        {
-            throw new ArgumentException("counts sum to 0; a distribution needs at least one observation.", nameof(counts));
-        }
+        long total = Guard.CountsTotal(counts, nameof(counts));
 
         var p = new double[counts.Length];
         for (int i = 0; i < counts.Length; i++)

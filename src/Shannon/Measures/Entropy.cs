@@ -37,22 +37,7 @@ public static partial class Entropy
     /// </remarks>
     public static double OfCounts(ReadOnlySpan<long> counts, LogBase logBase = default)
     {
-        Guard.NotEmpty(counts, nameof(counts));
-        long total = 0;
-        for (int i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] < 0)
-            {
-                throw new ArgumentException($"counts has a negative entry {counts[i]} at index {i}.", nameof(counts));
-            }
-
-            total = checked(total + counts[i]);
-        }
-
-        if (total == 0)
-        {
-            throw new ArgumentException("counts sum to 0; an entropy needs at least one observation.", nameof(counts));
-        }
+        long total = Guard.CountsTotal(counts, nameof(counts));
 
         return logBase.FromNats(CountsNats(counts, total));
     }

@@ -45,6 +45,29 @@ public static class Guard
         }
     }
 
+    /// <summary>Counts of outcomes: not empty, every entry ≥ 0, and a positive total that fits in a <c>long</c>.</summary>
+    /// <param name="counts">The counts.</param>
+    /// <param name="paramName">The parameter's name, for the message.</param>
+    /// <returns>The total N = Σ nᵢ.</returns>
+    /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, has a negative entry (named with its index), or sums to 0.</exception>
+    /// <exception cref="OverflowException">The total exceeds <see cref="long.MaxValue"/>.</exception>
+    public static long CountsTotal(ReadOnlySpan<long> counts, string paramName)
+    {
+        NotEmpty(counts, paramName);
+        long total = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] < 0)
+            {
+                throw new ArgumentException($"{paramName} has a negative entry {counts[i]} at index {i}.", paramName);
+            }
+
+            total = checked(total + counts[i]);
+        }
+
+        return total > 0 ? total : throw new ArgumentException($"{paramName} sum to 0; at least one observation is needed.", paramName);
+    }
+
     /// <summary>Every entry finite and ≥ 0 (counts, weights, unnormalised masses).</summary>
     public static void NonNegativeFinite(ReadOnlySpan<double> values, string paramName)
     {

@@ -30,23 +30,11 @@ public abstract record DiscreteEntropyEstimator : ICountEntropyEstimator, IMutua
     /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, has a negative entry, or sums to 0.</exception>
     public Estimate Entropy(ReadOnlySpan<long> counts, LogBase logBase = default)
     {
-        Guard.NotEmpty(counts, nameof(counts));
-        long total = 0;
+        long total = Guard.CountsTotal(counts, nameof(counts));
         int observed = 0;
-        for (int i = 0; i < counts.Length; i++)
+        foreach (long count in counts)
         {
-            if (counts[i] < 0)
-            {
-                throw new ArgumentException($"counts has a negative entry {counts[i]} at index {i}.", nameof(counts));
-            }
-
-            total = checked(total + counts[i]);
-            observed += counts[i] > 0 ? 1 : 0;
-        }
-
-        if (total == 0)
-        {
-            throw new ArgumentException("counts sum to 0; an entropy estimate needs at least one observation.", nameof(counts));
+            observed += count > 0 ? 1 : 0;
         }
 
         long[] sorted = counts.ToArray();
