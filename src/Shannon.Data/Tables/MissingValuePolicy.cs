@@ -12,4 +12,13 @@ public enum MissingValuePolicy
     /// because a number has no "missing" value that estimators could use.
     /// </summary>
     OwnCategory,
+
+    /// <summary>
+    /// Pairwise-complete: no row is dropped; a missing number is held as <see cref="double.NaN"/> and a missing label
+    /// as the <see langword="null"/> category, and <see cref="TableColumn.IsMissing"/> tells them. A caller that pairs two
+    /// columns (<see cref="PairwiseComplete"/>) leaves out only the rows where one of the two is missing, so a
+    /// column's missing cells cost only the pairs it is in. The cells are still counted per column in
+    /// <see cref="ColumnTable.Dropped"/> (with 0 rows dropped).
+    /// </summary>
+    KeepCells,
 }

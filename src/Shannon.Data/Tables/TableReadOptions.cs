@@ -19,6 +19,15 @@ public sealed record TableReadOptions
     /// </summary>
     public IReadOnlyCollection<string> Boolean { get; init; } = [];
 
+    /// <summary>
+    /// Read text columns whose every non-empty value is an ISO 8601 date (<c>2024-01-31</c>), date and time
+    /// (<c>2024-01-31T08:15:00</c>, a space instead of T, optional fraction and offset) or time of day (<c>08:15</c>,
+    /// <c>08:15:00</c>) as numbers: seconds since 1970-01-01T00:00Z for dates and date-times, seconds since midnight for
+    /// times of day, so they are ordered and continuous (<see cref="TableColumn.ReadAs"/> says which). False by default:
+    /// text stays text. A column named in <see cref="Categorical"/> stays text.
+    /// </summary>
+    public bool Times { get; init; }
+
     /// <summary>What to do with missing values; <see cref="MissingValuePolicy.DropRows"/> by default.</summary>
     public MissingValuePolicy MissingValues { get; init; } = MissingValuePolicy.DropRows;
 }

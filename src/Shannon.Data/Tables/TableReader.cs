@@ -36,6 +36,7 @@ public static class TableReader
         var plan = ColumnPlan.Resolve(source, options);
         string sql = SelectQuery(source, plan);
         bool dropEmptyText = options.MissingValues == MissingValuePolicy.DropRows;
+        bool keepCells = options.MissingValues == MissingValuePolicy.KeepCells;
 
         var numbers = plan.Select(p => p.Kind == ColumnKind.Numeric ? new List<double>() : null).ToArray();
         var labels = plan.Select(p => p.Kind == ColumnKind.Categorical ? new CategoryCoder() : null).ToArray();
@@ -57,12 +58,13 @@ public static class TableReader
                 {
                     if (reader.IsDBNull(c))
                     {
-                        if (numbers[c] is not null || dropEmptyText)
+                        if (numbers[c] is not null || dropEmptyText || keepCells)
                         {
                             missing[c, (int)MissingReason.Empty]++;
-                            drop = true;
+                            drop |= !keepCells;
                         }
 
+                        rowNumbers[c] = double.NaN;
                         rowLabels[c] = null;
                     }
                     else if (numbers[c] is not null)
@@ -71,7 +73,7 @@ public static class TableReader
                         if (!double.IsFinite(value))
                         {
                             missing[c, (int)(double.IsNaN(value) ? MissingReason.NotANumber : MissingReason.Infinite)]++;
-                            drop = true;
+                            drop |= !keepCells;
                         }
 
                         rowNumbers[c] = value;
@@ -110,6 +112,16 @@ public static class TableReader
             columns[c] = numbers[c] is { } list
                 ? TableColumn.Numeric(plan[c].Name, [.. list])
                 : labels[c]!.ToColumn(plan[c].Name);
+            if (plan[c].Boolean)
+            {
+                columns[c] = columns[c].As("bool");
+            }
+            else if (options.Times && columns[c].Kind == ColumnKind.Categorical && !options.Categorical.Contains(plan[c].Name)
+                && (keepCells || columns[c].Categories.All(name => name is not null)))
+            {
+                columns[c] = TimeText.TryRead(columns[c]) ?? columns[c];
+            }
+
             var counted = new MissingCells(plan[c].Name, missing[c, 0], missing[c, 1], missing[c, 2]);
             if (counted.Total > 0)
             {
