@@ -47,6 +47,8 @@ public sealed class OneAnswerTests : IDisposable
             Assert.Equal(library.Value, value);
             Assert.Equal(value, feature.GetProperty("mi").GetDouble());
             Assert.Equal(value, reported[name].GetProperty("mi").GetDouble());
+            Assert.Equal(feature.GetProperty("mi_adjusted").GetDouble(), reported[name].GetProperty("mi_adjusted").GetDouble());
+            Assert.Equal(feature.GetProperty("mi_adjusted").GetDouble(), feature.GetProperty("score").GetDouble());
             Assert.Equal(mi.GetProperty("estimator").GetString(), reported[name].GetProperty("estimator").GetString());
             Assert.Equal(x.IsContinuous ? "continuous" : "discrete", feature.GetProperty("kind").GetString());
 
@@ -64,6 +66,33 @@ public sealed class OneAnswerTests : IDisposable
             Assert.Equal(p, feature.GetProperty("p_value").GetDouble());
             Assert.Equal(p, reported[name].GetProperty("p_value").GetDouble());
         }
+    }
+
+    [Fact]
+    public void Features_and_report_rank_by_the_same_chance_corrected_score_and_an_id_column_scores_zero()
+    {
+        string path = Path.Combine(_directory, "ids.csv");
+        var random = new Random(3);
+        var lines = new List<string> { "customer,signal,colour,y" };
+        for (int i = 0; i < 150; i++)
+        {
+            int y = random.Next(3);
+            lines.Add(FormattableString.Invariant($"C{i:000000},{y + random.NextDouble():F4},{(y == 0 ? "red" : random.Next(2) == 0 ? "blue" : "green")},{y}"));
+        }
+
+        File.WriteAllLines(path, lines);
+        var features = Json(Run("features", path, "--target", "y", "--json"));
+        var report = Json(Run("report", path, "--target", "y", "--json", "-o", Path.Combine(_directory, "ids"), "--permutations", "0", "--replicates", "0"));
+        string[] ranked = [.. features.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
+        string[] reportRanked = [.. report.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
+        Assert.Equal(["signal", "colour", "customer"], ranked);
+        Assert.Equal(ranked, reportRanked);
+        var customer = features.GetProperty("features")[2];
+        Assert.Equal(Math.Log(3), customer.GetProperty("mi").GetDouble(), 0.01);
+        Assert.Equal(0.0, customer.GetProperty("mi_adjusted").GetDouble(), 1e-9);
+        Assert.Equal("id_like", customer.GetProperty("flags")[0].GetString());
+        var colour = report.GetProperty("features")[1];
+        Assert.True(colour.GetProperty("mi_adjusted").GetDouble() < colour.GetProperty("mi").GetDouble());
     }
 
     [Fact]

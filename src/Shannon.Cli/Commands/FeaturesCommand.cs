@@ -4,6 +4,7 @@ using Shannon.Data.Tables;
 using Shannon.Estimators;
 using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
+using Shannon.Reports.Information;
 using Shannon.Selection;
 
 namespace Shannon.Cli.Commands;
@@ -46,20 +47,28 @@ internal static class FeaturesCommand
                 parse.GetValue(discrete)!, parse.GetValue(estimator), parse.GetValue(k), parse.GetValue(permutations),
                 parse.GetValue(ci), parse.GetValue(seed), parse.GetValue(emitSql), parse.GetValue(counts));
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
-            var result = WorkProgress.Run(context, "ranking features", () => Rank(request, context));
+            var result = WorkProgress.Run(context, "ranking features", () => Rank(request, unit, context));
             if (result is null)
             {
                 return ExitCodes.Success;
             }
 
-            Write(context, result.Value.Ranking, result.Value.Kinds, request.Target, unit, parse.GetValue(json));
+            if (result.Value.Scored is { } scored)
+            {
+                WriteScores(context, scored, request.Target, unit, parse.GetValue(json), request.Confidence);
+            }
+            else
+            {
+                Write(context, result.Value.Ranking!, result.Value.Kinds, request.Target, unit, parse.GetValue(json));
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>The ranking with each feature's kind, or null when the SQL was printed instead.</summary>
-    private static (FeatureRanking Ranking, IReadOnlyList<string> Kinds)? Rank(FeaturesRequest request, CliContext context)
+    /// <summary>The scores (method mi) or the greedy ranking with each feature's kind, or null when the SQL was printed instead.</summary>
+    private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<string> Kinds)? Rank(FeaturesRequest request, LogBase unit, CliContext context)
     {
         var chosen = EstimatorChoice.Require<IMutualInformationEstimator>(EstimatorChoice.Parse(request.Estimator, request.K, request.Seed, null), "I(X;Y)");
         bool plugInPairs = chosen is PlugIn or Automatic { Discrete: null or PlugIn };
@@ -72,7 +81,7 @@ internal static class FeaturesCommand
             }
 
             var fromCounts = CliTables.ReadCountsFile(context, CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target);
-            return (Keep(RequireClasses(fromCounts).Rank(), request.Top), Enumerable.Repeat("discrete", fromCounts.Features.Count).ToArray());
+            return (Keep(FromCounts(RequireClasses(fromCounts), unit), request.Top), null, []);
         }
 
         if (request.EmitSql && CliInput.IsStdin(request.Data))
@@ -100,13 +109,17 @@ internal static class FeaturesCommand
         }
 
         string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        bool allText = featureNames.All(n => kinds[n] == ColumnKind.Categorical || forced.Contains(n));
-        bool countsSuffice = allText && context.TableTypes.Boolean.Count == 0 && request.Method == "mi" && request.Task != "regression" && plugInPairs && !uncertainty
-            && (kinds[request.Target] == ColumnKind.Categorical || forced.Contains(request.Target));
-        if (countsSuffice)
+        if (request.Method == "mi")
         {
-            // Every pair is discrete: count inside DuckDB with GROUP BY, so the rows never enter memory.
-            return (Keep(RequireClasses(CliTables.Count(context, path, request.Target, featureNames)).Rank(), request.Top), Enumerable.Repeat("discrete", featureNames.Length).ToArray());
+            // The one scoring of features and report: pairwise-complete rows, chance-corrected ranking, flags, q-values.
+            var cells = CliTables.Read(context, path, new TableReadOptions { Categorical = forced, MissingValues = MissingValuePolicy.KeepCells });
+            var settings = new ScoringSettings(
+                chosen, unit, request.Seed ?? EstimatorDefaults.Seed, request.Confidence, EstimatorDefaults.IntervalReplicates, request.Permutations,
+                int.MaxValue, 2, request.Task);
+            var scores = FeatureScoring.Score([.. cells.Columns.Where(c => c.Name != request.Target)], cells[request.Target], settings);
+            var dropped = cells.Dropped;
+            context.RowsDropped = new DroppedRows(dropped.RowsRead, scores.TargetMissing, [.. dropped.Columns.Where(c => c.Column == request.Target)]);
+            return (Keep(scores.Features, request.Top), null, []);
         }
 
         var table = CliTables.Read(context, path, new TableReadOptions { Categorical = forced });
@@ -127,10 +140,8 @@ internal static class FeaturesCommand
             throw new UsageException("--ci and --permutations go with --method mi; the greedy methods report the criterion at each pick.");
         }
 
-        var ranking = request.Method == "mi"
-            ? Keep(MutualInformationRanking.Rank(features, y, options), request.Top)
-            : ForwardSelection.Select(features, y, Method(request.Method), Math.Min(request.Top ?? features.Length, features.Length), options);
-        return (ranking, [.. ranking.Features.Select(f => Kind(features[f.Index]))]);
+        var ranking = ForwardSelection.Select(features, y, Method(request.Method), Math.Min(request.Top ?? features.Length, features.Length), options);
+        return (null, ranking, [.. ranking.Features.Select(f => Kind(features[f.Index]))]);
     }
 
     /// <summary>The target as a variable: the shared rule under auto, or forced to classes or to numbers.</summary>
@@ -157,7 +168,102 @@ internal static class FeaturesCommand
         ? tables
         : throw new InvalidDataException($"The target '{tables.Target}' has only one class; mutual information with it is 0 for every feature.");
 
-    private static FeatureRanking Keep(FeatureRanking ranking, int? top) => top is int n ? ranking.Top(n) : ranking;
+    private static IReadOnlyList<ScoredFeature> Keep(IReadOnlyList<ScoredFeature> scored, int? top) => top is int n ? [.. scored.Take(n)] : scored;
+
+    /// <summary>Plug-in scores from counts, chance-corrected and flagged as <see cref="FeatureScoring"/> does from rows.</summary>
+    private static IReadOnlyList<ScoredFeature> FromCounts(TargetContingencies tables, LogBase unit)
+    {
+        var scored = tables.Features.Select(f =>
+        {
+            var table = f.Table;
+            double mi = Measures.Clustering.MutualInformation(table, unit);
+            double adjusted = mi - Measures.Clustering.ExpectedMutualInformation(table, unit);
+            int distinct = 0;
+            long largest = 0;
+            foreach (long sum in table.RowSums)
+            {
+                distinct += sum > 0 ? 1 : 0;
+                largest = Math.Max(largest, sum);
+            }
+
+            var flags = new List<string>();
+            if (largest >= FeatureScoring.ConstantShare * table.Total)
+            {
+                flags.Add(FeatureScoring.Constant);
+            }
+
+            if (table.Total >= 10 && distinct >= FeatureScoring.IdLikeShare * table.Total)
+            {
+                flags.Add(FeatureScoring.IdLike);
+            }
+
+            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, (int)Math.Min(int.MaxValue, table.Total), flags, "plugin", mi, adjusted, null, null, null, null, 0, null, null);
+        });
+        return [.. scored.OrderBy(f => f.Ranked ? 0 : 1).ThenByDescending(f => f.Adjusted)];
+    }
+
+    /// <summary>
+    /// Method mi's output. JSON: <c>unit</c>, <c>method</c>, <c>target</c>, per feature <c>name</c>, <c>kind</c>, <c>rank</c>,
+    /// <c>score</c> (the ranking criterion, <c>mi_adjusted</c>), <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
+    /// <c>mi_adjusted</c>, <c>flags</c>, <c>rows</c> (pairwise-complete), and where computed <c>ci</c>, <c>p_value</c>, <c>q_value</c>.
+    /// </summary>
+    private static void WriteScores(CliContext context, IReadOnlyList<ScoredFeature> scored, string target, LogBase unit, bool json, double? level)
+    {
+        if (json)
+        {
+            var features = scored.Select((f, i) =>
+            {
+                var entry = new Dictionary<string, object?>
+                {
+                    ["name"] = f.Name,
+                    ["kind"] = f.Kind,
+                    ["rank"] = i + 1,
+                    ["score"] = f.Adjusted,
+                    ["mi"] = f.MutualInformation,
+                    ["mi_adjusted"] = f.Adjusted,
+                    ["flags"] = f.Flags,
+                    ["rows"] = f.Rows,
+                };
+                if (f.Lower is double low && f.Upper is double high)
+                {
+                    entry["ci"] = new[] { low, high };
+                }
+
+                if (f.PValue is double p)
+                {
+                    entry["p_value"] = p;
+                }
+
+                if (f.QValue is double q)
+                {
+                    entry["q_value"] = q;
+                }
+
+                if (f.Note is string note)
+                {
+                    entry["note"] = note;
+                }
+
+                return entry;
+            }).ToArray();
+            CliOutput.Json(context, [new("unit", unit.Unit), new("method", "mi"), new("target", target), new("features", features)]);
+            return;
+        }
+
+        context.Out.WriteLine($"mi scores with target '{target}' ({unit.Unit}), ranked by the chance-corrected score mi_adjusted = I - E0[I]:");
+        for (int i = 0; i < scored.Count; i++)
+        {
+            var f = scored[i];
+            string score = f.Adjusted is double adjusted ? CliOutput.Number(adjusted) : "—";
+            string mi = f.MutualInformation is double value ? $"  mi = {CliOutput.Number(value)}" : string.Empty;
+            string p = f.PValue is double pv ? $"  p = {CliOutput.Number(pv)}" : string.Empty;
+            string q = f.QValue is double qv ? $"  q = {CliOutput.Number(qv)}" : string.Empty;
+            string interval = f.Lower is double low && f.Upper is double high ? $"  CI({CliOutput.Number(level ?? 0)}) [{CliOutput.Number(low)}, {CliOutput.Number(high)}]" : string.Empty;
+            string flags = f.Flags.Count > 0 ? $"  [{string.Join(", ", f.Flags)}]" : string.Empty;
+            string note = f.Note is string n ? $"  ({n})" : string.Empty;
+            context.Out.WriteLine($"{i + 1,4}  {score,-14}  {f.Name}{mi}{p}{q}{interval}{flags}{note}");
+        }
+    }
 
     /// <summary>
     /// JSON: <c>unit</c>, <c>method</c>, <c>target</c> and per feature <c>name</c>, <c>kind</c>, <c>rank</c>, <c>score</c> (the method's

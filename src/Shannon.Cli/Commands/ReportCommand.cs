@@ -21,7 +21,7 @@ internal static class ReportCommand
         var open = new Option<bool>("--open") { Description = "Open the report in the default browser when done." };
         var k = new Option<int>("--k") { Description = "Neighbours of the k-NN estimators.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.K }.Within(OptionRanges.Neighbours);
         var bins = new Option<int>("--bins") { Description = "Quantile bins for the redundancy heatmap.", DefaultValueFactory = _ => 10 }.Within(OptionRanges.TwoOrMoreBins);
-        var permutations = new Option<int>("--permutations") { Description = "Permutations for the p-values; 0 for none.", DefaultValueFactory = _ => 100 }.Within(OptionRanges.PermutationsOrNone);
+        var permutations = new Option<int?>("--permutations") { Description = "Permutations for every p-value (the p-value shannon mi prints); 0 for none; omitted: adaptive (25 to 1,000 per feature, more where the p-value is small)." }.Within(OptionRanges.PermutationsOrNone);
         var replicates = new Option<int>("--replicates") { Description = "Half-samples for the intervals; 0 for none.", DefaultValueFactory = _ => 50 }.Within(OptionRanges.ResamplesOrNone);
         var ci = new Option<double>("--ci") { Description = "Level of the intervals.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.ConfidenceLevel }.Within(OptionRanges.Confidence);
         var maxRows = new Option<int>("--max-rows") { Description = "Analyse a seeded sample of at most this many rows.", DefaultValueFactory = _ => ReportSettings.DefaultMaxRows }.Within(OptionRanges.ReportRows);
@@ -69,7 +69,7 @@ internal static class ReportCommand
         return command;
     }
 
-    private static ReportSettings ReportSettingsFor(int k, int bins, int permutations, int replicates, double ci, int maxRows, int seed, LogBase unit)
+    private static ReportSettings ReportSettingsFor(int k, int bins, int? permutations, int replicates, double ci, int maxRows, int seed, LogBase unit)
     {
         if (maxRows <= k || replicates == 1 || !(ci > 0 && ci < 1))
         {
@@ -95,13 +95,18 @@ internal static class ReportCommand
 
     private static InformationReport FromFile(string path, string? target, ReportSettings settings, CliContext context)
     {
-        var table = CliTables.Read(context, CliInput.FilePath(context, path, "DATA", InputFormat.Table));
+        var table = CliTables.Read(context, CliInput.FilePath(context, path, "DATA", InputFormat.Table), new TableReadOptions { MissingValues = MissingValuePolicy.KeepCells });
         if (table.Columns.Count < 2)
         {
             throw new InvalidDataException($"'{CliInput.DisplayName(path)}' has {table.Columns.Count} column(s); a report needs at least one feature and a target.");
         }
 
-        return Build(table, CliInput.DisplayName(path), target ?? table.Columns[^1].Name, settings, context);
+        string targetName = target ?? table.Columns[^1].Name;
+        var report = Build(table, CliInput.DisplayName(path), targetName, settings, context);
+
+        // Missing cells cost only their pairs; the rows left out of every score are those without a target value.
+        context.RowsDropped = new DroppedRows(table.Dropped.RowsRead, report.RowsDropped, [.. table.Dropped.Columns.Where(c => c.Column == targetName)]);
+        return report;
     }
 
     private static InformationReport Build(ColumnTable table, string source, string target, ReportSettings settings, CliContext context) =>

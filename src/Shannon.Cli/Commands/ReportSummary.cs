@@ -17,9 +17,14 @@ internal static class ReportSummary
         console.MarkupLine($"{report.Rows} rows, {report.Columns.Count} columns, target [bold]{Markup.Escape(report.Target)}[/]: H = {Number(report.TargetEntropy)} {unit} over {report.Classes.Count} classes "
             + $"({string.Join(", ", report.Classes.Select(c => $"{Markup.Escape(c.Label)} {c.Count}"))})");
 
-        var relevance = new Table().Border(TableBorder.Simple).Title($"Top {Math.Min(TopFeatures, report.Relevance.Count)} features by I(feature; target), {unit}");
+        foreach (string insight in report.Insights)
+        {
+            console.MarkupLine($"• {Markup.Escape(insight)}");
+        }
+
+        var relevance = new Table().Border(TableBorder.Simple).Title($"Top {Math.Min(TopFeatures, report.Relevance.Count)} features by chance-corrected I(feature; target), {unit}");
         bool selected = report.Selection.Count > 0;
-        relevance.AddColumns("feature", "MI", "interval", "p-value");
+        relevance.AddColumns("feature", "MI", "chance-corrected", "interval", "p-value", "q-value", "flags");
         if (selected)
         {
             relevance.AddColumn("mRMR rank");
@@ -31,8 +36,11 @@ internal static class ReportSummary
             {
                 Markup.Escape(feature.Name),
                 Number(feature.MutualInformation),
+                Number(feature.Adjusted),
                 double.IsNaN(feature.Lower) ? "—" : Markup.Escape($"[{Number(feature.Lower)}, {Number(feature.Upper)}]"),
-                double.IsNaN(feature.PValue) ? "—" : feature.PValue.ToString("F3", CultureInfo.InvariantCulture),
+                double.IsNaN(feature.PValue) ? "—" : feature.PValue.ToString("G3", CultureInfo.InvariantCulture),
+                double.IsNaN(feature.QValue) ? "—" : feature.QValue.ToString("G3", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", feature.Flags)),
             };
             if (selected)
             {
@@ -46,7 +54,7 @@ internal static class ReportSummary
         console.Write(relevance);
         var columns = new Table().Border(TableBorder.Simple).Title("Columns");
         columns.AddColumns("column", "kind", "distinct", $"entropy {unit}");
-        foreach (var column in report.Columns)
+        foreach (var column in report.Columns.Take(50))
         {
             columns.AddRow(Markup.Escape(column.Name), column.Kind, column.Distinct.ToString(CultureInfo.InvariantCulture), double.IsNaN(column.Entropy) ? "—" : Number(column.Entropy));
         }
@@ -61,34 +69,76 @@ internal static class ReportSummary
     }
 
     /// <summary>
-    /// The report as one JSON object, snake_case: each feature's <c>name</c>, <c>kind</c>, <c>estimator</c> and <c>mi</c> (the
-    /// number <c>shannon mi</c> prints for the pair), <c>ci</c> and <c>p_value</c> where computed; <c>unit</c> at the top.
+    /// The report as one JSON object, snake_case: per feature <c>name</c>, <c>kind</c>, <c>read_as</c>, <c>missing</c>,
+    /// <c>distinct</c>, <c>flags</c>, <c>estimator</c>, <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
+    /// <c>mi_adjusted</c>, <c>ci</c>, <c>p_value</c>, <c>p_method</c>, <c>permutations</c> and <c>q_value</c> (null where not
+    /// computed); top level <c>unit</c>, <c>rows</c>, <c>rows_dropped</c>, <c>target</c>, <c>target_entropy</c>,
+    /// <c>insights</c>, <c>columns</c> (the data-quality table), <c>mrmr</c> and <c>warnings</c>.
     /// </summary>
-    public static void Json(CliContext context, InformationReport report, string htmlPath) => CliOutput.Json(context,
-    [
-        new("html", Path.GetFullPath(htmlPath)),
-        new("unit", report.Settings.Unit.Unit),
-        new("rows", report.Rows),
-        new("target", report.Target),
-        new("target_entropy", report.TargetEntropy),
-        new("features", report.Relevance.Select(f =>
+    public static void Json(CliContext context, InformationReport report, string htmlPath)
+    {
+        var quality = report.Quality.ToDictionary(q => q.Name);
+        var scored = report.Relevance.Select(f =>
         {
-            var entry = new Dictionary<string, object?> { ["name"] = f.Name, ["kind"] = f.Kind, ["estimator"] = f.Estimator, ["mi"] = f.MutualInformation };
-            if (!double.IsNaN(f.Lower))
+            var q = quality[f.Name];
+            return new Dictionary<string, object?>
             {
-                entry["ci"] = new[] { f.Lower, f.Upper };
-            }
-
-            if (!double.IsNaN(f.PValue))
+                ["name"] = f.Name,
+                ["kind"] = f.Kind,
+                ["read_as"] = q.ReadAs,
+                ["missing"] = q.Missing,
+                ["distinct"] = q.Distinct,
+                ["flags"] = f.Flags,
+                ["estimator"] = f.Estimator,
+                ["mi"] = f.MutualInformation,
+                ["mi_adjusted"] = f.Adjusted,
+                ["ci"] = double.IsNaN(f.Lower) ? null : new[] { f.Lower, f.Upper },
+                ["p_value"] = double.IsNaN(f.PValue) ? null : f.PValue,
+                ["p_method"] = f.PMethod,
+                ["permutations"] = f.Permutations,
+                ["q_value"] = double.IsNaN(f.QValue) ? null : f.QValue,
+            };
+        });
+        var unscored = report.NotScored.Select(n =>
+        {
+            var q = quality[n.Name];
+            return new Dictionary<string, object?>
             {
-                entry["p_value"] = f.PValue;
-            }
-
-            return entry;
-        }).ToArray()),
-        new("mrmr", report.Selection.Select(s => s.Name).ToArray()),
-        new("warnings", report.Warnings),
-    ]);
+                ["name"] = n.Name,
+                ["kind"] = q.Kind,
+                ["read_as"] = q.ReadAs,
+                ["missing"] = q.Missing,
+                ["distinct"] = q.Distinct,
+                ["flags"] = q.Flags,
+                ["estimator"] = null,
+                ["mi"] = null,
+                ["mi_adjusted"] = null,
+                ["ci"] = null,
+                ["p_value"] = null,
+                ["p_method"] = null,
+                ["permutations"] = 0,
+                ["q_value"] = null,
+                ["note"] = n.Reason,
+            };
+        });
+        CliOutput.Json(context,
+        [
+            new("html", Path.GetFullPath(htmlPath)),
+            new("unit", report.Settings.Unit.Unit),
+            new("rows", report.Rows),
+            new("rows_dropped_reasons", report.DroppedReasons),
+            new("target", report.Target),
+            new("target_entropy", report.TargetEntropy),
+            new("insights", report.Insights),
+            new("features", scored.Concat(unscored).ToArray()),
+            new("columns", report.Quality.Select(c => new Dictionary<string, object?>
+            {
+                ["name"] = c.Name, ["read_as"] = c.ReadAs, ["kind"] = c.Kind, ["missing"] = c.Missing, ["distinct"] = c.Distinct, ["flags"] = c.Flags,
+            }).ToArray()),
+            new("mrmr", report.Selection.Select(s => s.Name).ToArray()),
+            new("warnings", report.Warnings),
+        ]);
+    }
 
     private static string Number(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

@@ -58,7 +58,10 @@ internal static class CliTables
         context.TableTypes = new TableReadOptions { Categorical = text, Numeric = numbers, Boolean = booleans };
     }
 
-    /// <summary>Reads a table with the command's <c>--types</c> (added to <paramref name="options"/>' overrides) and records its drops.</summary>
+    /// <summary>
+    /// Reads a table with the command's <c>--types</c> (added to <paramref name="options"/>' overrides) and records its
+    /// drops; ISO dates, date-times and times of day are read as seconds (<see cref="TableReadOptions.Times"/>) by every command.
+    /// </summary>
     public static ColumnTable Read(CliContext context, string path, TableReadOptions? options = null)
     {
         var table = TableReader.Read(path, WithTypes(context, options ?? new TableReadOptions()));
@@ -91,6 +94,7 @@ internal static class CliTables
         var types = context.TableTypes;
         return options with
         {
+            Times = true,
             Categorical = [.. options.Categorical.Union(types.Categorical)],
             Numeric = [.. options.Numeric.Union(types.Numeric)],
             Boolean = [.. options.Boolean.Union(types.Boolean)],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Shannon.Estimators.Uncertainty;
 using Shannon.Reports.Plots;
 
 namespace Shannon.Reports.Information;
@@ -38,6 +39,7 @@ internal static class HtmlReportWriter
             .Append("<title>Information report — ").Append(Html.Text(report.Target)).Append("</title>")
             .Append("<style>").Append(Style).Append("</style></head><body>\n");
         Header(html, report);
+        Insights(html, report);
         Warnings(html, report);
         Target(html, report);
         Relevance(html, report);
@@ -45,6 +47,7 @@ internal static class HtmlReportWriter
         Selection(html, report);
         Redundancy(html, report);
         Columns(html, report);
+        DataQuality(html, report);
         html.Append("<p class=\"meta\">Made by Shannon (<code>shannon report</code>). All figures are embedded; the page loads nothing.</p>\n");
         html.Append("</body></html>\n");
         return html.ToString();
@@ -60,8 +63,9 @@ internal static class HtmlReportWriter
             .Append("<br>Units: ").Append(Html.Text(s.Unit.Unit)).Append(". Estimators: the automatic rule (plug-in for two discrete columns, Ross for a continuous and a discrete one, KSG for two continuous ones; k = ")
             .Append(s.K.ToString(CultureInfo.InvariantCulture)).Append("), the numbers <code>shannon mi</code> prints; ")
             .Append(Html.Number(s.Confidence * 100, 0)).Append("% half-sampling intervals from ")
-            .Append(s.Replicates.ToString(CultureInfo.InvariantCulture)).Append(" half-samples; p-values from ")
-            .Append(s.Permutations.ToString(CultureInfo.InvariantCulture)).Append(" permutations; ")
+            .Append(s.Replicates.ToString(CultureInfo.InvariantCulture)).Append(" half-samples (for the ")
+            .Append(InformationReportBuilder.IntervalFeatures.ToString(CultureInfo.InvariantCulture)).Append(" best-ranked features); p-values from ")
+            .Append(s.Permutations is int fixedCount ? fixedCount.ToString(CultureInfo.InvariantCulture) + " permutations" : "adaptive permutations (see below)").Append("; ")
             .Append(s.Bins.ToString(CultureInfo.InvariantCulture)).Append(" equal-frequency bins for redundancy; seed ")
             .Append(s.Seed.ToString(CultureInfo.InvariantCulture)).Append(".</p>\n");
     }
@@ -106,7 +110,8 @@ internal static class HtmlReportWriter
     private static void Relevance(StringBuilder html, InformationReport report)
     {
         html.Append("<h2>Which features carry information about the target</h2>\n")
-            .Append("<table><tr><th>feature</th><th>kind</th><th>estimator</th><th>I(feature; target) ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>interval</th><th>share of H(target)</th><th>p-value</th></tr>");
+            .Append("<table><tr><th>feature</th><th>kind</th><th>estimator</th><th>I(feature; target) ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>interval</th><th>share of H(target)</th><th>p-value</th>")
+            .Append("<th>chance-corrected I</th><th>q-value</th><th>flags</th></tr>");
         foreach (var feature in report.Relevance)
         {
             html.Append("<tr><td class=\"name\">").Append(Html.Text(feature.Name)).Append("</td><td>")
@@ -114,12 +119,21 @@ internal static class HtmlReportWriter
                 .Append(Html.Number(feature.MutualInformation)).Append("</td><td>")
                 .Append(double.IsNaN(feature.Lower) ? "—" : $"[{Html.Number(feature.Lower)}, {Html.Number(feature.Upper)}]").Append("</td><td>")
                 .Append(Html.Number(100.0 * feature.MutualInformation / report.TargetEntropy, 1)).Append("%</td><td>")
-                .Append(Html.Number(feature.PValue, 4)).Append("</td></tr>");
+                .Append(double.IsNaN(feature.PValue) ? "—" : Html.Number(feature.PValue, 4)).Append("</td><td>")
+                .Append(Html.Number(feature.Adjusted)).Append("</td><td>")
+                .Append(double.IsNaN(feature.QValue) ? "—" : Html.Number(feature.QValue, 4)).Append("</td><td>")
+                .Append(Html.Text(string.Join(", ", feature.Flags))).Append("</td></tr>");
         }
 
         html.Append("</table>\n<p class=\"meta\">Intervals: estimate ± z·SE, the standard error from random half-samples of the rows ")
             .Append("(the delete-d jackknife, Shao &amp; Wu 1989; half-samples never repeat a row, which would be a k-NN neighbour at distance 0). ")
-            .Append("p-values come from permuting the target (Phipson &amp; Smyth 2010: never 0, at least 1/(permutations + 1)).</p>\n");
+            .Append("p-values come from permuting the target (Phipson &amp; Smyth 2010: never 0, at least 1/(permutations + 1)). ")
+            .Append(report.Settings.Permutations is null
+                ? Invariant($"The number of permutations adapts (Besag &amp; Clifford 1991): batches that double from {Schedule.Initial} stop once {Schedule.Exceedances} permuted scores reach the observed one, or at {Schedule.Maximum:N0}; a score beyond every permutation (at least 100) gets the tail of a Gaussian fitted to the permutation null (or, for two discrete columns, the G-test's χ² tail; Knijnenburg et al. 2009), and the JSON's p_method says so. ")
+                : string.Empty)
+            .Append("Rows are ranked by the chance-corrected score I − E₀[I]: for two discrete columns E₀[I] is the exact mean under random permutation (Vinh, Epps &amp; Bailey 2010), so a column with one value per row scores 0; the k-NN estimators (KSG, Ross) have E₀[I] ≈ 0 and keep their value. ")
+            .Append("Significance rule: a feature carries information when its Benjamini–Hochberg q-value across the tested features is at most ")
+            .Append(Html.Number(ScoringSettings.FalseDiscoveryRate, 2)).Append(" (false discovery rate 5 %).</p>\n");
         Figure(html, ReportFigures.Relevance(report), "Mutual information with the target, with half-sampling intervals.");
     }
 
@@ -201,6 +215,49 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</table>\n");
+    }
+
+    private static AdaptivePermutations Schedule => ScoringSettings.Schedule(1);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static void Insights(StringBuilder html, InformationReport report)
+    {
+        if (report.Insights.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"insights\"><h2>Insights</h2><ul>");
+        foreach (string insight in report.Insights)
+        {
+            html.Append("<li>").Append(Html.Text(insight)).Append("</li>");
+        }
+
+        html.Append("</ul></section>\n");
+    }
+
+    private static void DataQuality(StringBuilder html, InformationReport report)
+    {
+        html.Append("<section id=\"data-quality\"><h2>Data quality</h2>\n<p>")
+            .Append(report.RowsDropped == 0 ? "No row was left out." : Html.Text(string.Join("; ", report.DroppedReasons)) + ".")
+            .Append(" Missing cells cost only the pairs they touch: a feature is scored on the rows where it and the target both have a value.</p>\n")
+            .Append("<table><tr><th>column</th><th>read as</th><th>kind</th><th>missing</th><th>distinct</th><th>flags</th></tr>");
+        foreach (var column in report.Quality)
+        {
+            html.Append("<tr><td class=\"name\">").Append(Html.Text(column.Name)).Append("</td><td>").Append(Html.Text(column.ReadAs))
+                .Append("</td><td>").Append(Html.Text(column.Kind)).Append("</td><td>").Append(column.Missing.ToString(CultureInfo.InvariantCulture))
+                .Append("</td><td>").Append(column.Distinct.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(Html.Text(string.Join(", ", column.Flags))).Append("</td></tr>");
+        }
+
+        html.Append("</table>\n");
+        foreach (var (name, reason) in report.NotScored)
+        {
+            html.Append("<p class=\"meta\">Not scored: ").Append(Html.Text(name)).Append(" — ").Append(Html.Text(reason)).Append(".</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void Figure(StringBuilder html, ScottPlot.Plot plot, string caption, int width = 1000, int height = 460)

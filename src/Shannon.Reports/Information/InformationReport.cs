@@ -27,7 +27,32 @@ internal sealed record InformationReport(
     double TargetEntropy,
     IReadOnlyList<string> Warnings,
     ReportSettings Settings,
-    IReadOnlyList<FeatureHistogram>? Histograms = null);
+    IReadOnlyList<FeatureHistogram>? Histograms = null)
+{
+    /// <summary>Per column: type as read, kind, missing cells, distinct values and flags (the data-quality section).</summary>
+    public IReadOnlyList<ColumnQuality> Quality { get; init; } = [];
+
+    /// <summary>Rows left out of every score: dropped by the reader, or without a target value.</summary>
+    public long RowsDropped { get; init; }
+
+    /// <summary>Why rows were left out, one line per reason.</summary>
+    public IReadOnlyList<string> DroppedReasons { get; init; } = [];
+
+    /// <summary>Features without a score, with the reason.</summary>
+    public IReadOnlyList<(string Name, string Reason)> NotScored { get; init; } = [];
+
+    /// <summary>The summary at the top of the page, in plain words.</summary>
+    public IReadOnlyList<string> Insights { get; init; } = [];
+}
+
+/// <summary>One column's data-quality facts.</summary>
+/// <param name="Name">Column name.</param>
+/// <param name="ReadAs">How its cells were read: number, text, bool, date, date-time, time.</param>
+/// <param name="Kind">discrete, continuous or empty; "(target)" on the target.</param>
+/// <param name="Missing">Missing cells.</param>
+/// <param name="Distinct">Distinct values among the present cells.</param>
+/// <param name="Flags">id_like, constant, leakage_suspect, empty, too_few_rows, not_estimable.</param>
+internal sealed record ColumnQuality(string Name, string ReadAs, string Kind, int Missing, int Distinct, IReadOnlyList<string> Flags);
 
 /// <summary>One column: its kind, its number of distinct values and its entropy by the automatic estimator.</summary>
 /// <param name="Name">Column name as in the data.</param>
@@ -45,7 +70,23 @@ internal sealed record ColumnProfile(string Name, string Kind, int Distinct, dou
 /// <param name="Lower">Lower end of the half-sampling interval; NaN without one.</param>
 /// <param name="Upper">Upper end of the interval; NaN without one.</param>
 /// <param name="PValue">Permutation p-value against independence; NaN without permutations.</param>
-internal sealed record FeatureRelevance(string Name, string Kind, string Estimator, double MutualInformation, double Lower, double Upper, double PValue);
+internal sealed record FeatureRelevance(string Name, string Kind, string Estimator, double MutualInformation, double Lower, double Upper, double PValue)
+{
+    /// <summary>The chance-corrected score used for ranking (<see cref="FeatureScoring"/>), in the report's unit.</summary>
+    public double Adjusted { get; init; } = MutualInformation;
+
+    /// <summary>Benjamini–Hochberg q-value across the tested features; NaN without a p-value.</summary>
+    public double QValue { get; init; } = double.NaN;
+
+    /// <summary>id_like, constant, leakage_suspect.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>How the p-value was found; null without one.</summary>
+    public string? PMethod { get; init; }
+
+    /// <summary>Permutations spent on the p-value.</summary>
+    public int Permutations { get; init; }
+}
 
 /// <summary>One mRMR pick: rank, relevance and mean redundancy with the features chosen before it.</summary>
 /// <param name="Rank">1-based order of selection.</param>
@@ -63,13 +104,13 @@ internal sealed record ClassShare(string Label, long Count);
 /// <summary>The estimation settings, printed in the report so it can be reproduced.</summary>
 /// <param name="K">Neighbours for the k-NN estimators (the automatic rule's k).</param>
 /// <param name="Bins">Quantile bins for the redundancy heatmap.</param>
-/// <param name="Permutations">Permutations for the p-values; 0 for none.</param>
+/// <param name="Permutations">Permutations for every p-value; 0 for none; null for the adaptive schedule (<see cref="Estimators.Uncertainty.PermutationTest.Adaptive"/>).</param>
 /// <param name="Replicates">Half-samples for the intervals; 0 for none.</param>
 /// <param name="Confidence">Interval level.</param>
 /// <param name="Seed">Seed for half-samples, permutations and the k-NN jitter.</param>
 /// <param name="Unit">The unit of every information in the report; nats by default, as every command.</param>
 /// <param name="MaxRows">Larger tables are analysed on a seeded sample of this many rows.</param>
-internal sealed record ReportSettings(int K, int Bins, int Permutations, int Replicates, double Confidence, int Seed, LogBase Unit, int MaxRows = ReportSettings.DefaultMaxRows)
+internal sealed record ReportSettings(int K, int Bins, int? Permutations, int Replicates, double Confidence, int Seed, LogBase Unit, int MaxRows = ReportSettings.DefaultMaxRows)
 {
     /// <summary>Default row cap: k-NN estimates on 50,000 rows take seconds and their sampling error is far below the differences a report shows.</summary>
     public const int DefaultMaxRows = 50_000;
@@ -77,12 +118,7 @@ internal sealed record ReportSettings(int K, int Bins, int Permutations, int Rep
     /// <summary>The estimator of every pair: the automatic rule with the report's k and seed, as every command uses it.</summary>
     public Estimators.Automatic Estimator => new(K, Seed);
 
-    /// <summary>The uncertainty to attach to each feature's I(feature; target).</summary>
-    public Estimators.Uncertainty.UncertaintyOptions Uncertainty => new()
-    {
-        Level = Replicates >= 2 ? Confidence : null,
-        Replicates = Math.Max(2, Replicates),
-        Permutations = Permutations,
-        Seed = Seed,
-    };
+    /// <summary>How the features are scored: the settings <c>shannon features</c> uses for the same options.</summary>
+    public ScoringSettings Scoring => new(
+        Estimator, Unit, Seed, Replicates >= 2 ? Confidence : null, Math.Max(2, Replicates), Permutations, InformationReportBuilder.IntervalFeatures, 2 * (K + 1));
 }

@@ -14,14 +14,21 @@ namespace Shannon.Reports.Information;
 /// </summary>
 internal static class InformationReportBuilder
 {
-    /// <summary>Features with at least this share of H(target) are flagged as possible leakage.</summary>
-    public const double LeakageShare = 0.95;
-
     /// <summary>At most this many features are picked by mRMR.</summary>
     public const int SelectedFeatures = 10;
 
+    /// <summary>mRMR chooses among at most this many of the best-ranked features.</summary>
+    public const int SelectionCandidates = 30;
+
+    /// <summary>The redundancy heatmap shows at most this many of the best-ranked features.</summary>
+    public const int RedundancyFeatures = 30;
+
+    /// <summary>Half-sampling intervals are computed for at most this many of the best-ranked features.</summary>
+    public const int IntervalFeatures = 50;
+
     /// <summary>Builds the report of <paramref name="table"/> about <paramref name="target"/>.</summary>
     /// <exception cref="ArgumentException">The target is not a column, or there is no feature besides it.</exception>
+    /// <exception cref="InvalidDataException">Fewer rows with a target value than the estimators need, or a constant target.</exception>
     public static InformationReport Build(ColumnTable table, string source, string target, ReportSettings settings, IProgress<ReportStep>? progress = null)
     {
         if (!table.Columns.Any(c => c.Name == target))
@@ -44,88 +51,172 @@ internal static class InformationReportBuilder
         }
 
         var targetColumn = table[target];
-        var targetVariable = targetColumn.ToVariable();
-        var (targetCodes, classes, targetLabels) = TargetClasses(targetColumn, targetVariable, settings, warnings);
+        progress?.Report(new ReportStep($"I(feature; {target})", 0.0));
+        var scores = FeatureScoring.Score(features, targetColumn, settings.Scoring, (done, total) =>
+            progress?.Report(new ReportStep(done <= total ? $"I(feature; {target})" : "intervals and p-values", 0.8 * done / (2.0 * total))));
+        int[] targetRows = Enumerable.Range(0, targetColumn.Length).Where(r => !targetColumn.IsMissing(r)).ToArray();
+        var presentTarget = Subset(targetColumn, targetRows);
+        var targetVariable = scores.Target;
+        var (targetCodes, classes, targetLabels) = TargetClasses(presentTarget, targetVariable, settings, warnings);
         long[] classCounts = Counts(targetCodes, classes);
-        double targetEntropy = settings.Estimator.Entropy(targetVariable, settings.Unit).Value;
+        double targetEntropy = scores.TargetEntropy;
         string unit = settings.Unit.Unit;
-        for (int c = 0; c < classes && targetVariable.IsDiscrete; c++)
+        if (scores.TargetMissing > 0)
         {
-            if (classCounts[c] <= settings.K)
-            {
-                warnings.Add($"Class '{targetLabels[c]}' has {classCounts[c]} row(s), not more than k = {settings.K}: the k-NN estimate uses fewer neighbours there and is unreliable.");
-            }
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{scores.TargetMissing} row(s) have no value of the target '{target}': they are left out of every score."));
         }
 
-        progress?.Report(new ReportStep("column entropies", 0.0));
-        var codes = new int[features.Length][];
+        int[] small = Enumerable.Range(0, classes).Where(c => targetVariable.IsDiscrete && classCounts[c] > 0 && classCounts[c] <= settings.K).ToArray();
+        if (small.Length > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{small.Length} class(es) have at most k = {settings.K} rows ({string.Join(", ", small.Take(5).Select(c => $"'{targetLabels[c]}' {classCounts[c]}"))}{(small.Length > 5 ? ", …" : string.Empty)}): the k-NN estimates use fewer neighbours there and are less reliable."));
+        }
+
+        Flagged(warnings, scores, FeatureScoring.Empty, "entirely empty: reported and left out");
+        Flagged(warnings, scores, FeatureScoring.Constant, "constant or nearly so (one value in at least 99 % of rows): little or no information");
+        Flagged(warnings, scores, FeatureScoring.IdLike, "id-like (a distinct value in nearly every row): never ranked as signal");
+        Flagged(warnings, scores, FeatureScoring.TooFewRows, "scored on too few rows with the target: left out");
+        foreach (var feature in scores.Features.Where(f => f.Flags.Contains(FeatureScoring.NotEstimable)))
+        {
+            warnings.Add($"Feature '{feature.Name}' could not be estimated ({feature.Note}).");
+        }
+
+        foreach (var feature in scores.Features.Where(f => f.Flags.Contains(FeatureScoring.Leakage)))
+        {
+            warnings.Add($"Feature '{feature.Name}' has a chance-corrected I = {feature.Adjusted!.Value.ToString("F3", CultureInfo.InvariantCulture)} {unit}, at least {FeatureScoring.LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} {unit}: it nearly determines the target (leakage?).");
+        }
+
+        progress?.Report(new ReportStep("column entropies", 0.8));
         var profiles = new ColumnProfile[features.Length];
-        var variables = new Variable[features.Length];
-        Parallel.For(0, features.Length, f =>
-        {
-            variables[f] = features[f].ToVariable();
-            (codes[f], profiles[f]) = Profile(features[f], variables[f], settings);
-        });
-        foreach (var profile in profiles.Where(p => p.Distinct <= 1))
-        {
-            warnings.Add($"Column '{profile.Name}' is constant: it carries no information.");
-        }
+        Parallel.For(0, features.Length, f => profiles[f] = Profile(features[f], settings));
 
-        var relevance = new FeatureRelevance[features.Length];
-        int done = 0;
-        Parallel.For(0, features.Length, f =>
-        {
-            relevance[f] = Relevance(variables[f], profiles[f].Distinct, targetVariable, settings);
-            progress?.Report(new ReportStep($"I(feature; {target})", 0.1 + (0.7 * Interlocked.Increment(ref done) / features.Length)));
-        });
-        foreach (var feature in relevance.Where(r => targetEntropy > 0 && r.MutualInformation >= LeakageShare * targetEntropy))
-        {
-            warnings.Add($"Feature '{feature.Name}' has I = {feature.MutualInformation.ToString("F3", CultureInfo.InvariantCulture)} {unit}, at least {LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} {unit}: it nearly determines the target (leakage?).");
-        }
-
-        progress?.Report(new ReportStep("mRMR selection", 0.8));
-        var informative = variables.Where((_, f) => profiles[f].Distinct > 1).ToArray();
-        SelectedFeature[] selection = informative.Length == 0 ? [] : Select(informative, targetVariable, settings);
+        progress?.Report(new ReportStep("mRMR selection", 0.85));
+        var ranked = scores.Features.Where(f => f.Ranked && !f.Flags.Contains(FeatureScoring.Constant)).ToArray();
+        SelectedFeature[] selection = Select(table, ranked.Take(SelectionCandidates).Select(f => f.Name).ToArray(), targetColumn, settings, warnings);
         progress?.Report(new ReportStep("redundancy between features", 0.9));
-        double[] redundancy = Redundancy(codes);
-        var histograms = FeatureHistogram.Of(relevance.OrderByDescending(r => r.MutualInformation).Select(r => r.Name), features, variables, targetCodes, targetLabels);
-        progress?.Report(new ReportStep("done", 1.0));
-        return new InformationReport(
+        string[] shown = ranked.Take(RedundancyFeatures).Select(f => f.Name).ToArray();
+        double[] redundancy = Redundancy(shown.Select(name => Codes(table[name], settings)).ToArray());
+        var relevance = scores.Features.Where(f => f.MutualInformation is not null).Select(f => new FeatureRelevance(
+            f.Name, f.Kind, f.Estimator!, f.MutualInformation!.Value, f.Lower ?? double.NaN, f.Upper ?? double.NaN, f.PValue ?? double.NaN)
+        {
+            Adjusted = f.Adjusted!.Value,
+            QValue = f.QValue ?? double.NaN,
+            Flags = f.Flags,
+            PMethod = f.PMethod,
+            Permutations = f.Permutations,
+        }).ToArray();
+        var quality = scores.Features.Select(f => new ColumnQuality(f.Name, f.ReadAs, f.Kind, f.Missing, f.Distinct, f.Flags))
+            .Append(new ColumnQuality(target, targetColumn.ReadAs, (targetVariable.IsContinuous ? "continuous" : "discrete") + " (target)", scores.TargetMissing, targetVariable.Categories, []))
+            .ToArray();
+        var histogramColumns = ranked.Take(FeatureHistogram.MaxFeatures).Select(f => table[f.Name]).ToArray();
+        var histogramVariables = histogramColumns.Select(c => Data.Tables.PairwiseComplete.Variable(c, [.. Enumerable.Range(0, c.Length).Where(r => !c.IsMissing(r))])).ToArray();
+        int[] rowCodes = Enumerable.Repeat(-1, targetColumn.Length).ToArray();
+        for (int i = 0; i < targetRows.Length; i++)
+        {
+            rowCodes[targetRows[i]] = targetCodes[i];
+        }
+
+        var histograms = FeatureHistogram.Of(histogramColumns.Select(c => c.Name), histogramColumns, histogramVariables, rowCodes, targetLabels);
+        var report = new InformationReport(
             source,
             rows,
             target,
             [.. profiles, new ColumnProfile(target, Kind(targetVariable) + " (target)", classCounts.Count(c => c > 0), targetEntropy, settings.Estimator.For(targetVariable).Name)],
-            [.. relevance.OrderByDescending(r => r.MutualInformation)],
+            relevance,
             selection,
-            features.Select(f => f.Name).ToArray(),
+            shown,
             redundancy,
-            Enumerable.Range(0, classes).Select(c => new ClassShare(targetLabels[c], classCounts[c])).ToArray(),
+            Enumerable.Range(0, classes).Where(c => classCounts[c] > 0).Select(c => new ClassShare(targetLabels[c], classCounts[c])).ToArray(),
             targetEntropy,
             warnings,
             settings,
-            histograms);
+            histograms)
+        {
+            Quality = quality,
+            RowsDropped = table.Dropped.Dropped + scores.TargetMissing,
+            DroppedReasons = DroppedReasons(table.Dropped, target, scores.TargetMissing),
+            NotScored = scores.Features.Where(f => f.MutualInformation is null).Select(f => (f.Name, f.Note ?? string.Join(", ", f.Flags))).ToArray(),
+        };
+        progress?.Report(new ReportStep("done", 1.0));
+        return report with { Insights = ReportInsights.Of(report, scores, table, settings) };
     }
 
-    /// <summary>
-    /// Codes for the redundancy heatmap (categories, or equal-frequency bins of a continuous column) and the column's
-    /// profile: its entropy by the automatic estimator, the number <c>shannon entropy --samples</c> prints.
-    /// </summary>
-    private static (int[] Codes, ColumnProfile Profile) Profile(TableColumn column, Variable variable, ReportSettings settings)
+    private static void Flagged(List<string> warnings, FeatureScores scores, string flag, string meaning)
     {
-        int distinct = variable.Categories;
-        var codes = new int[column.Length];
+        var names = scores.Features.Where(f => f.Flags.Contains(flag)).Select(f => $"'{f.Name}'").ToArray();
+        if (names.Length > 0)
+        {
+            warnings.Add($"{(names.Length == 1 ? "Column" : "Columns")} {string.Join(", ", names.Take(10))}{(names.Length > 10 ? $" and {names.Length - 10} more" : string.Empty)}: {meaning}.");
+        }
+    }
+
+    private static IReadOnlyList<string> DroppedReasons(DroppedRows dropped, string target, int targetMissing)
+    {
+        var reasons = new List<string>();
+        if (dropped.Dropped > 0)
+        {
+            reasons.Add(dropped.Describe());
+        }
+
+        if (targetMissing > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{targetMissing} row(s) without a value of the target '{target}' left out of every score"));
+        }
+
+        return reasons;
+    }
+
+    /// <summary>The column at <paramref name="rows"/>.</summary>
+    internal static TableColumn Subset(TableColumn column, int[] rows)
+    {
+        if (column.Kind == ColumnKind.Categorical)
+        {
+            int[] codes = column.Codes.ToArray();
+            return TableColumn.Categorical(column.Name, rows.Select(r => codes[r]).ToArray(), [.. column.Categories]);
+        }
+
+        double[] values = column.Values.ToArray();
+        return TableColumn.Numeric(column.Name, rows.Select(r => values[r]).ToArray());
+    }
+
+    /// <summary>Codes for the redundancy heatmap: categories, or equal-frequency bins of a continuous column; −1 where the cell is missing.</summary>
+    private static int[] Codes(TableColumn column, ReportSettings settings)
+    {
+        int[] present = Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).ToArray();
+        var codes = Enumerable.Repeat(-1, column.Length).ToArray();
+        var variable = Data.Tables.PairwiseComplete.Variable(column, present);
+        var local = new int[present.Length];
         if (variable.IsContinuous)
         {
-            new Binning(BinRule.EqualFrequency, settings.Bins).Assign(variable.Values, codes);
+            new Binning(BinRule.EqualFrequency, settings.Bins).Assign(variable.Values, local);
         }
         else
         {
-            variable.Codes.CopyTo(codes);
+            variable.Codes.CopyTo(local);
         }
 
+        for (int i = 0; i < present.Length; i++)
+        {
+            codes[present[i]] = local[i];
+        }
+
+        return codes;
+    }
+
+    /// <summary>The column's profile over its present cells: its entropy by the automatic estimator, the number <c>shannon entropy --samples</c> prints.</summary>
+    private static ColumnProfile Profile(TableColumn column, ReportSettings settings)
+    {
+        int[] present = Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).ToArray();
+        if (present.Length == 0)
+        {
+            return new ColumnProfile(column.Name, "empty", 0, double.NaN, "every cell missing");
+        }
+
+        var variable = Data.Tables.PairwiseComplete.Variable(column, present);
+        int distinct = variable.Categories;
         if (distinct <= 1)
         {
-            return (codes, new ColumnProfile(column.Name, Kind(variable), distinct, 0.0, "constant"));
+            return new ColumnProfile(column.Name, Kind(variable), distinct, 0.0, "constant");
         }
 
         var estimator = settings.Estimator.For(variable);
@@ -133,55 +224,53 @@ internal static class InformationReportBuilder
         {
             double entropy = estimator.Entropy(variable, settings.Unit).Value;
             return double.IsFinite(entropy)
-                ? (codes, new ColumnProfile(column.Name, Kind(variable), distinct, entropy, estimator.Name))
-                : (codes, new ColumnProfile(column.Name, Kind(variable), distinct, double.NaN, $"{estimator.Name}: not finite (tied values)"));
+                ? new ColumnProfile(column.Name, Kind(variable), distinct, entropy, estimator.Name)
+                : new ColumnProfile(column.Name, Kind(variable), distinct, double.NaN, $"{estimator.Name}: not finite (tied values)");
         }
         catch (ArgumentException ex)
         {
-            return (codes, new ColumnProfile(column.Name, Kind(variable), distinct, double.NaN, $"{estimator.Name}: {ex.Message}"));
+            return new ColumnProfile(column.Name, Kind(variable), distinct, double.NaN, $"{estimator.Name}: {ex.Message}");
         }
     }
 
     /// <summary>
-    /// I(feature; target) by the automatic rule with the one uncertainty policy — the estimate, interval and p-value
-    /// <c>shannon mi DATA --x feature --y target --ci … --permutations …</c> prints for the pair.
+    /// mRMR in its difference form (Peng, Long &amp; Ding 2005) over the best-ranked features, on the rows where all of
+    /// them and the target have values, with the library's forward selection and the report's estimator.
     /// </summary>
-    private static FeatureRelevance Relevance(Variable feature, int distinct, Variable target, ReportSettings settings)
+    private static SelectedFeature[] Select(ColumnTable table, string[] candidates, TableColumn target, ReportSettings settings, List<string> warnings)
     {
-        var estimator = settings.Estimator.For(feature, target);
-        if (distinct <= 1)
+        if (candidates.Length == 0)
         {
-            // A constant carries no information: I = 0 exactly, and no test can reject independence.
-            return new FeatureRelevance(feature.Name, Kind(feature), estimator.Name, 0.0, 0.0, 0.0, 1.0);
+            return [];
         }
 
-        var estimate = WithUncertainty.MutualInformation(estimator, feature, target, settings.Uncertainty, settings.Unit);
-        return new FeatureRelevance(
-            feature.Name,
-            Kind(feature),
-            estimator.Name,
-            estimate.Value,
-            estimate.ConfidenceInterval?.Low ?? double.NaN,
-            estimate.ConfidenceInterval?.High ?? double.NaN,
-            estimate.PValue ?? double.NaN);
-    }
+        int[] rows = Enumerable.Range(0, target.Length).Where(r => !target.IsMissing(r) && candidates.All(c => !table[c].IsMissing(r))).ToArray();
+        if (rows.Length < settings.Scoring.MinimumRows)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"mRMR is left out: only {rows.Length} row(s) have every one of the best-ranked features and the target."));
+            return [];
+        }
 
-    /// <summary>
-    /// mRMR in its difference form (Peng, Long &amp; Ding 2005) over the non-constant features, with the library's
-    /// forward selection and the report's estimator; relevance, mean redundancy and score in the report's unit.
-    /// </summary>
-    private static SelectedFeature[] Select(Variable[] features, Variable target, ReportSettings settings)
-    {
-        var options = new SelectionOptions { Estimator = settings.Estimator };
-        var ranking = ForwardSelection.Select(features, target, SelectionMethod.Mrmr, Math.Min(SelectedFeatures, features.Length), options);
-        var unit = settings.Unit;
-        return ranking.Features
-            .Select(f =>
-            {
-                double relevance = f.Relevance ?? f.Score;
-                return new SelectedFeature(f.Rank, f.Name, unit.FromNats(relevance), unit.FromNats(relevance - f.Score), unit.FromNats(f.Score));
-            })
-            .ToArray();
+        try
+        {
+            var features = candidates.Select(c => Data.Tables.PairwiseComplete.Variable(table[c], rows)).ToArray();
+            var y = Data.Tables.PairwiseComplete.Variable(target, rows);
+            var options = new SelectionOptions { Estimator = settings.Estimator };
+            var ranking = ForwardSelection.Select(features, y, SelectionMethod.Mrmr, Math.Min(SelectedFeatures, features.Length), options);
+            var unit = settings.Unit;
+            return ranking.Features
+                .Select(f =>
+                {
+                    double relevance = f.Relevance ?? f.Score;
+                    return new SelectedFeature(f.Rank, f.Name, unit.FromNats(relevance), unit.FromNats(relevance - f.Score), unit.FromNats(f.Score));
+                })
+                .ToArray();
+        }
+        catch (ArgumentException ex)
+        {
+            warnings.Add($"mRMR is left out: {ex.Message}");
+            return [];
+        }
     }
 
     /// <summary>NMI (arithmetic mean normalisation) between every two features' codes, row-major.</summary>
@@ -194,12 +283,24 @@ internal static class InformationReportBuilder
             redundancy[(i * n) + i] = 1.0;
             for (int j = i + 1; j < n; j++)
             {
-                double nmi = Clustering.NormalizedMutualInformation(codes[i], codes[j]);
+                double nmi = PairwiseNmi(codes[i], codes[j]);
                 redundancy[(i * n) + j] = nmi;
                 redundancy[(j * n) + i] = nmi;
             }
         });
         return redundancy;
+    }
+
+    /// <summary>NMI of two code columns over the rows where both have a code (−1 is missing); 0 with fewer than two such rows.</summary>
+    private static double PairwiseNmi(int[] a, int[] b)
+    {
+        var rows = Enumerable.Range(0, a.Length).Where(r => a[r] >= 0 && b[r] >= 0).ToArray();
+        if (rows.Length == a.Length)
+        {
+            return Clustering.NormalizedMutualInformation(a, b);
+        }
+
+        return rows.Length < 2 ? 0.0 : Clustering.NormalizedMutualInformation(rows.Select(r => a[r]).ToArray(), rows.Select(r => b[r]).ToArray());
     }
 
     /// <summary>The target's classes for the class-balance view: its categories, or equal-frequency bins of a continuous target.</summary>

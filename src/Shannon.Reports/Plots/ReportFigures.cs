@@ -18,12 +18,12 @@ internal static class ReportFigures
         return plot;
     }
 
-    /// <summary>Bars of I(feature; target) in the report's unit, highest first, with the interval as error bars when there is one.</summary>
+    /// <summary>Bars of I(feature; target) in the report's unit for the best-ranked features (at most 30), in rank order, with the interval as error bars when there is one.</summary>
     public static Plot Relevance(InformationReport report)
     {
         var plot = new Plot();
-        var features = report.Relevance;
-        double[] positions = Enumerable.Range(0, features.Count).Select(i => (double)i).ToArray();
+        var features = report.Relevance.Take(30).ToArray();
+        double[] positions = Enumerable.Range(0, features.Length).Select(i => (double)i).ToArray();
         double[] values = features.Select(f => f.MutualInformation).ToArray();
         plot.Add.Bars(positions, values);
         if (features.All(f => !double.IsNaN(f.Lower)))

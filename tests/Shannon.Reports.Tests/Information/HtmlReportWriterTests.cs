@@ -55,4 +55,28 @@ public class HtmlReportWriterTests
         Assert.DoesNotContain("mRMR", html, StringComparison.Ordinal);
         Assert.Contains("<td>—</td>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Insights_come_first_and_the_data_quality_section_lists_every_column_escaped()
+    {
+        var report = Sample(Hostile, "a") with
+        {
+            Insights = [$"Strongest features: {Hostile}."],
+            Quality = [new ColumnQuality(Hostile, "date", "continuous", 3, 40, ["id_like"]), new ColumnQuality("target", "text", "discrete (target)", 0, 2, [])],
+            RowsDropped = 2,
+            DroppedReasons = ["2 row(s) without a value of the target 'target' left out of every score"],
+            NotScored = [("empty", "every cell is missing; left out")],
+        };
+        string html = HtmlReportWriter.Write(report);
+        int insights = html.IndexOf("<section id=\"insights\">", StringComparison.Ordinal);
+        Assert.InRange(insights, 0, html.IndexOf("Warnings", StringComparison.Ordinal));
+        Assert.True(insights < html.IndexOf("<h2>Which features", StringComparison.Ordinal));
+        Assert.Contains("<li>Strongest features: &lt;script&gt;", html, StringComparison.Ordinal);
+        int quality = html.IndexOf("<section id=\"data-quality\">", StringComparison.Ordinal);
+        Assert.True(quality > 0);
+        Assert.Contains("<td>date</td><td>continuous</td><td>3</td><td>40</td><td>id_like</td>", html[quality..], StringComparison.Ordinal);
+        Assert.Contains("2 row(s) without a value of the target", html[quality..], StringComparison.Ordinal);
+        Assert.Contains("Not scored: empty — every cell is missing; left out.", html[quality..], StringComparison.Ordinal);
+        Assert.Contains("Benjamini–Hochberg q-value", html, StringComparison.Ordinal);
+    }
 }

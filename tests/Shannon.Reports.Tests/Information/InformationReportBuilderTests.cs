@@ -74,12 +74,13 @@ public class InformationReportBuilderTests
     {
         var table = new ColumnTable(
         [
-            TableColumn.Numeric("constant", [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
-            TableColumn.Categorical("copy", [0, 1, 0, 1, 0, 1], ["a", "b"]),
-            TableColumn.Categorical("target", [0, 1, 0, 1, 0, 1], ["no", "yes"]),
+            TableColumn.Numeric("constant", [.. Enumerable.Repeat(1.0, 20)]),
+            TableColumn.Categorical("copy", [.. Enumerable.Range(0, 20).Select(i => i % 2)], ["a", "b"]),
+            TableColumn.Categorical("target", [.. Enumerable.Range(0, 20).Select(i => i % 2)], ["no", "yes"]),
         ]);
         var report = InformationReportBuilder.Build(table, "inline", "target", Settings);
-        Assert.Contains(report.Warnings, w => w.Contains("'constant' is constant", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("'constant': constant", StringComparison.Ordinal));
+        Assert.Contains(report.Insights, i => i.Contains("Suspected leakage: copy", StringComparison.Ordinal));
         Assert.Contains(report.Warnings, w => w.Contains("'copy'", StringComparison.Ordinal) && w.Contains("leakage", StringComparison.Ordinal));
         Assert.Equal(1.0, report.TargetEntropy, 14);
         Assert.Equal(Entropy.Of([0.5, 0.5], LogBase.Bits), report.Relevance.Single(f => f.Name == "copy").MutualInformation, 14);
@@ -101,9 +102,24 @@ public class InformationReportBuilderTests
     {
         var report = Iris();
         var petal = report.Relevance[0];
-        Assert.Equal(1.0 / (Settings.Permutations + 1), petal.PValue, 14);
+        Assert.Equal(1.0 / (Settings.Permutations!.Value + 1), petal.PValue, 14);
         Assert.True(petal.Lower <= petal.Upper);
-        Assert.All(report.Relevance, f => Assert.InRange(f.PValue, 1.0 / (Settings.Permutations + 1), 1.0));
+        Assert.All(report.Relevance, f => Assert.InRange(f.PValue, 1.0 / (Settings.Permutations.Value + 1), 1.0));
+    }
+
+    [Fact]
+    public void Adaptive_permutations_resolve_strong_features_below_the_counting_floor_with_bh_q_values()
+    {
+        var report = InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("iris.csv")), "iris.csv", "target", Settings with { Permutations = null });
+        var petal = report.Relevance[0];
+        Assert.True(petal.PValue < 1.0 / (petal.Permutations + 1), $"p = {petal.PValue} after {petal.Permutations} permutations");
+        Assert.Contains("tail", petal.PMethod, StringComparison.Ordinal);
+        Assert.True(petal.Permutations <= 1000);
+        double[] q = Shannon.Estimators.Uncertainty.BenjaminiHochberg.QValues([.. report.Relevance.Select(f => f.PValue)]);
+        Assert.Equal(q, report.Relevance.Select(f => f.QValue));
+        Assert.All(report.Relevance, f => Assert.True(f.QValue <= 0.05, $"{f.Name}: q = {f.QValue}"));
+        Assert.Contains(report.Insights, i => i.StartsWith("Strongest features: petal", StringComparison.Ordinal));
+        Assert.Contains(report.Insights, i => i.StartsWith("4 of 4 tested features", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,11 +152,11 @@ public class InformationReportBuilderTests
     {
         var table = new ColumnTable(
         [
-            TableColumn.Numeric("x", [0.1, 0.4, 0.2, 0.9, 0.5, 0.3, 0.8]),
-            TableColumn.Categorical("target", [0, 0, 0, 0, 0, 1, 1], ["common", "rare"]),
+            TableColumn.Numeric("x", [0.1, 0.4, 0.2, 0.9, 0.5, 0.3, 0.8, 0.15, 0.35, 0.45]),
+            TableColumn.Categorical("target", [0, 0, 0, 0, 0, 1, 1, 0, 0, 0], ["common", "rare"]),
         ]);
         var report = InformationReportBuilder.Build(table, "inline", "target", Settings);
-        Assert.Contains(report.Warnings, w => w.Contains("'rare' has 2 row(s), not more than k = 3", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains("1 class(es) have at most k = 3 rows ('rare' 2)", StringComparison.Ordinal));
     }
 
     [Fact]

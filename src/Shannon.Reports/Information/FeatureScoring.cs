@@ -1,0 +1,318 @@
+using System.Globalization;
+using Shannon.Data.Tables;
+using Shannon.Estimators;
+using Shannon.Estimators.Discrete;
+using Shannon.Estimators.Uncertainty;
+using Shannon.Measures;
+
+namespace Shannon.Reports.Information;
+
+/// <summary>How <see cref="FeatureScoring"/> scores features.</summary>
+/// <param name="Estimator">The estimator of every pair (the automatic rule unless the user names one).</param>
+/// <param name="Unit">The unit of every information.</param>
+/// <param name="Seed">Seed of the half-samples and the permutations.</param>
+/// <param name="Level">Interval level, or null for no intervals.</param>
+/// <param name="Replicates">Half-samples behind an interval.</param>
+/// <param name="Permutations">A fixed number of permutations for every tested feature (the p-value <c>shannon mi</c> prints); 0 for none; null for the adaptive schedule.</param>
+/// <param name="IntervalFeatures">Intervals for at most this many of the best-ranked features (resamples spent where they are read).</param>
+/// <param name="MinimumRows">Fewer rows with a target value: the table is refused; fewer rows with both values: the feature is not scored.</param>
+/// <param name="Task">auto (the shared rule), classification (a numeric target read as classes) or regression (read as numbers).</param>
+internal sealed record ScoringSettings(
+    IMutualInformationEstimator Estimator, LogBase Unit, int Seed, double? Level, int Replicates, int? Permutations, int IntervalFeatures, int MinimumRows, string Task = "auto")
+{
+    /// <summary>The false discovery rate at which features are called significant (BH q ≤ this).</summary>
+    public const double FalseDiscoveryRate = 0.05;
+
+    /// <summary>
+    /// The adaptive schedule for <paramref name="tested"/> features: batches doubling from 10 up to 1,000 permutations,
+    /// stopping at 3 exceedances (a p-value that large is far above any Benjamini–Hochberg threshold among many
+    /// features), or, beyond every permutation, once the tail puts p below FalseDiscoveryRate / (10 m).
+    /// </summary>
+    public static AdaptivePermutations Schedule(int tested) => new()
+    {
+        Initial = 10,
+        Maximum = 1000,
+        Exceedances = 3,
+        DecisiveTail = FalseDiscoveryRate / (10.0 * Math.Max(1, tested)),
+    };
+}
+
+/// <summary>One feature scored against the target, with the data-quality facts behind it.</summary>
+/// <param name="Name">Column name.</param>
+/// <param name="ReadAs">How the file's cells were read (number, text, bool, date, date-time, time).</param>
+/// <param name="Kind">discrete or continuous by the shared rule on the paired rows; "empty" for an empty column.</param>
+/// <param name="Missing">Missing cells of the column.</param>
+/// <param name="Distinct">Distinct values among its present cells.</param>
+/// <param name="Rows">Rows with both the feature and the target present (the rows of its scores).</param>
+/// <param name="Flags">id_like, constant, leakage_suspect, empty, too_few_rows, not_estimable.</param>
+/// <param name="Estimator">The pair's estimator, or null when not scored.</param>
+/// <param name="MutualInformation">I(feature; target) in the unit; null when not scored.</param>
+/// <param name="Adjusted">The chance-corrected score used for ranking; null when not scored.</param>
+/// <param name="Lower">Interval's lower end, or null.</param>
+/// <param name="Upper">Interval's upper end, or null.</param>
+/// <param name="PValue">p-value against independence, or null.</param>
+/// <param name="PMethod">How the p-value was found (permutation, tail approximation).</param>
+/// <param name="Permutations">Permutations spent on this feature.</param>
+/// <param name="QValue">Benjamini–Hochberg q-value across the tested features, or null.</param>
+/// <param name="Note">Why a feature was not scored, or null.</param>
+internal sealed record ScoredFeature(
+    string Name, string ReadAs, string Kind, int Missing, int Distinct, int Rows, IReadOnlyList<string> Flags, string? Estimator,
+    double? MutualInformation, double? Adjusted, double? Lower, double? Upper, double? PValue, string? PMethod, int Permutations, double? QValue, string? Note)
+{
+    /// <summary>Is the feature ranked as possible signal (scored, and neither id-like nor empty)?</summary>
+    public bool Ranked => Adjusted is not null && !Flags.Contains(FeatureScoring.IdLike);
+}
+
+/// <summary>The scored features and the facts about the target they were scored against.</summary>
+/// <param name="Features">Ranked: scored non-id-like features by chance-corrected score, then the rest.</param>
+/// <param name="TargetRows">Rows with a target value.</param>
+/// <param name="TargetMissing">Rows whose target cell is missing (left out of every pair).</param>
+/// <param name="TargetEntropy">H(target) (or its differential entropy) over the rows with a target value, in the unit.</param>
+/// <param name="Target">The target on its present rows.</param>
+internal sealed record FeatureScores(IReadOnlyList<ScoredFeature> Features, int TargetRows, int TargetMissing, double TargetEntropy, Variable Target);
+
+/// <summary>
+/// Scores every feature against a target the one way <c>features</c> and <c>report</c> share: pairwise-complete rows,
+/// the estimator's I(feature; target), a chance-corrected score for ranking, flags, intervals where they are read, and
+/// p-values with Benjamini–Hochberg q-values.
+/// </summary>
+/// <remarks>
+/// <para>The chance-corrected score (<c>mi_adjusted</c>) is I − E₀[I], E₀ the mean under the permutation null: for the
+/// plug-in estimate of two discrete columns the exact expectation under the hypergeometric (fixed-margins) model of
+/// Vinh, Epps &amp; Bailey (2010), JMLR 11, 2837–2854 — a column with one value per row has I = H(target) and E₀[I] =
+/// H(target), so it scores 0; for the k-NN estimators (KSG, Ross) E₀ ≈ 0 by construction (Kraskov, Stögbauer &amp;
+/// Grassberger 2004; Ross 2014) and the score is I itself.</para>
+/// <para>Flags: <c>id_like</c> — a discrete or integer column with at least 90 % distinct values among its rows (never
+/// ranked as signal); <c>constant</c> — one value in at least 99 % of its rows; <c>leakage_suspect</c> — not id-like,
+/// discrete target, and a chance-corrected score ≥ 95 % of H(target).</para>
+/// </remarks>
+internal static class FeatureScoring
+{
+    public const string IdLike = "id_like";
+    public const string Constant = "constant";
+    public const string Leakage = "leakage_suspect";
+    public const string Empty = "empty";
+    public const string TooFewRows = "too_few_rows";
+    public const string NotEstimable = "not_estimable";
+
+    /// <summary>Share of distinct values among a column's rows from which it is id-like.</summary>
+    public const double IdLikeShare = 0.9;
+
+    /// <summary>Share of rows holding one value from which a column is (near-)constant.</summary>
+    public const double ConstantShare = 0.99;
+
+    /// <summary>Share of H(target) from which a feature is a leakage suspect.</summary>
+    public const double LeakageShare = 0.95;
+
+    /// <summary>Scores <paramref name="features"/> against <paramref name="target"/>; <paramref name="progress"/> gets (done, features) twice over: point estimates, then uncertainty.</summary>
+    /// <exception cref="InvalidDataException">Fewer rows with a target value than the estimators need, or a constant target.</exception>
+    public static FeatureScores Score(IReadOnlyList<TableColumn> features, TableColumn target, ScoringSettings settings, Action<int, int>? progress = null)
+    {
+        int[] targetRows = Enumerable.Range(0, target.Length).Where(r => !target.IsMissing(r)).ToArray();
+        if (targetRows.Length < settings.MinimumRows)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"The table has {targetRows.Length} row(s) with a value of the target '{target.Name}'; the estimators need at least {settings.MinimumRows} (2(k + 1), so that every half-sample has k + 1 rows)."));
+        }
+
+        var y = TargetVariable(target, targetRows, settings.Task);
+        if (y.Categories < 2)
+        {
+            throw new InvalidDataException($"The target '{target.Name}' has one value in every row with a value: no feature can carry information about it.");
+        }
+
+        double targetEntropy = new Automatic().For(y).Entropy(y, settings.Unit).Value;
+        var scored = new ScoredFeature[features.Count];
+        var pairs = new (Variable X, Variable Y)?[features.Count];
+        int done = 0;
+        Parallel.For(0, features.Count, f =>
+        {
+            (scored[f], pairs[f]) = Point(features[f], target, y.IsDiscrete, targetEntropy, settings);
+            progress?.Invoke(Interlocked.Increment(ref done), features.Count);
+        });
+
+        var ranked = scored.Select((s, i) => (Score: s, Index: i))
+            .OrderBy(p => p.Score.Ranked ? 0 : p.Score.Adjusted is null ? 2 : 1)
+            .ThenByDescending(p => p.Score.Adjusted ?? double.NegativeInfinity)
+            .ToArray();
+        int tested = ranked.Count(p => p.Score.Ranked);
+        var schedule = ScoringSettings.Schedule(tested);
+        done = 0;
+        Parallel.For(0, ranked.Length, position =>
+        {
+            var (score, index) = ranked[position];
+            if (pairs[index] is { } pair && score.Adjusted is not null && !score.Flags.Contains(IdLike))
+            {
+                ranked[position].Score = Uncertainty(score, pair.X, pair.Y, settings, schedule, withInterval: position < settings.IntervalFeatures);
+            }
+
+            progress?.Invoke(features.Count + Interlocked.Increment(ref done), features.Count);
+        });
+
+        var withP = ranked.Where(p => p.Score.PValue is not null).ToArray();
+        if (withP.Length > 0)
+        {
+            double[] q = BenjaminiHochberg.QValues([.. withP.Select(p => p.Score.PValue!.Value)]);
+            var qByName = withP.Select((p, i) => (p.Index, Q: q[i])).ToDictionary(p => p.Index, p => p.Q);
+            for (int i = 0; i < ranked.Length; i++)
+            {
+                if (qByName.TryGetValue(ranked[i].Index, out double value))
+                {
+                    ranked[i].Score = ranked[i].Score with { QValue = value };
+                }
+            }
+        }
+
+        return new FeatureScores([.. ranked.Select(p => p.Score)], targetRows.Length, target.Length - targetRows.Length, targetEntropy, y);
+    }
+
+    /// <summary>The point estimate, the chance-corrected score and the flags of one feature.</summary>
+    private static (ScoredFeature Score, (Variable, Variable)? Pair) Point(TableColumn column, TableColumn target, bool discreteTarget, double targetEntropy, ScoringSettings settings)
+    {
+        int missing = column.MissingCount();
+        var flags = new List<string>();
+        var blank = new ScoredFeature(column.Name, column.ReadAs, "empty", missing, 0, 0, flags, null, null, null, null, null, null, null, 0, null, null);
+        if (missing == column.Length)
+        {
+            flags.Add(Empty);
+            return (blank with { Note = "every cell is missing; left out" }, null);
+        }
+
+        int[] rows = PairwiseComplete.Rows(column, target);
+        var present = Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).ToArray();
+        var whole = PairwiseComplete.Variable(column, present);
+        long[] counts = whole.Counts();
+        int distinct = whole.Categories;
+        string kind = whole.IsContinuous ? "continuous" : "discrete";
+        if (counts.Max() >= ConstantShare * present.Length)
+        {
+            flags.Add(Constant);
+        }
+
+        if (present.Length >= 10 && distinct >= IdLikeShare * present.Length && (column.Kind == ColumnKind.Categorical || IsIntegerSequence(whole)))
+        {
+            flags.Add(IdLike);
+        }
+
+        blank = blank with { Kind = kind, Distinct = distinct, Rows = rows.Length };
+        if (rows.Length < settings.MinimumRows)
+        {
+            flags.Add(TooFewRows);
+            return (blank with { Note = string.Create(CultureInfo.InvariantCulture, $"only {rows.Length} row(s) with both this column and the target; the estimators need {settings.MinimumRows}") }, null);
+        }
+
+        var x = PairwiseComplete.Variable(column, rows);
+        var y = TargetVariable(target, rows, settings.Task);
+        kind = x.IsContinuous ? "continuous" : "discrete";
+        var estimator = settings.Estimator is Automatic automatic ? automatic.For(x, y) : settings.Estimator;
+        if (x.Categories <= 1)
+        {
+            // A constant carries no information: I = 0 exactly, and no test can reject independence.
+            return (blank with { Kind = kind, Estimator = estimator.Name, MutualInformation = 0.0, Adjusted = 0.0, PValue = 1.0, PMethod = "constant" }, null);
+        }
+
+        try
+        {
+            var estimate = estimator.MutualInformation(x, y, settings.Unit);
+            if (!double.IsFinite(estimate.Value))
+            {
+                throw new ArgumentException("the estimate is not finite (tied values)");
+            }
+
+            double adjusted = estimate.Value;
+            if (estimator is PlugIn && x.IsDiscrete && y.IsDiscrete)
+            {
+                adjusted = estimate.Value - Clustering.ExpectedMutualInformation(ContingencyTable.FromLabels(x.Codes, y.Codes), settings.Unit);
+                adjusted = Math.Abs(adjusted) < 1e-12 ? 0.0 : adjusted; // I = E0[I] to rounding (a column with one value per row)
+            }
+
+            if (discreteTarget && !flags.Contains(IdLike) && targetEntropy > 0 && adjusted >= LeakageShare * targetEntropy)
+            {
+                flags.Add(Leakage);
+            }
+
+            return (blank with { Kind = kind, Estimator = estimator.Name, MutualInformation = estimate.Value, Adjusted = adjusted }, (x, y));
+        }
+        catch (ArgumentException ex)
+        {
+            flags.Add(NotEstimable);
+            return (blank with { Kind = kind, Estimator = estimator.Name, Note = $"{estimator.Name}: {ex.Message}" }, null);
+        }
+    }
+
+    /// <summary>The interval (where read) and the p-value of one scored feature, by the one uncertainty policy.</summary>
+    private static ScoredFeature Uncertainty(ScoredFeature score, Variable x, Variable y, ScoringSettings settings, AdaptivePermutations schedule, bool withInterval)
+    {
+        var estimator = settings.Estimator is Automatic automatic ? automatic.For(x, y) : settings.Estimator;
+        int fixedPermutations = settings.Permutations ?? 0;
+        var options = new UncertaintyOptions
+        {
+            Level = withInterval ? settings.Level : null,
+            Replicates = settings.Replicates,
+            Permutations = fixedPermutations,
+            Seed = settings.Seed,
+        };
+        try
+        {
+            var estimate = WithUncertainty.MutualInformation(estimator, x, y, options, settings.Unit);
+            score = score with
+            {
+                Lower = estimate.ConfidenceInterval?.Low,
+                Upper = estimate.ConfidenceInterval?.High,
+                PValue = estimate.PValue,
+                PMethod = estimate.PValue is null ? null : "permutation",
+                Permutations = fixedPermutations,
+            };
+            if (settings.Permutations is null)
+            {
+                double? degrees = estimator is PlugIn && x.IsDiscrete && y.IsDiscrete ? (double)(x.Categories - 1) * (y.Categories - 1) : null;
+                var outcome = PermutationTest.Adaptive(estimate, x.Rows, order => estimator.MutualInformation(x, y.Subset(order), settings.Unit).RawValue, schedule, settings.Seed, degrees);
+                score = score with { PValue = outcome.PValue, PMethod = outcome.Method, Permutations = outcome.Permutations };
+            }
+
+            return score;
+        }
+        catch (ArgumentException ex)
+        {
+            return score with { Note = $"no interval or p-value: {ex.Message}" };
+        }
+    }
+
+    /// <summary>The target at <paramref name="rows"/>: by the shared rule, or forced to classes or numbers by the task.</summary>
+    private static Variable TargetVariable(TableColumn target, int[] rows, string task)
+    {
+        if (task == "regression" && target.Kind != ColumnKind.Numeric)
+        {
+            throw new ArgumentException($"The regression target '{target.Name}' is not numeric.", nameof(task));
+        }
+
+        var variable = PairwiseComplete.Variable(target, rows);
+        return target.Kind != ColumnKind.Numeric || task == "auto" ? variable
+            : task == "classification" ? Variable.DiscreteNumbers(target.Name, variable.Values)
+            : Variable.Continuous(target.Name, variable.Values);
+    }
+
+    /// <summary>Integers, all distinct, filling most of their range (a row number or a counter).</summary>
+    private static bool IsIntegerSequence(Variable variable)
+    {
+        if (!variable.HasValues)
+        {
+            return false;
+        }
+
+        var values = variable.Values;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double v in values)
+        {
+            if (v != Math.Floor(v))
+            {
+                return false;
+            }
+
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        return max - min + 1 <= 2.0 * values.Length;
+    }
+}
