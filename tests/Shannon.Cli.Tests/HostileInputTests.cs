@@ -327,8 +327,7 @@ public sealed class HostileInputTests : IDisposable
         foreach (string[] args in new[]
         {
             new[] { "entropy", "--samples", data, "--column", "b", "--json" },
-            ["features", data, "--target", "y", "--discrete", "a", "--json"],
-            ["features", data, "--target", "y", "--json"],
+            ["features", data, "--target", "y", "--method", "mrmr", "--json"],
             ["tree", data, "--target", "y", "--json"],
         })
         {
@@ -336,6 +335,20 @@ public sealed class HostileInputTests : IDisposable
             Assert.True(code == 0, string.Join(' ', args) + ": " + error);
             Assert.Single(error.TrimEnd('\n').Split('\n'), line => line.StartsWith("note: dropped ", StringComparison.Ordinal));
             Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("rows_dropped").GetProperty("count").GetInt64() > 0, string.Join(' ', args));
+        }
+
+        // features (method mi) and report score each feature on its pairwise-complete rows: a feature's missing cells
+        // leave out only its own rows, said in one note; rows without a target value are dropped from every pair.
+        foreach (string[] args in new[] { new[] { "features", data, "--target", "y", "--json" }, ["features", data, "--target", "y", "--discrete", "a", "--json"] })
+        {
+            (code, output, error) = CliRunner.Run(args);
+            Assert.True(code == 0, string.Join(' ', args) + ": " + error);
+            Assert.StartsWith("note: missing feature cells leave out only their own feature's rows (pairwise-complete): 'a' 1 empty", Assert.Single(error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
+            var scores = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(0, scores.GetProperty("rows_dropped").GetProperty("count").GetInt64());
+            var rows = scores.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("rows").GetInt32());
+            Assert.Equal(args.Contains("--discrete") ? 7 : 6, rows["a"]); // "nan" is a label of a discrete column, a missing number of a numeric one
+            Assert.Equal(7, rows["b"]);
         }
 
         (code, output, error) = CliRunner.Run("entropy", "--samples", File("full.csv", "b\nx\ny\n"), "--column", "b", "--json");

@@ -119,6 +119,11 @@ internal static class FeaturesCommand
             var scores = FeatureScoring.Score([.. cells.Columns.Where(c => c.Name != request.Target)], cells[request.Target], settings);
             var dropped = cells.Dropped;
             context.RowsDropped = new DroppedRows(dropped.RowsRead, scores.TargetMissing, [.. dropped.Columns.Where(c => c.Column == request.Target)]);
+            var featureCells = dropped.Columns.Where(c => c.Column != request.Target).ToArray();
+            if (featureCells.Length > 0)
+            {
+                context.Note($"note: missing feature cells leave out only their own feature's rows (pairwise-complete): {string.Join("; ", featureCells.Select(c => $"'{c.Column}' {c.Describe()}"))}.");
+            }
             return (Keep(scores.Features, request.Top), null, []);
         }
 
