@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Shannon;
 
@@ -43,13 +43,13 @@ public readonly record struct BFloat16(ushort RawValue)
         var bits = MemoryMarshal.Cast<BFloat16, ushort>(source);
         var target = MemoryMarshal.Cast<float, uint>(destination);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
-            for (; i <= bits.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            for (; i <= bits.Length - Vector<ushort>.Count; i += Vector<ushort>.Count)
             {
-                var (lower, upper) = Vector256.Widen(Vector256.Create(bits.Slice(i, Vector256<ushort>.Count)));
-                (lower << 16).CopyTo(target.Slice(i, Vector256<uint>.Count));
-                (upper << 16).CopyTo(target.Slice(i + Vector256<uint>.Count, Vector256<uint>.Count));
+                Vector.Widen(new Vector<ushort>(bits.Slice(i, Vector<ushort>.Count)), out var lower, out var upper);
+                (lower << 16).CopyTo(target.Slice(i, Vector<uint>.Count));
+                (upper << 16).CopyTo(target.Slice(i + Vector<uint>.Count, Vector<uint>.Count));
             }
         }
 

@@ -1,6 +1,6 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Shannon.Numerics;
 
 namespace Shannon.Measures;
@@ -248,18 +248,18 @@ public sealed class JointDistribution
     private static void AddCompensated(Span<double> sums, Span<double> compensation, ReadOnlySpan<double> x)
     {
         int i = 0;
-        if (Vector256.IsHardwareAccelerated && x.Length <= sums.Length && x.Length <= compensation.Length)
+        if (Vector.IsHardwareAccelerated && x.Length <= sums.Length && x.Length <= compensation.Length)
         {
             ref double sumStart = ref MemoryMarshal.GetReference(sums);
             ref double compensationStart = ref MemoryMarshal.GetReference(compensation);
             ref double termStart = ref MemoryMarshal.GetReference(x);
-            for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var sum = Vector256.LoadUnsafe(ref sumStart, (nuint)i);
-                var term = Vector256.LoadUnsafe(ref termStart, (nuint)i);
+                var sum = Vector.LoadUnsafe(ref sumStart, (nuint)i);
+                var term = Vector.LoadUnsafe(ref termStart, (nuint)i);
                 var t = sum + term;
-                var carried = (Vector256.MaxNative(sum, term) - t) + Vector256.MinNative(sum, term);
-                (Vector256.LoadUnsafe(ref compensationStart, (nuint)i) + carried).StoreUnsafe(ref compensationStart, (nuint)i);
+                var carried = (Vector.MaxNative(sum, term) - t) + Vector.MinNative(sum, term);
+                (Vector.LoadUnsafe(ref compensationStart, (nuint)i) + carried).StoreUnsafe(ref compensationStart, (nuint)i);
                 t.StoreUnsafe(ref sumStart, (nuint)i);
             }
         }

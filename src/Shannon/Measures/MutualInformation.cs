@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -120,7 +121,7 @@ public static partial class MutualInformation
             for (int x = 0; x < rows; x++)
             {
                 var row = joint.Slice(x * columns, columns);
-                double total = Vector256.IsHardwareAccelerated ? VectorRow(row, rowSums[x], columnSums, kind) : double.NaN;
+                double total = Vector.IsHardwareAccelerated && Vector<double>.Count is 2 or 4 ? VectorRow(row, rowSums[x], columnSums, kind) : double.NaN;
                 sum.Add(double.IsFinite(total) ? total : ExactRow(row, rowSums[x], columnSums, kind));
             }
 
@@ -149,51 +150,52 @@ public static partial class MutualInformation
     }
 
     /// <summary>
-    /// One row's Σ_y p·(cell log), four cells at a time with the table-driven log; NaN when a cell with p &gt; 0 has a
-    /// ratio outside the normal range (the caller then takes <see cref="ExactRow"/>). A cell with p = 0 adds 0·finite.
+    /// One row's Σ_y p·(cell log), a vector of cells at a time (four with AVX2, two with SSE or NEON) with the
+    /// table-driven log; NaN when a cell with p &gt; 0 has a ratio outside the normal range (the caller then takes
+    /// <see cref="ExactRow"/>). A cell with p = 0 adds 0·finite.
     /// </summary>
     private static double VectorRow(ReadOnlySpan<double> row, double px, ReadOnlySpan<double> columnSums, Kind kind)
     {
-        const int Width = 4;
+        int width = Vector<double>.Count;
         ref double pStart = ref MemoryMarshal.GetReference(row);
         ref double yStart = ref MemoryMarshal.GetReference(columnSums);
-        var rowTotal = Vector256.Create(px);
-        var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
-        var sum = Vector256<double>.Zero;
-        var outside = Vector256<double>.Zero;
+        var rowTotal = new Vector<double>(px);
+        var smallest = new Vector<double>(SpecialFunctions.SmallestNormal);
+        var sum = Vector<double>.Zero;
+        var outside = Vector<double>.Zero;
         int y = 0;
-        for (; y <= row.Length - Width; y += Width)
+        for (; y <= row.Length - width; y += width)
         {
-            var p = Vector256.LoadUnsafe(ref pStart, (nuint)y);
-            var py = Vector256.LoadUnsafe(ref yStart, (nuint)y);
-            var live = ~Vector256.Equals(p, Vector256<double>.Zero);
+            var p = Vector.LoadUnsafe(ref pStart, (nuint)y);
+            var py = Vector.LoadUnsafe(ref yStart, (nuint)y);
+            var live = ~Vector.Equals(p, Vector<double>.Zero).As<long, double>();
             var givenX = p / rowTotal;
             switch (kind)
             {
                 case Kind.MutualInformation:
                     var ratio = givenX / py;
                     outside |= live & ~DoubleLog.InDomain(ratio);
-                    sum = Vector256.FusedMultiplyAdd(p, DoubleLog.Log(Vector256.MaxNative(ratio, smallest)), sum);
+                    sum = Vector.MultiplyAddEstimate(p, DoubleLog.Log(Vector.MaxNative(ratio, smallest)), sum);
                     break;
                 case Kind.ConditionalEntropy:
                     outside |= live & ~DoubleLog.InDomain(givenX);
-                    sum = Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(Vector256.MaxNative(givenX, smallest)), sum);
+                    sum = Vector.MultiplyAddEstimate(-p, DoubleLog.Log(Vector.MaxNative(givenX, smallest)), sum);
                     break;
                 default:
                     var givenY = p / py;
                     outside |= live & ~(DoubleLog.InDomain(givenX) & DoubleLog.InDomain(givenY));
-                    var logs = DoubleLog.Log(Vector256.MaxNative(givenX, smallest)) + DoubleLog.Log(Vector256.MaxNative(givenY, smallest));
-                    sum = Vector256.FusedMultiplyAdd(-p, logs, sum);
+                    var logs = DoubleLog.Log(Vector.MaxNative(givenX, smallest)) + DoubleLog.Log(Vector.MaxNative(givenY, smallest));
+                    sum = Vector.MultiplyAddEstimate(-p, logs, sum);
                     break;
             }
         }
 
-        if (outside != Vector256<double>.Zero)
+        if (outside != Vector<double>.Zero)
         {
             return double.NaN;
         }
 
-        return Vector256.Sum(sum) + ExactRow(row[y..], px, columnSums[y..], kind);
+        return Vector.Sum(sum) + ExactRow(row[y..], px, columnSums[y..], kind);
     }
 
     /// <summary>The per-cell logarithm: ln(p/(pₓpᵧ)), −ln(p/pₓ), or −ln(p²/(pₓpᵧ)); ratios first, logs when they leave the normal range.</summary>

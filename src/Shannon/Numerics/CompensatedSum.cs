@@ -1,5 +1,5 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Shannon.Numerics;
 
@@ -35,28 +35,30 @@ public struct CompensatedSum
     }
 
     /// <summary>
-    /// The compensated sum of a span: four interleaved Neumaier sums, one per vector lane (the same update, with the
-    /// larger-magnitude operand chosen per lane), folded together at the end; the error stays O(ε).
+    /// The compensated sum of a span: interleaved Neumaier sums, one per lane of the machine's vector (four with AVX2, two
+    /// with SSE or NEON; the same update, with the larger-magnitude operand chosen per lane), folded together at the
+    /// end; the error stays O(ε).
     /// </summary>
     public static double Of(ReadOnlySpan<double> values)
     {
         var s = default(CompensatedSum);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated && values.Length >= 2 * Vector256<double>.Count)
+        int width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * width)
         {
             ref double start = ref MemoryMarshal.GetReference(values);
-            var sum = Vector256<double>.Zero;
-            var compensation = Vector256<double>.Zero;
-            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            var sum = Vector<double>.Zero;
+            var compensation = Vector<double>.Zero;
+            for (; i <= values.Length - width; i += width)
             {
-                var x = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var x = Vector.LoadUnsafe(ref start, (nuint)i);
                 var t = sum + x;
-                var sumIsLarger = Vector256.GreaterThanOrEqual(Vector256.Abs(sum), Vector256.Abs(x));
-                compensation += (Vector256.ConditionalSelect(sumIsLarger, sum, x) - t) + Vector256.ConditionalSelect(sumIsLarger, x, sum);
+                var sumIsLarger = Vector.GreaterThanOrEqual(Vector.Abs(sum), Vector.Abs(x));
+                compensation += (Vector.ConditionalSelect(sumIsLarger, sum, x) - t) + Vector.ConditionalSelect(sumIsLarger, x, sum);
                 sum = t;
             }
 
-            for (int lane = 0; lane < Vector256<double>.Count; lane++)
+            for (int lane = 0; lane < width; lane++)
             {
                 s.Add(sum[lane]);
                 if (double.IsFinite(sum[lane]))

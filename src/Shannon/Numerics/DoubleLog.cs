@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -142,6 +143,19 @@ internal static unsafe class DoubleLog
         Vector128<double> spilled = x;
         return Log(x, in *(double*)&spilled);
     }
+
+    /// <summary>
+    /// log x for each lane of the machine's <see cref="Vector{T}"/> (four lanes with AVX2, two with SSE or NEON), so a
+    /// kernel written once on <see cref="Vector{T}"/> runs on either width; the width test folds away when compiled.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> Log(Vector<double> x) =>
+        Vector<double>.Count == Vector256<double>.Count ? Log(x.AsVector256()).AsVector() : Log(x.AsVector128()).AsVector();
+
+    /// <summary>All-ones lanes where x lies in the domain [2⁻¹⁰²², <see cref="double.MaxValue"/>]; NaN is outside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> InDomain(Vector<double> x) =>
+        Vector.GreaterThanOrEqual(x, new Vector<double>(SpecialFunctions.SmallestNormal)).As<long, double>() & Vector.LessThanOrEqual(x, new Vector<double>(double.MaxValue)).As<long, double>();
 
     /// <summary>All-ones lanes where x lies in the domain [2⁻¹⁰²², <see cref="double.MaxValue"/>]; NaN is outside.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
