@@ -6,8 +6,9 @@ namespace Shannon.Coding;
 /// </summary>
 /// <remarks>
 /// Each byte is 8 binary decisions whose probability is a logistic mix of the contexts' adaptive predictions, refined
-/// by secondary estimation; integer arithmetic throughout, so encoder and decoder agree on every machine. About
-/// 1.43 bits per byte on the King James Bible at the default order 4 (bzip2 −9: 1.68). See
+/// by secondary estimation; integer arithmetic throughout, so encoder and decoder agree on every machine. 1.493 bits
+/// per byte on the King James Bible at the default order 4 with <see cref="Compressor"/>'s two lanes (1.456 with one
+/// lane, 1.470 at order 6; bzip2 −9: 1.682, xz −9e: 1.752). See
 /// <c>ContextMixingModel</c> in the source for the structure and references (Mahoney 2005; Cleary &amp; Witten 1984).
 /// </remarks>
 public sealed class AdaptiveContextModel : CompressionModel

@@ -53,6 +53,7 @@ internal sealed unsafe class ContextMixingModel
 
     private readonly int _order;
     private readonly int _inputs;
+    private readonly int _stride;
     private readonly int _direct;
     private readonly int _hashed;
     private readonly bool _matchModel;
@@ -111,6 +112,7 @@ internal sealed unsafe class ContextMixingModel
         _direct = order >= 1 ? 2 : 1;
         _hashed = Math.Max(0, order - 1) + (_matchModel ? 1 : 0);
         _inputs = _direct + _hashed + (_matchModel ? 1 : 0);
+        _stride = (_inputs + 7) & ~7; // weight sets and inputs padded to whole 8-lane vectors (padding inputs stay 0)
 
         var bits = new int[Math.Max(1, _hashed)];
         long lines = 1;
@@ -123,7 +125,7 @@ internal sealed unsafe class ContextMixingModel
         // Counters are stored XOR ½ so that zeroed memory means "probability ½, no hits" and needs no fill.
         _directMemory = GC.AllocateArray<uint>(256 + 65536, pinned: true);
         _hashedMemory = GC.AllocateArray<ushort>(checked((int)(lines * 32)), pinned: true);
-        _intMemory = GC.AllocateArray<int>(256 + (256 * _inputs) + 16 + 64 + (_matchModel ? 1 << MatchTableBits : 0) + (2 * _hashed) + 16, pinned: true);
+        _intMemory = GC.AllocateArray<int>(256 + (256 * _stride) + 16 + 64 + (_matchModel ? 1 << MatchTableBits : 0) + (2 * _hashed) + 16, pinned: true);
         _apmMemory = GC.AllocateUninitializedArray<ushort>(256 * ApmRows, pinned: true);
         _historyMemory = GC.AllocateArray<byte>(_matchModel ? 1 << HistoryBits : 16, pinned: true);
         _pointerMemory = GC.AllocateArray<nint>((2 * _hashed) + _direct + 4, pinned: true);
@@ -137,7 +139,7 @@ internal sealed unsafe class ContextMixingModel
         int* ints = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_intMemory));
         _rates = ints;
         _weights = _rates + 256;
-        _stretched = _weights + (256 * _inputs);
+        _stretched = _weights + (256 * _stride);
         _matchCounters = _stretched + 16;
         _matchTable = _matchCounters + 64;
         _tableMasks = (uint*)(_matchTable + (_matchModel ? 1 << MatchTableBits : 0));
@@ -167,9 +169,9 @@ internal sealed unsafe class ContextMixingModel
             _rates[n] = 131072 / ((2 * n) + 3);
         }
 
-        for (int i = 0; i < 256 * _inputs; i++)
+        for (int i = 0; i < 256 * _stride; i++)
         {
-            _weights[i] = 1 << 14;
+            _weights[i] = i % _stride < _inputs ? 1 << 14 : 0;
         }
 
         for (int i = 0; i < 64; i++)
@@ -266,9 +268,21 @@ internal sealed unsafe class ContextMixingModel
         int error = (bit << 12) - _mixed;
         int* w = _weightSet;
         int* x = _stretched;
-        for (int i = 0; i < _inputs; i++)
+        if (Vector256.IsHardwareAccelerated)
         {
-            w[i] += (x[i] * error) >> 12;
+            // Lane-wise the same integer operations as the loop below; the padding inputs are 0, so their weights stay put.
+            var e = Vector256.Create(error);
+            for (int i = 0; i < _stride; i += 8)
+            {
+                Vector256.Store(Vector256.Load(w + i) + Vector256.ShiftRightArithmetic(Vector256.Load(x + i) * e, 12), w + i);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < _inputs; i++)
+            {
+                w[i] += (x[i] * error) >> 12;
+            }
         }
 
         // Secondary estimation: move the two interpolated cells towards the bit.
@@ -330,31 +344,24 @@ internal sealed unsafe class ContextMixingModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Predict()
     {
-        int* w = _weightSet = _weights + (_c0 * _inputs);
+        int* w = _weightSet = _weights + (_c0 * _stride);
         int* x = _stretched;
         short* stretch = _stretch;
         uint** direct = _directSlots;
         direct[0] = _order0 + _c0;
-        int s0 = stretch[(*direct[0] ^ Half) >> 20];
-        x[0] = s0;
-        int dot = s0 * w[0];
+        x[0] = stretch[(*direct[0] ^ Half) >> 20];
         int k = 1;
         if (_direct > 1)
         {
             direct[1] = _order1 + (((_c4 & 0xFF) << 8) | (uint)_c0);
-            int s1 = stretch[(*direct[1] ^ Half) >> 20];
-            x[1] = s1;
-            dot += s1 * w[1];
+            x[1] = stretch[(*direct[1] ^ Half) >> 20];
             k = 2;
         }
 
         int nibble = _nibble;
         for (int i = 0; i < _hashed; i++)
         {
-            int s = stretch[(_buckets[i][nibble] ^ HalfShort) >> 4];
-            x[k] = s;
-            dot += s * w[k];
-            k++;
+            x[k++] = stretch[(_buckets[i][nibble] ^ HalfShort) >> 4];
         }
 
         if (_matchModel)
@@ -378,7 +385,26 @@ internal sealed unsafe class ContextMixingModel
             }
 
             x[k] = s;
-            dot += s * w[k];
+        }
+
+        // Σ wᵢ xᵢ in wrapping 32-bit integers: the same value in any order of summation, vectors or not.
+        int dot = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var sum = Vector256<int>.Zero;
+            for (int i = 0; i < _stride; i += 8)
+            {
+                sum += Vector256.Load(w + i) * Vector256.Load(x + i);
+            }
+
+            dot = Vector256.Sum(sum);
+        }
+        else
+        {
+            for (int i = 0; i < _inputs; i++)
+            {
+                dot += x[i] * w[i];
+            }
         }
 
         dot >>= 16;
