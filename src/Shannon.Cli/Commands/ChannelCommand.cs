@@ -86,7 +86,9 @@ internal static class ChannelCommand
 
             double scale = d.Where(v => v > 0).DefaultIfEmpty(1.0).Min();
             double[] betas = Enumerable.Range(0, count).Select(i => 0.1 * Math.Pow(1000.0, i / (double)(count - 1)) / scale).ToArray();
-            var curve = BlahutArimoto.RateDistortionCurve(p, d, reproductions, betas, logBase: unit);
+            // RateDistortionCurve solves each β from the uniform start: the same loop, counted for the progress display.
+            RateDistortionPoint[] curve = WorkProgress.Run(context, "rate-distortion points", betas.Length, counter =>
+                betas.Select(beta => { var point = BlahutArimoto.RateDistortion(p, d, reproductions, beta, logBase: unit); counter.Advance(); return point; }).ToArray());
             if (plotPath is not null)
             {
                 FigureFile.Save(BottleneckFigures.RateDistortion(curve), plotPath, inputs);

@@ -63,8 +63,10 @@ internal static class IbCommand
             bool hard = parse.GetValue(deterministic);
             BottleneckSolution[] solutions = single is { } b
                 ? [hard ? DeterministicBottleneck.Solve(p, xCount, yCount, b, k, s, logBase: unit) : InformationBottleneck.Iterative(p, xCount, yCount, b, k, s, logBase: unit)]
-                : hard ? DeterministicBottleneck.Sweep(p, xCount, yCount, betas!, k, s, logBase: unit)
-                : InformationBottleneck.Anneal(p, xCount, yCount, betas!, k, s, logBase: unit);
+                : WorkProgress.Run(context, hard ? "deterministic IB, β" : "annealing the IB curve, β", betas!.Length, counter => hard
+                    // Sweep solves each β alone from the same seeded start: the same loop, counted.
+                    ? [.. betas!.Select(beta => { var solution = DeterministicBottleneck.Solve(p, xCount, yCount, beta, k, s, logBase: unit); counter.Advance(); return solution; })]
+                    : InformationBottleneck.Anneal(p, xCount, yCount, betas!, k, s, logBase: unit, progress: new CountingProgress(counter)));
             double mutualInformation = solutions[0].MutualInformation;
             if (plotPath is not null)
             {

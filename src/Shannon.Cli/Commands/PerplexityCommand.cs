@@ -137,16 +137,27 @@ internal static partial class PerplexityCommand
     private static PerplexityRun ScoreWithNgram(CliContext context, string? path, string modelName, int order, string level, string? trainPath, bool details, bool page)
     {
         var paragraphs = Documents(context, path);
-        var model = LoadModel(context, modelName, order, NgramCommand.ParseLevel(level), trainPath);
-        ScoredText[] scored = [.. paragraphs.Select(d => model.Score(d, details))];
+        var model = WorkProgress.Run(context, trainPath is null && !modelName.StartsWith("ngram:", StringComparison.Ordinal) ? "training the built-in model" : "loading the model", () =>
+            LoadModel(context, modelName, order, NgramCommand.ParseLevel(level), trainPath));
+        ScoredText[] scored = Score(context, model, paragraphs, details);
         if (!details && page && scored.Sum(s => (long)s.Count) <= SurprisalPage.InlineTokens)
         {
             // A page short enough to be drawn whole shows each token's entropy, rank and alternatives too.
-            scored = [.. paragraphs.Select(d => model.Score(d, details: true))];
+            scored = Score(context, model, paragraphs, details: true);
         }
 
         return new PerplexityRun(scored, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
     }
+
+    /// <summary>Scores each document, counting documents for the progress display.</summary>
+    private static ScoredText[] Score(CliContext context, KneserNeyModel model, string[] paragraphs, bool details) =>
+        WorkProgress.Run(context, details ? "scoring documents (with entropy and rank)" : "scoring documents", paragraphs.Length, counter =>
+            paragraphs.Select(d =>
+            {
+                var scored = model.Score(d, details);
+                counter.Advance();
+                return scored;
+            }).ToArray());
 
     /// <summary>The documents of TEXT_FILE: its paragraphs (separated by blank lines).</summary>
     private static string[] Documents(CliContext context, string? path)

@@ -61,7 +61,15 @@ internal static class ReportCommand
 
             if (parse.GetValue(open))
             {
-                Process.Start(new ProcessStartInfo(Path.GetFullPath(htmlPath)) { UseShellExecute = true });
+                try
+                {
+                    Process.Start(new ProcessStartInfo(Path.GetFullPath(htmlPath)) { UseShellExecute = true });
+                }
+                catch (System.ComponentModel.Win32Exception ex)
+                {
+                    // No browser or opener (a server, CI): the report is written, so say so and succeed.
+                    context.Note($"note: could not open {htmlPath} in a browser ({ex.Message}); open it by hand.");
+                }
             }
 
             return ExitCodes.Success;
@@ -110,5 +118,5 @@ internal static class ReportCommand
     }
 
     private static InformationReport Build(ColumnTable table, string source, string target, ReportSettings settings, CliContext context) =>
-        ReportProgress.Run(context, progress => InformationReportBuilder.Build(table, source, target, settings, progress));
+        WorkProgress.Run(context, "report", 0, counter => InformationReportBuilder.Build(table, source, target, settings, new StepProgress(counter)));
 }

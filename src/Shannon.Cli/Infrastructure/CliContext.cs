@@ -16,6 +16,15 @@ internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Erro
     /// <summary>Standard output as bytes, for binary results written to <c>-</c> (<c>compress -o -</c>); null where only text output exists.</summary>
     public Func<Stream>? OpenStandardOutput { get; init; }
 
+    /// <summary>
+    /// Whether long commands print plain progress lines on <see cref="Error"/>: null (the default) decides by the stream,
+    /// lines only when it is the process's standard error redirected to a file or pipe; tests set it.
+    /// </summary>
+    public bool? ProgressLines { get; init; }
+
+    /// <summary>The least time between two plain progress lines (and before the first, so short work prints none).</summary>
+    public TimeSpan ProgressLineInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The argument that read standard input, if one did (see <see cref="CliInput"/>).</summary>
     internal string? StdinTakenBy { get => _state.StdinTakenBy; set => _state.StdinTakenBy = value; }
 

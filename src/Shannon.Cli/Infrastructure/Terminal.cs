@@ -14,6 +14,11 @@ internal static class Terminal
         || (ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected)
         || (ReferenceEquals(writer, System.Console.Error) && !System.Console.IsErrorRedirected);
 
+    /// <summary>Whether <paramref name="writer"/> is the process's own standard error, redirected to a file or pipe.</summary>
+    public static bool IsRedirectedStandardError(TextWriter writer) =>
+        (writer is CommandOutput held && IsRedirectedStandardError(held.Target))
+        || (ReferenceEquals(writer, System.Console.Error) && System.Console.IsErrorRedirected);
+
     /// <summary>True when colour is allowed: a terminal and NO_COLOR unset or empty (https://no-color.org).</summary>
     public static bool UseColour(TextWriter writer) =>
         IsTerminal(writer) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

@@ -53,19 +53,21 @@ internal sealed class InformationPlaneExperiment
             .Select(l => new NumpyLegacyRandom(unchecked((uint)(options.Seed + l))).Normals(_subsample.Length * _network.Width(l))).ToArray();
     }
 
-    /// <summary>Runs the experiment on the built-in digits.</summary>
-    public static InformationPlaneResult Run(InformationPlaneOptions options) => Run(DigitsData.Load(), options);
+    /// <summary>Runs the experiment on the built-in digits; <paramref name="progress"/> is told the epochs measured so far (1 … Epochs + 1, epoch 0 included).</summary>
+    public static InformationPlaneResult Run(InformationPlaneOptions options, IProgress<int>? progress = null) => Run(DigitsData.Load(), options, progress);
 
-    /// <summary>Runs the experiment on the given data.</summary>
-    public static InformationPlaneResult Run(DigitsData data, InformationPlaneOptions options)
+    /// <summary>Runs the experiment on the given data; <paramref name="progress"/> is told the epochs measured so far (1 … Epochs + 1, epoch 0 included).</summary>
+    public static InformationPlaneResult Run(DigitsData data, InformationPlaneOptions options, IProgress<int>? progress = null)
     {
         options.Validate();
         var experiment = new InformationPlaneExperiment(data, options);
         var epochs = new List<EpochRecord> { experiment.Measure(0) };
+        progress?.Report(1);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             experiment.Train();
             epochs.Add(experiment.Measure(epoch));
+            progress?.Report(epoch + 1);
         }
 
         double labelEntropy = new PlugIn().Entropy<int>(data.Labels, LogBase.Bits).Value;

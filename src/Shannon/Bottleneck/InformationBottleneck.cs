@@ -66,6 +66,7 @@ public static class InformationBottleneck
     /// <param name="tolerance">The per-β stopping rule on the largest change of p(t|x); &gt; 0.</param>
     /// <param name="maxIterations">The per-β iteration limit; ≥ 1.</param>
     /// <param name="logBase">The unit of the informations; nats by default.</param>
+    /// <param name="progress">Told the number of β solved after each one (1, 2, …, <c>betas.Length</c>), on the calling thread; null for none.</param>
     /// <returns>One solution per β in the order given: the points (I(X;T), I(T;Y)) of the IB curve, both non-decreasing in β up to the tolerance.</returns>
     /// <exception cref="ArgumentException">As <see cref="Iterative"/>; also when <paramref name="betas"/> is empty, has a negative or non-finite entry, or decreases.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="Iterative"/>.</exception>
@@ -75,7 +76,7 @@ public static class InformationBottleneck
     /// </remarks>
     public static BottleneckSolution[] Anneal(
         ReadOnlySpan<double> joint, int xCount, int yCount, ReadOnlySpan<double> betas, int clusters, int seed = 0,
-        double tolerance = 1e-9, int maxIterations = 10_000, LogBase logBase = default)
+        double tolerance = 1e-9, int maxIterations = 10_000, LogBase logBase = default, IProgress<int>? progress = null)
     {
         var problem = new BottleneckProblem(joint, xCount, yCount, clusters);
         Betas(betas, nameof(betas), nonDecreasing: true);
@@ -94,6 +95,7 @@ public static class InformationBottleneck
 
             (int iterations, bool converged) = Iterate(problem, workspace, encoder, betas[i], tolerance, maxIterations);
             solutions[i] = problem.Solution(encoder, betas[i], iterations, converged, logBase);
+            progress?.Report(i + 1);
         }
 
         return solutions;

@@ -10,6 +10,8 @@ internal static class TourReference
 
     public static double Value(string id) => Root.Value.GetProperty("values").GetProperty(id).GetDouble();
 
+    public static IEnumerable<string> ValueIds() => Root.Value.GetProperty("values").EnumerateObject().Select(value => value.Name);
+
     public static bool HasValue(string id) => Root.Value.GetProperty("values").TryGetProperty(id, out _);
 
     public static bool ClaimIsCorrect(string id) => Root.Value.GetProperty("claims").EnumerateArray()

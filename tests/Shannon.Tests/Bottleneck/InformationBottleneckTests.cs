@@ -140,6 +140,17 @@ public class InformationBottleneckTests
         Assert.Equal(-groups.Sum(p => p * Math.Log(p)), first[^1].CompressionInformation, 6);
     }
 
+    [Fact]
+    public void Anneal_reports_each_beta_solved_in_order_and_the_same_curve_as_without_progress()
+    {
+        var seen = new List<int>();
+        double[] betas = Geometric(0.5, 200, 12);
+        var withProgress = InformationBottleneck.Anneal(Joint, 4, 3, betas, clusters: 4, seed: 3, progress: new Recorder(seen));
+        var without = InformationBottleneck.Anneal(Joint, 4, 3, betas, clusters: 4, seed: 3);
+        Assert.Equal(Enumerable.Range(1, 12), seen);
+        Assert.Equal(without.Select(s => s.Encoder), withProgress.Select(s => s.Encoder));
+    }
+
     internal static double[] Geometric(double from, double to, int count) =>
         Enumerable.Range(0, count).Select(i => from * Math.Pow(to / from, i / (double)(count - 1))).ToArray();
 
@@ -158,5 +169,11 @@ public class InformationBottleneckTests
         }
 
         return sum;
+    }
+
+    /// <summary>Records reports synchronously (Progress&lt;T&gt; would post them to a thread pool).</summary>
+    private sealed class Recorder(List<int> seen) : IProgress<int>
+    {
+        public void Report(int value) => seen.Add(value);
     }
 }

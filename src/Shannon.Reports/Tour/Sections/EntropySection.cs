@@ -14,6 +14,8 @@ internal static class EntropySection
         double randomLogits = Softmax.Entropy(logits, logBase: LogBase.Bits);
         logits[42] += 10.0;
         double confident = Softmax.Entropy(logits, logBase: LogBase.Bits);
+        var probabilities = new double[Vocabulary];
+        Softmax.Of(logits, probabilities);
         return new TourSection(number, "Entropy: average surprisal (lessons 000 step 1, 001, 002, 003 §4.3, 004)",
         [
             new("H(fair coin) = H(0.5, 0.5)", Entropy.Of([0.5, 0.5], LogBase.Bits), "bits", 4, "000.entropy.fair", "entropy.fair"),
@@ -27,6 +29,7 @@ internal static class EntropySection
             new("H(uniform over GPT-2's 50,257 tokens)", Entropy.Of(uniformVocabulary, LogBase.Bits), "bits", 4, "003.entropy.vocab", "entropy.vocab"),
             new("H(softmax of 50,257 N(0,1) logits), numpy seed 42", randomLogits, "bits", 4, "003.entropy.random", "entropy.random"),
             new("H after logits[42] += 10 (\"confident model\")", confident, "bits", 4, "003.entropy.confident", "entropy.confident"),
+            new("  p(token 42) after the +10", probabilities[42], string.Empty, 4, null, "entropy.confident.p42"),
         ],
         [],
         ["Uniform is the maximum: H = log K; a certain outcome has H = 0 (0 · log 0 = 0).",
