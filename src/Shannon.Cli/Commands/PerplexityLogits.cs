@@ -17,23 +17,42 @@ internal static class PerplexityLogits
         }
 
         int[] tokens = ReadTokens(CliInput.FilePath(context, tokensPath, "--tokens", InputFormat.NpyOrText));
-        var dump = LogitDump.Read(CliInput.FilePath(context, logitsPath, "--logits", InputFormat.Npy), tokens);
-        var run = new PerplexityRun([dump.Score(decode)], $"logits from {Path.GetFileName(CliInput.DisplayName(logitsPath))}", HasText: decode is not null);
-        if (referencePath is not null)
+        using var dump = LogitDumpReader.Open(CliInput.FilePath(context, logitsPath, "--logits", InputFormat.Npy), tokens);
+        using var reference = referencePath is null ? null : LogitDumpReader.Open(CliInput.FilePath(context, referencePath, "--reference", InputFormat.Npy), tokens);
+        if (reference is not null && (reference.Vocabulary != dump.Vocabulary || reference.Count != dump.Count))
         {
-            var reference = LogitDump.Read(CliInput.FilePath(context, referencePath, "--reference", InputFormat.Npy), tokens);
-            if (reference.Vocabulary != dump.Vocabulary || reference.Count != dump.Count)
-            {
-                throw new UsageException($"--reference has {reference.Count}×{reference.Vocabulary} used logits but --logits has {dump.Count}×{dump.Vocabulary}.");
-            }
-
-            AddComparison(run, ReferenceComparison.Of(reference.Logits, dump.Logits, dump.Vocabulary, dump.Targets));
+            throw new UsageException($"--reference has {reference.Count}×{reference.Vocabulary} used logits but --logits has {dump.Count}×{dump.Vocabulary}.");
         }
 
-        if (temperatures is not null)
+        // One pass over the dump (and the reference in step) in a fixed window: the tables are never held whole.
+        var scorer = new LogitDumpScorer(dump.Vocabulary, dump.Tokens, decode);
+        var comparison = reference is null ? null : new ReferenceComparisonBuilder(dump.Vocabulary, dump.Targets);
+        var sweep = temperatures is null ? null : new TemperatureSweep(temperatures);
+        var block = new double[dump.WindowRows * dump.Vocabulary];
+        var referenceBlock = reference is null ? [] : new double[block.Length];
+        int rows;
+        while ((rows = dump.ReadRows(block)) > 0)
         {
-            var sweep = new TemperatureSweep(temperatures);
-            sweep.Add(dump.Logits, dump.Vocabulary, dump.Targets);
+            var logits = block.AsSpan(0, rows * dump.Vocabulary);
+            var targets = dump.Targets.Slice(scorer.Count, rows);
+            scorer.Add(logits);
+            if (reference is not null)
+            {
+                reference.ReadRows(referenceBlock.AsSpan(0, logits.Length));
+                comparison!.Add(referenceBlock.AsSpan(0, logits.Length), logits);
+            }
+
+            sweep?.Add(logits, dump.Vocabulary, targets);
+        }
+
+        var run = new PerplexityRun([scorer.Build()], $"logits from {Path.GetFileName(CliInput.DisplayName(logitsPath))}", HasText: decode is not null);
+        if (comparison is not null)
+        {
+            AddComparison(run, comparison.Build());
+        }
+
+        if (sweep is not null)
+        {
             AddSweep(run, sweep.Points());
         }
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Shannon.Data.Npy;
-
 namespace Shannon.Language.Logits;
 
 /// <summary>
@@ -51,13 +48,10 @@ public sealed class LogitDump
     public static LogitDump Read(string path, ReadOnlySpan<int> tokens)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var array = NpyFile.Read(path);
-        if (array.Shape.Length != 2 || !array.IsFloatingPoint)
-        {
-            throw new InvalidDataException($"{Path.GetFileName(path)} holds a {array.Shape.Length}-D {array.Type} array; logits are a 2-D float table (tokens × vocabulary).");
-        }
-
-        return Of(array.ToDouble(), array.Columns, tokens);
+        using var reader = LogitDumpReader.Open(path, tokens);
+        var logits = new double[checked(reader.Count * reader.Vocabulary)];
+        int rows = reader.ReadRows(logits);
+        return rows == reader.Count ? new LogitDump(logits, reader.Vocabulary, tokens.ToArray()) : throw new InvalidDataException($"{Path.GetFileName(path)} ended after {rows} of {reader.Count} rows.");
     }
 
     /// <summary>Wraps a T×V table of logits already in memory.</summary>
@@ -76,20 +70,7 @@ public sealed class LogitDump
             throw new ArgumentException($"logits has {logits.Length} values, not a positive multiple of vocabulary = {vocabulary}.", nameof(logits));
         }
 
-        int rows = logits.Length / vocabulary;
-        if ((tokens.Length != rows && tokens.Length != rows + 1) || tokens.Length < 2)
-        {
-            throw new ArgumentException($"tokens has {tokens.Length} ids but the logits have {rows} rows: give {rows} ids (row t predicts id t + 1, the last row unused) or {rows + 1} (every row used), at least 2.", nameof(tokens));
-        }
-
-        for (int i = 0; i < tokens.Length; i++)
-        {
-            if ((uint)tokens[i] >= (uint)vocabulary)
-            {
-                throw new ArgumentOutOfRangeException(nameof(tokens), tokens[i], $"tokens has {tokens[i]} at index {i}, outside [0, {vocabulary}).");
-            }
-        }
-
+        CheckTokens(logits.Length / vocabulary, vocabulary, tokens);
         return new LogitDump(logits, vocabulary, tokens.ToArray());
     }
 
@@ -102,29 +83,26 @@ public sealed class LogitDump
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="topK"/> is negative or <paramref name="temperature"/> not positive.</exception>
     public ScoredText Score(Func<int, string>? decode = null, int topK = 5, double temperature = 1.0)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(topK);
-        decode ??= id => $"[{id}]";
-        int n = Count;
-        var logProbabilities = new double[n];
-        var entropies = new double[n];
-        var ranks = new int[n];
-        LogitScoring.Score(Logits, Vocabulary, Targets, logProbabilities, entropies, ranks, temperature);
-        var text = new StringBuilder(decode(_tokens[0]));
-        var offsets = new int[n];
-        var lengths = new int[n];
-        var alternatives = new IReadOnlyList<TokenAlternative>[n];
-        for (int t = 0; t < n; t++)
+        var scorer = new LogitDumpScorer(Vocabulary, _tokens, decode, topK, temperature);
+        scorer.Add(Logits);
+        return scorer.Build();
+    }
+
+    /// <summary>Checks T or T + 1 token ids (at least 2) against a T×V table, each in [0, V).</summary>
+    internal static void CheckTokens(int rows, int vocabulary, ReadOnlySpan<int> tokens)
+    {
+        if ((tokens.Length != rows && tokens.Length != rows + 1) || tokens.Length < 2)
         {
-            string token = decode(_tokens[t + 1]);
-            offsets[t] = text.Length;
-            lengths[t] = token.Length;
-            text.Append(token);
-            var row = Logits.Slice(t * Vocabulary, Vocabulary);
-            double logNormaliser = (row[_tokens[t + 1]] / temperature) - logProbabilities[t];
-            alternatives[t] = TopAlternatives(row, topK, logNormaliser, temperature, decode);
+            throw new ArgumentException($"tokens has {tokens.Length} ids but the logits have {rows} rows: give {rows} ids (row t predicts id t + 1, the last row unused) or {rows + 1} (every row used), at least 2.", nameof(tokens));
         }
 
-        return new ScoredText(text.ToString(), logProbabilities, offsets, lengths, entropies, ranks, alternatives);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if ((uint)tokens[i] >= (uint)vocabulary)
+            {
+                throw new ArgumentOutOfRangeException(nameof(tokens), tokens[i], $"tokens has {tokens[i]} at index {i}, outside [0, {vocabulary}).");
+            }
+        }
     }
 
     /// <summary>The <paramref name="k"/> largest logits of a row as (text, ln p), most probable first.</summary>

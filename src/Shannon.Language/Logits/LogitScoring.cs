@@ -139,6 +139,37 @@ public static class LogitScoring
         }
     }
 
+    /// <summary>
+    /// Rejects NaN, +∞ and rows of −∞ only in a block of rows that starts at row <paramref name="firstRow"/> of a
+    /// larger table, naming <paramref name="table"/> with the row in the whole table and the class.
+    /// </summary>
+    internal static void CheckRows(ReadOnlySpan<double> logits, int vocabulary, int firstRow, string table)
+    {
+        int rows = logits.Length / vocabulary;
+        for (int r = 0; r < rows; r++)
+        {
+            var row = logits.Slice(r * vocabulary, vocabulary);
+            bool finite = false;
+            for (int c = 0; c < row.Length; c++)
+            {
+                double v = row[c];
+                if (double.IsNaN(v) || double.IsPositiveInfinity(v))
+                {
+                    long row0 = (long)firstRow + r;
+                    string what = double.IsNaN(v) ? "a NaN entry" : "an infinite entry Infinity";
+                    throw new ArgumentException($"{table} has {what} at index {(row0 * vocabulary) + c} (row {row0}, class {c}).", table);
+                }
+
+                finite |= v != double.NegativeInfinity;
+            }
+
+            if (!finite)
+            {
+                throw new ArgumentException($"{table} row {(long)firstRow + r} has no finite entry (every logit is -Infinity), so its softmax is undefined.", table);
+            }
+        }
+    }
+
     /// <summary>The logits widened to double (exact).</summary>
     internal static double[] Widen(ReadOnlySpan<float> values)
     {

@@ -110,24 +110,21 @@ public sealed class ReferenceComparison
     {
         LogitScoring.CheckTable(reference.Length, vocabulary, targets, nameof(reference));
         LogitScoring.CheckTable(model.Length, vocabulary, targets, nameof(model));
-        int n = targets.Length;
-        var divergences = new double[n];
-        LogitScoring.KullbackLeibler(reference, model, vocabulary, divergences);
-        var referenceLog = new double[n];
-        var modelLog = new double[n];
-        LogitScoring.Score(reference, vocabulary, targets, referenceLog);
-        LogitScoring.Score(model, vocabulary, targets, modelLog);
+        var builder = new ReferenceComparisonBuilder(vocabulary, targets);
+        builder.Add(reference, model);
+        return builder.Build();
+    }
+
+    /// <summary>The statistics from per-token divergences, log-probabilities and the top-1 agreements.</summary>
+    internal static ReferenceComparison From(double[] divergences, double[] referenceLog, double[] modelLog, int agree)
+    {
+        int n = divergences.Length;
         var deltas = new double[n];
         var nllDifferences = new double[n];
-        int agree = 0;
         for (int t = 0; t < n; t++)
         {
             deltas[t] = Math.Exp(modelLog[t]) - Math.Exp(referenceLog[t]);
             nllDifferences[t] = referenceLog[t] - modelLog[t];
-            if (TensorPrimitives.IndexOfMax(reference.Slice(t * vocabulary, vocabulary)) == TensorPrimitives.IndexOfMax(model.Slice(t * vocabulary, vocabulary)))
-            {
-                agree++;
-            }
         }
 
         var (meanDelta, deltaError) = MeanAndError(deltas);
