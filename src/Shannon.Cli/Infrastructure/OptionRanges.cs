@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
 
@@ -138,7 +139,8 @@ internal static class OptionRanges
         option.Description = $"{option.Description} [range {text}]".TrimStart();
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T>() is not { } value)
+            // A token that does not parse as T is the parser's error (one line naming the option); no range to check.
+            if (!TryValue(result, out T? parsed) || parsed is not { } value)
             {
                 return;
             }
@@ -150,6 +152,20 @@ internal static class OptionRanges
             }
         });
         return option;
+    }
+
+    private static bool TryValue<T>(OptionResult result, out T? value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            return false;
+        }
     }
 
     /// <summary>Checks a number that is part of a compound option value (the N of <c>--sweep B0:B1:N</c>, a count inside <c>--bins quantile:N</c>).</summary>
