@@ -210,6 +210,13 @@ public sealed class HostileInputTests : IDisposable
             var (code, output, error) = CliRunner.Run(args);
             AssertOneErrorLine(code, output, error, "is not text: byte 0x93 at offset 0");
         }
+
+        // The engines' JSONL is read line by line, strictly: refused as not text, never parsed and quoted.
+        var jsonl = CliRunner.Run("perplexity", "--logprobs", binary);
+        AssertOneErrorLine(jsonl.Code, jsonl.Out, jsonl.Err, "numbers.txt is not text");
+        string nul = File("nul.jsonl", "{\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\",\"logprob\":-0.5}]}}]}\n\0\n");
+        jsonl = CliRunner.Run("perplexity", "--logprobs", nul);
+        AssertOneErrorLine(jsonl.Code, jsonl.Out, jsonl.Err, "nul.jsonl line 2 holds a NUL byte");
     }
 
     [Fact]

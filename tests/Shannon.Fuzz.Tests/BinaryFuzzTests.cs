@@ -49,6 +49,41 @@ public sealed class BinaryFuzzTests
         });
     }
 
+    private static readonly Lazy<byte[]> Container = new(() =>
+    {
+        string directory = Directory.CreateTempSubdirectory("shannon-fuzz-container-").FullName;
+        try
+        {
+            string text = Path.Combine(directory, "t.txt");
+            File.WriteAllText(text, string.Concat(Enumerable.Repeat("in the beginning was the word, and the word was with god.\n", 40)));
+            string container = Path.Combine(directory, "t.shn");
+            int code = Shannon.Cli.CliApp.Run(["compress", text, "-o", container], new Shannon.Cli.CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null));
+            Assert.Equal(0, code);
+            return File.ReadAllBytes(container);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    });
+
+    [Fact]
+    public void Decompress_of_a_damaged_container_keeps_the_promises()
+    {
+        var gen = Gen.Select(Gen.Int[0, 5], Gen.Int[0, int.MaxValue], Gen.Int[0, 2]);
+        Fuzz.Run("shn", gen, 120, value =>
+        {
+            var (kind, at, repeat) = value;
+            byte[] container = Container.Value;
+            for (int i = 0; i <= repeat; i++)
+            {
+                container = Inputs.Damage(container, kind, at + (i * 7919));
+            }
+
+            return new FuzzCase(["decompress", "{c.shn}", "-o", "{out.txt}"], new Dictionary<string, byte[]> { ["c.shn"] = container }, "out.txt");
+        });
+    }
+
     [Fact]
     public void Perplexity_with_a_damaged_model_file_keeps_the_promises()
     {

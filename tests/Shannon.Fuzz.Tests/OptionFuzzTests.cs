@@ -27,6 +27,7 @@ public sealed partial class OptionFuzzTests
         ["logistic"] = ["logistic", "{d.csv}", "--target", "y", "--logits", "{held.npy}", "--labels", "{held.txt}", "--epochs", "5"],
         ["features"] = ["features", "{d.csv}", "--target", "y"],
         ["tree"] = ["tree", "{d.csv}", "--target", "y"],
+        ["compress"] = ["compress", "{t.txt}", "-o", "{t.shn}"],
         ["infoplane"] = ["infoplane", "--epochs", "1", "-o", "{ip/}"],
     };
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Shannon.Language.LogProbs;
@@ -22,18 +23,30 @@ namespace Shannon.Language.LogProbs;
 /// </remarks>
 public static class LogProbReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads a JSONL file of responses.</summary>
     /// <param name="path">The file.</param>
     /// <param name="format">The engine's format, or null to detect it per line.</param>
     /// <returns>One document per response (per choice when a response has several).</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="LogProbFormatException">A line is not JSON, lacks a required field, has a positive log-probability or a probability outside [0, 1], or scores no token; the message gives the line number and the field.</exception>
-    /// <exception cref="InvalidDataException">The file has no non-blank line.</exception>
+    /// <exception cref="InvalidDataException">The file has no non-blank line, or is not UTF-8 text (a binary file; its bytes are never quoted).</exception>
     public static IReadOnlyList<ScoredText> Read(string path, LogProbFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path);
-        return Read(reader, Path.GetFileName(path), format);
+        string name = Path.GetFileName(path);
+
+        // Strict UTF-8: a binary file is refused as not text, never decoded into replacement characters and quoted.
+        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        try
+        {
+            return Read(reader, name, format);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidDataException($"{name} is not text: it holds bytes that are not UTF-8 (is it a binary file?).");
+        }
     }
 
     /// <summary>Reads JSONL responses from a reader.</summary>
@@ -42,7 +55,7 @@ public static class LogProbReader
     /// <param name="format">The engine's format, or null to detect it per line.</param>
     /// <returns>One document per response (per choice when a response has several).</returns>
     /// <exception cref="LogProbFormatException">A line is malformed (see <see cref="Read(string, LogProbFormat?)"/>).</exception>
-    /// <exception cref="InvalidDataException">There is no non-blank line.</exception>
+    /// <exception cref="InvalidDataException">There is no non-blank line, or a line holds a NUL character (binary input).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not defined.</exception>
     public static IReadOnlyList<ScoredText> Read(TextReader reader, string source, LogProbFormat? format = null)
     {
@@ -61,6 +74,11 @@ public static class LogProbReader
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
+            }
+
+            if (line.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{source} line {lineNumber} holds a NUL byte: it is not text (is it a binary file?).");
             }
 
             documents.AddRange(ParseLine(line, format, source, lineNumber));
