@@ -42,14 +42,20 @@ public sealed class LogitDump
     /// <param name="tokens">T or T + 1 token ids (see the remarks), each in [0, V).</param>
     /// <returns>The aligned dump.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a 2-D floating-point .npy table.</exception>
+    /// <exception cref="InvalidDataException">The file is not a 2-D floating-point .npy table, or holds more used logits than one array can (read such a dump with <see cref="LogitDumpReader"/>).</exception>
     /// <exception cref="ArgumentException"><paramref name="tokens"/> has neither T nor T + 1 ids, or fewer than 2.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A token id lies outside [0, V) (named with its index).</exception>
     public static LogitDump Read(string path, ReadOnlySpan<int> tokens)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = LogitDumpReader.Open(path, tokens);
-        var logits = new double[checked(reader.Count * reader.Vocabulary)];
+        long values = (long)reader.Count * reader.Vocabulary;
+        if (values > Array.MaxLength)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)} holds {reader.Count}×{reader.Vocabulary} used logits, more than one array can hold; read it in blocks with LogitDumpReader.");
+        }
+
+        var logits = new double[values];
         int rows = reader.ReadRows(logits);
         return rows == reader.Count ? new LogitDump(logits, reader.Vocabulary, tokens.ToArray()) : throw new InvalidDataException($"{Path.GetFileName(path)} ended after {rows} of {reader.Count} rows.");
     }

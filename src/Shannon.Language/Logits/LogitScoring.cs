@@ -130,6 +130,14 @@ public static class LogitScoring
             throw new ArgumentException($"{logitsName} has {length} values but targets.Length × vocabulary = {targets.Length} × {vocabulary} = {(long)targets.Length * vocabulary}.", logitsName);
         }
 
+        CheckTargets(vocabulary, targets);
+    }
+
+    /// <summary>Checks V &gt; 0 and T ≥ 1 targets, each in [0, V).</summary>
+    internal static void CheckTargets(int vocabulary, ReadOnlySpan<int> targets)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(vocabulary);
+        Guard.NotEmpty(targets, nameof(targets));
         for (int t = 0; t < targets.Length; t++)
         {
             if ((uint)targets[t] >= (uint)vocabulary)

@@ -29,7 +29,8 @@ public sealed class ReferenceComparisonBuilder
     /// <exception cref="ArgumentException"><paramref name="targets"/> is empty.</exception>
     public ReferenceComparisonBuilder(int vocabulary, ReadOnlySpan<int> targets)
     {
-        LogitScoring.CheckTable(checked(targets.Length * vocabulary), vocabulary, targets, "logits");
+        // The table's size is never formed: a streamed dump may hold more than 2^31 logits.
+        LogitScoring.CheckTargets(vocabulary, targets);
         _vocabulary = vocabulary;
         _targets = targets.ToArray();
         _divergences = new double[targets.Length];
