@@ -63,6 +63,30 @@ public sealed record FrenzelPompe(int K = EstimatorDefaults.K, bool Rescale = tr
         }
 
         SampleRows.EnoughForNeighbours(n, K, nameof(x));
+        double[] terms = Terms(x, xColumns, y, yColumns, z, zColumns);
+        double nats = IntegerDigamma.Of(K) - (CompensatedSum.Of(terms) / n);
+        return Estimate.NonNegative(nats, logBase, n);
+    }
+
+    /// <summary>The local estimates ψ(k) − ψ(n_xz + 1) − ψ(n_yz + 1) + ψ(n_z + 1) in nats, one per sample; their mean is the raw estimate. Inputs already checked.</summary>
+    internal double[] LocalNats(ReadOnlySpan<double> x, int xColumns, ReadOnlySpan<double> y, int yColumns, ReadOnlySpan<double> z, int zColumns)
+    {
+        SampleRows.ValidK(K);
+        SampleRows.EnoughForNeighbours(x.Length / xColumns, K, nameof(x));
+        double[] terms = Terms(x, xColumns, y, yColumns, z, zColumns);
+        double digammaK = IntegerDigamma.Of(K);
+        for (int i = 0; i < terms.Length; i++)
+        {
+            terms[i] = digammaK - terms[i];
+        }
+
+        return terms;
+    }
+
+    /// <summary>ψ(n_xz + 1) + ψ(n_yz + 1) − ψ(n_z + 1) per sample, on rescaled and jittered copies.</summary>
+    private double[] Terms(ReadOnlySpan<double> x, int xColumns, ReadOnlySpan<double> y, int yColumns, ReadOnlySpan<double> z, int zColumns)
+    {
+        int n = x.Length / xColumns;
         double[] xs = x.ToArray();
         double[] ys = y.ToArray();
         double[] zs = z.ToArray();
@@ -102,7 +126,6 @@ public sealed record FrenzelPompe(int K = EstimatorDefaults.K, bool Rescale = tr
                     - IntegerDigamma.Of(zCounter.CountWithinOf(i, radius));
             }
         });
-        double nats = IntegerDigamma.Of(k) - (CompensatedSum.Of(terms) / n);
-        return Estimate.NonNegative(nats, logBase, n);
+        return terms;
     }
 }

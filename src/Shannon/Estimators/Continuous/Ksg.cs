@@ -122,6 +122,33 @@ public sealed record Ksg(int K = EstimatorDefaults.K, int Algorithm = 1, bool Re
     internal double Nats(double[] x, int xColumns, double[] y, int yColumns)
     {
         int n = x.Length / xColumns;
+        double[] terms = Terms(x, xColumns, y, yColumns);
+        return Constant(n) - (CompensatedSum.Of(terms) / n);
+    }
+
+    /// <summary>The local estimates in nats, one per sample (the constant minus the sample's digamma terms); their mean is the raw estimate.</summary>
+    internal double[] LocalNats(ReadOnlySpan<double> x, int xColumns, ReadOnlySpan<double> y, int yColumns)
+    {
+        int n = Validate(x, xColumns, y, yColumns);
+        double[] xs = x.ToArray();
+        double[] ys = y.ToArray();
+        Prepare(xs, xColumns, ys, yColumns);
+        double[] terms = Terms(xs, xColumns, ys, yColumns);
+        double constant = Constant(n);
+        for (int i = 0; i < n; i++)
+        {
+            terms[i] = constant - terms[i];
+        }
+
+        return terms;
+    }
+
+    private double Constant(int n) => IntegerDigamma.Of(K) + IntegerDigamma.Of(n) - (Algorithm == 2 ? 1.0 / K : 0.0);
+
+    /// <summary>The per-sample digamma terms ψ(nₓ + 1) + ψ(n_y + 1) (algorithm 2: ψ(nₓ) + ψ(n_y)) on prepared inputs.</summary>
+    private double[] Terms(double[] x, int xColumns, double[] y, int yColumns)
+    {
+        int n = x.Length / xColumns;
         int width = xColumns + yColumns;
         double[] joint = SampleRows.Join(x, xColumns, y, yColumns);
         IOwnNeighbourSearch tree = null!;
@@ -168,8 +195,7 @@ public sealed record Ksg(int K = EstimatorDefaults.K, int Algorithm = 1, bool Re
                 }
             }
         });
-        double constant = IntegerDigamma.Of(k) + IntegerDigamma.Of(n) - (second ? 1.0 / k : 0.0);
-        return constant - (CompensatedSum.Of(terms) / n);
+        return terms;
     }
 
     private static double MaxDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
