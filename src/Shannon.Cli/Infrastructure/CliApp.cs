@@ -94,6 +94,8 @@ internal static class CliApp
         DecompressCommand.Create(context),
         MiCommand.Create(context),
         InfoCommand.Create(context),
+        TeCommand.Create(context),
+        AisCommand.Create(context),
         IbCommand.Create(context),
         ChannelCommand.Create(context),
         TourCommand.Create(context),

@@ -81,6 +81,9 @@ internal static class OptionRanges
     /// <summary><c>--window</c> and <c>--stride</c> of a causal language model, in tokens.</summary>
     public static readonly (int Min, int Max) ContextTokens = (1, 1 << 20);
 
+    /// <summary><c>--history</c>, <c>--source-history</c>, <c>--delay</c> of <c>te</c> and <c>ais</c>: lags in time steps (the embedding's width grows with them).</summary>
+    public static readonly (int Min, int Max) History = (1, 1_000);
+
     /// <summary><c>ib --clusters</c>: |T|, the bottleneck's cardinality.</summary>
     public static readonly (int Min, int Max) Clusters = (1, 10_000);
 

@@ -6,7 +6,7 @@ namespace Shannon.Measures;
 /// Dependence among all n variables of a joint distribution (one variable per axis): total correlation, dual total
 /// correlation and co-information. Marginalise first (<see cref="JointDistribution.Marginal"/>) to measure a subset.
 /// </summary>
-public static class Multivariate
+public static partial class Multivariate
 {
     /// <summary>The largest number of variables <see cref="CoInformation"/> accepts: it sums the entropies of all 2ⁿ − 1 subsets.</summary>
     public const int MaxCoInformationVariables = 24;

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Shannon.Dynamics;
+using Shannon.Estimators;
+using Shannon.Estimators.Uncertainty;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>
+/// <c>shannon te DATA --source X --target Y [--history K] [--source-history L] [--delay D] [--condition Z1,Z2] [--trial COL]
+/// [--estimator plugin|gaussian|ksg] [--k K] [--permutations N] [--seed S] [--base B] [--json]</c>: transfer entropy.
+/// </summary>
+internal static class TeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Argument<string>("DATA") { Description = "CSV or Parquet file with a header, rows in time order (each trial's rows contiguous), or - for stdin." };
+        var source = new Option<string>("--source") { Description = "The source column X.", Required = true };
+        var target = new Option<string>("--target") { Description = "The target column Y.", Required = true };
+        var history = new Option<int>("--history") { Description = "k, the target's history length.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
+        var sourceHistory = new Option<int>("--source-history") { Description = "l, the source's history length.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
+        var delay = new Option<int>("--delay") { Description = "d, the source-target delay: the latest source value used is X[t-d].", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
+        var condition = new Option<string?>("--condition") { Description = "Conditioning columns Z1,Z2 (conditional TE): each one's value at t-1 joins the condition." };
+        var trial = new Option<string?>("--trial") { Description = "A column naming each row's trial; samples never straddle trials and are pooled." };
+        var estimator = new Option<string?>("--estimator") { Description = $"{SeriesColumns.Names}; auto (default) is plugin for discrete columns and ksg (Frenzel-Pompe) for continuous ones." };
+        var k = new Option<int?>("--k") { Description = "Neighbours of ksg (default 3)." }.Within(OptionRanges.Neighbours);
+        var permutations = new Option<int?>("--permutations") { Description = "Surrogates (the source's past permuted) for a p-value." }.Within(OptionRanges.Permutations);
+        var seed = new Option<int?>("--seed") { Description = "Seed of the surrogates and the k-NN tie-breaking jitter (default 0)." }.Within(OptionRanges.Seed);
+        var logBase = CommonOptions.Base();
+        var json = CommonOptions.Json();
+        var types = CliTables.TypesOption();
+        var command = new Command("te", "Transfer entropy TE(X->Y) = I(Y[t] ; X[t-d..t-d-l+1] | Y[t-1..t-k]).\nExamples:\n  shannon te series.csv --source x --target y --estimator ksg --permutations 99\n  shannon te spikes.csv --source a --target b --history 2 --trial trial --estimator plugin --base 2")
+        {
+            data, source, target, history, sourceHistory, delay, condition, trial, estimator, k, permutations, seed, logBase, json, types,
+        };
+        command.SetAction(parse =>
+        {
+            CliTables.UseTypes(context, parse.GetValue(types));
+            string[] conditions = (parse.GetValue(condition) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parse.GetValue(condition) is not null && conditions.Length == 0)
+            {
+                throw new UsageException("--condition needs at least one column name.");
+            }
+
+            (string, string)[] columns = [("--source", parse.GetValue(source)!), ("--target", parse.GetValue(target)!), .. conditions.Select(c => ("--condition", c))];
+            var chosen = SeriesColumns.Conditional(parse.GetValue(estimator), parse.GetValue(k), parse.GetValue(seed));
+            var (series, trials) = SeriesColumns.Read(context, parse.GetValue(data)!, parse.GetValue(trial), columns);
+            series = [.. series.Select(s => SeriesColumns.ForEstimator(chosen, s))];
+            var options = new TransferEntropyOptions
+            {
+                TargetHistory = parse.GetValue(history),
+                SourceHistory = parse.GetValue(sourceHistory),
+                Delay = parse.GetValue(delay),
+                Trials = trials,
+            };
+            var uncertainty = new UncertaintyOptions { Permutations = parse.GetValue(permutations) ?? 0, Seed = parse.GetValue(seed) ?? EstimatorDefaults.Seed };
+            var unit = LogBase.Parse(parse.GetValue(logBase)!);
+            var result = TransferEntropy.Conditional(chosen, series[0], series[1], series[2..], options, uncertainty, unit);
+            string label = $"TE({series[0].Name}->{series[1].Name}{(conditions.Length > 0 ? "|" + string.Join(",", conditions) : string.Empty)})";
+            string name = chosen is Automatic automatic ? AutomaticPick(automatic, series, options) : chosen.Name;
+            SeriesColumns.Finite(result, label, name);
+            if (parse.GetValue(json))
+            {
+                var fields = new List<KeyValuePair<string, object?>>
+                {
+                    new("value", result.Value), new("unit", unit.Unit), new("estimator", name), new("n", result.N),
+                    new("history", options.TargetHistory), new("source_history", options.SourceHistory), new("delay", options.Delay),
+                };
+                if (result.PValue is double p)
+                {
+                    fields.Add(new("p_value", p));
+                }
+
+                CliOutput.Json(context, fields);
+            }
+            else
+            {
+                string line = $"{label} = {CliOutput.Number(result.Value)} {unit.Unit} ({name}, n = {result.N}, k = {options.TargetHistory}, l = {options.SourceHistory}, d = {options.Delay}";
+                context.Out.WriteLine(line + (result.PValue is double p ? $", p = {CliOutput.Number(p)})" : ")"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The estimator the automatic rule picks for the embedded variables (their kinds are the columns' kinds).</summary>
+    private static string AutomaticPick(Automatic automatic, Variable[] series, TransferEntropyOptions options)
+    {
+        int[] times = [Math.Max(options.TargetHistory, options.Delay + options.SourceHistory - 1)];
+        var present = series[1].Subset(times);
+        var past = Embedding.Past(series[0], times, options.SourceHistory, options.Delay);
+        var condition = Variable.Join([.. series[1..].Select(s => s.Subset(times))]);
+        return automatic.For(present, past, condition).Name;
+    }
+}

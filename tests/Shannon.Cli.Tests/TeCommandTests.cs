@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Shannon.Dynamics;
+using Shannon.Estimators;
+using Shannon.Estimators.Continuous;
+using Shannon.Estimators.Discrete;
+
+namespace Shannon.Cli.Tests;
+
+public sealed class TeCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-te-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Json_keys_and_the_library_value()
+    {
+        var (x, y) = Coupled(2_000, seed: 1);
+        string path = Write("coupled.csv", "x,y", x.Zip(y, (a, b) => $"{a.ToString("R", CultureInfo.InvariantCulture)},{b.ToString("R", CultureInfo.InvariantCulture)}"));
+        var (code, output, error) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--estimator", "gaussian", "--history", "2", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        double expected = TransferEntropy.Of(new Gaussian(), Variable.Continuous("x", x), Variable.Continuous("y", y), new TransferEntropyOptions { TargetHistory = 2 }).Value;
+        Assert.Equal(expected, root.GetProperty("value").GetDouble(), 1e-15);
+        Assert.Equal("nats", root.GetProperty("unit").GetString());
+        Assert.Equal("gaussian", root.GetProperty("estimator").GetString());
+        Assert.Equal(1_998, root.GetProperty("n").GetInt64());
+        Assert.Equal(2, root.GetProperty("history").GetInt32());
+        Assert.Equal(1, root.GetProperty("source_history").GetInt32());
+        Assert.Equal(1, root.GetProperty("delay").GetInt32());
+        Assert.False(root.TryGetProperty("p_value", out _));
+    }
+
+    [Fact]
+    public void Ksg_with_surrogates_prints_a_p_value_and_the_human_line()
+    {
+        var (x, y) = Coupled(600, seed: 2);
+        string path = Write("ksg.csv", "x,y", x.Zip(y, (a, b) => $"{a.ToString("R", CultureInfo.InvariantCulture)},{b.ToString("R", CultureInfo.InvariantCulture)}"));
+        var (code, output, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--estimator", "ksg", "--k", "4", "--permutations", "19", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(0.05, doc.RootElement.GetProperty("p_value").GetDouble(), 12); // 1/(19 + 1): no surrogate reaches a strong coupling
+        Assert.Equal("frenzel-pompe", doc.RootElement.GetProperty("estimator").GetString());
+        double expected = TransferEntropy.Of(new FrenzelPompe(4), Variable.Continuous("x", x), Variable.Continuous("y", y)).Value;
+        Assert.Equal(expected, doc.RootElement.GetProperty("value").GetDouble(), 1e-15);
+        var (humanCode, human, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--estimator", "ksg", "--k", "4");
+        Assert.Equal(0, humanCode);
+        Assert.StartsWith("TE(x->y) = ", human, StringComparison.Ordinal);
+        Assert.EndsWith("nats (frenzel-pompe, n = 599, k = 1, l = 1, d = 1)", human.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plug_in_with_trials_and_a_condition_matches_the_library()
+    {
+        var random = new Random(3);
+        int n = 900;
+        int[] x = [.. Enumerable.Range(0, n).Select(_ => random.Next(3))];
+        int[] z = [.. Enumerable.Range(0, n).Select(_ => random.Next(2))];
+        int[] y = new int[n];
+        for (int t = 1; t < n; t++)
+        {
+            y[t] = (x[t - 1] + z[t - 1] + (random.NextDouble() < 0.2 ? 1 : 0)) % 2;
+        }
+
+        string[] trial = [.. Enumerable.Range(0, n).Select(t => t < 400 ? "a" : t < 700 ? "b" : "c")];
+        string path = Write("discrete.csv", "x,y,z,trial", Enumerable.Range(0, n).Select(t => $"{x[t]},{y[t]},{z[t]},{trial[t]}"));
+        var (code, output, error) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--condition", "z", "--trial", "trial", "--estimator", "plugin", "--base", "2", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        var options = new TransferEntropyOptions { Trials = Trials.FromLabels(Variable.Discrete<string>("trial", trial)) };
+        var expected = TransferEntropy.Conditional(new PlugIn(), Variable.Discrete<int>("x", x), Variable.Discrete<int>("y", y), [Variable.Discrete<int>("z", z)], options, logBase: LogBase.Bits);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(expected.Value, doc.RootElement.GetProperty("value").GetDouble(), 1e-15);
+        Assert.Equal(n - 3, doc.RootElement.GetProperty("n").GetInt64());
+        Assert.Equal("bits", doc.RootElement.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public void Ais_json_keys()
+    {
+        int[] y = [.. Enumerable.Range(0, 101).Select(t => t % 2)];
+        string path = Write("period.csv", "y", y.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        var (code, output, error) = CliRunner.Run("ais", path, "--column", "y", "--history", "2", "--estimator", "plugin", "--base", "2", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(1.0, doc.RootElement.GetProperty("value").GetDouble(), 1e-2); // 99 samples: 50/49 split
+        Assert.Equal("bits", doc.RootElement.GetProperty("unit").GetString());
+        Assert.Equal(99, doc.RootElement.GetProperty("n").GetInt64());
+        Assert.Equal(2, doc.RootElement.GetProperty("history").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("has 6 rows in 1 trial(s); lags up to 9 leave 0 sample(s)", "te", "--source", "x", "--target", "y", "--history", "9")]
+    [InlineData("'c' is constant", "te", "--source", "c", "--target", "y")]
+    [InlineData("--estimator plugin needs discrete columns (integers or text), but 'r' holds the real number 0.5", "te", "--source", "r", "--target", "y", "--estimator", "plugin")]
+    [InlineData("k = 5 neighbours need at least 6", "te", "--source", "x", "--target", "y", "--estimator", "ksg", "--k", "5")]
+    [InlineData("--history must be in 1–1000; got 0.", "te", "--source", "x", "--target", "y", "--history", "0")]
+    [InlineData("returns to a trial that ended", "te", "--source", "x", "--target", "y", "--trial", "t")]
+    [InlineData("--estimator spacing does not estimate transfer entropy", "te", "--source", "x", "--target", "y", "--estimator", "spacing")]
+    [InlineData("has 6 rows in 1 trial(s); lags up to 6 leave 0 sample(s)", "ais", "--column", "y", "--history", "6")]
+    [InlineData("'c' is constant", "ais", "--column", "c")]
+    public void Bad_input_exits_2_with_one_line(string expected, params string[] arguments)
+    {
+        string path = Write("bad.csv", "x,y,c,r,t", ["1,2,3,0.5,a", "2,1,3,1.5,a", "1,1,3,2.5,b", "2,2,3,0.25,b", "1,2,3,1.25,a", "2,1,3,3.5,a"]);
+        var (code, output, error) = CliRunner.Run([arguments[0], path, .. arguments[1..]]);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void A_dropped_row_is_refused()
+    {
+        string path = Write("gap.csv", "x,y", ["1,2", "2,1", ",1", "2,2", "1,2", "2,1"]);
+        var (code, _, error) = CliRunner.Run("te", path, "--source", "x", "--target", "y");
+        Assert.Equal(2, code);
+        Assert.Contains("a time series needs every row", error, StringComparison.Ordinal);
+    }
+
+    private static (double[] X, double[] Y) Coupled(int n, int seed)
+    {
+        var random = new Random(seed);
+        var x = new double[n];
+        var y = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            x[t] = Normal(random);
+            y[t] = t == 0 ? Normal(random) : (0.3 * y[t - 1]) + (0.8 * x[t - 1]) + (0.5 * Normal(random));
+        }
+
+        return (x, y);
+    }
+
+    private static double Normal(Random random) => Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+
+    private string Write(string name, string header, IEnumerable<string> rows)
+    {
+        string path = Path.Combine(_directory, name);
+        var text = new StringBuilder(header).Append('\n');
+        foreach (string row in rows)
+        {
+            text.Append(row).Append('\n');
+        }
+
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+}
