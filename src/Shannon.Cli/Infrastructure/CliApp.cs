@@ -96,6 +96,7 @@ internal static class CliApp
         InfoCommand.Create(context),
         TeCommand.Create(context),
         AisCommand.Create(context),
+        PidCommand.Create(context),
         IbCommand.Create(context),
         ChannelCommand.Create(context),
         TourCommand.Create(context),
