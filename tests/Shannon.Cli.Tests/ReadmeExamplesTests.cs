@@ -19,7 +19,7 @@ public partial class ReadmeExamplesTests
     private static readonly string[] ReaderInputs =
     [
         "logits.npy", "logp.npy", "probs.npy", "z.npy", "student_logp.npy", "q.npy", "views.npy", "mu.npy", "p.npy", "p.csv",
-        "big.parquet", "counts.csv", "responses.jsonl", "q4.npy", "gpt2.onnx", "kjv-rest.txt", "rest.shn",
+        "big.parquet", "counts.csv", "responses.jsonl", "q4.npy", "gpt2.onnx", "kjv-first-3MB.txt", "kjv-rest.txt", "rest.shn",
     ];
 
     /// <summary>README lines that are not shannon examples (installing the tool, building the docs).</summary>
