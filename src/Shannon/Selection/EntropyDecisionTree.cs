@@ -139,7 +139,7 @@ public sealed class EntropyDecisionTree
                 counts[y[r]]++;
             }
 
-            double entropy = SplitSearch.EntropyOfCounts(counts, rows.Length);
+            double entropy = Measures.Entropy.CountsNats(counts, rows.Length);
             int id = Nodes.Count;
             Nodes.Add(new TreeNode(id, depth, -1, double.NaN, -1, -1, entropy, 0.0, 0.0, counts));
             bool leaf = depth >= maxDepth || rows.Length < 2 || rows.Length < 2 * minLeaf || counts.Count(c => c > 0) == 1;

@@ -261,7 +261,7 @@ public static partial class SplitSearch
                 return null;
             }
 
-            double parent = EntropyOfCounts(_totals, n);
+            double parent = Measures.Entropy.CountsNats(_totals, n);
             double gain = Math.Max(0.0, parent - (_bestChildren / n));
             double fractionLeft = (double)_bestLeftCount / n;
             double splitInformation = -SpecialFunctions.XLogX(fractionLeft) - SpecialFunctions.XLogX(1.0 - fractionLeft);

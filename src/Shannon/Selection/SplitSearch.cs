@@ -126,17 +126,6 @@ public static partial class SplitSearch
         return new ThresholdSplit(threshold, gain, gain / splitInformation, bestPosition, n - bestPosition);
     }
 
-    internal static double EntropyOfCounts(ReadOnlySpan<long> counts, long total)
-    {
-        var sum = default(CompensatedSum);
-        foreach (long c in counts)
-        {
-            sum.Add(SpecialFunctions.XLogX(c));
-        }
-
-        return total == 0 ? 0.0 : Math.Max(0.0, Math.Log(total) - (sum.Value / total));
-    }
-
     internal static void CheckCodes(ReadOnlySpan<int> codes, int count, string paramName)
     {
         for (int i = 0; i < codes.Length; i++)
