@@ -29,6 +29,9 @@ public sealed partial class OptionFuzzTests
         ["tree"] = ["tree", "{d.csv}", "--target", "y"],
         ["compress"] = ["compress", "{t.txt}", "-o", "{t.shn}"],
         ["infoplane"] = ["infoplane", "--epochs", "1", "-o", "{ip/}"],
+        ["info"] = ["info", "{d.csv}", "--columns", "x,y,x", "--measure", "o-information"],
+        ["te"] = ["te", "{d.csv}", "--source", "z", "--target", "x", "--permutations", "9"],
+        ["ais"] = ["ais", "{d.csv}", "--column", "z"],
     };
 
     /// <summary>Values that break parsers and ranges: signs, zeros, non-finite spellings, overflow, junk.</summary>
