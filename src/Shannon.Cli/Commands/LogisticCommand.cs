@@ -67,23 +67,8 @@ internal static class LogisticCommand
                 throw new ArgumentException($"'{CliInput.DisplayName(dataArgument)}' has no numeric feature columns.");
             }
 
-            var table = TableReader.Read(path, new TableReadOptions { Columns = [.. features, targetName], Categorical = [targetName] });
-            var classes = table[targetName];
-            if (classes.CategoryCount < 2)
-            {
-                throw new InvalidDataException($"The target '{targetName}' has only one class.");
-            }
-
-            int n = table.RowCount;
-            var x = new double[n * features.Length];
-            for (int f = 0; f < features.Length; f++)
-            {
-                var values = table[features[f]].Values;
-                for (int r = 0; r < n; r++)
-                {
-                    x[(r * features.Length) + f] = values[r];
-                }
-            }
+            var (x, classes) = CliTables.ReadClassification(context, path, features, targetName, "");
+            int n = classes.Codes.Length;
 
             var y = classes.Codes.ToArray();
             var (train, test) = SoftmaxRegression.Split(n, parse.GetValue(testFraction), parse.GetValue(seed));

@@ -42,23 +42,7 @@ internal static class TreeCommand
                 context.Note($"warning: the tree ignores {skipped.Length} column{(skipped.Length == 1 ? string.Empty : "s")} that {(skipped.Length == 1 ? "is" : "are")} not numeric: {string.Join(", ", skipped.Select(s => $"'{s}'"))}.");
             }
 
-            var table = CliTables.Read(context, path, new TableReadOptions { Columns = [.. features, targetName], Categorical = [targetName] });
-            var classes = table[targetName];
-            if (classes.CategoryCount < 2)
-            {
-                throw new InvalidDataException($"The target '{targetName}' has only one class; there is nothing to split.");
-            }
-
-            int n = table.RowCount;
-            var x = new double[n * features.Length];
-            for (int f = 0; f < features.Length; f++)
-            {
-                var values = table[features[f]].Values;
-                for (int r = 0; r < n; r++)
-                {
-                    x[(r * features.Length) + f] = values[r];
-                }
-            }
+            var (x, classes) = CliTables.ReadClassification(context, path, features, targetName, "; there is nothing to split");
 
             var tree = WorkProgress.Run(context, "growing the tree", () =>
                 EntropyDecisionTree.Fit(x, features.Length, classes.Codes, classes.CategoryCount, parse.GetValue(maxDepth), parse.GetValue(minLeaf)));

@@ -69,6 +69,34 @@ internal static class CliTables
         return table;
     }
 
+    /// <summary>
+    /// Numeric feature columns as a row-major n × f matrix and a class column, for the classifiers (tree, logistic):
+    /// read like every table, so dropped rows are counted and <c>--types</c> applies.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The target has fewer than two classes (the message ends with <paramref name="why"/>).</exception>
+    public static (double[] X, TableColumn Classes) ReadClassification(CliContext context, string path, string[] features, string target, string why)
+    {
+        var table = Read(context, path, new TableReadOptions { Columns = [.. features, target], Categorical = [target] });
+        var classes = table[target];
+        if (classes.CategoryCount < 2)
+        {
+            throw new InvalidDataException($"The target '{target}' has only one class{why}.");
+        }
+
+        int n = table.RowCount;
+        var x = new double[n * features.Length];
+        for (int f = 0; f < features.Length; f++)
+        {
+            var values = table[features[f]].Values;
+            for (int r = 0; r < n; r++)
+            {
+                x[(r * features.Length) + f] = values[r];
+            }
+        }
+
+        return (x, classes);
+    }
+
     /// <summary>The kinds each column would be read as, <c>--types</c> applied.</summary>
     public static OrderedDictionary<string, ColumnKind> ColumnKinds(CliContext context, string path, TableReadOptions? options = null) =>
         TableReader.ColumnKinds(path, WithTypes(context, options ?? new TableReadOptions()));
