@@ -75,6 +75,36 @@ public partial class ProgressTests
     }
 
     [Fact]
+    public void Features_tree_and_ngram_training_count_their_work()
+    {
+        string directory = Directory.CreateTempSubdirectory("shannon-progress-").FullName;
+        string table = Path.Combine(directory, "t.csv");
+        File.WriteAllText(table, "a,b,c,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i % 5},{i * 0.25},{(i * 7) % 3},{i % 2}")) + "\n");
+
+        var ranked = RunWithLines("features", table, "--target", "y", "--json");
+        Assert.Equal(0, ranked.Code);
+        Assert.Equal(3, JsonDocument.Parse(ranked.Out).RootElement.GetProperty("features").GetArrayLength());
+        Assert.Contains("scoring features (two passes): 6/6 (100%)", ranked.Err, StringComparison.Ordinal);
+
+        // mRMR picking 2 of 3: the 3 relevances, then the 2 candidates left after the first pick.
+        var picked = RunWithLines("features", table, "--target", "y", "--method", "mrmr", "--top", "2");
+        Assert.Equal(0, picked.Code);
+        Assert.Contains("mrmr: pair estimates: 5/5 (100%)", picked.Err, StringComparison.Ordinal);
+
+        var tree = RunWithLines("tree", table, "--target", "y", "--json");
+        Assert.Equal(0, tree.Code);
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(tree.Out).RootElement.ValueKind);
+        Assert.Contains("growing the tree: rows placed in leaves: 60/60 (100%)", tree.Err, StringComparison.Ordinal);
+
+        string corpus = Path.Combine(directory, "corpus.txt");
+        File.WriteAllText(corpus, "in the beginning god created the heaven and the earth\nand the earth was without form\n");
+        var trained = RunWithLines("ngram", "train", corpus, "--order", "2", "-o", Path.Combine(directory, "m.kn"));
+        Assert.Equal(0, trained.Code);
+        Assert.Matches(@"training the n-gram model: tokens counted: (\d+)/\1 \(100%\)", trained.Err);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
     public void A_writer_that_is_neither_a_terminal_nor_redirected_stderr_gets_nothing()
     {
         var (code, _, error) = CliRunner.Run("ib", "--joint", Joint(), "--sweep", "0.1:100:6", "--clusters", "3");

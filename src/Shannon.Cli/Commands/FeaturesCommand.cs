@@ -47,7 +47,7 @@ internal static class FeaturesCommand
                 parse.GetValue(discrete)!, parse.GetValue(estimator), parse.GetValue(k), parse.GetValue(permutations),
                 parse.GetValue(ci), parse.GetValue(seed), parse.GetValue(emitSql), parse.GetValue(counts));
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
-            var result = WorkProgress.Run(context, "ranking features", () => Rank(request, unit, context));
+            var result = WorkProgress.Run(context, "reading the table", 0, counter => Rank(request, unit, context, counter));
             if (result is null)
             {
                 return ExitCodes.Success;
@@ -68,7 +68,7 @@ internal static class FeaturesCommand
     }
 
     /// <summary>The scores (method mi) or the greedy ranking with each feature's kind, or null when the SQL was printed instead.</summary>
-    private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<string> Kinds)? Rank(FeaturesRequest request, LogBase unit, CliContext context)
+    private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<string> Kinds)? Rank(FeaturesRequest request, LogBase unit, CliContext context, WorkCounter counter)
     {
         var chosen = EstimatorChoice.Require<IMutualInformationEstimator>(EstimatorChoice.Parse(request.Estimator, request.K, request.Seed, null), "I(X;Y)");
         bool plugInPairs = chosen is PlugIn or Automatic { Discrete: null or PlugIn };
@@ -116,7 +116,11 @@ internal static class FeaturesCommand
             var settings = new ScoringSettings(
                 chosen, unit, request.Seed ?? EstimatorDefaults.Seed, request.Confidence, EstimatorDefaults.IntervalReplicates, request.Permutations,
                 int.MaxValue, 2, request.Task);
-            var scores = FeatureScoring.Score([.. cells.Columns.Where(c => c.Name != request.Target)], cells[request.Target], settings);
+            TableColumn[] candidates = [.. cells.Columns.Where(c => c.Name != request.Target)];
+
+            // Two passes over the features: the point scores, then the uncertainty of the ranked ones.
+            counter.Restart(2L * candidates.Length, "scoring features (two passes)");
+            var scores = FeatureScoring.Score(candidates, cells[request.Target], settings, (done, _) => counter.Set(done));
             var dropped = cells.Dropped;
             context.RowsDropped = new DroppedRows(dropped.RowsRead, scores.TargetMissing, [.. dropped.Columns.Where(c => c.Column == request.Target)]);
             var featureCells = dropped.Columns.Where(c => c.Column != request.Target).ToArray();
@@ -145,7 +149,8 @@ internal static class FeaturesCommand
             throw new UsageException("--ci and --permutations go with --method mi; the greedy methods report the criterion at each pick.");
         }
 
-        var ranking = ForwardSelection.Select(features, y, Method(request.Method), Math.Min(request.Top ?? features.Length, features.Length), options);
+        counter.Restart(0, $"{request.Method}: pair estimates");
+        var ranking = ForwardSelection.Select(features, y, Method(request.Method), Math.Min(request.Top ?? features.Length, features.Length), options, new WorkDoneProgress(counter));
         return (null, ranking, [.. ranking.Features.Select(f => Kind(features[f.Index]))]);
     }
 

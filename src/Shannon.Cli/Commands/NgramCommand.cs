@@ -24,7 +24,8 @@ internal static class NgramCommand
             string corpusPath = parse.GetValue(corpus)!;
             AtomicFile.Target(parse.GetValue(output)!, [corpusPath]); // refuse a bad -o before training
             string text = CliInput.ReadAllText(context, corpusPath, "CORPUS");
-            var model = WorkProgress.Run(context, "training the n-gram model", () => KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount)));
+            var model = WorkProgress.Run(context, "training the n-gram model: tokens counted", 0, counter =>
+                KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount), new WorkDoneProgress(counter)));
             KneserNeyFile.Save(model, parse.GetValue(output)!, [corpusPath]);
             if (parse.GetValue(json))
             {

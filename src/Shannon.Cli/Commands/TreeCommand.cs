@@ -44,8 +44,8 @@ internal static class TreeCommand
 
             var (x, classes) = CliTables.ReadClassification(context, path, features, targetName, "; there is nothing to split");
 
-            var tree = WorkProgress.Run(context, "growing the tree", () =>
-                EntropyDecisionTree.Fit(x, features.Length, classes.Codes, classes.CategoryCount, parse.GetValue(maxDepth), parse.GetValue(minLeaf)));
+            var tree = WorkProgress.Run(context, "growing the tree: rows placed in leaves", classes.Codes.Length, counter =>
+                EntropyDecisionTree.Fit(x, features.Length, classes.Codes, classes.CategoryCount, parse.GetValue(maxDepth), parse.GetValue(minLeaf), new WorkDoneProgress(counter)));
             Write(context, tree, features, [.. classes.Categories.Select(c => c ?? "(missing)")], targetName, parse.GetValue(json));
             return ExitCodes.Success;
         });

@@ -139,6 +139,14 @@ internal sealed class WorkCounter(string description, long total)
         Report();
     }
 
+    /// <summary>Sets the units done and the total together (for work whose total is known only once it has started).</summary>
+    public void Set(long done, long total)
+    {
+        Interlocked.Exchange(ref _total, total);
+        Interlocked.Exchange(ref _done, done);
+        Report();
+    }
+
     /// <summary>Counts <paramref name="units"/> more as done.</summary>
     public void Advance(long units = 1)
     {
@@ -172,6 +180,12 @@ internal sealed class WorkCounter(string description, long total)
 internal sealed class CountingProgress(WorkCounter counter) : IProgress<int>
 {
     public void Report(int value) => counter.Set(value);
+}
+
+/// <summary>A library's <see cref="WorkDone"/> reports (done of total), passed synchronously into a <see cref="WorkCounter"/>.</summary>
+internal sealed class WorkDoneProgress(WorkCounter counter) : IProgress<WorkDone>
+{
+    public void Report(WorkDone value) => counter.Set(value.Done, value.Total);
 }
 
 /// <summary>The report builder's steps (a description and a fraction), reported synchronously into a <see cref="WorkCounter"/>.</summary>

@@ -91,10 +91,12 @@ public sealed class KneserNeyModel
     /// <param name="order">n in 1 … <see cref="MaxOrder"/> (1 = unigram).</param>
     /// <param name="level">Words or characters.</param>
     /// <param name="minCount">Tokens seen fewer times become <c>&lt;unk&gt;</c>; ≥ 1.</param>
+    /// <param name="progress">Told the tokens counted of the training stream's tokens (about 256 reports once the text
+    /// is tokenized, the last with Done = Total), on the calling thread; null for none.</param>
     /// <returns>The trained model.</returns>
     /// <exception cref="ArgumentException"><paramref name="text"/> has no token.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> is outside 1 … <see cref="MaxOrder"/>, <paramref name="minCount"/> is below 1, or <paramref name="level"/> is not defined.</exception>
-    public static KneserNeyModel Train(string text, int order = 3, NGramLevel level = NGramLevel.Word, int minCount = 1)
+    public static KneserNeyModel Train(string text, int order = 3, NGramLevel level = NGramLevel.Word, int minCount = 1, IProgress<WorkDone>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
@@ -111,7 +113,7 @@ public sealed class KneserNeyModel
             throw new ArgumentException("text has no token to train on (it is empty or blank).", nameof(text));
         }
 
-        var table = KneserNeyTable.Count(order, vocabulary.Count, stream, NGramVocabulary.EndId);
+        var table = KneserNeyTable.Count(order, vocabulary.Count, stream, NGramVocabulary.EndId, progress);
         return new KneserNeyModel(level, minCount, stream.Length, vocabulary, table);
     }
 

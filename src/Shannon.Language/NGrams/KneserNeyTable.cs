@@ -164,7 +164,8 @@ internal sealed class KneserNeyTable
     /// <param name="tokenCount">Ids including the padding id 0.</param>
     /// <param name="stream">Token ids 1 … V, each sentence ended by <paramref name="endOfSentence"/>.</param>
     /// <param name="endOfSentence">The end-of-sentence id.</param>
-    internal static KneserNeyTable Count(int order, int tokenCount, ReadOnlySpan<int> stream, int endOfSentence)
+    /// <param name="progress">Told the tokens counted, about 256 times; null for none.</param>
+    internal static KneserNeyTable Count(int order, int tokenCount, ReadOnlySpan<int> stream, int endOfSentence, IProgress<WorkDone>? progress = null)
     {
         var parents = new List<int> { -1 };
         var words = new List<int> { -1 };
@@ -177,8 +178,15 @@ internal sealed class KneserNeyTable
 
         var history = new int[order - 1];
         int filled = 0;
-        foreach (int word in stream)
+        int step = Math.Max(1, (stream.Length + 255) / 256);
+        for (int position = 0; position < stream.Length; position++)
         {
+            if (progress is not null && position % step == 0)
+            {
+                progress.Report(new WorkDone(position, stream.Length));
+            }
+
+            int word = stream[position];
             int context = 0;
             for (int j = 0; j < order - 1; j++)
             {
@@ -217,6 +225,7 @@ internal sealed class KneserNeyTable
             }
         }
 
+        progress?.Report(new WorkDone(stream.Length, stream.Length));
         return new KneserNeyTable(order, tokenCount, parentArray, [.. words], counts);
     }
 }

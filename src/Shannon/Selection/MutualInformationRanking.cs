@@ -36,10 +36,14 @@ public static class MutualInformationRanking
     }
 
     /// <summary>I(X_k;Y) for every feature in nats, in parallel, by the options' estimator.</summary>
-    internal static double[] Relevance(IReadOnlyList<Variable> features, Variable target, IMutualInformationEstimator estimator)
+    internal static double[] Relevance(IReadOnlyList<Variable> features, Variable target, IMutualInformationEstimator estimator, ProgressThrottle? progress = null)
     {
         var scores = new double[features.Count];
-        ParallelLoop.For(0, features.Count, k => scores[k] = estimator.MutualInformation(features[k], target).Value);
+        ParallelLoop.For(0, features.Count, k =>
+        {
+            scores[k] = estimator.MutualInformation(features[k], target).Value;
+            progress?.Add();
+        });
         return scores;
     }
 }

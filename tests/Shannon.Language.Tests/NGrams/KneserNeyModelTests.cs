@@ -9,6 +9,23 @@ public class KneserNeyModelTests
 
     private static readonly string Genesis = string.Join('\n', KingJamesBible.Text.Split('\n').Take(300));
 
+    [Fact]
+    public void Training_reports_the_tokens_counted_in_order_up_to_the_training_tokens()
+    {
+        var reports = new List<WorkDone>();
+        var model = KneserNeyModel.Train(Genesis, 3, NGramLevel.Word, progress: new Recorder(reports));
+        Assert.InRange(reports.Count, 2, 258);
+        Assert.All(reports, r => Assert.Equal(model.TrainingTokens, r.Total));
+        Assert.All(reports.Zip(reports.Skip(1)), pair => Assert.True(pair.Second.Done > pair.First.Done));
+        Assert.Equal(new WorkDone(model.TrainingTokens, model.TrainingTokens), reports[^1]);
+        Assert.Equal(KneserNeyModel.Train(Genesis, 3, NGramLevel.Word).LogProbability("light", "be"), model.LogProbability("light", "be"));
+    }
+
+    private sealed class Recorder(List<WorkDone> reports) : IProgress<WorkDone>
+    {
+        public void Report(WorkDone value) => reports.Add(value);
+    }
+
     [Theory]
     [InlineData(1, NGramLevel.Word)]
     [InlineData(2, NGramLevel.Word)]
