@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -14,15 +15,17 @@ namespace Shannon.Coding;
 /// <para>Inputs. Order 0 and 1 contexts index direct tables of 32-bit counters. Orders 2 … N and the word context (a
 /// hash of the letters of the current and previous word) are hashed into tables of 64-byte lines, each holding two
 /// 32-byte buckets; a bucket belongs to one context and nibble and holds a 16-bit check and the 15 nodes of the
-/// nibble's binary tree as 16-bit counters. So each nibble costs one cache line per context, and the lines of all
-/// contexts are prefetched together. A check that matches neither bucket of the line replaces the less-used one.
+/// nibble's binary tree as 16-bit counters. So each nibble costs one cache line per context, and one bit before a
+/// nibble starts, the lines of both nibbles (for the first nibble, both bytes) it can still be are prefetched for every
+/// context, with the match table's entry. A check that matches neither bucket of the line replaces the less-used one.
 /// Every counter is an adaptive probability with a hit count n: p ← p + (bit − p)/(n + 1.5), n capped (at 255 for
 /// the direct tables, 15 for the hashed ones), so new contexts learn fast and old ones average over many events. The
 /// match model finds the last occurrence of the current 6-byte context in the recent history (4 MiB) and predicts the
 /// byte that followed it, with a confidence learned per match length.</para>
 /// <para>Mixing. The inputs are stretched, st(p) = ln(p/(1 − p)), and combined as p = squash(Σᵢ wᵢ stᵢ), one weight
 /// vector per partial byte; the weights follow the gradient of the coding cost, wᵢ ← wᵢ + η (bit − p) stᵢ (Mahoney
-/// 2005). An adaptive probability map indexed by the partial byte (33 interpolated cells over the stretched
+/// 2005), updated in <see cref="System.Numerics.Vector{T}"/> lanes of whatever width the machine has (the same
+/// integers on every path). An adaptive probability map indexed by the partial byte (33 interpolated cells over the stretched
 /// probability) refines the mixed probability (secondary estimation), and the coder receives the average of the two, weighted 1 : 3.</para>
 /// <para>Exactness. Everything is integer arithmetic on tables built without the platform's exp or log
 /// (<see cref="Logistic"/>), so an encoder and decoder agree on every machine. Probabilities handed to the coder are
@@ -33,6 +36,7 @@ namespace Shannon.Coding;
 /// Data compression using adaptive coding and partial string matching, IEEE Trans. Commun. 32(4), 396–402,
 /// doi:10.1109/TCOM.1984.1096090 (the orders-0-to-N family this model blends).</para>
 /// </remarks>
+[SkipLocalsInit]
 internal sealed unsafe class ContextMixingModel
 {
     /// <summary>The largest order: contexts of up to 8 bytes.</summary>
@@ -51,12 +55,16 @@ internal sealed unsafe class ContextMixingModel
     private const uint Half = 1u << 31;
     private const ushort HalfShort = 1 << 15;
 
+    /// <summary>How many bits before a nibble starts its candidate lines are prefetched (2^lead candidates per context).</summary>
+    private const int PrefetchLead = 1;
+
     private readonly int _order;
     private readonly int _inputs;
     private readonly int _stride;
     private readonly int _direct;
     private readonly int _hashed;
     private readonly bool _matchModel;
+    private readonly bool _scalarMixer;
 
     // All tables live in pinned arrays; the pointers below point into them and stay valid as long as the arrays do.
     private readonly uint[] _directMemory;
@@ -105,14 +113,17 @@ internal sealed unsafe class ContextMixingModel
 
     /// <summary>A fresh model mixing the contexts of the last 0 … <paramref name="order"/> bytes.</summary>
     /// <param name="order">N in 0 … <see cref="MaxOrder"/>.</param>
-    internal ContextMixingModel(int order)
+    /// <param name="scalarMixer">Update the mixer's weights one by one instead of in vectors (the same numbers; for tests that compare the paths).</param>
+    internal ContextMixingModel(int order, bool scalarMixer = false)
     {
         _order = order;
+        _scalarMixer = scalarMixer;
         _matchModel = order >= 3;
         _direct = order >= 1 ? 2 : 1;
         _hashed = Math.Max(0, order - 1) + (_matchModel ? 1 : 0);
         _inputs = _direct + _hashed + (_matchModel ? 1 : 0);
-        _stride = (_inputs + 7) & ~7; // weight sets and inputs padded to whole 8-lane vectors (padding inputs stay 0)
+        int lanes = Math.Max(8, Vector<int>.Count);
+        _stride = (_inputs + lanes - 1) / lanes * lanes; // weight sets and inputs padded to whole vectors (padding inputs stay 0)
 
         var bits = new int[Math.Max(1, _hashed)];
         long lines = 1;
@@ -125,7 +136,7 @@ internal sealed unsafe class ContextMixingModel
         // Counters are stored XOR ½ so that zeroed memory means "probability ½, no hits" and needs no fill.
         _directMemory = GC.AllocateArray<uint>(256 + 65536, pinned: true);
         _hashedMemory = GC.AllocateArray<ushort>(checked((int)(lines * 32)), pinned: true);
-        _intMemory = GC.AllocateArray<int>(256 + (256 * _stride) + 16 + 64 + (_matchModel ? 1 << MatchTableBits : 0) + (2 * _hashed) + 16, pinned: true);
+        _intMemory = GC.AllocateArray<int>(256 + (256 * _stride) + _stride + 64 + (_matchModel ? 1 << MatchTableBits : 0) + (2 * _hashed) + 16, pinned: true);
         _apmMemory = GC.AllocateUninitializedArray<ushort>(256 * ApmRows, pinned: true);
         _historyMemory = GC.AllocateArray<byte>(_matchModel ? 1 << HistoryBits : 16, pinned: true);
         _pointerMemory = GC.AllocateArray<nint>((2 * _hashed) + _direct + 4, pinned: true);
@@ -140,7 +151,7 @@ internal sealed unsafe class ContextMixingModel
         _rates = ints;
         _weights = _rates + 256;
         _stretched = _weights + (256 * _stride);
-        _matchCounters = _stretched + 16;
+        _matchCounters = _stretched + _stride;
         _matchTable = _matchCounters + 64;
         _tableMasks = (uint*)(_matchTable + (_matchModel ? 1 << MatchTableBits : 0));
         _hashes = _tableMasks + _hashed;
@@ -264,17 +275,19 @@ internal sealed unsafe class ContextMixingModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Update(int bit)
     {
-        // Mixer: gradient step on the coding cost.
+        // Mixer: gradient step on the coding cost, wᵢ += (xᵢ · error) >> 12 in 32-bit integers, lane by lane the same
+        // whatever the vector width (the padding inputs are 0, so their weights stay put).
         int error = (bit << 12) - _mixed;
         int* w = _weightSet;
         int* x = _stretched;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated && !_scalarMixer)
         {
-            // Lane-wise the same integer operations as the loop below; the padding inputs are 0, so their weights stay put.
-            var e = Vector256.Create(error);
-            for (int i = 0; i < _stride; i += 8)
+            var e = new Vector<int>(error);
+            for (int i = 0; i < _stride; i += Vector<int>.Count)
             {
-                Vector256.Store(Vector256.Load(w + i) + Vector256.ShiftRightArithmetic(Vector256.Load(x + i) * e, 12), w + i);
+                var wi = Vector.Load(w + i);
+                var xi = Vector.Load(x + i);
+                Vector.Store(wi + Vector.ShiftRightArithmetic(xi * e, 12), w + i);
             }
         }
         else
@@ -288,14 +301,17 @@ internal sealed unsafe class ContextMixingModel
         // Secondary estimation: move the two interpolated cells towards the bit.
         int target = bit << 16;
         ushort* cell = _apm + _apmIndex;
-        cell[0] = (ushort)(cell[0] + ((((target - cell[0]) >> 6) * (128 - _apmWeight)) >> 7));
-        cell[1] = (ushort)(cell[1] + ((((target - cell[1]) >> 6) * _apmWeight) >> 7));
+        int apmWeight = _apmWeight;
+        cell[0] = (ushort)(cell[0] + ((((target - cell[0]) >> 6) * (128 - apmWeight)) >> 7));
+        cell[1] = (ushort)(cell[1] + ((((target - cell[1]) >> 6) * apmWeight) >> 7));
 
         // Counters of every context.
         int* rates = _rates;
-        for (int i = 0; i < _direct; i++)
+        uint** directSlots = _directSlots;
+        int direct = _direct;
+        for (int i = 0; i < direct; i++)
         {
-            uint* node = _directSlots[i];
+            uint* node = directSlots[i];
             uint value = *node ^ Half;
             uint n = value & 1023;
             int p = (int)(value >> 10);
@@ -305,9 +321,11 @@ internal sealed unsafe class ContextMixingModel
         }
 
         int nibble = _nibble;
-        for (int i = 0; i < _hashed; i++)
+        ushort** buckets = _buckets;
+        int hashed = _hashed;
+        for (int i = 0; i < hashed; i++)
         {
-            ushort* node = _buckets[i] + nibble;
+            ushort* node = buckets[i] + nibble;
             int value = *node ^ HalfShort;
             int n = value & 15;
             int p = value >> 4;
@@ -318,24 +336,35 @@ internal sealed unsafe class ContextMixingModel
 
         if (_matchContext >= 0)
         {
-            _matchCounters[_matchContext] += ((bit << 16) - _matchCounters[_matchContext]) >> 6;
+            int* counter = _matchCounters + _matchContext;
+            *counter += ((bit << 16) - *counter) >> 6;
             if (_matchBit != bit)
             {
                 _matchLength = 0;
             }
         }
 
-        _c0 = (_c0 << 1) | bit;
+        int c0 = (_c0 << 1) | bit;
+        _c0 = c0;
         _nibble = (nibble << 1) | bit;
-        if (++_bitPosition == 8)
+        int position = ++_bitPosition;
+        if (position == 8)
         {
-            EndByte((byte)_c0);
+            EndByte((byte)c0);
             StartByte();
         }
-        else if (_bitPosition == 4)
+        else if (position == 4)
         {
             _nibble = 1;
-            SelectBuckets((uint)_c0);
+            SelectBuckets((uint)c0);
+        }
+        else if (position == 4 - PrefetchLead)
+        {
+            PrefetchNibble((uint)c0);
+        }
+        else if (position == 8 - PrefetchLead)
+        {
+            PrefetchByte((uint)c0);
         }
 
         Predict();
@@ -344,39 +373,55 @@ internal sealed unsafe class ContextMixingModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Predict()
     {
-        int* w = _weightSet = _weights + (_c0 * _stride);
+        // The inputs are gathered and Σ wᵢ xᵢ summed in one pass, in wrapping 32-bit integers: the same value in any
+        // order of summation, so the vector update above and this scalar sum agree with every other path.
+        int c0 = _c0;
+        int* w = _weightSet = _weights + (c0 * _stride);
         int* x = _stretched;
         short* stretch = _stretch;
         uint** direct = _directSlots;
-        direct[0] = _order0 + _c0;
-        x[0] = stretch[(*direct[0] ^ Half) >> 20];
+        uint* slot = _order0 + c0;
+        direct[0] = slot;
+        int s = stretch[(*slot ^ Half) >> 20];
+        x[0] = s;
+        int dot = s * w[0];
         int k = 1;
         if (_direct > 1)
         {
-            direct[1] = _order1 + (((_c4 & 0xFF) << 8) | (uint)_c0);
-            x[1] = stretch[(*direct[1] ^ Half) >> 20];
+            slot = _order1 + (((_c4 & 0xFF) << 8) | (uint)c0);
+            direct[1] = slot;
+            s = stretch[(*slot ^ Half) >> 20];
+            x[1] = s;
+            dot += s * w[1];
             k = 2;
         }
 
         int nibble = _nibble;
-        for (int i = 0; i < _hashed; i++)
+        ushort** buckets = _buckets;
+        int hashed = _hashed;
+        for (int i = 0; i < hashed; i++, k++)
         {
-            x[k++] = stretch[(_buckets[i][nibble] ^ HalfShort) >> 4];
+            s = stretch[(buckets[i][nibble] ^ HalfShort) >> 4];
+            x[k] = s;
+            dot += s * w[k];
         }
 
         if (_matchModel)
         {
-            int s = 0;
+            s = 0;
             _matchContext = -1;
             if (_matchLength > 0)
             {
+                int bitPosition = _bitPosition;
                 int predicted = _history[_matchPointer] | 256;
-                if ((predicted >> (8 - _bitPosition)) == _c0)
+                if ((predicted >> (8 - bitPosition)) == c0)
                 {
-                    _matchBit = (predicted >> (7 - _bitPosition)) & 1;
+                    int matchBit = (predicted >> (7 - bitPosition)) & 1;
+                    _matchBit = matchBit;
                     int length = _matchLength < 16 ? _matchLength : 16 + Math.Min((_matchLength - 16) >> 2, 15);
-                    _matchContext = (length * 2) + _matchBit;
-                    s = stretch[_matchCounters[_matchContext] >> 4];
+                    int context = (length * 2) + matchBit;
+                    _matchContext = context;
+                    s = stretch[_matchCounters[context] >> 4];
                 }
                 else
                 {
@@ -385,38 +430,22 @@ internal sealed unsafe class ContextMixingModel
             }
 
             x[k] = s;
-        }
-
-        // Σ wᵢ xᵢ in wrapping 32-bit integers: the same value in any order of summation, vectors or not.
-        int dot = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var sum = Vector256<int>.Zero;
-            for (int i = 0; i < _stride; i += 8)
-            {
-                sum += Vector256.Load(w + i) * Vector256.Load(x + i);
-            }
-
-            dot = Vector256.Sum(sum);
-        }
-        else
-        {
-            for (int i = 0; i < _inputs; i++)
-            {
-                dot += x[i] * w[i];
-            }
+            dot += s * w[k];
         }
 
         dot >>= 16;
         dot = Math.Clamp(dot, -2047, 2047);
-        _mixed = _squash[dot + 2048];
+        int mixed = _squash[dot + 2048];
+        _mixed = mixed;
 
         int position = dot + 2048;
-        _apmWeight = position & 127;
-        _apmIndex = (_c0 * ApmRows) + (position >> 7);
-        ushort* cell = _apm + _apmIndex;
-        int refined = ((cell[0] * (128 - _apmWeight)) + (cell[1] * _apmWeight)) >> 11;
-        _probability = Math.Clamp((_mixed + (3 * refined)) >> 2, 1, 4095);
+        int apmWeight = position & 127;
+        int apmIndex = (c0 * ApmRows) + (position >> 7);
+        _apmWeight = apmWeight;
+        _apmIndex = apmIndex;
+        ushort* cell = _apm + apmIndex;
+        int refined = ((cell[0] * (128 - apmWeight)) + (cell[1] * apmWeight)) >> 11;
+        _probability = Math.Clamp((mixed + (3 * refined)) >> 2, 1, 4095);
     }
 
     private void EndByte(byte value)
@@ -452,18 +481,94 @@ internal sealed unsafe class ContextMixingModel
     {
         for (int i = 0; i < _hashed; i++)
         {
-            int order = i + 2 <= _order ? i + 2 : 0;
-            ulong context = order == 0 ? ((ulong)_word << 32) | _previousWord
-                : order <= 4 ? _c4 & (uint.MaxValue >> (32 - (8 * order)))
-                : (((ulong)_c8 << 32) | _c4) & (ulong.MaxValue >> (64 - (8 * order)));
-            ulong h = (context + ((ulong)(order + 1) * 0x9E37_79B9_7F4A_7C15ul)) * 0xD6E8_FEB8_6659_FD93ul;
-            _hashes[i] = (uint)((h ^ (h >> 29)) >> 32);
+            _hashes[i] = ContextHash(i + 2 <= _order ? i + 2 : 0, _c4, _c8, _word, _previousWord);
         }
 
         SelectBuckets(0);
         if (_matchModel)
         {
             FindMatch();
+        }
+    }
+
+    /// <summary>The hash of a context of <paramref name="order"/> bytes (0: the word context) given the history.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ContextHash(int order, uint c4, uint c8, uint word, uint previousWord)
+    {
+        ulong context = order == 0 ? ((ulong)word << 32) | previousWord
+            : order <= 4 ? c4 & (uint.MaxValue >> (32 - (8 * order)))
+            : (((ulong)c8 << 32) | c4) & (ulong.MaxValue >> (64 - (8 * order)));
+        ulong h = (context + ((ulong)(order + 1) * 0x9E37_79B9_7F4A_7C15ul)) * 0xD6E8_FEB8_6659_FD93ul;
+        return (uint)((h ^ (h >> 29)) >> 32);
+    }
+
+    /// <summary>The line (two buckets) of hashed context <paramref name="i"/> for a nibble, and the check its bucket carries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ushort* LineOf(int i, uint hash, uint nibbleContext, out uint check)
+    {
+        uint h = (hash + (nibbleContext * 0x9E37_79B1u)) * 0x85EB_CA6Bu;
+        h ^= h >> 15;
+        check = (h >> 16) | 1;
+        return _tableStarts[i] + ((h & _tableMasks[i]) << 5);
+    }
+
+    /// <summary>
+    /// With <see cref="PrefetchLead"/> bits of a byte's second nibble still to come, asks for the lines of every
+    /// nibble it can still be, so they are in cache when <see cref="SelectBuckets"/> needs one of them. Only a hint:
+    /// the model's arithmetic does not depend on it.
+    /// </summary>
+    private void PrefetchNibble(uint partial)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        for (uint tail = 0; tail < 1u << PrefetchLead; tail++)
+        {
+            uint nibbleContext = (partial << PrefetchLead) | tail;
+            for (int i = 0; i < _hashed; i++)
+            {
+                Sse.Prefetch0(LineOf(i, _hashes[i], nibbleContext, out _));
+            }
+        }
+    }
+
+    /// <summary>The same as <see cref="PrefetchNibble"/> for the first nibble of every byte the current one can still be (and its match-table entry).</summary>
+    private void PrefetchByte(uint partial)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        for (uint tail = 0; tail < 1u << PrefetchLead; tail++)
+        {
+            uint value = ((partial << PrefetchLead) | tail) & 0xFF;
+            uint c8 = (_c8 << 8) | (_c4 >> 24);
+            uint c4 = (_c4 << 8) | value;
+            uint word = _word;
+            uint previousWord = _previousWord;
+            if ((uint)((value | 32) - 'a') < 26u)
+            {
+                word = (word + (value | 32) + 1) * 0x2F0B_4A13u;
+            }
+            else if (word != 0)
+            {
+                previousWord = word;
+                word = 0;
+            }
+
+            for (int i = 0; i < _hashed; i++)
+            {
+                uint hash = ContextHash(i + 2 <= _order ? i + 2 : 0, c4, c8, word, previousWord);
+                Sse.Prefetch0(LineOf(i, hash, 0, out _));
+            }
+
+            if (_matchModel)
+            {
+                Sse.Prefetch0(_matchTable + MatchHash(c4, c8));
+            }
         }
     }
 
@@ -474,10 +579,7 @@ internal sealed unsafe class ContextMixingModel
         uint* checks = stackalloc uint[MaxOrder + 1];
         for (int i = 0; i < _hashed; i++)
         {
-            uint h = (_hashes[i] + (nibbleContext * 0x9E37_79B1u)) * 0x85EB_CA6Bu;
-            h ^= h >> 15;
-            checks[i] = (h >> 16) | 1;
-            lines[i] = _tableStarts[i] + ((h & _tableMasks[i]) << 5);
+            lines[i] = LineOf(i, _hashes[i], nibbleContext, out checks[i]);
             if (Sse.IsSupported)
             {
                 Sse.Prefetch0(lines[i]);
@@ -502,7 +604,7 @@ internal sealed unsafe class ContextMixingModel
             {
                 // Replace the bucket whose first node has seen fewer events: 16 ushorts back to "½, no hits" (zero).
                 bucket = ((first[1] ^ HalfShort) & 15) <= ((second[1] ^ HalfShort) & 15) ? first : second;
-                Vector256.Store(Vector256<ushort>.Zero, bucket);
+                Unsafe.InitBlockUnaligned(bucket, 0, 32);
                 bucket[0] = check;
             }
 
@@ -518,7 +620,7 @@ internal sealed unsafe class ContextMixingModel
             return;
         }
 
-        uint h = ((_c4 * 0x9E37_79B1u) ^ ((_c8 & 0xFFFF) * 0x85EB_CA77u)) >> (32 - MatchTableBits);
+        uint h = MatchHash(_c4, _c8);
         if (_matchLength == 0)
         {
             int candidate = _matchTable[h];
@@ -541,6 +643,9 @@ internal sealed unsafe class ContextMixingModel
 
         _matchTable[h] = _historyLength;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint MatchHash(uint c4, uint c8) => ((c4 * 0x9E37_79B1u) ^ ((c8 & 0xFFFF) * 0x85EB_CA77u)) >> (32 - MatchTableBits);
 
     /// <summary>Bits of the line index of a hashed context (a line is 64 bytes, two buckets): larger tables for longer contexts.</summary>
     private static int TableBits(int order) => order switch
