@@ -61,7 +61,7 @@ internal static class LogitKernel<T>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Accumulate(ReadOnlySpan<T> chunk, ref T max, ref double sumExp)
     {
-        T chunkMax = TensorPrimitives.Max(chunk);
+        T chunkMax = Max(chunk);
         if (T.IsNaN(chunkMax) || T.IsPositiveInfinity(chunkMax))
         {
             return false;
@@ -82,6 +82,54 @@ internal static class LogitKernel<T>
             ? ShiftedExpSum(MemoryMarshal.Cast<T, float>(chunk), float.CreateTruncating(max))
             : ShiftedExpSum(MemoryMarshal.Cast<T, double>(chunk), double.CreateTruncating(max));
         return true;
+    }
+
+    /// <summary>
+    /// The largest value of a non-empty chunk, NaN when it holds a NaN (TensorPrimitives.Max's answer), compiled
+    /// optimised from its first call: the library's Max starts in tier 0 and stays there for the first hundred
+    /// milliseconds of calls, which made the loss's calls 2–8 1.8× slower than its steady state.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static T Max(ReadOnlySpan<T> chunk)
+    {
+        int i = 0;
+        T max = T.NegativeInfinity;
+        if (Vector.IsHardwareAccelerated && chunk.Length >= Vector<T>.Count)
+        {
+            var lanes = MemoryMarshal.Cast<T, Vector<T>>(chunk);
+            var best = new Vector<T>(T.NegativeInfinity);
+            var nan = Vector<T>.Zero;
+            foreach (var v in lanes)
+            {
+                best = Vector.MaxNative(best, v);
+                nan |= ~Vector.Equals(v, v);
+            }
+
+            if (nan != Vector<T>.Zero)
+            {
+                return T.NaN;
+            }
+
+            for (int lane = 0; lane < Vector<T>.Count; lane++)
+            {
+                max = best[lane] > max ? best[lane] : max;
+            }
+
+            i = lanes.Length * Vector<T>.Count;
+        }
+
+        for (; i < chunk.Length; i++)
+        {
+            T value = chunk[i];
+            if (T.IsNaN(value))
+            {
+                return value;
+            }
+
+            max = value > max ? value : max;
+        }
+
+        return max;
     }
 
     /// <summary>
