@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Shannon.Numerics;
 
@@ -63,14 +62,7 @@ internal static class LogitGuard
             return;
         }
 
-        try
-        {
-            Parallel.For(0, rows, body);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-        }
+        ParallelLoop.For(0, rows, body);
     }
 
     internal static double ToDouble<TIn>(TIn value)

@@ -264,7 +264,7 @@ public static class Clustering
 
         if ((long)rowSizes.Length * columnSizes.Length >= ParallelPairs)
         {
-            Parallel.For(0, rowSizes.Length, SumRow);
+            ParallelLoop.For(0, rowSizes.Length, SumRow);
         }
         else
         {

@@ -125,7 +125,7 @@ internal static class LabelCounting
 
             nint addressX = (nint)px;
             nint addressY = (nint)py;
-            Parallel.For(0, chunks, chunk =>
+            ParallelLoop.For(0, chunks, chunk =>
             {
                 var counts = new int[cells];
                 long start = (long)n * chunk / chunks;

@@ -115,7 +115,7 @@ internal static class BlockSum
         {
             nint pAddress = (nint)pPointer;
             nint qAddress = (nint)qPointer;
-            System.Threading.Tasks.Parallel.For(0, parts, part =>
+            ParallelLoop.For(0, parts, part =>
             {
                 // Parts of PartSize (whole blocks) whatever the core count: the result depends on n alone.
                 int start = part * PartSize;

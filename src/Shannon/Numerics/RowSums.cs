@@ -58,7 +58,7 @@ internal static class RowSums
             nint pAddress = (nint)pPointer, qAddress = (nint)qPointer, destinationAddress = (nint)destinationPointer;
             int length = p.Length;
             bool hasQ = qName is not null;
-            Parallel.For(0, groups, group =>
+            ParallelLoop.For(0, groups, group =>
             {
                 var pAll = new ReadOnlySpan<double>((double*)pAddress, length);
                 var qAll = hasQ ? new ReadOnlySpan<double>((double*)qAddress, length) : default;
