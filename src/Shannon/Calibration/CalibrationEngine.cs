@@ -82,12 +82,14 @@ internal static class CalibrationEngine
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = Check(values.Length, classes, labels, options, valuesName);
-        var confidence = new double[n];
-        var correct = new bool[n];
+        // Equal-width bins are counted in the pass itself; only equal-mass bins and the interval need every row's confidence.
+        bool keepRows = options.Strategy != BinStrategy.Uniform || options.IntervalReplicates > 0;
+        var confidence = keepRows ? new double[n] : [];
+        var correct = keepRows ? new bool[n] : [];
         var part = logits
             ? MetricsPass.Logits(values, classes, labels, options.Bins, confidence, correct, valuesName)
             : MetricsPass.Probabilities(values, classes, labels, options.Bins, options.Normalize, options.SumTolerance, confidence, correct, valuesName);
-        var top = TopLabelBins.From(confidence, correct, options.Bins, options.Strategy);
+        var top = keepRows ? TopLabelBins.From(confidence, correct, options.Bins, options.Strategy) : part.TopBins();
         double ece = top.ExpectedError();
         var fit = options.FitTemperature ? Fit(values, classes, labels.ToArray(), !logits, options, valuesName) : null;
         return new CalibrationReport
@@ -128,13 +130,14 @@ internal static class CalibrationEngine
     }
 
     /// <summary>
-    /// Fits T* = 1/β* by a safeguarded Halley iteration on L′(β) = 0 (L convex in β). One pass at β = 1 gives the
-    /// numbers before; on large inputs the iteration is first run to 10⁻⁹ on every s-th row (about 2¹⁶ rows), whose
-    /// root is within a fraction of a percent of the full one, and then continued on every row from there. Each step is
-    /// Halley's (Newton's when Halley's would leave the bracket or divide by a non-positive number; bisection, or
-    /// doubling β while no upper end is known, when Newton's would too) inside a bracket [lo, hi] of the root. The
-    /// iteration stops when the step is below 10⁻¹² β and reports the point of the last pass, whose every number
-    /// (NLL, confidences) was computed at the reported temperature.
+    /// Fits T* = 1/β* by a safeguarded Halley iteration on L′(β) = 0 (L convex in β). On large inputs (from 4·2¹⁶
+    /// rows) the iteration is first run to 10⁻⁹ on every s-th row (about 2¹⁶ rows), whose root is within a fraction of
+    /// a percent of the full one; the first pass over every row is then made at that root and also yields the numbers
+    /// before (L(1) and the confidences at T = 1) from the same read of each row. Smaller inputs, or a subsample that
+    /// gives no usable root, start with a pass at β = 1. Each step is Halley's (Newton's when Halley's would leave the
+    /// bracket or divide by a non-positive number; bisection, or doubling β while no upper end is known, when Newton's
+    /// would too) inside a bracket [lo, hi] of the root. The iteration stops when the step is below 10⁻¹² β and reports
+    /// the point of the last pass, whose every number (NLL, confidences) was computed at the reported temperature.
     /// </summary>
     internal static unsafe TemperatureFit Fit<T>(ReadOnlySpan<T> values, int classes, int[] labels, bool logProbabilities, CalibrationOptions options, string valuesName)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -145,7 +148,23 @@ internal static class CalibrationEngine
         fixed (T* pointer = values)
         {
             var objective = new TemperatureObjective<T>(pointer, n, classes, labels, logProbabilities, valuesName);
-            var atOne = objective.Evaluate(1.0, before);
+            double warm = n >= 4 * SubsampleRows ? WarmStart(objective, n / SubsampleRows) : double.NaN;
+            double beta;
+            TemperatureDerivatives at;
+            double nllBefore;
+            if (double.IsNaN(warm))
+            {
+                beta = 1.0;
+                at = objective.Evaluate(1.0, before, prepare: true);
+                nllBefore = at.Value;
+            }
+            else
+            {
+                beta = warm;
+                at = objective.Evaluate(warm, after, prepare: true, confidenceAtOne: before);
+                nllBefore = objective.ValueAtOne;
+            }
+
             if (objective.EveryLabelOnTop)
             {
                 throw new ArgumentException(
@@ -158,27 +177,36 @@ internal static class CalibrationEngine
                     $"the labels are no more likely than the average class under {valuesName} (L′(0) = {Guard.Format(objective.SlopeAtZero)} ≥ 0), so the NLL keeps falling as T → ∞ and no finite temperature minimises it.", valuesName);
             }
 
-            double beta = 1.0;
-            var at = atOne;
-            var confidence = before;
-            if (n >= 4 * SubsampleRows)
-            {
-                int stride = n / SubsampleRows;
-                var atStart = objective.Evaluate(1.0, default, stride);
-                double warm = Solve(1.0, atStart, b => objective.Evaluate(b, default, stride), 1e-9, MaxPasses);
-                if (warm is > 1e-6 and < 1e6 && warm != 1.0)
-                {
-                    beta = warm;
-                    at = objective.Evaluate(beta, after);
-                    confidence = after;
-                }
-            }
-
+            var confidence = double.IsNaN(warm) ? before : after;
             beta = Solve(beta, at, b => objective.Evaluate(b, after), StepTolerance, MaxPasses, last => (at, confidence) = (last, after));
             var correct = objective.Correct.ToArray();
             double eceBefore = TopLabelBins.From(before, correct, options.Bins, options.Strategy).ExpectedError();
             double eceAfter = TopLabelBins.From(confidence, correct, options.Bins, options.Strategy).ExpectedError();
-            return new TemperatureFit(1.0 / beta, options.LogBase.FromNats(atOne.Value), options.LogBase.FromNats(at.Value), eceBefore, eceAfter, options.LogBase, objective.Passes);
+            return new TemperatureFit(1.0 / beta, options.LogBase.FromNats(nllBefore), options.LogBase.FromNats(at.Value), eceBefore, eceAfter, options.LogBase, objective.Passes);
+        }
+    }
+
+    /// <summary>
+    /// The root of L′ on every <paramref name="stride"/>-th row, solved to 10⁻⁹, or NaN when the subsample gives none to
+    /// start from (no finite minimiser on it, a root far from 1, or a bad row, which the full pass then names).
+    /// </summary>
+    private static double WarmStart<T>(TemperatureObjective<T> objective, int stride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        try
+        {
+            var atStart = objective.Evaluate(1.0, default, stride, prepare: true);
+            if (objective.EveryLabelOnTop || !(objective.SlopeAtZero < 0.0))
+            {
+                return double.NaN;
+            }
+
+            double warm = Solve(1.0, atStart, b => objective.Evaluate(b, default, stride), 1e-9, MaxPasses);
+            return warm is > 1e-6 and < 1e6 && warm != 1.0 ? warm : double.NaN;
+        }
+        catch (ArgumentException)
+        {
+            return double.NaN;
         }
     }
 

@@ -40,6 +40,9 @@ internal sealed class CalibrationPart
         SumSquares = new double[cells];
         LabelCounts = new long[cells];
         LabelP = new double[cells];
+        TopCounts = new long[bins];
+        TopConfidence = new CompensatedSum[bins];
+        TopCorrect = new long[bins];
     }
 
     internal int Classes { get; }
@@ -70,6 +73,28 @@ internal sealed class CalibrationPart
     internal long[] LabelCounts { get; }
 
     internal double[] LabelP { get; }
+
+    /// <summary>Rows per equal-width top-label bin (of the confidence max_k p_k).</summary>
+    internal long[] TopCounts { get; }
+
+    /// <summary>Σ confidence per top-label bin.</summary>
+    internal CompensatedSum[] TopConfidence { get; }
+
+    /// <summary>Correct arg-maxes per top-label bin.</summary>
+    internal long[] TopCorrect { get; }
+
+    /// <summary>Counts a row's top-label confidence and whether its arg-max is its label in the equal-width top-label bins.</summary>
+    internal void AddTop(double confidence, bool correct)
+    {
+        int b = CalibrationBinning.Locate(Edges, confidence, uniform: true);
+        TopCounts[b]++;
+        TopConfidence[b].Add(confidence);
+        TopCorrect[b] += correct ? 1 : 0;
+    }
+
+    /// <summary>The equal-width top-label bins of every row added. Needs the last merge.</summary>
+    internal TopLabelBins TopBins() =>
+        TopLabelBins.FromTotals(Edges, TopCounts, Array.ConvertAll(TopConfidence, s => s.Value), TopCorrect, Rows);
 
     /// <summary>Adds a chunk p of one row's probabilities (classes <paramref name="start"/> on) to the table; returns Σ p².</summary>
     internal double AddProbabilities<T>(ReadOnlySpan<T> p, int start)
@@ -124,6 +149,12 @@ internal sealed class CalibrationPart
         AddInto(LabelP, other.LabelP);
         AddInto(Counts, other.Counts);
         AddInto(LabelCounts, other.LabelCounts);
+        AddInto(TopCounts, other.TopCounts);
+        AddInto(TopCorrect, other.TopCorrect);
+        for (int b = 0; b < TopConfidence.Length; b++)
+        {
+            TopConfidence[b].Add(other.TopConfidence[b]);
+        }
     }
 
     /// <summary>Clears the part for reuse.</summary>
@@ -140,6 +171,9 @@ internal sealed class CalibrationPart
         Array.Clear(SumSquares);
         Array.Clear(LabelCounts);
         Array.Clear(LabelP);
+        Array.Clear(TopCounts);
+        Array.Clear(TopConfidence);
+        Array.Clear(TopCorrect);
     }
 
     /// <summary>Fills every class's first bin from the totals (all rows minus the other bins). Call once, after the last merge.</summary>

@@ -35,7 +35,12 @@ internal static class MetricsPass
                 for (int i = first; i < first + count; i++)
                 {
                     var row = new ReadOnlySpan<T>((T*)v + ((long)i * classes), classes);
-                    ProbabilityRow(row, Pad(row, padded, width), ((int*)l)[i], i, normalize, tolerance, part, scratch, out ((double*)cc)[i], out ((bool*)h)[i], name);
+                    ProbabilityRow(row, Pad(row, padded, width), ((int*)l)[i], i, normalize, tolerance, part, scratch, out double top, out bool hit, name);
+                    if (cc != 0)
+                    {
+                        ((double*)cc)[i] = top;
+                        ((bool*)h)[i] = hit;
+                    }
                 }
             });
         }
@@ -78,7 +83,12 @@ internal static class MetricsPass
                 for (; i < first + count; i++)
                 {
                     var row = new ReadOnlySpan<T>((T*)v + ((long)i * classes), classes);
-                    LogitRow(row, Pad(row, padded, width), ((int*)l)[i], i, part, scratch, out ((double*)cc)[i], out ((bool*)h)[i], name);
+                    LogitRow(row, Pad(row, padded, width), ((int*)l)[i], i, part, scratch, out double top, out bool hit, name);
+                    if (cc != 0)
+                    {
+                        ((double*)cc)[i] = top;
+                        ((bool*)h)[i] = hit;
+                    }
                 }
             });
         }
@@ -148,6 +158,7 @@ internal static class MetricsPass
         part.Nll.Add(-Math.Log(py));
         part.Brier.Add(squares - (py * py) + ((1.0 - py) * (1.0 - py)));
         part.Correct += correct ? 1 : 0;
+        part.AddTop(confidence, correct);
     }
 
     /// <summary>
@@ -225,6 +236,7 @@ internal static class MetricsPass
         part.Nll.Add(double.CreateTruncating(max) - double.CreateTruncating(row[label]) + logSum);
         part.Brier.Add(squares - (py * py) + ((1.0 - py) * (1.0 - py)));
         part.Correct += correct ? 1 : 0;
+        part.AddTop(confidence, correct);
     }
 
     /// <summary>Rows per transposed block: one per lane of a 256-bit vector of floats.</summary>
@@ -304,9 +316,15 @@ internal static class MetricsPass
             double py = probabilities[(label * Rows) + r];
             double squares = r < 4 ? squaresLow[r] : squaresHigh[r - 4];
             double logSum = r < 4 ? logLow[r] : logHigh[r - 4];
-            confidence[i] = r < 4 ? inverseLow[r] : inverseHigh[r - 4];
+            double top = r < 4 ? inverseLow[r] : inverseHigh[r - 4];
             bool hit = argmax[r] == label;
-            correct[i] = hit;
+            part.AddTop(top, hit);
+            if (confidence != null)
+            {
+                confidence[i] = top;
+                correct[i] = hit;
+            }
+
             part.AddLabel(label, py);
             part.Nll.Add((double)best[r] - block[(label * Rows) + r] + logSum);
             part.Brier.Add(squares - (py * py) + ((1.0 - py) * (1.0 - py)));

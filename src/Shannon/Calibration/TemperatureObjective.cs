@@ -24,11 +24,8 @@ internal sealed class TemperatureObjective<TIn>
 {
     private const int Chunk = 1024;
 
-    /// <summary>Rows of fewer classes than this are evaluated <see cref="Lanes"/> at a time, transposed.</summary>
+    /// <summary>Rows of fewer classes than this are evaluated one vector of rows at a time, transposed.</summary>
     private const int BlockBelow = 32;
-
-    /// <summary>Rows per transposed block: one per lane of a 256-bit vector of doubles.</summary>
-    private const int Lanes = 4;
 
     /// <summary>e^x for x below this is under 1e-307 and is dropped: each row's sum holds e^0 = 1.</summary>
     private const double ExponentFloor = -707.0;
@@ -39,9 +36,12 @@ internal sealed class TemperatureObjective<TIn>
     private readonly int[] _labels;
     private readonly bool _logProbabilities;
     private readonly string _name;
-    private double[]? _rowMax;
-    private double[]? _labelGap;
-    private bool[]? _correct;
+    private readonly double[] _rowMax;
+    private readonly double[] _labelGap;
+    private readonly bool[] _correct;
+
+    /// <summary>The stride of the rows prepared so far: 0 none, 1 every row, s every s-th row.</summary>
+    private int _preparedStride;
     private double _slopeAtZero = double.NaN;
 
     /// <summary>An objective over N×C rows that must stay pinned (or be native memory) for the objective's lifetime.</summary>
@@ -53,44 +53,61 @@ internal sealed class TemperatureObjective<TIn>
         _labels = labels;
         _logProbabilities = logProbabilities;
         _name = name;
+        _rowMax = new double[rows];
+        _labelGap = new double[rows];
+        _correct = new bool[rows];
     }
+
+    /// <summary>Rows per transposed block: one per lane of the machine's vector of doubles (four with AVX2, two with SSE or NEON).</summary>
+    private static int Lanes => Vector<double>.Count;
+
+    /// <summary>
+    /// True where 512-bit vectors run in hardware and the machine's <see cref="Vector{T}"/> holds four doubles: short
+    /// rows are then read eight at a time (<see cref="Block512"/>), half the vector exponentials of four.
+    /// </summary>
+    private static bool Wide => Vector512.IsHardwareAccelerated && Vector<double>.Count == Vector256<double>.Count;
 
     /// <summary>How many passes over every row have been made (subsample passes are not counted).</summary>
     internal int Passes { get; private set; }
 
-    /// <summary>True when every row's label is one of its arg-max classes (d_y = 0): L then falls towards its infimum as β → ∞.</summary>
+    /// <summary>True when every prepared row's label is one of its arg-max classes (d_y = 0): L then falls towards its infimum as β → ∞.</summary>
     internal bool EveryLabelOnTop { get; private set; }
 
-    /// <summary>L′(0⁺) = mean_i [mean of the finite z_ik − z_iy]: when ≥ 0, L rises with β everywhere and is least as β → 0.</summary>
+    /// <summary>L′(0⁺) = mean_i [mean of the finite z_ik − z_iy] over the prepared rows: when ≥ 0, L rises with β everywhere and is least as β → 0.</summary>
     internal double SlopeAtZero => _slopeAtZero;
 
-    /// <summary>Whether each row's first arg-max (of the stored values, not of z) is its label; known after the first pass.</summary>
+    /// <summary>L(1), the mean NLL at T = 1, of the last pass that was asked for the confidences at T = 1.</summary>
+    internal double ValueAtOne { get; private set; } = double.NaN;
+
+    /// <summary>Whether each row's first arg-max (of the stored values, not of z) is its label; known once every row is prepared.</summary>
     internal ReadOnlySpan<bool> Correct => _correct;
 
     /// <summary>
     /// L(β), L′(β), L″(β), L‴(β) in nats over every <paramref name="stride"/>-th row; writes each row's confidence 1/s
-    /// when <paramref name="confidence"/> is not empty (every row). The first evaluation must cover every row.
+    /// when <paramref name="confidence"/> is not empty (every row). With <paramref name="prepare"/> the pass first
+    /// checks and prepares each row it reads (its maximum, d_y, whether it is correct, its term of L′(0⁺)); rows must be
+    /// prepared, by this pass or an earlier one of the same stride or of every row, before they are evaluated. With a
+    /// non-empty <paramref name="confidenceAtOne"/> (every row) the pass also computes L(1) (<see cref="ValueAtOne"/>)
+    /// and each row's confidence at T = 1, from the same read of the row.
     /// </summary>
-    internal unsafe TemperatureDerivatives Evaluate(double beta, Span<double> confidence, int stride = 1)
+    internal unsafe TemperatureDerivatives Evaluate(double beta, Span<double> confidence, int stride = 1, bool prepare = false, Span<double> confidenceAtOne = default)
     {
-        bool first = _rowMax is null;
-        if (first && stride != 1)
+        if (!prepare && _preparedStride != 1 && _preparedStride != stride)
         {
-            throw new InvalidOperationException("The first evaluation of the temperature objective must read every row.");
+            throw new InvalidOperationException("The rows of a temperature-objective pass must be prepared first.");
         }
 
         int rows = (int)(((long)_rows + stride - 1) / stride);
         int padded = MetricsPass.PaddedWidth(_classes) == 0 ? 0 : (_classes + 7) & ~7;
-        _rowMax ??= new double[_rows];
-        _labelGap ??= new double[_rows];
-        _correct ??= new bool[_rows];
         var totals = new Sums();
+        bool atOne = !confidenceAtOne.IsEmpty;
         fixed (double* c = confidence)
+        fixed (double* c1 = confidenceAtOne)
         {
-            nint cc = (nint)c;
+            nint cc = (nint)c, cc1 = (nint)c1;
             bool record = !confidence.IsEmpty;
             int rowsPerPart = RowParts.RowsPerPart(rows, _classes, minimumRows: 1);
-            bool blocks = _classes < BlockBelow && Vector256.IsHardwareAccelerated;
+            bool blocks = _classes < BlockBelow && Vector.IsHardwareAccelerated && Vector<double>.Count is 2 or 4;
             RowParts.Run(rows, rowsPerPart, () => new Sums(), s => s.Clear(), (sums, start, count) =>
             {
                 Span<double> scratch = stackalloc double[Chunk];
@@ -98,35 +115,46 @@ internal sealed class TemperatureObjective<TIn>
                 int k = start;
                 if (blocks)
                 {
-                    Span<double> block = stackalloc double[_classes * Lanes];
-                    var lanes = default(LaneSums);
-                    for (; k <= start + count - Lanes; k += Lanes)
+                    int lanes = Wide ? Vector512<double>.Count : Lanes;
+                    Span<double> block = stackalloc double[_classes * lanes];
+                    var laneSums = default(LaneSums);
+                    var laneSumsAtOne = default(LaneSums);
+                    for (; k <= start + count - lanes; k += lanes)
                     {
-                        if (first)
+                        if (prepare)
                         {
-                            for (int r = 0; r < Lanes; r++)
+                            for (int r = 0; r < lanes; r++)
                             {
-                                var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)(k + r) * _classes), _classes);
-                                sums.SlopeAtZero.Add(Prepare(row, k + r, scratch));
+                                int i = (k + r) * stride;
+                                var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * _classes), _classes);
+                                sums.SlopeAtZero.Add(Prepare(row, i, scratch));
                             }
                         }
 
-                        Block(k, stride, beta, block, ref lanes, record ? (double*)cc : null);
+                        if (Wide)
+                        {
+                            Block512(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null);
+                        }
+                        else
+                        {
+                            Block(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null);
+                        }
                     }
 
-                    lanes.AddTo(sums);
+                    laneSums.AddTo(sums);
+                    laneSumsAtOne.AddValueTo(ref sums.ValueAtOne);
                 }
 
                 for (; k < start + count; k++)
                 {
                     int i = k * stride;
                     var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * _classes), _classes);
-                    if (first)
+                    if (prepare)
                     {
                         sums.SlopeAtZero.Add(Prepare(row, i, scratch));
                     }
 
-                    double s = Row(row, _rowMax[i], beta, scratch, padded, out double s1, out double s2, out double s3);
+                    double s = Row(row, _rowMax[i], beta, scratch, padded, atOne, out double s1, out double s2, out double s3, out double sAtOne);
                     double inverse = 1.0 / s;
                     double mean = s1 * inverse;
                     double second = s2 * inverse;
@@ -140,14 +168,32 @@ internal sealed class TemperatureObjective<TIn>
                     {
                         ((double*)cc)[i] = inverse;
                     }
+
+                    if (atOne)
+                    {
+                        sums.ValueAtOne.Add(Math.Log(sAtOne) - _labelGap[i]);
+                        ((double*)cc1)[i] = 1.0 / sAtOne;
+                    }
                 }
             }, totals.Add);
         }
 
-        if (first)
+        if (prepare)
         {
-            EveryLabelOnTop = Array.TrueForAll(_labelGap, g => g == 0.0);
-            _slopeAtZero = totals.SlopeAtZero.Value / _rows;
+            bool everyOnTop = true;
+            for (long i = 0; i < _rows && everyOnTop; i += stride)
+            {
+                everyOnTop = _labelGap[i] == 0.0;
+            }
+
+            EveryLabelOnTop = everyOnTop;
+            _slopeAtZero = totals.SlopeAtZero.Value / rows;
+            _preparedStride = _preparedStride == 1 ? 1 : stride;
+        }
+
+        if (atOne)
+        {
+            ValueAtOne = totals.ValueAtOne.Value / rows;
         }
 
         Passes += stride == 1 ? 1 : 0;
@@ -156,21 +202,26 @@ internal sealed class TemperatureObjective<TIn>
 
     /// <summary>
     /// The terms of <see cref="Lanes"/> rows at once, class by class: the rows are copied transposed (class-major) into
-    /// <paramref name="block"/>, so that each vector holds one class of four rows and every per-row quantity — the sums,
+    /// <paramref name="block"/>, so that each vector holds one class of those rows and every per-row quantity — the sums,
     /// the logarithm, the quotients — is computed lane-wise, with no horizontal sum and no padding.
     /// </summary>
-    private unsafe void Block(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, double* confidence)
+    private unsafe void Block(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne)
     {
         int classes = _classes;
-        Span<int> index = stackalloc int[Lanes];
-        for (int r = 0; r < Lanes; r++)
+        int width = Lanes;
+        Span<int> index = stackalloc int[width];
+        Span<double> max = stackalloc double[width];
+        Span<double> gap = stackalloc double[width];
+        for (int r = 0; r < width; r++)
         {
             int i = (first + r) * stride;
             index[r] = i;
+            max[r] = _rowMax[i];
+            gap[r] = _labelGap[i];
             var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * classes), classes);
             for (int c = 0; c < classes; c++)
             {
-                block[(c * Lanes) + r] = double.CreateTruncating(row[c]);
+                block[(c * width) + r] = double.CreateTruncating(row[c]);
             }
         }
 
@@ -179,22 +230,29 @@ internal sealed class TemperatureObjective<TIn>
             TensorPrimitives.Log(block, block);
         }
 
-        var max = Vector256.Create(_rowMax![index[0]], _rowMax[index[1]], _rowMax[index[2]], _rowMax[index[3]]);
-        var gap = Vector256.Create(_labelGap![index[0]], _labelGap[index[1]], _labelGap[index[2]], _labelGap[index[3]]);
-        var scale = Vector256.Create(beta);
-        var floor = Vector256.Create(ExponentFloor);
-        var sum = Vector256<double>.Zero;
-        var firstMoment = Vector256<double>.Zero;
-        var secondMoment = Vector256<double>.Zero;
-        var thirdMoment = Vector256<double>.Zero;
+        var shift = new Vector<double>(max);
+        var gaps = new Vector<double>(gap);
+        var scale = new Vector<double>(beta);
+        var floor = new Vector<double>(ExponentFloor);
+        var sum = Vector<double>.Zero;
+        var sumAtOne = Vector<double>.Zero;
+        var firstMoment = Vector<double>.Zero;
+        var secondMoment = Vector<double>.Zero;
+        var thirdMoment = Vector<double>.Zero;
+        bool atOne = confidenceAtOne != null;
         ref double values = ref MemoryMarshal.GetReference(block);
         for (int c = 0; c < classes; c++)
         {
-            var d = Vector256.LoadUnsafe(ref values, (nuint)(c * Lanes)) - max;
+            var d = Vector.LoadUnsafe(ref values, (nuint)(c * width)) - shift;
+            if (atOne)
+            {
+                sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, Vector.Exp(Vector.Max(d, floor)));
+            }
+
             var x = d * scale;
-            var negligible = Vector256.LessThan(x, floor);
-            var e = Vector256.ConditionalSelect(negligible, Vector256<double>.Zero, Vector256.Exp(Vector256.Max(x, floor)));
-            d = Vector256.ConditionalSelect(negligible, Vector256<double>.Zero, d);
+            var negligible = Vector.LessThan(x, floor);
+            var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, Vector.Exp(Vector.Max(x, floor)));
+            d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
             var de = d * e;
             var dde = d * de;
             sum += e;
@@ -203,19 +261,116 @@ internal sealed class TemperatureObjective<TIn>
             thirdMoment += d * dde;
         }
 
-        var inverse = Vector256<double>.One / sum;
+        var inverse = Vector<double>.One / sum;
         var mean = firstMoment * inverse;
         var second = secondMoment * inverse;
         lanes.Add(
-            Vector256.Log(sum) - (scale * gap),
-            mean - gap,
+            Vector.Log(sum) - (scale * gaps),
+            mean - gaps,
             second - (mean * mean),
-            (thirdMoment * inverse) - (Vector256.Create(3.0) * mean * second) + (Vector256.Create(2.0) * mean * mean * mean));
+            (thirdMoment * inverse) - (new Vector<double>(3.0) * mean * second) + (new Vector<double>(2.0) * mean * mean * mean));
         if (confidence != null)
         {
-            for (int r = 0; r < Lanes; r++)
+            for (int r = 0; r < width; r++)
             {
                 confidence[index[r]] = inverse[r];
+            }
+        }
+
+        if (atOne)
+        {
+            lanesAtOne.Add(Vector.Log(sumAtOne) - gaps, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+            var inverseAtOne = Vector<double>.One / sumAtOne;
+            for (int r = 0; r < width; r++)
+            {
+                confidenceAtOne[index[r]] = inverseAtOne[r];
+            }
+        }
+    }
+
+    /// <summary><see cref="Block"/> for eight rows at once in 512-bit vectors; the lane sums take their two halves.</summary>
+    private unsafe void Block512(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne)
+    {
+        const int Width = 8;
+        int classes = _classes;
+        Span<int> index = stackalloc int[Width];
+        Span<double> max = stackalloc double[Width];
+        Span<double> gap = stackalloc double[Width];
+        for (int r = 0; r < Width; r++)
+        {
+            int i = (first + r) * stride;
+            index[r] = i;
+            max[r] = _rowMax[i];
+            gap[r] = _labelGap[i];
+            var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * classes), classes);
+            for (int c = 0; c < classes; c++)
+            {
+                block[(c * Width) + r] = double.CreateTruncating(row[c]);
+            }
+        }
+
+        if (_logProbabilities)
+        {
+            TensorPrimitives.Log(block, block);
+        }
+
+        var shift = Vector512.Create<double>(max);
+        var gaps = Vector512.Create<double>(gap);
+        var scale = Vector512.Create(beta);
+        var floor = Vector512.Create(ExponentFloor);
+        var sum = Vector512<double>.Zero;
+        var sumAtOne = Vector512<double>.Zero;
+        var firstMoment = Vector512<double>.Zero;
+        var secondMoment = Vector512<double>.Zero;
+        var thirdMoment = Vector512<double>.Zero;
+        bool atOne = confidenceAtOne != null;
+        ref double values = ref MemoryMarshal.GetReference(block);
+        for (int c = 0; c < classes; c++)
+        {
+            var d = Vector512.LoadUnsafe(ref values, (nuint)(c * Width)) - shift;
+            if (atOne)
+            {
+                sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, Vector512.Exp(Vector512.Max(d, floor)));
+            }
+
+            var x = d * scale;
+            var negligible = Vector512.LessThan(x, floor);
+            var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, Vector512.Exp(Vector512.Max(x, floor)));
+            d = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, d);
+            var de = d * e;
+            var dde = d * de;
+            sum += e;
+            firstMoment += de;
+            secondMoment += dde;
+            thirdMoment += d * dde;
+        }
+
+        var inverse = Vector512<double>.One / sum;
+        var mean = firstMoment * inverse;
+        var second = secondMoment * inverse;
+        var value = Vector512.Log(sum) - (scale * gaps);
+        var slope = mean - gaps;
+        var curvature = second - (mean * mean);
+        var third = (thirdMoment * inverse) - (Vector512.Create(3.0) * mean * second) + (Vector512.Create(2.0) * mean * mean * mean);
+        lanes.Add(value.GetLower().AsVector(), slope.GetLower().AsVector(), curvature.GetLower().AsVector(), third.GetLower().AsVector());
+        lanes.Add(value.GetUpper().AsVector(), slope.GetUpper().AsVector(), curvature.GetUpper().AsVector(), third.GetUpper().AsVector());
+        if (confidence != null)
+        {
+            for (int r = 0; r < Width; r++)
+            {
+                confidence[index[r]] = inverse[r];
+            }
+        }
+
+        if (atOne)
+        {
+            var valueAtOne = Vector512.Log(sumAtOne) - gaps;
+            lanesAtOne.Add(valueAtOne.GetLower().AsVector(), Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+            lanesAtOne.Add(valueAtOne.GetUpper().AsVector(), Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+            var inverseAtOne = Vector512<double>.One / sumAtOne;
+            for (int r = 0; r < Width; r++)
+            {
+                confidenceAtOne[index[r]] = inverseAtOne[r];
             }
         }
     }
@@ -226,6 +381,11 @@ internal sealed class TemperatureObjective<TIn>
     /// </summary>
     private double Prepare(ReadOnlySpan<TIn> row, int rowIndex, Span<double> scratch)
     {
+        if (!_logProbabilities && row.Length < MetricsPass.ShortRow)
+        {
+            return PrepareShort(row, rowIndex);
+        }
+
         double max = double.NegativeInfinity;
         double atLabel = double.NaN;
         double finiteSum = 0.0;
@@ -285,9 +445,56 @@ internal sealed class TemperatureObjective<TIn>
                 $"{_name} row {rowIndex} gives its label {label} probability 0, so the NLL is infinite at every temperature.", _name);
         }
 
-        _rowMax![rowIndex] = max;
-        _labelGap![rowIndex] = atLabel - max;
-        _correct![rowIndex] = argmax == label;
+        _rowMax[rowIndex] = max;
+        _labelGap[rowIndex] = atLabel - max;
+        _correct[rowIndex] = argmax == label;
+        return (finiteSum / finiteCount) - atLabel;
+    }
+
+    /// <summary><see cref="Prepare"/> for a short row of logits, in one scalar sweep (no per-call vector set-up).</summary>
+    private double PrepareShort(ReadOnlySpan<TIn> row, int rowIndex)
+    {
+        double max = double.NegativeInfinity;
+        int argmax = -1;
+        double finiteSum = 0.0;
+        int finiteCount = 0;
+        bool bad = false;
+        for (int k = 0; k < row.Length; k++)
+        {
+            double v = double.CreateTruncating(row[k]);
+            if (v > max)
+            {
+                max = v;
+                argmax = k;
+            }
+
+            if (double.IsFinite(v))
+            {
+                finiteSum += v;
+                finiteCount++;
+            }
+            else
+            {
+                bad |= !(v < 0.0);
+            }
+        }
+
+        if (bad || argmax < 0)
+        {
+            throw BadRow(row, rowIndex);
+        }
+
+        int label = _labels[rowIndex];
+        double atLabel = double.CreateTruncating(row[label]);
+        if (double.IsNegativeInfinity(atLabel))
+        {
+            throw new ArgumentException(
+                $"{_name} row {rowIndex} gives its label {label} probability 0, so the NLL is infinite at every temperature.", _name);
+        }
+
+        _rowMax[rowIndex] = max;
+        _labelGap[rowIndex] = atLabel - max;
+        _correct[rowIndex] = argmax == label;
         return (finiteSum / finiteCount) - atLabel;
     }
 
@@ -311,17 +518,25 @@ internal sealed class TemperatureObjective<TIn>
         return new ArgumentException($"{_name} row {rowIndex} has no positive probability.", _name);
     }
 
-    /// <summary>s = Σ e^(β d), s1 = Σ d e^(β d), s2 = Σ d² e^(β d), s3 = Σ d³ e^(β d) over the row, d = z − max.</summary>
-    private double Row(ReadOnlySpan<TIn> row, double max, double beta, Span<double> scratch, int padded, out double s1, out double s2, out double s3)
+    /// <summary>
+    /// s = Σ e^(β d), s1 = Σ d e^(β d), s2 = Σ d² e^(β d), s3 = Σ d³ e^(β d) over the row, d = z − max, and with
+    /// <paramref name="atOne"/> also Σ e^d (<paramref name="sAtOne"/>).
+    /// </summary>
+    private double Row(ReadOnlySpan<TIn> row, double max, double beta, Span<double> scratch, int padded, bool atOne, out double s1, out double s2, out double s3, out double sAtOne)
     {
         var moments = default(Moments);
         for (int start = 0; start < row.Length; start += Chunk)
         {
             var z = Load(row.Slice(start, Math.Min(Chunk, row.Length - start)), scratch, padded);
-            int i = Vector512.IsHardwareAccelerated ? moments.Add512(z, max, beta) : moments.Add256(z, max, beta);
+            int i = Vector512.IsHardwareAccelerated ? moments.Add512(z, max, beta, atOne) : moments.Add(z, max, beta, atOne);
             for (; i < z.Length; i++)
             {
                 double d = z[i] - max;
+                if (atOne && d >= ExponentFloor)
+                {
+                    moments.SAtOne += Math.Exp(d);
+                }
+
                 double x = beta * d;
                 double e = x < ExponentFloor ? 0.0 : Math.Exp(x);
                 if (e != 0.0)
@@ -337,6 +552,7 @@ internal sealed class TemperatureObjective<TIn>
         s1 = moments.S1;
         s2 = moments.S2;
         s3 = moments.S3;
+        sAtOne = moments.SAtOne;
         return moments.S;
     }
 
@@ -375,18 +591,20 @@ internal sealed class TemperatureObjective<TIn>
         return padded > chunk.Length ? scratch[..padded] : z;
     }
 
-    /// <summary>The running sums Σ e^(βd), Σ d e^(βd), Σ d² e^(βd), Σ d³ e^(βd) of a row, added a vector at a time.</summary>
+    /// <summary>The running sums Σ e^(βd), Σ d e^(βd), Σ d² e^(βd), Σ d³ e^(βd) (and Σ e^d) of a row, added a vector at a time.</summary>
     private struct Moments
     {
         internal double S;
         internal double S1;
         internal double S2;
         internal double S3;
+        internal double SAtOne;
 
         /// <summary>Adds the whole 512-bit vectors of <paramref name="z"/>; returns how many values it took.</summary>
-        internal int Add512(ReadOnlySpan<double> z, double max, double beta)
+        internal int Add512(ReadOnlySpan<double> z, double max, double beta, bool atOne)
         {
             var sum = Vector512<double>.Zero;
+            var sumAtOne = Vector512<double>.Zero;
             var first = Vector512<double>.Zero;
             var second = Vector512<double>.Zero;
             var third = Vector512<double>.Zero;
@@ -398,6 +616,11 @@ internal sealed class TemperatureObjective<TIn>
             for (; i <= z.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var d = Vector512.LoadUnsafe(ref values, (nuint)i) - shift;
+                if (atOne)
+                {
+                    sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, Vector512.Exp(Vector512.Max(d, floor)));
+                }
+
                 var x = d * scale;
 
                 // Below the floor (a masked class at −∞, padding, or a weight under 1e-307) a value adds nothing; the
@@ -417,33 +640,40 @@ internal sealed class TemperatureObjective<TIn>
             S1 += Vector512.Sum(first);
             S2 += Vector512.Sum(second);
             S3 += Vector512.Sum(third);
+            SAtOne += Vector512.Sum(sumAtOne);
             return i;
         }
 
-        /// <summary>Adds the whole 256-bit vectors of <paramref name="z"/>; returns how many values it took.</summary>
-        internal int Add256(ReadOnlySpan<double> z, double max, double beta)
+        /// <summary>Adds the whole vectors (<see cref="Vector{T}"/>: 256 or 128 bits) of <paramref name="z"/>; returns how many values it took.</summary>
+        internal int Add(ReadOnlySpan<double> z, double max, double beta, bool atOne)
         {
-            if (!Vector256.IsHardwareAccelerated)
+            if (!Vector.IsHardwareAccelerated)
             {
                 return 0;
             }
 
-            var sum = Vector256<double>.Zero;
-            var first = Vector256<double>.Zero;
-            var second = Vector256<double>.Zero;
-            var third = Vector256<double>.Zero;
-            var shift = Vector256.Create(max);
-            var scale = Vector256.Create(beta);
-            var floor = Vector256.Create(ExponentFloor);
+            var sum = Vector<double>.Zero;
+            var sumAtOne = Vector<double>.Zero;
+            var first = Vector<double>.Zero;
+            var second = Vector<double>.Zero;
+            var third = Vector<double>.Zero;
+            var shift = new Vector<double>(max);
+            var scale = new Vector<double>(beta);
+            var floor = new Vector<double>(ExponentFloor);
             ref double values = ref MemoryMarshal.GetReference(z);
             int i = 0;
-            for (; i <= z.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            for (; i <= z.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var d = Vector256.LoadUnsafe(ref values, (nuint)i) - shift;
+                var d = Vector.LoadUnsafe(ref values, (nuint)i) - shift;
+                if (atOne)
+                {
+                    sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, Vector.Exp(Vector.Max(d, floor)));
+                }
+
                 var x = d * scale;
-                var negligible = Vector256.LessThan(x, floor);
-                var e = Vector256.ConditionalSelect(negligible, Vector256<double>.Zero, Vector256.Exp(Vector256.Max(x, floor)));
-                d = Vector256.ConditionalSelect(negligible, Vector256<double>.Zero, d);
+                var negligible = Vector.LessThan(x, floor);
+                var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, Vector.Exp(Vector.Max(x, floor)));
+                d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
                 var de = d * e;
                 var dde = d * de;
                 sum += e;
@@ -452,10 +682,11 @@ internal sealed class TemperatureObjective<TIn>
                 third += d * dde;
             }
 
-            S += Vector256.Sum(sum);
-            S1 += Vector256.Sum(first);
-            S2 += Vector256.Sum(second);
-            S3 += Vector256.Sum(third);
+            S += Vector.Sum(sum);
+            S1 += Vector.Sum(first);
+            S2 += Vector.Sum(second);
+            S3 += Vector.Sum(third);
+            SAtOne += Vector.Sum(sumAtOne);
             return i;
         }
     }
@@ -463,14 +694,14 @@ internal sealed class TemperatureObjective<TIn>
     /// <summary>Lane-wise running sums of the rows' terms: Neumaier-compensated for L and L′, plain for L″ and L‴.</summary>
     private struct LaneSums
     {
-        private Vector256<double> _value;
-        private Vector256<double> _valueError;
-        private Vector256<double> _slope;
-        private Vector256<double> _slopeError;
-        private Vector256<double> _curvature;
-        private Vector256<double> _third;
+        private Vector<double> _value;
+        private Vector<double> _valueError;
+        private Vector<double> _slope;
+        private Vector<double> _slopeError;
+        private Vector<double> _curvature;
+        private Vector<double> _third;
 
-        internal void Add(Vector256<double> value, Vector256<double> slope, Vector256<double> curvature, Vector256<double> third)
+        internal void Add(Vector<double> value, Vector<double> slope, Vector<double> curvature, Vector<double> third)
         {
             Compensated(ref _value, ref _valueError, value);
             Compensated(ref _slope, ref _slopeError, slope);
@@ -481,7 +712,7 @@ internal sealed class TemperatureObjective<TIn>
         /// <summary>Folds the lanes, in lane order, into a part's sums.</summary>
         internal readonly void AddTo(Sums sums)
         {
-            for (int lane = 0; lane < Vector256<double>.Count; lane++)
+            for (int lane = 0; lane < Vector<double>.Count; lane++)
             {
                 sums.Value.Add(_value[lane]);
                 sums.Value.Add(_valueError[lane]);
@@ -492,11 +723,21 @@ internal sealed class TemperatureObjective<TIn>
             }
         }
 
-        private static void Compensated(ref Vector256<double> sum, ref Vector256<double> error, Vector256<double> x)
+        /// <summary>Folds the lanes of the value sums alone, in lane order, into <paramref name="sum"/>.</summary>
+        internal readonly void AddValueTo(ref CompensatedSum sum)
+        {
+            for (int lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                sum.Add(_value[lane]);
+                sum.Add(_valueError[lane]);
+            }
+        }
+
+        private static void Compensated(ref Vector<double> sum, ref Vector<double> error, Vector<double> x)
         {
             var t = sum + x;
-            var sumIsLarger = Vector256.GreaterThanOrEqual(Vector256.Abs(sum), Vector256.Abs(x));
-            error += (Vector256.ConditionalSelect(sumIsLarger, sum, x) - t) + Vector256.ConditionalSelect(sumIsLarger, x, sum);
+            var sumIsLarger = Vector.GreaterThanOrEqual(Vector.Abs(sum), Vector.Abs(x));
+            error += (Vector.ConditionalSelect(sumIsLarger, sum, x) - t) + Vector.ConditionalSelect(sumIsLarger, x, sum);
             sum = t;
         }
     }
@@ -511,9 +752,11 @@ internal sealed class TemperatureObjective<TIn>
         internal double Curvature;
         internal double Third;
         internal CompensatedSum SlopeAtZero;
+        internal CompensatedSum ValueAtOne;
 
         internal void Add(Sums other)
         {
+            ValueAtOne.Add(other.ValueAtOne);
             Value.Add(other.Value);
             Slope.Add(other.Slope);
             Curvature += other.Curvature;
@@ -528,6 +771,7 @@ internal sealed class TemperatureObjective<TIn>
             Curvature = default;
             Third = default;
             SlopeAtZero = default;
+            ValueAtOne = default;
         }
     }
 }

@@ -26,6 +26,11 @@ internal sealed class TopLabelBins
     /// <summary>Bins the samples (all of them, or the rows listed in <paramref name="rows"/>, with repeats).</summary>
     internal static TopLabelBins From(ReadOnlySpan<double> confidence, ReadOnlySpan<bool> correct, int bins, BinStrategy strategy, ReadOnlySpan<int> rows = default)
     {
+        if (strategy == BinStrategy.Uniform && rows.IsEmpty && confidence.Length >= RowParts.ParallelThreshold)
+        {
+            return Uniform(confidence, correct, bins);
+        }
+
         double[] edges;
         if (strategy == BinStrategy.Uniform)
         {
@@ -63,6 +68,33 @@ internal sealed class TopLabelBins
 
         return new TopLabelBins(edges, counts, Array.ConvertAll(sums, s => s.Value), hits, n);
     }
+
+    /// <summary>Equal-width bins of every sample, counted in fixed parts of rows on the cores and merged in part order.</summary>
+    private static unsafe TopLabelBins Uniform(ReadOnlySpan<double> confidence, ReadOnlySpan<bool> correct, int bins)
+    {
+        var total = new CalibrationPart(1, bins);
+        fixed (double* c = confidence)
+        fixed (bool* h = correct)
+        {
+            nint cc = (nint)c, hh = (nint)h;
+            int rowsPerPart = RowParts.RowsPerPart(confidence.Length, 1, minimumRows: 1);
+            RowParts.Run(confidence.Length, rowsPerPart, () => new CalibrationPart(1, bins), part => part.Reset(), (part, first, count) =>
+            {
+                for (int i = first; i < first + count; i++)
+                {
+                    part.AddTop(((double*)cc)[i], ((bool*)hh)[i]);
+                }
+
+                part.Rows += count;
+            }, total.Add);
+        }
+
+        return total.TopBins();
+    }
+
+    /// <summary>Bins already counted elsewhere (a pass's merged parts): edges, counts, Σ confidence and correct rows per bin, of <paramref name="n"/> rows.</summary>
+    internal static TopLabelBins FromTotals(double[] edges, long[] counts, double[] confidence, long[] correct, long n) =>
+        new(edges, counts, confidence, correct, n);
 
     /// <summary>The bins with their edges, counts, mean confidence and accuracy (NaN when empty).</summary>
     internal CalibrationBin[] Bins()
