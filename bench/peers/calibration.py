@@ -8,9 +8,10 @@ bench/data/calibration_<N>x<C>_labels.npy (int64). The C# benchmark memory-maps 
 
 The computation, on both sides: softmax with the max shift; accuracy (first arg-max), NLL, Brier's multiclass score,
 top-label ECE and MCE over 15 equal-width right-closed bins, classwise ECE (15 bins per class); then the temperature
-T* minimising the NLL by Shannon's iteration on β = 1/T (a pass at β = 1; a warm start solved on every s-th row;
-safeguarded Halley steps, each one pass yielding L, L′, L″, L‴ in float64, until the step is below 1e-12 β), and the
-ECE after it. Both sides run the same algorithm, so the ratio measures the implementations.
+T* minimising the NLL by Shannon's iteration on β = 1/T (a warm start solved on every s-th row; a first full pass at
+that root that also yields L(1) and the confidences at β = 1 from the same block; safeguarded Halley steps, each one
+pass yielding L, L′, L″, L‴ in float64, until the step is below 1e-12 β), and the ECE after it. Both sides run the
+same algorithm, so the ratio measures the implementations.
 
 - torch: float32 metrics as torch code would write them (F.cross_entropy, softmax, bucketize + scatter_add), the
   fit's passes in float64 (as Shannon's), both in blocks of rows so that no N×C float64 copy is ever held.
@@ -91,11 +92,13 @@ def torch_report(z, y):
     return {"accuracy": correct / n, "nll": nll / n, "brier": brier / n, "ece": ece, "mce": mce, "classwise": classwise}
 
 
-def torch_pass(z, y, beta, record, stride=1):
+def torch_pass(z, y, beta, record, stride=1, also_one=False):
     """L, L', L'' and L''' of the mean NLL of softmax(beta z) (float64) over every stride-th row, and the confidences."""
     n, c = z.shape
     sums = np.zeros(4)
     conf = torch.empty(n, dtype=torch.float64) if record else None
+    value_one = 0.0
+    conf_one = torch.empty(n, dtype=torch.float64) if also_one else None
     rows = z if stride == 1 else z[::stride]
     labels = y if stride == 1 else y[::stride]
     for s, e in blocks(rows.shape[0], c):
@@ -112,14 +115,22 @@ def torch_pass(z, y, beta, record, stride=1):
                  float((second - mean * mean).sum()), float((third - 3 * mean * second + 2 * mean ** 3).sum())]
         if record:
             conf[s:e] = 1 / total
+        if also_one:
+            total_one = torch.exp(d).sum(dim=1)
+            value_one += float((torch.log(total_one) - gap).sum())
+            conf_one[s:e] = 1 / total_one
+    if also_one:
+        return sums / rows.shape[0], conf, value_one / rows.shape[0], conf_one
     return sums / rows.shape[0], conf
 
 
-def numpy_pass(z, y, beta, record, stride=1):
+def numpy_pass(z, y, beta, record, stride=1, also_one=False):
     """As torch_pass, in numpy."""
     n, c = z.shape
     sums = np.zeros(4)
     conf = np.empty(n) if record else None
+    value_one = 0.0
+    conf_one = np.empty(n) if also_one else None
     rows = z if stride == 1 else z[::stride]
     labels = y if stride == 1 else y[::stride]
     for s, e in blocks(rows.shape[0], c):
@@ -135,6 +146,12 @@ def numpy_pass(z, y, beta, record, stride=1):
                  float((second - mean * mean).sum()), float((third - 3 * mean * second + 2 * mean ** 3).sum())]
         if record:
             conf[s:e] = 1 / total
+        if also_one:
+            total_one = np.exp(d).sum(axis=1)
+            value_one += float((np.log(total_one) - gap).sum())
+            conf_one[s:e] = 1 / total_one
+    if also_one:
+        return sums / rows.shape[0], conf, value_one / rows.shape[0], conf_one
     return sums / rows.shape[0], conf
 
 
@@ -170,17 +187,19 @@ def solve(beta, at, evaluate, tolerance, evaluations=200):
 
 
 def fit(evaluate, z, y):
-    """The same fit as Shannon's: a pass at beta = 1, a warm start solved on every s-th row (about 2^16 rows) to 1e-9,
-    then the iteration on every row to 1e-12. Returns T*, the confidences at T*, and the NLL before and after."""
+    """The same fit as Shannon's: on large inputs a warm start solved on every s-th row (about 2^16 rows) to 1e-9 and a
+    first full pass there that also gives L(1); else a pass at beta = 1; then the iteration on every row to 1e-12.
+    Returns T*, the confidences at T*, and the NLL before and after."""
     n = len(y)
-    at_one = evaluate(z, y, 1.0, True)
-    beta, at = 1.0, at_one
     if n >= 4 * 65536:
         stride = n // 65536
         warm, _ = solve(1.0, evaluate(z, y, 1.0, False, stride), lambda b: evaluate(z, y, b, False, stride), 1e-9)
         if 1e-6 < warm < 1e6 and warm != 1.0:
-            beta, at = warm, evaluate(z, y, warm, True)
-    beta, at = solve(beta, at, lambda b: evaluate(z, y, b, True), 1e-12)
+            sums, conf, nll_before, _ = evaluate(z, y, warm, True, 1, True)
+            beta, at = solve(warm, (sums, conf), lambda b: evaluate(z, y, b, True), 1e-12)
+            return 1 / beta, at[1], nll_before, at[0][0]
+    at_one = evaluate(z, y, 1.0, True)
+    beta, at = solve(1.0, at_one, lambda b: evaluate(z, y, b, True), 1e-12)
     return 1 / beta, at[1], at_one[0][0], at[0][0]
 
 

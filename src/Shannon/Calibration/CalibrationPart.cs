@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Shannon.Numerics;
 
 namespace Shannon.Calibration;
@@ -13,13 +12,15 @@ namespace Shannon.Calibration;
 /// </summary>
 /// <remarks>
 /// Almost every p_ik of a many-class softmax lies in the first bin, so the first bin is not counted element by element:
-/// every p_ik is added, eight or four lanes at a time, to per-class totals, the rare p_ik above the first edge are
+/// every p_ik is added, a vector (<see cref="Vector{T}"/>: 256 or 128 bits) at a time, to per-class totals, the rare p_ik above the first edge are
 /// binned one by one, and the first bin is the totals minus the other bins (<see cref="Finish"/>).
 /// </remarks>
 internal sealed class CalibrationPart
 {
     private readonly double _rareThreshold;
     private readonly float _rareThresholdSingle;
+    private readonly double[] _classLanes;
+    private readonly double[] _classSquareLanes;
 
     /// <param name="classes">C.</param>
     /// <param name="bins">The classwise bins per class.</param>
@@ -40,6 +41,8 @@ internal sealed class CalibrationPart
         SumSquares = new double[cells];
         LabelCounts = new long[cells];
         LabelP = new double[cells];
+        _classLanes = new double[classes * Vector<double>.Count];
+        _classSquareLanes = new double[classes * Vector<double>.Count];
         TopCounts = new long[bins];
         TopConfidence = new CompensatedSum[bins];
         TopCorrect = new long[bins];
@@ -101,30 +104,54 @@ internal sealed class CalibrationPart
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         return typeof(T) == typeof(float)
-            ? AddSingles(MemoryMarshal.Cast<T, float>(p), start)
+            ? AddSingles(MemoryMarshal.Cast<T, float>(p), start, 1f)
             : AddDoubles(MemoryMarshal.Cast<T, double>(p), start);
     }
 
+    /// <summary>Adds the probabilities p_k = <paramref name="e"/>_k·<paramref name="scale"/> (classes <paramref name="start"/> on) to the table; returns Σ p².</summary>
+    internal double AddProbabilities(ReadOnlySpan<float> e, int start, float scale) => AddSingles(e, start, scale);
+
     /// <summary>
-    /// Adds the probabilities of class <paramref name="c"/> in the eight rows of a transposed block to the class's totals,
-    /// bins the rare ones above the first edge, and adds their squares lane by lane to the rows' sums of squares.
+    /// Adds the probabilities of class <paramref name="c"/> in the rows of a transposed block (one per lane) to the
+    /// class's lane totals (folded by <see cref="FoldLanes"/>), bins the rare ones above the first edge, and adds their
+    /// squares lane by lane to the rows' sums of squares.
     /// </summary>
-    internal void AddClass(int c, Vector256<float> p, ref Vector256<double> squaresLow, ref Vector256<double> squaresHigh)
+    internal void AddClass(int c, Vector<float> p, ref Vector<double> squaresLow, ref Vector<double> squaresHigh)
     {
-        var (low, high) = Vector256.Widen(p);
+        Vector.Widen(p, out var low, out var high);
         var lowSquares = low * low;
         var highSquares = high * high;
-        TotalP[c] += Vector256.Sum(low + high);
-        TotalSquares[c] += Vector256.Sum(lowSquares + highSquares);
+        nuint slot = (nuint)(c * Vector<double>.Count);
+        ref double totals = ref MemoryMarshal.GetArrayDataReference(_classLanes);
+        ref double totalSquares = ref MemoryMarshal.GetArrayDataReference(_classSquareLanes);
+        (Vector.LoadUnsafe(ref totals, slot) + low + high).StoreUnsafe(ref totals, slot);
+        (Vector.LoadUnsafe(ref totalSquares, slot) + lowSquares + highSquares).StoreUnsafe(ref totalSquares, slot);
         squaresLow += lowSquares;
         squaresHigh += highSquares;
-        uint rare = Vector256.GreaterThan(p, Vector256.Create(_rareThresholdSingle)).ExtractMostSignificantBits();
+        uint rare = VectorBits.MostSignificant(Vector.GreaterThan(p, new Vector<float>(_rareThresholdSingle)));
         while (rare != 0)
         {
             int lane = BitOperations.TrailingZeroCount(rare);
             AddRare(c, p[lane]);
             rare &= rare - 1;
         }
+    }
+
+    /// <summary>Adds the lane totals of <see cref="AddClass"/> to the per-class totals, in lane order, and clears them. Call at the end of a part.</summary>
+    internal void FoldLanes()
+    {
+        int width = Vector<double>.Count;
+        for (int c = 0; c < Classes; c++)
+        {
+            for (int lane = 0; lane < width; lane++)
+            {
+                TotalP[c] += _classLanes[(c * width) + lane];
+                TotalSquares[c] += _classSquareLanes[(c * width) + lane];
+            }
+        }
+
+        Array.Clear(_classLanes);
+        Array.Clear(_classSquareLanes);
     }
 
     /// <summary>Counts the label's own cell: row's label <paramref name="label"/> with probability <paramref name="p"/>.</summary>
@@ -174,6 +201,8 @@ internal sealed class CalibrationPart
         Array.Clear(TopCounts);
         Array.Clear(TopConfidence);
         Array.Clear(TopCorrect);
+        Array.Clear(_classLanes);
+        Array.Clear(_classSquareLanes);
     }
 
     /// <summary>Fills every class's first bin from the totals (all rows minus the other bins). Call once, after the last merge.</summary>
@@ -230,44 +259,46 @@ internal sealed class CalibrationPart
         return terms.Result();
     }
 
-    private double AddSingles(ReadOnlySpan<float> p, int start)
+    private double AddSingles(ReadOnlySpan<float> p, int start, float scale)
     {
         int i = 0;
         double squares = 0.0;
-        if (Vector256.IsHardwareAccelerated && p.Length >= Vector256<float>.Count)
+        if (Vector.IsHardwareAccelerated && p.Length >= Vector<float>.Count)
         {
             ref float source = ref MemoryMarshal.GetReference(p);
             ref double totals = ref MemoryMarshal.GetArrayDataReference(TotalP);
             ref double totalSquares = ref MemoryMarshal.GetArrayDataReference(TotalSquares);
-            var threshold = Vector256.Create(_rareThresholdSingle);
-            var rowSquares = Vector256<double>.Zero;
-            for (; i <= p.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            var threshold = new Vector<float>(_rareThresholdSingle);
+            var factor = new Vector<float>(scale);
+            var rowSquares = Vector<double>.Zero;
+            for (; i <= p.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var v = Vector256.LoadUnsafe(ref source, (nuint)i);
-                var (low, high) = Vector256.Widen(v);
+                var v = Vector.LoadUnsafe(ref source, (nuint)i) * factor;
+                Vector.Widen(v, out var low, out var high);
                 nuint k = (nuint)(start + i);
-                (Vector256.LoadUnsafe(ref totals, k) + low).StoreUnsafe(ref totals, k);
-                (Vector256.LoadUnsafe(ref totals, k + 4) + high).StoreUnsafe(ref totals, k + 4);
+                nuint half = (nuint)Vector<double>.Count;
+                (Vector.LoadUnsafe(ref totals, k) + low).StoreUnsafe(ref totals, k);
+                (Vector.LoadUnsafe(ref totals, k + half) + high).StoreUnsafe(ref totals, k + half);
                 var lowSquares = low * low;
                 var highSquares = high * high;
-                (Vector256.LoadUnsafe(ref totalSquares, k) + lowSquares).StoreUnsafe(ref totalSquares, k);
-                (Vector256.LoadUnsafe(ref totalSquares, k + 4) + highSquares).StoreUnsafe(ref totalSquares, k + 4);
+                (Vector.LoadUnsafe(ref totalSquares, k) + lowSquares).StoreUnsafe(ref totalSquares, k);
+                (Vector.LoadUnsafe(ref totalSquares, k + half) + highSquares).StoreUnsafe(ref totalSquares, k + half);
                 rowSquares += lowSquares + highSquares;
-                uint rare = Vector256.GreaterThan(v, threshold).ExtractMostSignificantBits();
+                uint rare = VectorBits.MostSignificant(Vector.GreaterThan(v, threshold));
                 while (rare != 0)
                 {
                     int lane = BitOperations.TrailingZeroCount(rare);
-                    AddRare(start + i + lane, p[i + lane]);
+                    AddRare(start + i + lane, v[lane]);
                     rare &= rare - 1;
                 }
             }
 
-            squares = Vector256.Sum(rowSquares);
+            squares = Vector.Sum(rowSquares);
         }
 
         for (; i < p.Length; i++)
         {
-            double v = p[i];
+            double v = p[i] * scale;
             TotalP[start + i] += v;
             TotalSquares[start + i] += v * v;
             squares += v * v;
@@ -284,31 +315,31 @@ internal sealed class CalibrationPart
     {
         int i = 0;
         double squares = 0.0;
-        if (Vector256.IsHardwareAccelerated && p.Length >= Vector256<double>.Count)
+        if (Vector.IsHardwareAccelerated && p.Length >= Vector<double>.Count)
         {
             ref double source = ref MemoryMarshal.GetReference(p);
             ref double totals = ref MemoryMarshal.GetArrayDataReference(TotalP);
             ref double totalSquares = ref MemoryMarshal.GetArrayDataReference(TotalSquares);
-            var threshold = Vector256.Create(_rareThreshold);
-            var rowSquares = Vector256<double>.Zero;
-            for (; i <= p.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            var threshold = new Vector<double>(_rareThreshold);
+            var rowSquares = Vector<double>.Zero;
+            for (; i <= p.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var v = Vector256.LoadUnsafe(ref source, (nuint)i);
+                var v = Vector.LoadUnsafe(ref source, (nuint)i);
                 nuint k = (nuint)(start + i);
-                (Vector256.LoadUnsafe(ref totals, k) + v).StoreUnsafe(ref totals, k);
+                (Vector.LoadUnsafe(ref totals, k) + v).StoreUnsafe(ref totals, k);
                 var vSquares = v * v;
-                (Vector256.LoadUnsafe(ref totalSquares, k) + vSquares).StoreUnsafe(ref totalSquares, k);
+                (Vector.LoadUnsafe(ref totalSquares, k) + vSquares).StoreUnsafe(ref totalSquares, k);
                 rowSquares += vSquares;
-                uint rare = Vector256.GreaterThan(v, threshold).ExtractMostSignificantBits();
+                uint rare = VectorBits.MostSignificant(Vector.GreaterThan(v, threshold));
                 while (rare != 0)
                 {
                     int lane = BitOperations.TrailingZeroCount(rare);
-                    AddRare(start + i + lane, p[i + lane]);
+                    AddRare(start + i + lane, v[lane]);
                     rare &= rare - 1;
                 }
             }
 
-            squares = Vector256.Sum(rowSquares);
+            squares = Vector.Sum(rowSquares);
         }
 
         for (; i < p.Length; i++)

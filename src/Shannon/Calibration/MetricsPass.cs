@@ -60,7 +60,7 @@ internal static class MetricsPass
             // Only float rows are padded: their exponential takes −∞ in stride, while the runtime's double exponential
             // falls back to scalar code for a vector holding one.
             int width = typeof(T) == typeof(float) ? PaddedWidth(classes) : 0;
-            bool blocks = typeof(T) == typeof(float) && classes < BlockBelow && SingleExp.IsAccelerated;
+            bool blocks = typeof(T) == typeof(float) && classes < BlockBelow && Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8;
             return Run(labels.Length, classes, bins, width, (part, first, count) =>
             {
                 Span<T> scratch = stackalloc T[Chunk];
@@ -123,6 +123,7 @@ internal static class MetricsPass
         RowParts.Run(rows, rowsPerPart, () => new CalibrationPart(classes, bins, width), part => part.Reset(), (part, first, count) =>
         {
             body(part, first, count);
+            part.FoldLanes();
             part.Rows += count;
         }, total.Add);
         total.Finish();
@@ -195,6 +196,12 @@ internal static class MetricsPass
     private static void LogitRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> values, int label, int rowIndex, CalibrationPart part, Span<T> scratch, out double confidence, out bool correct, string name)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(float) && values.Length <= Chunk && Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8)
+        {
+            SingleRow(MemoryMarshal.Cast<T, float>(row), MemoryMarshal.Cast<T, float>(values), label, rowIndex, part, MemoryMarshal.Cast<T, float>(scratch), out confidence, out correct, name);
+            return;
+        }
+
         // The cross-entropy kernels' online normaliser, chunk by chunk: m = max z, Σ e^(z − m) in double. Starting from
         // the first chunk's maximum spares the kernel its rescaling of an empty sum (an exponential per row).
         T max = TensorPrimitives.Max(values[..Math.Min(Chunk, values.Length)]);
@@ -239,84 +246,146 @@ internal static class MetricsPass
         part.AddTop(confidence, correct);
     }
 
-    /// <summary>Rows per transposed block: one per lane of a 256-bit vector of floats.</summary>
-    internal const int BlockRows = 8;
+    /// <summary>
+    /// A float row of logits that fits one chunk, with one exponential per value: e_k = e^(z_k − max z) into
+    /// <paramref name="scratch"/> with s = Σ e_k in double, then p_k = e_k·(1/s) as the table takes them.
+    /// </summary>
+    private static void SingleRow(ReadOnlySpan<float> row, ReadOnlySpan<float> values, int label, int rowIndex, CalibrationPart part, Span<float> scratch, out double confidence, out bool correct, string name)
+    {
+        float max = TensorPrimitives.Max(values);
+        if (!float.IsFinite(max))
+        {
+            throw LogitGuard.BadRow(row, rowIndex, row.Length, name); // a NaN (which Max returns), +∞, or every logit −∞
+        }
+
+        var e = scratch[..values.Length];
+        double sum = Numerators(values, max, e);
+        int argmax = FirstIndexOf(values, max);
+        float inverse = (float)(1.0 / sum);
+        confidence = 1.0 / sum;
+        correct = argmax == label;
+        double py = e[label] * inverse;
+        double squares = part.AddProbabilities(e, 0, inverse);
+        part.AddLabel(label, py);
+        part.Nll.Add((double)max - row[label] + Math.Log(sum));
+        part.Brier.Add(squares - (py * py) + ((1.0 - py) * (1.0 - py)));
+        part.Correct += correct ? 1 : 0;
+        part.AddTop(confidence, correct);
+    }
+
+    /// <summary>e_k = e^(z_k − max) into <paramref name="e"/> (−∞ gives 0); returns Σ e_k, summed in double.</summary>
+    private static double Numerators(ReadOnlySpan<float> z, float max, Span<float> e)
+    {
+        int i = 0;
+        double total = 0.0;
+        if (z.Length >= Vector<float>.Count)
+        {
+            ref float source = ref MemoryMarshal.GetReference(z);
+            ref float target = ref MemoryMarshal.GetReference(e);
+            var shift = new Vector<float>(max);
+            var low = Vector<double>.Zero;
+            var high = Vector<double>.Zero;
+            for (; i <= z.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = SingleExp.Exp(Vector.LoadUnsafe(ref source, (nuint)i) - shift);
+                v.StoreUnsafe(ref target, (nuint)i);
+                Vector.Widen(v, out var lower, out var upper);
+                low += lower;
+                high += upper;
+            }
+
+            total = Vector.Sum(low + high);
+        }
+
+        for (; i < z.Length; i++)
+        {
+            float v = MathF.Exp(z[i] - max);
+            e[i] = v;
+            total += v;
+        }
+
+        return total;
+    }
+
+    /// <summary>Rows per transposed block: one per lane of the machine's vector of floats (eight with AVX2, four with SSE or NEON).</summary>
+    internal static int BlockRows => Vector<float>.Count;
 
     /// <summary>Float rows of fewer classes than this are read <see cref="BlockRows"/> at a time, transposed.</summary>
     internal const int BlockBelow = 32;
 
     /// <summary>
     /// The metrics of <see cref="BlockRows"/> float logit rows at once, class by class: the rows are copied transposed
-    /// (class-major), so that each vector holds one class of eight rows and the maximum, the arg-max, the sum of
+    /// (class-major), so that each vector holds one class of those rows and the maximum, the arg-max, the sum of
     /// exponentials (in double), the logarithm and the probabilities are computed lane-wise. Returns false, having
     /// changed nothing, when a row holds a NaN or +∞ or no finite logit; the caller then takes the rows one by one.
     /// </summary>
     private static unsafe bool LogitBlock(float* values, int first, int classes, int* labels, CalibrationPart part, Span<float> block, Span<float> probabilities, double* confidence, bool* correct)
     {
-        const int Rows = BlockRows;
+        int rows = BlockRows;
+        int half = Vector<double>.Count;
         float* start = values + ((long)first * classes);
-        for (int r = 0; r < Rows; r++)
+        for (int r = 0; r < rows; r++)
         {
             float* row = start + (r * classes);
             for (int c = 0; c < classes; c++)
             {
-                block[(c * Rows) + r] = row[c];
+                block[(c * rows) + r] = row[c];
             }
         }
 
         ref float z = ref MemoryMarshal.GetReference(block);
-        var best = Vector256.LoadUnsafe(ref z);
-        var argmax = Vector256<int>.Zero;
-        var bad = Vector256<float>.Zero;
-        var infinity = Vector256.Create(float.PositiveInfinity);
+        var best = Vector.LoadUnsafe(ref z);
+        var argmax = Vector<int>.Zero;
+        var bad = Vector<int>.Zero;
+        var infinity = new Vector<float>(float.PositiveInfinity);
         for (int c = 0; c < classes; c++)
         {
-            var v = Vector256.LoadUnsafe(ref z, (nuint)(c * Rows));
-            bad |= ~Vector256.Equals(v, v) | Vector256.Equals(v, infinity);
-            var greater = Vector256.GreaterThan(v, best);
-            best = Vector256.ConditionalSelect(greater, v, best);
-            argmax = Vector256.ConditionalSelect(greater.AsInt32(), Vector256.Create(c), argmax);
+            var v = Vector.LoadUnsafe(ref z, (nuint)(c * rows));
+            bad |= ~Vector.Equals(v, v) | Vector.Equals(v, infinity);
+            var greater = Vector.GreaterThan(v, best);
+            best = Vector.ConditionalSelect(greater, v, best);
+            argmax = Vector.ConditionalSelect(greater, new Vector<int>(c), argmax);
         }
 
-        if (bad != Vector256<float>.Zero || Vector256.EqualsAny(best, Vector256.Create(float.NegativeInfinity)))
+        if (bad != Vector<int>.Zero || Vector.EqualsAny(best, new Vector<float>(float.NegativeInfinity)))
         {
             return false;
         }
 
         ref float p = ref MemoryMarshal.GetReference(probabilities);
-        var sumLow = Vector256<double>.Zero;
-        var sumHigh = Vector256<double>.Zero;
+        var sumLow = Vector<double>.Zero;
+        var sumHigh = Vector<double>.Zero;
         for (int c = 0; c < classes; c++)
         {
-            var e = SingleExp.Exp(Vector256.LoadUnsafe(ref z, (nuint)(c * Rows)) - best);
-            e.StoreUnsafe(ref p, (nuint)(c * Rows));
-            var (low, high) = Vector256.Widen(e);
+            var e = SingleExp.Exp(Vector.LoadUnsafe(ref z, (nuint)(c * rows)) - best);
+            e.StoreUnsafe(ref p, (nuint)(c * rows));
+            Vector.Widen(e, out var low, out var high);
             sumLow += low;
             sumHigh += high;
         }
 
-        var inverseLow = Vector256<double>.One / sumLow;
-        var inverseHigh = Vector256<double>.One / sumHigh;
-        var inverse = Vector256.Narrow(inverseLow, inverseHigh);
-        var logLow = Vector256.Log(sumLow);
-        var logHigh = Vector256.Log(sumHigh);
-        var squaresLow = Vector256<double>.Zero;
-        var squaresHigh = Vector256<double>.Zero;
+        var inverseLow = Vector<double>.One / sumLow;
+        var inverseHigh = Vector<double>.One / sumHigh;
+        var inverse = Vector.Narrow(inverseLow, inverseHigh);
+        var logLow = Vector.Log(sumLow);
+        var logHigh = Vector.Log(sumHigh);
+        var squaresLow = Vector<double>.Zero;
+        var squaresHigh = Vector<double>.Zero;
         for (int c = 0; c < classes; c++)
         {
-            var pc = Vector256.LoadUnsafe(ref p, (nuint)(c * Rows)) * inverse;
-            pc.StoreUnsafe(ref p, (nuint)(c * Rows));
+            var pc = Vector.LoadUnsafe(ref p, (nuint)(c * rows)) * inverse;
+            pc.StoreUnsafe(ref p, (nuint)(c * rows));
             part.AddClass(c, pc, ref squaresLow, ref squaresHigh);
         }
 
-        for (int r = 0; r < Rows; r++)
+        for (int r = 0; r < rows; r++)
         {
             int i = first + r;
             int label = labels[i];
-            double py = probabilities[(label * Rows) + r];
-            double squares = r < 4 ? squaresLow[r] : squaresHigh[r - 4];
-            double logSum = r < 4 ? logLow[r] : logHigh[r - 4];
-            double top = r < 4 ? inverseLow[r] : inverseHigh[r - 4];
+            double py = probabilities[(label * rows) + r];
+            double squares = r < half ? squaresLow[r] : squaresHigh[r - half];
+            double logSum = r < half ? logLow[r] : logHigh[r - half];
+            double top = r < half ? inverseLow[r] : inverseHigh[r - half];
             bool hit = argmax[r] == label;
             part.AddTop(top, hit);
             if (confidence != null)
@@ -326,7 +395,7 @@ internal static class MetricsPass
             }
 
             part.AddLabel(label, py);
-            part.Nll.Add((double)best[r] - block[(label * Rows) + r] + logSum);
+            part.Nll.Add((double)best[r] - block[(label * rows) + r] + logSum);
             part.Brier.Add(squares - (py * py) + ((1.0 - py) * (1.0 - py)));
             part.Correct += hit ? 1 : 0;
         }
@@ -339,16 +408,15 @@ internal static class MetricsPass
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
-        if (Vector256.IsHardwareAccelerated && row.Length >= Vector256<T>.Count)
+        if (Vector.IsHardwareAccelerated && row.Length >= Vector<T>.Count)
         {
             ref T start = ref MemoryMarshal.GetReference(row);
-            var target = Vector256.Create(value);
-            for (; i <= row.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+            var target = new Vector<T>(value);
+            for (; i <= row.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
-                uint equal = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i), target).ExtractMostSignificantBits();
-                if (equal != 0)
+                if (Vector.EqualsAny(Vector.LoadUnsafe(ref start, (nuint)i), target))
                 {
-                    return i + BitOperations.TrailingZeroCount(equal);
+                    break; // the scalar loop below finds the lane
                 }
             }
         }

@@ -16,8 +16,11 @@ namespace Shannon.Calibration;
 /// Rows are z = logits, or z = ln p for probability rows (masked classes, p = 0, are −∞ and carry no weight). Each row
 /// is shifted by its maximum: with d_k = z_k − max z and s = Σ e^(β d_k), the row's terms are log s − β d_y,
 /// Σ d e^(βd)/s − d_y, Σ d² e^(βd)/s − (Σ d e^(βd)/s)² and the third central moment, and its top-label confidence is
-/// 1/s. The first pass (over every row) stores each row's maximum and d_y, so later passes read each row once. Rows
-/// shorter than 64 values are converted into a buffer padded with −∞ to whole vectors.
+/// 1/s. The pass that prepares a row stores its maximum and d_y, so later passes read each row once; a pass may also
+/// sum e^(d_k) for the numbers at T = 1 from the same read. Rows of fewer than 32 classes are read a vector of rows at a
+/// time, transposed (<see cref="System.Numerics.Vector{T}"/> lanes, or eight in 512-bit vectors where the hardware has
+/// them); longer rows under 64 values are converted into a buffer padded with −∞ to whole vectors. Every pass runs in
+/// fixed parts of rows merged in order, so its sums have the same bits on any number of cores.
 /// </remarks>
 internal sealed class TemperatureObjective<TIn>
     where TIn : unmanaged, IFloatingPointIeee754<TIn>

@@ -9,12 +9,13 @@ namespace Shannon.Calibration;
 /// <remarks>
 /// <para>With β = 1/T the mean NLL L(β) = mean_i [log Σ_k e^(β z_ik) − β z_iy] is convex (L″ = mean variance of z under
 /// softmax(β z) ≥ 0), so its minimiser is the root of L′(β) = mean_i [E_β z_i − z_iy]. Each pass over the rows yields
-/// L, L′, L″ and L‴ together, in double precision. After a pass at β = 1 (the numbers before), large inputs (from
-/// 2¹⁸ rows) first solve the problem on every s-th row, about 2¹⁶ rows, to get within a fraction of a percent; the
+/// L, L′, L″ and L‴ together, in double precision. Large inputs (from 2¹⁸ rows) first solve the problem on every s-th
+/// row, about 2¹⁶ rows, to get within a fraction of a percent, and make their first pass over every row there, which
+/// also yields the numbers before (at β = 1) from the same read; smaller inputs start with a pass at β = 1. The
 /// iteration then continues on every row: Halley's step (cubic convergence), or Newton's when Halley's would leave the
 /// bracket of the root that the signs of L′ maintain, or bisection when both would. It stops when the step is below
 /// 10⁻¹² β, reporting the β of the last pass, so T* is within about 10⁻¹² relative of the exact minimiser and every
-/// number after it was computed at that T*; three or four passes over every row are typical. Scaling the logits never
+/// number after it was computed at that T*; three passes over every row are typical. Scaling the logits never
 /// changes the arg-max, so the accuracy is unchanged; the NLL never rises (T = 1 is a candidate).</para>
 /// <para>Edge cases: when every row's label is a top class, the NLL falls towards its infimum as T → 0; when L′(0⁺) ≥ 0
 /// (the labels are no more likely than the average class), it falls as T → ∞; neither has a finite minimiser and both

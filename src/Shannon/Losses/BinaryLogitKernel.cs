@@ -10,7 +10,8 @@ namespace Shannon.Losses;
 
 /// <summary>
 /// The element kernel of the binary cross-entropy from logits: the loss w·[p_w·y·softplus(−x) + (1 − y)·softplus(x)]
-/// and its gradient w·s·[(1 − y)·σ(x) − p_w·y·σ(−x)] for eight floats (or four doubles) at a time, in parts of
+/// and its gradient w·s·[(1 − y)·σ(x) − p_w·y·σ(−x)] a vector at a time (<see cref="System.Numerics.Vector{T}"/>: eight
+/// floats or four doubles with AVX2, four or two with SSE or NEON; fused multiply-adds where the hardware has them), in parts of
 /// 2¹⁸ elements summed in order, so the result has the same bits on any number of cores.
 /// </summary>
 /// <remarks>
@@ -151,13 +152,13 @@ internal static class BinaryLogitKernel
     {
         int i = 0;
         double total = 0.0;
-        if (typeof(T) == typeof(float) && SingleExp.IsAccelerated)
+        if (typeof(T) == typeof(float) && Vector.IsHardwareAccelerated && Vector<float>.Count is 4 or 8)
         {
             total = SingleChunk(
                 MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y), MemoryMarshal.Cast<T, float>(w), MemoryMarshal.Cast<T, float>(pw),
                 float.CreateTruncating(scale), losses, MemoryMarshal.Cast<T, float>(gradient), ref ok, out i);
         }
-        else if (typeof(T) == typeof(double) && Avx2.IsSupported && Fma.IsSupported)
+        else if (typeof(T) == typeof(double) && Vector.IsHardwareAccelerated && Vector<double>.Count is 2 or 4)
         {
             total = DoubleChunk(
                 MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y), MemoryMarshal.Cast<T, double>(w), MemoryMarshal.Cast<T, double>(pw),
@@ -193,9 +194,13 @@ internal static class BinaryLogitKernel
         return total;
     }
 
+    /// <summary>
+    /// The whole vectors of a float chunk, on the machine's <see cref="Vector{T}"/> (eight lanes with AVX2, four with
+    /// SSE or NEON); fused multiply-adds where the hardware has them.
+    /// </summary>
     private static double SingleChunk(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> w, ReadOnlySpan<float> pw, float scale, Span<double> losses, Span<float> gradient, ref bool ok, out int done)
     {
-        const int Lanes = 8;
+        int lanes = Vector<float>.Count;
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float ys = ref MemoryMarshal.GetReference(y);
         ref float ws = ref MemoryMarshal.GetReference(w);
@@ -203,78 +208,79 @@ internal static class BinaryLogitKernel
         ref float gs = ref MemoryMarshal.GetReference(gradient);
         ref double ls = ref MemoryMarshal.GetReference(losses);
         bool weighted = !w.IsEmpty, positiveWeighted = !pw.IsEmpty, withLosses = !losses.IsEmpty, withGradient = !gradient.IsEmpty;
-        var one = Vector256<float>.One;
-        var two = Vector256.Create(2f);
-        var largest = Vector256.Create(float.MaxValue);
-        var factor = Vector256.Create(scale);
-        var valid = Vector256<float>.AllBitsSet;
-        var low = Vector256<double>.Zero;
-        var high = Vector256<double>.Zero;
+        var one = Vector<float>.One;
+        var two = new Vector<float>(2f);
+        var largest = new Vector<float>(float.MaxValue);
+        var factor = new Vector<float>(scale);
+        var valid = Vector<int>.AllBitsSet;
+        var low = Vector<double>.Zero;
+        var high = Vector<double>.Zero;
         int i = 0;
-        for (; i <= x.Length - Lanes; i += Lanes)
+        for (; i <= x.Length - lanes; i += lanes)
         {
-            var xv = Vector256.LoadUnsafe(ref xs, (nuint)i);
-            var yv = Vector256.LoadUnsafe(ref ys, (nuint)i);
-            var magnitude = Vector256.Abs(xv);
-            valid &= Vector256.LessThanOrEqual(magnitude, largest) & Vector256.GreaterThanOrEqual(yv, Vector256<float>.Zero) & Vector256.LessThanOrEqual(yv, one);
+            var xv = Vector.LoadUnsafe(ref xs, (nuint)i);
+            var yv = Vector.LoadUnsafe(ref ys, (nuint)i);
+            var magnitude = Vector.Abs(xv);
+            valid &= Vector.LessThanOrEqual(magnitude, largest) & Vector.GreaterThanOrEqual(yv, Vector<float>.Zero) & Vector.LessThanOrEqual(yv, one);
             var e = SingleExp.Exp(-magnitude);
             var onePlus = one + e;
             var twoPlus = two + e;
             var q = one / (onePlus * twoPlus);
             var log1p = Log1PFromAtanh(e * onePlus * q);
             var notY = one - yv;
-            var positive = positiveWeighted ? Vector256.LoadUnsafe(ref ps, (nuint)i) * yv : yv;
-            var loss = Fma.MultiplyAdd(positive, Avx.Max(-xv, Vector256<float>.Zero) + log1p, notY * (Avx.Max(xv, Vector256<float>.Zero) + log1p));
-            var weight = weighted ? Vector256.LoadUnsafe(ref ws, (nuint)i) : one;
+            var positive = positiveWeighted ? Vector.LoadUnsafe(ref ps, (nuint)i) * yv : yv;
+            var loss = Vector.MultiplyAddEstimate(positive, Vector.Max(-xv, Vector<float>.Zero) + log1p, notY * (Vector.Max(xv, Vector<float>.Zero) + log1p));
+            var weight = weighted ? Vector.LoadUnsafe(ref ws, (nuint)i) : one;
             loss *= weight;
-            var (lower, upper) = Vector256.Widen(loss);
+            Vector.Widen(loss, out var lower, out var upper);
             low += lower;
             high += upper;
             if (withLosses)
             {
                 lower.StoreUnsafe(ref ls, (nuint)i);
-                upper.StoreUnsafe(ref ls, (nuint)(i + 4));
+                upper.StoreUnsafe(ref ls, (nuint)(i + Vector<double>.Count));
             }
 
             if (withGradient)
             {
                 var r = twoPlus * q; // 1/(1 + e)
                 var er = e * r;
-                var nonNegative = Vector256.GreaterThanOrEqual(xv, Vector256<float>.Zero);
-                var sigmoid = Vector256.ConditionalSelect(nonNegative, r, er);
-                var complement = Vector256.ConditionalSelect(nonNegative, er, r);
-                var g = Fma.MultiplyAddNegated(positive, complement, notY * sigmoid) * (weight * factor);
+                var nonNegative = Vector.GreaterThanOrEqual(xv, Vector<float>.Zero);
+                var sigmoid = Vector.ConditionalSelect(nonNegative, r, er);
+                var complement = Vector.ConditionalSelect(nonNegative, er, r);
+                var g = Vector.MultiplyAddEstimate(-positive, complement, notY * sigmoid) * (weight * factor);
                 g.StoreUnsafe(ref gs, (nuint)i);
             }
         }
 
-        if (Vector256.ExtractMostSignificantBits(valid) != 0xFF)
+        if (valid != Vector<int>.AllBitsSet)
         {
             ok = false;
         }
 
         done = i;
-        return Vector256.Sum(low + high);
+        return Vector.Sum(low + high);
     }
 
     /// <summary>log1p(e) = 2·atanh(u) = 2u·(1 + u²/3 + u⁴/5 + … + u¹²/13) for u = e/(2 + e) ∈ [0, 1/3].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Log1PFromAtanh(Vector256<float> u)
+    private static Vector<float> Log1PFromAtanh(Vector<float> u)
     {
         var u2 = u * u;
-        var p = Vector256.Create(1f / 13f);
-        p = Fma.MultiplyAdd(p, u2, Vector256.Create(1f / 11f));
-        p = Fma.MultiplyAdd(p, u2, Vector256.Create(1f / 9f));
-        p = Fma.MultiplyAdd(p, u2, Vector256.Create(1f / 7f));
-        p = Fma.MultiplyAdd(p, u2, Vector256.Create(1f / 5f));
-        p = Fma.MultiplyAdd(p, u2, Vector256.Create(1f / 3f));
-        p = Fma.MultiplyAdd(p, u2, Vector256<float>.One);
+        var p = new Vector<float>(1f / 13f);
+        p = Vector.MultiplyAddEstimate(p, u2, new Vector<float>(1f / 11f));
+        p = Vector.MultiplyAddEstimate(p, u2, new Vector<float>(1f / 9f));
+        p = Vector.MultiplyAddEstimate(p, u2, new Vector<float>(1f / 7f));
+        p = Vector.MultiplyAddEstimate(p, u2, new Vector<float>(1f / 5f));
+        p = Vector.MultiplyAddEstimate(p, u2, new Vector<float>(1f / 3f));
+        p = Vector.MultiplyAddEstimate(p, u2, Vector<float>.One);
         return (u + u) * p;
     }
 
+    /// <summary>The whole vectors of a double chunk, on the machine's <see cref="Vector{T}"/> (four lanes with AVX2, two with SSE or NEON).</summary>
     private static double DoubleChunk(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w, ReadOnlySpan<double> pw, double scale, Span<double> losses, Span<double> gradient, ref bool ok, out int done)
     {
-        const int Lanes = 4;
+        int lanes = Vector<double>.Count;
         ref double xs = ref MemoryMarshal.GetReference(x);
         ref double ys = ref MemoryMarshal.GetReference(y);
         ref double ws = ref MemoryMarshal.GetReference(w);
@@ -282,27 +288,27 @@ internal static class BinaryLogitKernel
         ref double gs = ref MemoryMarshal.GetReference(gradient);
         ref double ls = ref MemoryMarshal.GetReference(losses);
         bool weighted = !w.IsEmpty, positiveWeighted = !pw.IsEmpty, withLosses = !losses.IsEmpty, withGradient = !gradient.IsEmpty;
-        var one = Vector256<double>.One;
-        var largest = Vector256.Create(double.MaxValue);
-        var factor = Vector256.Create(scale);
-        var valid = Vector256<double>.AllBitsSet;
-        var sum = Vector256<double>.Zero;
+        var one = Vector<double>.One;
+        var largest = new Vector<double>(double.MaxValue);
+        var factor = new Vector<double>(scale);
+        var valid = Vector<long>.AllBitsSet;
+        var sum = Vector<double>.Zero;
         int i = 0;
-        for (; i <= x.Length - Lanes; i += Lanes)
+        for (; i <= x.Length - lanes; i += lanes)
         {
-            var xv = Vector256.LoadUnsafe(ref xs, (nuint)i);
-            var yv = Vector256.LoadUnsafe(ref ys, (nuint)i);
-            var magnitude = Vector256.Abs(xv);
-            valid &= Vector256.LessThanOrEqual(magnitude, largest) & Vector256.GreaterThanOrEqual(yv, Vector256<double>.Zero) & Vector256.LessThanOrEqual(yv, one);
-            var e = Vector256.Exp(-magnitude);
+            var xv = Vector.LoadUnsafe(ref xs, (nuint)i);
+            var yv = Vector.LoadUnsafe(ref ys, (nuint)i);
+            var magnitude = Vector.Abs(xv);
+            valid &= Vector.LessThanOrEqual(magnitude, largest) & Vector.GreaterThanOrEqual(yv, Vector<double>.Zero) & Vector.LessThanOrEqual(yv, one);
+            var e = Vector.Exp(-magnitude);
             var onePlus = one + e;
             var r = one / onePlus;
             // log1p(e) = log w − (w − 1 − e)/w for w = 1 + e rounded; w ∈ [1, 2] is in DoubleLog's domain.
             var log1p = DoubleLog.Log(onePlus) - (((onePlus - one) - e) * r);
             var notY = one - yv;
-            var positive = positiveWeighted ? Vector256.LoadUnsafe(ref ps, (nuint)i) * yv : yv;
-            var loss = Fma.MultiplyAdd(positive, Avx.Max(-xv, Vector256<double>.Zero) + log1p, notY * (Avx.Max(xv, Vector256<double>.Zero) + log1p));
-            var weight = weighted ? Vector256.LoadUnsafe(ref ws, (nuint)i) : one;
+            var positive = positiveWeighted ? Vector.LoadUnsafe(ref ps, (nuint)i) * yv : yv;
+            var loss = Vector.MultiplyAddEstimate(positive, Vector.Max(-xv, Vector<double>.Zero) + log1p, notY * (Vector.Max(xv, Vector<double>.Zero) + log1p));
+            var weight = weighted ? Vector.LoadUnsafe(ref ws, (nuint)i) : one;
             loss *= weight;
             sum += loss;
             if (withLosses)
@@ -313,20 +319,20 @@ internal static class BinaryLogitKernel
             if (withGradient)
             {
                 var er = e * r;
-                var nonNegative = Vector256.GreaterThanOrEqual(xv, Vector256<double>.Zero);
-                var sigmoid = Vector256.ConditionalSelect(nonNegative, r, er);
-                var complement = Vector256.ConditionalSelect(nonNegative, er, r);
-                var g = Fma.MultiplyAddNegated(positive, complement, notY * sigmoid) * (weight * factor);
+                var nonNegative = Vector.GreaterThanOrEqual(xv, Vector<double>.Zero);
+                var sigmoid = Vector.ConditionalSelect(nonNegative, r, er);
+                var complement = Vector.ConditionalSelect(nonNegative, er, r);
+                var g = Vector.MultiplyAddEstimate(-positive, complement, notY * sigmoid) * (weight * factor);
                 g.StoreUnsafe(ref gs, (nuint)i);
             }
         }
 
-        if (Vector256.ExtractMostSignificantBits(valid) != 0xF)
+        if (valid != Vector<long>.AllBitsSet)
         {
             ok = false;
         }
 
         done = i;
-        return Vector256.Sum(sum);
+        return Vector.Sum(sum);
     }
 }

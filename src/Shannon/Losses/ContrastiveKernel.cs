@@ -24,7 +24,7 @@ namespace Shannon.Losses;
 /// With unit rows every x ≤ c₀ = 1/τ, so the sums need no running maximum and e^(x − lse) = e^(x − c₀)·e^(c₀ − lse) lets the
 /// two softmaxes share one exponential (<see cref="Pass.Bound"/>).</para>
 /// <para>The two products run on a register-blocked kernel: six rows of L against panels of 2·(vector width) rows of R
-/// packed transposed (512-bit vectors where AVX-512 runs them, else 256-bit), twelve accumulators of fused multiply-adds,
+/// packed transposed (512-bit vectors where AVX-512 runs them, else the machine's Vector&lt;T&gt;: 256 or 128 bits), twelve accumulators of multiply-adds,
 /// so a 4096 × 4096 × 128 product is bounded by the multiply-add units rather than by memory. Blocks of rows run in parallel and each writes only its own rows, so the
 /// result does not depend on the core count. Memory: the prepared rows (2 × input) and one block of similarities per core.</para>
 /// <para>Reference: Milakov, M. &amp; Gimelshein, N. (2018), Online normalizer calculation for softmax, arXiv:1805.02867;
@@ -34,11 +34,11 @@ namespace Shannon.Losses;
 internal static unsafe class ContrastiveKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>Whether the products run on 512-bit vectors (AVX-512 with full-width units); else on 256-bit ones.</summary>
+    /// <summary>Whether the products run on 512-bit vectors (AVX-512 with full-width units); else on the machine's <see cref="Vector{T}"/> (256 or 128 bits).</summary>
     private static readonly bool Wide = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>Rows of R per packed panel: two vectors of lanes.</summary>
-    internal static readonly int PanelWidth = 2 * (Wide ? Vector512<T>.Count : Vector256<T>.Count);
+    internal static readonly int PanelWidth = 2 * (Wide ? Vector512<T>.Count : Vector<T>.Count);
 
     /// <summary>Rows of L per register block.</summary>
     private const int MicroRows = 6;
@@ -285,35 +285,35 @@ internal static unsafe class ContrastiveKernel<T>
         fixed (T* p = x)
         fixed (double* c = columnSums)
         {
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector.IsHardwareAccelerated)
             {
-                var c0 = Vector256.Create(shift);
-                var sum = Vector256<double>.Zero;
-                for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                var c0 = new Vector<T>(shift);
+                var sum = Vector<double>.Zero;
+                for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
                 {
-                    var e = Exp(Vector256.Load(p + i) - c0);
+                    var e = Exp(Vector.Load(p + i) - c0);
                     if (typeof(T) == typeof(float))
                     {
-                        var (lower, upper) = Vector256.Widen(e.AsSingle());
+                        Vector.Widen(Vector.AsVectorSingle(e), out var lower, out var upper);
                         sum += lower + upper;
                         if (columns)
                         {
-                            (Vector256.Load(c + i) + lower).Store(c + i);
-                            (Vector256.Load(c + i + 4) + upper).Store(c + i + 4);
+                            (Vector.Load(c + i) + lower).Store(c + i);
+                            (Vector.Load(c + i + Vector<double>.Count) + upper).Store(c + i + Vector<double>.Count);
                         }
                     }
                     else
                     {
-                        var d = e.AsDouble();
+                        var d = Vector.AsVectorDouble(e);
                         sum += d;
                         if (columns)
                         {
-                            (Vector256.Load(c + i) + d).Store(c + i);
+                            (Vector.Load(c + i) + d).Store(c + i);
                         }
                     }
                 }
 
-                total = Vector256.Sum(sum);
+                total = Vector.Sum(sum);
             }
 
             for (; i < x.Length; i++)
@@ -470,33 +470,33 @@ internal static unsafe class ContrastiveKernel<T>
     {
         int i = 0;
         double total = 0.0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
             fixed (T* p = x)
             {
-                var c0 = Vector256.Create(shift);
+                var c0 = new Vector<T>(shift);
                 if (typeof(T) == typeof(float))
                 {
-                    var low = Vector256<double>.Zero;
-                    var high = Vector256<double>.Zero;
-                    for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                    var low = Vector<double>.Zero;
+                    var high = Vector<double>.Zero;
+                    for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
                     {
-                        var (lower, upper) = Vector256.Widen(Exp(Vector256.Load(p + i) - c0).AsSingle());
+                        Vector.Widen(Vector.AsVectorSingle(Exp(Vector.Load(p + i) - c0)), out var lower, out var upper);
                         low += lower;
                         high += upper;
                     }
 
-                    total = Vector256.Sum(low + high);
+                    total = Vector.Sum(low + high);
                 }
                 else
                 {
-                    var sum = Vector256<double>.Zero;
-                    for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                    var sum = Vector<double>.Zero;
+                    for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
                     {
-                        sum += Exp(Vector256.Load(p + i) - c0).AsDouble();
+                        sum += Vector.AsVectorDouble(Exp(Vector.Load(p + i) - c0));
                     }
 
-                    total = Vector256.Sum(sum);
+                    total = Vector.Sum(sum);
                 }
             }
         }
@@ -514,18 +514,18 @@ internal static unsafe class ContrastiveKernel<T>
     {
         int i = 0;
         bool withOther = beta != T.Zero;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
             fixed (T* p = x)
             fixed (T* o = other)
             {
-                var c0 = Vector256.Create(bound);
-                var a = Vector256.Create(own);
-                var b = Vector256.Create(beta);
-                for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                var c0 = new Vector<T>(bound);
+                var a = new Vector<T>(own);
+                var b = new Vector<T>(beta);
+                for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
                 {
-                    var factor = withOther ? MultiplyAdd(b, Vector256.Load(o + i), a) : a;
-                    (Exp(Vector256.Load(p + i) - c0) * factor).Store(p + i);
+                    var factor = withOther ? MultiplyAdd(b, Vector.Load(o + i), a) : a;
+                    (Exp(Vector.Load(p + i) - c0) * factor).Store(p + i);
                 }
             }
         }
@@ -542,21 +542,21 @@ internal static unsafe class ContrastiveKernel<T>
         int i = 0;
         bool withOther = beta != T.Zero;
         bool withOwn = alpha != T.Zero; // skipped when 0: e^(x − 0) may overflow where only the other side's softmax is wanted
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
             fixed (T* p = x)
             fixed (T* o = other)
             {
-                var shift = Vector256.Create(logSumExp);
-                var a = Vector256.Create(alpha);
-                var b = Vector256.Create(beta);
-                for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                var shift = new Vector<T>(logSumExp);
+                var a = new Vector<T>(alpha);
+                var b = new Vector<T>(beta);
+                for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
                 {
-                    var v = Vector256.Load(p + i);
-                    var m = withOwn ? a * Exp(v - shift) : Vector256<T>.Zero;
+                    var v = Vector.Load(p + i);
+                    var m = withOwn ? a * Exp(v - shift) : Vector<T>.Zero;
                     if (withOther)
                     {
-                        m += b * Exp(v - Vector256.Load(o + i));
+                        m += b * Exp(v - Vector.Load(o + i));
                     }
 
                     m.Store(p + i);
@@ -577,31 +577,30 @@ internal static unsafe class ContrastiveKernel<T>
         }
     }
 
+    /// <summary>e^x for each lane of the machine's <see cref="Vector{T}"/>: Shannon's single-precision exponential for floats, the runtime's for doubles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Exp(Vector256<T> x)
+    private static Vector<T> Exp(Vector<T> x)
     {
         if (typeof(T) == typeof(float))
         {
-            return (Numerics.SingleExp.IsAccelerated ? Numerics.SingleExp.Exp(x.AsSingle()) : Vector256.Exp(x.AsSingle())).As<float, T>();
+            return Vector.As<float, T>(Numerics.SingleExp.Exp(Vector.AsVectorSingle(x)));
         }
 
-        return Vector256.Exp(x.AsDouble()).As<double, T>();
+        return Vector.As<double, T>(Vector.Exp(Vector.AsVectorDouble(x)));
     }
 
+    /// <summary>a·b + c, fused where the hardware has fused multiply-adds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    private static Vector<T> MultiplyAdd(Vector<T> a, Vector<T> b, Vector<T> c)
     {
-        if (Fma.IsSupported)
+        if (typeof(T) == typeof(float))
         {
-            if (typeof(T) == typeof(float))
-            {
-                return Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-            }
+            return Vector.As<float, T>(Vector.MultiplyAddEstimate(Vector.AsVectorSingle(a), Vector.AsVectorSingle(b), Vector.AsVectorSingle(c)));
+        }
 
-            if (typeof(T) == typeof(double))
-            {
-                return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-            }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector.As<double, T>(Vector.MultiplyAddEstimate(Vector.AsVectorDouble(a), Vector.AsVectorDouble(b), Vector.AsVectorDouble(c)));
         }
 
         return (a * b) + c;
@@ -620,8 +619,8 @@ internal static unsafe class ContrastiveKernel<T>
             return;
         }
 
-        var factor = Vector256.Create(scale);
-        int lanes = Vector256<T>.Count;
+        var factor = new Vector<T>(scale);
+        int lanes = Vector<T>.Count;
         int width = 2 * lanes;
         int last = start + rows - 1;
         for (int p = 0; p < panelCount; p++)
@@ -635,29 +634,29 @@ internal static unsafe class ContrastiveKernel<T>
                 T* a3 = left + ((long)Math.Min(start + i + 3, last) * stride);
                 T* a4 = left + ((long)Math.Min(start + i + 4, last) * stride);
                 T* a5 = left + ((long)Math.Min(start + i + 5, last) * stride);
-                Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-                Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+                Vector<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+                Vector<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
                 T* b = panel;
                 for (int k = 0; k < dimension; k++, b += width)
                 {
-                    var b0 = Vector256.Load(b);
-                    var b1 = Vector256.Load(b + lanes);
-                    var v = Vector256.Create(a0[k]);
+                    var b0 = Vector.Load(b);
+                    var b1 = Vector.Load(b + lanes);
+                    var v = new Vector<T>(a0[k]);
                     c00 = MultiplyAdd(v, b0, c00);
                     c01 = MultiplyAdd(v, b1, c01);
-                    v = Vector256.Create(a1[k]);
+                    v = new Vector<T>(a1[k]);
                     c10 = MultiplyAdd(v, b0, c10);
                     c11 = MultiplyAdd(v, b1, c11);
-                    v = Vector256.Create(a2[k]);
+                    v = new Vector<T>(a2[k]);
                     c20 = MultiplyAdd(v, b0, c20);
                     c21 = MultiplyAdd(v, b1, c21);
-                    v = Vector256.Create(a3[k]);
+                    v = new Vector<T>(a3[k]);
                     c30 = MultiplyAdd(v, b0, c30);
                     c31 = MultiplyAdd(v, b1, c31);
-                    v = Vector256.Create(a4[k]);
+                    v = new Vector<T>(a4[k]);
                     c40 = MultiplyAdd(v, b0, c40);
                     c41 = MultiplyAdd(v, b1, c41);
-                    v = Vector256.Create(a5[k]);
+                    v = new Vector<T>(a5[k]);
                     c50 = MultiplyAdd(v, b0, c50);
                     c51 = MultiplyAdd(v, b1, c51);
                 }
@@ -690,7 +689,7 @@ internal static unsafe class ContrastiveKernel<T>
     /// </summary>
     private static void Product(T* m, int paddedColumns, int rows, int columns, T* right, int stride, T* g)
     {
-        int lanes = Vector256<T>.Count;
+        int lanes = Vector<T>.Count;
         int width = 2 * lanes;
         int paddedRows = (rows + MicroRows - 1) / MicroRows * MicroRows;
         new Span<T>(g, paddedRows * stride).Clear();
@@ -714,39 +713,39 @@ internal static unsafe class ContrastiveKernel<T>
                     T* m4 = m3 + paddedColumns;
                     T* m5 = m4 + paddedColumns;
                     T* out0 = g + ((long)i * stride) + d;
-                    var c00 = Vector256.Load(out0);
-                    var c01 = Vector256.Load(out0 + lanes);
-                    var c10 = Vector256.Load(out0 + stride);
-                    var c11 = Vector256.Load(out0 + stride + lanes);
-                    var c20 = Vector256.Load(out0 + (2 * stride));
-                    var c21 = Vector256.Load(out0 + (2 * stride) + lanes);
-                    var c30 = Vector256.Load(out0 + (3 * stride));
-                    var c31 = Vector256.Load(out0 + (3 * stride) + lanes);
-                    var c40 = Vector256.Load(out0 + (4 * stride));
-                    var c41 = Vector256.Load(out0 + (4 * stride) + lanes);
-                    var c50 = Vector256.Load(out0 + (5 * stride));
-                    var c51 = Vector256.Load(out0 + (5 * stride) + lanes);
+                    var c00 = Vector.Load(out0);
+                    var c01 = Vector.Load(out0 + lanes);
+                    var c10 = Vector.Load(out0 + stride);
+                    var c11 = Vector.Load(out0 + stride + lanes);
+                    var c20 = Vector.Load(out0 + (2 * stride));
+                    var c21 = Vector.Load(out0 + (2 * stride) + lanes);
+                    var c30 = Vector.Load(out0 + (3 * stride));
+                    var c31 = Vector.Load(out0 + (3 * stride) + lanes);
+                    var c40 = Vector.Load(out0 + (4 * stride));
+                    var c41 = Vector.Load(out0 + (4 * stride) + lanes);
+                    var c50 = Vector.Load(out0 + (5 * stride));
+                    var c51 = Vector.Load(out0 + (5 * stride) + lanes);
                     T* b = right + ((long)c0 * stride) + d;
                     for (int c = c0; c < c1; c++, b += stride)
                     {
-                        var b0 = Vector256.Load(b);
-                        var b1 = Vector256.Load(b + lanes);
-                        var v = Vector256.Create(m0[c]);
+                        var b0 = Vector.Load(b);
+                        var b1 = Vector.Load(b + lanes);
+                        var v = new Vector<T>(m0[c]);
                         c00 = MultiplyAdd(v, b0, c00);
                         c01 = MultiplyAdd(v, b1, c01);
-                        v = Vector256.Create(m1[c]);
+                        v = new Vector<T>(m1[c]);
                         c10 = MultiplyAdd(v, b0, c10);
                         c11 = MultiplyAdd(v, b1, c11);
-                        v = Vector256.Create(m2[c]);
+                        v = new Vector<T>(m2[c]);
                         c20 = MultiplyAdd(v, b0, c20);
                         c21 = MultiplyAdd(v, b1, c21);
-                        v = Vector256.Create(m3[c]);
+                        v = new Vector<T>(m3[c]);
                         c30 = MultiplyAdd(v, b0, c30);
                         c31 = MultiplyAdd(v, b1, c31);
-                        v = Vector256.Create(m4[c]);
+                        v = new Vector<T>(m4[c]);
                         c40 = MultiplyAdd(v, b0, c40);
                         c41 = MultiplyAdd(v, b1, c41);
-                        v = Vector256.Create(m5[c]);
+                        v = new Vector<T>(m5[c]);
                         c50 = MultiplyAdd(v, b0, c50);
                         c51 = MultiplyAdd(v, b1, c51);
                     }
