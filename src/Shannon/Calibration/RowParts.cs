@@ -12,6 +12,9 @@ internal static class RowParts
     /// <summary>Below this many values a pass runs on the calling thread as one part.</summary>
     internal const long ParallelThreshold = 1 << 18;
 
+    /// <summary>When set, the number of parts run at a time instead of the core count (tests check that it changes no bit).</summary>
+    internal static int? Workers { get; set; }
+
     /// <summary>Rows per part: about 2¹⁸ values, and at least <paramref name="minimumRows"/> so that merging stays cheap.</summary>
     internal static int RowsPerPart(int rows, int classes, int minimumRows)
     {
@@ -27,7 +30,7 @@ internal static class RowParts
     internal static void Run<TPart>(int rows, int rowsPerPart, Func<TPart> create, Action<TPart> reset, Action<TPart, int, int> body, Action<TPart> merge)
     {
         int parts = (int)(((long)rows + rowsPerPart - 1) / rowsPerPart);
-        int workers = Math.Max(1, Math.Min(parts, Environment.ProcessorCount));
+        int workers = Math.Max(1, Math.Min(parts, Workers ?? Environment.ProcessorCount));
         var slots = new TPart[workers];
         for (int w = 0; w < workers; w++)
         {

@@ -90,6 +90,36 @@ public class CalibrationLargeInputTests
         Assert.Equal(fit.NllBefore, single.NllBefore, 1e-12 * fit.NllBefore);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Reports_and_fits_have_the_same_bits_on_any_number_of_cores(int workers)
+    {
+        // Float rows of 10 classes (transposed blocks) and of 70 (one by one): parts of fixed size merged in order.
+        foreach (int classes in new[] { 10, 70 })
+        {
+            int n = classes == 10 ? Rows + 3 : 20_000;
+            var (z, y) = OverConfident(n, classes, 12);
+            var single = z.Select(v => (float)v).ToArray();
+            var options = new CalibrationOptions { FitTemperature = true };
+            var expected = CalibrationReport.FromLogits(single, classes, y, options);
+            CalibrationReport actual;
+            RowParts.Workers = workers;
+            try
+            {
+                actual = CalibrationReport.FromLogits(single, classes, y, options);
+            }
+            finally
+            {
+                RowParts.Workers = null;
+            }
+
+            Assert.Equal(expected with { Bins = [] }, actual with { Bins = [] }); // every number, the fit's included, to the bit
+            Assert.Equal(expected.Bins, actual.Bins);
+        }
+    }
+
     [Fact]
     public void Warm_start_still_names_the_first_bad_row_wherever_it_lies()
     {
