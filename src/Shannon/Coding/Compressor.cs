@@ -9,8 +9,8 @@ namespace Shannon.Coding;
 /// wrong bytes.
 /// </summary>
 /// <remarks>
-/// <para>Container, version 1 (little-endian). Header: the 8 bytes 89 53 48 4E 5A 0D 0A 1A ("\x89SHNZ\r\n\x1A",
-/// which catches text-mode and 7-bit transfers), the version (1), the model kind (0 adaptive, 1 external), the
+/// <para>Container, version 2 (little-endian). Header: the 8 bytes 89 53 48 4E 5A 0D 0A 1A ("\x89SHNZ\r\n\x1A",
+/// which catches text-mode and 7-bit transfers), the version (2), the model kind (0 adaptive, 1 external), the
 /// adaptive order, the number of lanes, log₂ of the block size, the model's name (length byte and UTF-8), the model's
 /// checksum (uint32) and the header's CRC-32. Then one record per block: type (1 coded, 2 stored), the original
 /// length (uint32, at most the block size), the payload length (uint32; coded payloads are shorter than the block,
@@ -30,7 +30,7 @@ namespace Shannon.Coding;
 public static class Compressor
 {
     /// <summary>The container version this build writes and reads.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Lanes by default: blocks coded in parallel by independent model states.</summary>
     public const int DefaultLanes = 2;
