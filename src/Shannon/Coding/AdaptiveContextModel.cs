@@ -5,10 +5,9 @@ namespace Shannon.Coding;
 /// word context and a long-match model from N = 3), learned while coding, so no model file is needed.
 /// </summary>
 /// <remarks>
-/// Each byte is 8 binary decisions whose probability is a logistic mix of the contexts' adaptive predictions, refined
-/// by secondary estimation; integer arithmetic throughout, so encoder and decoder agree on every machine. 1.493 bits
-/// per byte on the King James Bible at the default order 4 with <see cref="Compressor"/>'s two lanes (1.456 with one
-/// lane, 1.470 at order 6; bzip2 −9: 1.682, xz −9e: 1.752). See
+/// Each byte is 8 binary decisions whose probability is a logistic mix of the contexts' adaptive predictions;
+/// integer arithmetic throughout, so encoder and decoder agree on every machine. 1.509 bits per byte on the King
+/// James Bible at the default order 4 with <see cref="Compressor"/>'s two lanes (bzip2 −9: 1.682, xz −9e: 1.752). See
 /// <c>ContextMixingModel</c> in the source for the structure and references (Mahoney 2005; Cleary &amp; Witten 1984).
 /// </remarks>
 public sealed class AdaptiveContextModel : CompressionModel
