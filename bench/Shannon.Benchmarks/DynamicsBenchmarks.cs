@@ -7,8 +7,11 @@ namespace Shannon.Benchmarks;
 
 /// <summary>
 /// Transfer entropy TE_{X→Y} with k = l = d = 1 on the 10⁵-step VAR(1) series bench/peers/dynamics.py writes to
-/// bench/data/te_100000.f64 (run that script first): KSG (Frenzel–Pompe, k = 4) and Gaussian.
+/// bench/data/te_100000.f64 (run that script first): KSG (Frenzel–Pompe, k = 4) and Gaussian. The setup prints the KSG
+/// value, which must agree with the value the peer script prints for the same series (scikit-learn's KDTree counts).
 /// </summary>
+/// <remarks>Run: <c>dotnet run -c Release --project bench/Shannon.Benchmarks -- --filter '*DynamicsBenchmarks*'</c>, then
+/// <c>/usr/bin/python3 bench/peers/dynamics.py</c> in the same session.</remarks>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class DynamicsBenchmarks
@@ -28,6 +31,7 @@ public class DynamicsBenchmarks
         double[] both = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(File.ReadAllBytes(path)).ToArray();
         _x = Variable.Continuous("x", both.AsSpan(0, 100_000));
         _y = Variable.Continuous("y", both.AsSpan(100_000));
+        Console.WriteLine($"// KSG (Frenzel-Pompe) TE n={_x.Rows - 1}, k=4: value {KsgTransferEntropy():F6} nats; Gaussian {GaussianTransferEntropy():F6} nats");
     }
 
     [Benchmark]

@@ -20,11 +20,12 @@ internal interface IOwnNeighbourSearch
     /// </summary>
     double KthNeighbourDistanceAt(int position, int k, Span<int> neighbours, Span<double> distances);
 
-    /// <summary>The fastest index for these points: a sorted line in one dimension, a uniform grid for well-spread planar points, a k-d tree otherwise.</summary>
+    /// <summary>The fastest index for these points: a sorted line in one dimension, a uniform grid for well-spread points in two or three dimensions, a k-d tree otherwise.</summary>
     static IOwnNeighbourSearch Over(ReadOnlySpan<double> rows, int count, int dimensions) => dimensions switch
     {
         1 => new SortedLine(rows[..count]),
         2 => MaxNormPlaneGrid.TryBuild(rows, count) ?? (IOwnNeighbourSearch)new MaxNormKdTree(rows, count, dimensions),
+        3 => MaxNormSpaceGrid.TryBuild(rows, count) ?? (IOwnNeighbourSearch)new MaxNormKdTree(rows, count, dimensions),
         _ => new MaxNormKdTree(rows, count, dimensions),
     };
 }

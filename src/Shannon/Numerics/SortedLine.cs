@@ -103,6 +103,21 @@ internal sealed class SortedLine : IOwnNeighbourSearch
         return last - first + 1;
     }
 
+    /// <summary>
+    /// The sorted positions [first, last] of the values v with |v − xᵢ| ≤ <paramref name="radius"/> (≥ 0), xᵢ being input
+    /// value <paramref name="index"/>: a contiguous run that holds xᵢ's own position.
+    /// </summary>
+    public (int First, int Last) RangeWithinOf(int index, double radius)
+    {
+        int position = _rank[index];
+        double center = _sorted[position];
+        return (FirstWithin(position, center, radius, BucketFirst(center - radius, position)),
+            LastWithin(position, center, radius, BucketLast(center + radius, position)));
+    }
+
+    /// <summary>The position of input value <paramref name="index"/> in sorted order (ties in an unspecified but fixed order).</summary>
+    public int PositionOf(int index) => _rank[index];
+
     /// <summary>Buckets are monotone in the value: v ≤ w implies Bucket(v) ≤ Bucket(w), so sorting by bucket first is consistent.</summary>
     private int Bucket(double value)
     {

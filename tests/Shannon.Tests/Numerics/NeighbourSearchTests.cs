@@ -4,7 +4,7 @@ using Shannon.Tests.Estimators;
 
 namespace Shannon.Tests.Numerics;
 
-/// <summary>The planar grid, the k-d tree and the sorted line against brute force, on spread, tied, heavy-tailed and degenerate data.</summary>
+/// <summary>The planar and spatial grids, the k-d tree, the sorted line and the planar range counts against brute force, on spread, tied, heavy-tailed and degenerate data.</summary>
 public class NeighbourSearchTests
 {
     /// <summary>Planar point sets of every awkward kind: rounded (many ties and duplicates), wide-ranged, and Gaussian.</summary>
@@ -105,6 +105,116 @@ public class NeighbourSearchTests
         Assert.Equal(3, line.CountWithinOf(2, 1.0));
         Assert.Equal(values.Length, line.CountWithinOf(0, double.MaxValue));
         Assert.Equal(4, new SortedLine([7.0, 7.0, 7.0, 7.0]).CountWithinOf(1, 0.0));
+    }
+
+    /// <summary>Points in three dimensions of every awkward kind: rounded (ties and duplicates), wide-ranged, Gaussian, flat.</summary>
+    private static readonly Gen<double[]> SpacePoints = Gen.OneOf(
+        Gen.Int[0, 4].Select(v => (double)v).Array[9, 450],
+        Gen.Double[-1e6, 1e6].Array[9, 450],
+        Gen.Select(Gen.Int[4, 150], Gen.Int).Select((triples, seed) => GaussianSamples.Standard(3 * triples, new Random(seed))),
+        Gen.Select(Gen.Int[4, 150], Gen.Int).Select((triples, seed) => Flat(GaussianSamples.Standard(3 * triples, new Random(seed)))))
+        .Where(points => points.Length % 3 == 0);
+
+    [Fact]
+    public void SpaceGridIsChosenForGaussianPointsAndMatchesBruteForce()
+    {
+        double[] points = GaussianSamples.Standard(3 * 4000, new Random(11));
+        IOwnNeighbourSearch search = IOwnNeighbourSearch.Over(points, 4000, 3);
+        Assert.IsType<MaxNormSpaceGrid>(search);
+        AssertKthDistances(search, points, 3, k: 4);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(9)]
+    public void SpaceGridAgreesWithBruteForce(int k)
+    {
+        SpacePoints.Where(points => points.Length / 3 > k).Sample(points =>
+        {
+            if (MaxNormSpaceGrid.TryBuild(points, points.Length / 3) is { } grid)
+            {
+                AssertKthDistances(grid, points, 3, k);
+            }
+        });
+    }
+
+    [Fact]
+    public void SpaceGridDeclinesIdenticalPointsAndHeavyTailsStillMatch()
+    {
+        double[] same = [1.0, 2.0, 3.0, 1.0, 2.0, 3.0, 1.0, 2.0, 3.0];
+        Assert.Null(MaxNormSpaceGrid.TryBuild(same, 3));
+        var random = new Random(5);
+        var cauchy = new double[3 * 2000];
+        for (int i = 0; i < cauchy.Length; i++)
+        {
+            cauchy[i] = Math.Tan(Math.PI * (random.NextDouble() - 0.5));
+        }
+
+        AssertKthDistances(IOwnNeighbourSearch.Over(cauchy, 2000, 3), cauchy, 3, k: 3);
+    }
+
+    [Fact]
+    public void PlaneRangeCountsMatchBruteForceAtEveryRadius()
+    {
+        Gen.Select(PlanarPoints, Gen.Int).Sample((points, seed) =>
+        {
+            int n = points.Length / 2;
+            var random = new Random(seed);
+            var radii = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                // Radii equal to an observed distance are the tie cases; their neighbours in double the rounding cases.
+                int j = random.Next(n);
+                double exact = Math.Max(Math.Abs(points[2 * j] - points[2 * i]), Math.Abs(points[(2 * j) + 1] - points[(2 * i) + 1]));
+                radii[i] = (i % 4) switch { 0 => exact, 1 => Math.Max(0.0, Math.BitDecrement(exact)), 2 => Math.BitIncrement(exact), _ => 0.0 };
+            }
+
+            int[] counts = PlaneRangeCounts.Of(points, radii);
+            for (int i = 0; i < n; i++)
+            {
+                int expected = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    if (Math.Abs(points[2 * j] - points[2 * i]) <= radii[i] && Math.Abs(points[(2 * j) + 1] - points[(2 * i) + 1]) <= radii[i])
+                    {
+                        expected++;
+                    }
+                }
+
+                Assert.Equal(expected, counts[i]);
+            }
+        });
+    }
+
+    [Fact]
+    public void PlaneRangeCountsEqualTheKdTreeCounts()
+    {
+        (double[] x, double[] y) = GaussianSamples.Correlated(20_000, 0.6, seed: 8);
+        double[] points = Interleave(x, y);
+        var tree = new MaxNormKdTree(points, x.Length, 2);
+        var radii = new double[x.Length];
+        for (int i = 0; i < radii.Length; i++)
+        {
+            radii[i] = 0.02 * (1 + (i % 7));
+        }
+
+        int[] counts = PlaneRangeCounts.Of(points, radii);
+        for (int i = 0; i < radii.Length; i++)
+        {
+            Assert.Equal(tree.CountWithin(points.AsSpan(2 * i, 2), radii[i]), counts[i]);
+        }
+    }
+
+    /// <summary>The third coordinate set to one value: points on a plane, a degenerate axis for the grid.</summary>
+    private static double[] Flat(double[] points)
+    {
+        for (int i = 2; i < points.Length; i += 3)
+        {
+            points[i] = 0.5;
+        }
+
+        return points;
     }
 
     private static double[] Interleave(double[] x, double[] y)
