@@ -104,14 +104,81 @@ public sealed class TeCommandTests : IDisposable
     [InlineData("--estimator spacing does not estimate transfer entropy", "te", "--source", "x", "--target", "y", "--estimator", "spacing")]
     [InlineData("has 6 rows in 1 trial(s); lags up to 6 leave 0 sample(s)", "ais", "--column", "y", "--history", "6")]
     [InlineData("'c' is constant", "ais", "--column", "c")]
+    [InlineData("--condition-history applies to --condition columns", "te", "--source", "x", "--target", "y", "--condition-history", "2")]
+    [InlineData("--condition-delay applies to --condition columns", "te", "--source", "x", "--target", "y", "--condition-delay", "2")]
+    [InlineData("--condition-delay must be in 1–1000; got 0.", "te", "--source", "x", "--target", "y", "--condition", "r", "--condition-delay", "0")]
+    [InlineData("--surrogates chooses how the --permutations surrogates are drawn", "te", "--source", "x", "--target", "y", "--surrogates", "pooled")]
+    [InlineData("swapping trials needs every trial to give the same number of samples; they give 1, 3", "te", "--source", "x", "--target", "y", "--trial", "u", "--estimator", "gaussian", "--permutations", "9", "--surrogates", "swap-trials")]
+    [InlineData("swapping trials needs at least 2 trials longer than the largest lag 1; there are 1.", "te", "--source", "x", "--target", "y", "--estimator", "gaussian", "--permutations", "9", "--surrogates", "swap-trials")]
+    [InlineData("Argument 'shuffle' not recognized", "te", "--source", "x", "--target", "y", "--permutations", "9", "--surrogates", "shuffle")]
     public void Bad_input_exits_2_with_one_line(string expected, params string[] arguments)
     {
-        string path = Write("bad.csv", "x,y,c,r,t", ["1,2,3,0.5,a", "2,1,3,1.5,a", "1,1,3,2.5,b", "2,2,3,0.25,b", "1,2,3,1.25,a", "2,1,3,3.5,a"]);
+        string path = Write("bad.csv", "x,y,c,r,t,u", ["1,2,3,0.5,a,a", "2,1,3,1.5,a,a", "1,1,3,2.5,b,a", "2,2,3,0.25,b,a", "1,2,3,1.25,a,b", "2,1,3,3.5,a,b"]);
         var (code, output, error) = CliRunner.Run([arguments[0], path, .. arguments[1..]]);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Condition_history_and_delay_reach_the_library_and_the_json()
+    {
+        var (x, y) = Coupled(800, seed: 4);
+        var (z, _) = Coupled(800, seed: 5);
+        string path = Write("conditioned.csv", "x,y,z", Enumerable.Range(0, x.Length).Select(t => string.Join(",", new[] { x[t], y[t], z[t] }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+        var (code, output, error) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--condition", "z", "--condition-history", "2", "--condition-delay", "3", "--estimator", "gaussian", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        var options = new TransferEntropyOptions { ConditionHistory = 2, ConditionDelay = 3 };
+        var expected = TransferEntropy.Conditional(new Gaussian(), Variable.Continuous("x", x), Variable.Continuous("y", y), [Variable.Continuous("z", z)], options);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal(expected.Value, root.GetProperty("value").GetDouble(), 1e-15);
+        Assert.Equal(800 - 4, root.GetProperty("n").GetInt64()); // the largest lag is Z[t-4]
+        Assert.Equal(2, root.GetProperty("condition_history").GetInt32());
+        Assert.Equal(3, root.GetProperty("condition_delay").GetInt32());
+        Assert.Equal("z", Assert.Single(root.GetProperty("conditions").EnumerateArray()).GetString());
+        var (_, plain, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--condition", "z", "--estimator", "gaussian", "--json");
+        using var defaults = JsonDocument.Parse(plain);
+        Assert.Equal(1, defaults.RootElement.GetProperty("condition_history").GetInt32());
+        Assert.Equal(1, defaults.RootElement.GetProperty("condition_delay").GetInt32());
+        Assert.Equal(800 - 1, defaults.RootElement.GetProperty("n").GetInt64());
+        var (_, human, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--condition", "z", "--condition-history", "2", "--condition-delay", "3", "--estimator", "gaussian");
+        Assert.EndsWith("(gaussian, n = 796, k = 1, l = 1, d = 1, condition history 2, delay 3)", human.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trials_get_swapped_trial_surrogates_by_default()
+    {
+        // 12 trials of 100 steps; w is an independent series of the same kind. 12 trials have far more than 19
+        // derangements, so auto swaps whole trials of the source.
+        var rows = new List<string>();
+        for (int trial = 0; trial < 12; trial++)
+        {
+            var (x, y) = Coupled(100, seed: 100 + trial);
+            var (w, _) = Coupled(100, seed: 200 + trial);
+            rows.AddRange(Enumerable.Range(0, 100).Select(t => string.Join(",", new[] { x[t], y[t], w[t] }.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + $",trial{trial}"));
+        }
+
+        string path = Write("trials.csv", "x,y,w,trial", rows);
+        string[] common = ["--target", "y", "--trial", "trial", "--estimator", "gaussian", "--permutations", "19", "--json"];
+        var (code, output, error) = CliRunner.Run(["te", path, "--source", "x", .. common]);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var coupled = JsonDocument.Parse(output);
+        Assert.Equal(0.05, coupled.RootElement.GetProperty("p_value").GetDouble(), 12);
+        Assert.Equal("swap-trials", coupled.RootElement.GetProperty("surrogates").GetString());
+        Assert.Equal(19, coupled.RootElement.GetProperty("permutations").GetInt32());
+        var (_, independentOutput, _) = CliRunner.Run(["te", path, "--source", "w", .. common]);
+        using var independent = JsonDocument.Parse(independentOutput);
+        Assert.True(independent.RootElement.GetProperty("p_value").GetDouble() > 0.1, independentOutput);
+        var (_, withinOutput, _) = CliRunner.Run(["te", path, "--source", "x", .. common, "--surrogates", "within-trials"]);
+        using var within = JsonDocument.Parse(withinOutput);
+        Assert.Equal("within-trials", within.RootElement.GetProperty("surrogates").GetString());
+        Assert.Equal(0.05, within.RootElement.GetProperty("p_value").GetDouble(), 12);
+        var (_, human, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--trial", "trial", "--estimator", "gaussian", "--permutations", "19");
+        Assert.EndsWith("p = 0.05, swap-trials surrogates)", human.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class OptionFuzzTests
         ["compress"] = ["compress", "{t.txt}", "-o", "{t.shn}"],
         ["infoplane"] = ["infoplane", "--epochs", "1", "-o", "{ip/}"],
         ["info"] = ["info", "{d.csv}", "--columns", "x,y,x", "--measure", "o-information"],
-        ["te"] = ["te", "{d.csv}", "--source", "z", "--target", "x", "--permutations", "9"],
+        ["te"] = ["te", "{d.csv}", "--source", "z", "--target", "x", "--condition", "y", "--permutations", "9"],
         ["ais"] = ["ais", "{d.csv}", "--column", "z"],
     };
 

@@ -6,8 +6,9 @@ using Shannon.Estimators.Uncertainty;
 namespace Shannon.Cli.Commands;
 
 /// <summary>
-/// <c>shannon te DATA --source X --target Y [--history K] [--source-history L] [--delay D] [--condition Z1,Z2] [--trial COL]
-/// [--estimator plugin|gaussian|ksg] [--k K] [--permutations N] [--seed S] [--base B] [--json]</c>: transfer entropy.
+/// <c>shannon te DATA --source X --target Y [--history K] [--source-history L] [--delay D] [--condition Z1,Z2]
+/// [--condition-history M] [--condition-delay E] [--trial COL] [--estimator plugin|gaussian|ksg] [--k K] [--permutations N]
+/// [--surrogates auto|pooled|within-trials|swap-trials] [--seed S] [--base B] [--json]</c>: transfer entropy.
 /// </summary>
 internal static class TeCommand
 {
@@ -19,18 +20,26 @@ internal static class TeCommand
         var history = new Option<int>("--history") { Description = "k, the target's history length.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
         var sourceHistory = new Option<int>("--source-history") { Description = "l, the source's history length.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
         var delay = new Option<int>("--delay") { Description = "d, the source-target delay: the latest source value used is X[t-d].", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
-        var condition = new Option<string?>("--condition") { Description = "Conditioning columns Z1,Z2 (conditional TE): each one's value at t-1 joins the condition." };
+        var condition = new Option<string?>("--condition") { Description = "Conditioning columns Z1,Z2 (conditional TE): each one's past (Z[t-1] by default) joins the condition." };
+        var conditionHistory = new Option<int>("--condition-history") { Description = "The history length of every --condition column: Z[t-e..t-e-m+1] joins the condition.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
+        var conditionDelay = new Option<int>("--condition-delay") { Description = "The delay e of every --condition column: its latest value used is Z[t-e].", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
         var trial = new Option<string?>("--trial") { Description = "A column naming each row's trial; samples never straddle trials and are pooled." };
         var estimator = new Option<string?>("--estimator") { Description = $"{SeriesColumns.Names}; auto (default) is plugin for discrete columns and ksg (Frenzel-Pompe) for continuous ones." };
         var k = new Option<int?>("--k") { Description = "Neighbours of ksg (default 3)." }.Within(OptionRanges.Neighbours);
-        var permutations = new Option<int?>("--permutations") { Description = "Surrogates (the source's past permuted) for a p-value." }.Within(OptionRanges.Permutations);
+        var permutations = new Option<int?>("--permutations") { Description = "Surrogates (the source's past moved, the target's kept) for a p-value." }.Within(OptionRanges.Permutations);
+        var surrogates = new Option<string>("--surrogates")
+        {
+            Description = "How surrogates move the source: pooled (shuffled across all samples), within-trials (shuffled inside each trial), swap-trials (whole trials of the source swapped, keeping each trial's structure; needs trials of equal length); auto (default): pooled for one trial, swap-trials when the trials have equal length and allow --permutations distinct swaps, within-trials otherwise.",
+            DefaultValueFactory = _ => "auto",
+        };
+        surrogates.AcceptOnlyFromAmong("auto", "pooled", "within-trials", "swap-trials");
         var seed = new Option<int?>("--seed") { Description = "Seed of the surrogates and the k-NN tie-breaking jitter (default 0)." }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
         var types = CliTables.TypesOption();
-        var command = new Command("te", "Transfer entropy TE(X->Y) = I(Y[t] ; X[t-d..t-d-l+1] | Y[t-1..t-k]).\nExamples:\n  shannon te series.csv --source x --target y --estimator ksg --permutations 99\n  shannon te spikes.csv --source a --target b --history 2 --trial trial --estimator plugin --base 2")
+        var command = new Command("te", "Transfer entropy TE(X->Y) = I(Y[t] ; X[t-d..t-d-l+1] | Y[t-1..t-k]).\nExamples:\n  shannon te series.csv --source x --target y --estimator ksg --permutations 99\n  shannon te spikes.csv --source a --target b --history 2 --trial trial --estimator plugin --base 2\n  shannon te eeg.csv --source a --target b --condition c --condition-history 2 --condition-delay 3 --trial trial --permutations 99 --surrogates swap-trials")
         {
-            data, source, target, history, sourceHistory, delay, condition, trial, estimator, k, permutations, seed, logBase, json, types,
+            data, source, target, history, sourceHistory, delay, condition, conditionHistory, conditionDelay, trial, estimator, k, permutations, surrogates, seed, logBase, json, types,
         };
         command.SetAction(parse =>
         {
@@ -39,6 +48,19 @@ internal static class TeCommand
             if (parse.GetValue(condition) is not null && conditions.Length == 0)
             {
                 throw new UsageException("--condition needs at least one column name.");
+            }
+
+            foreach (var option in new[] { conditionHistory, conditionDelay })
+            {
+                if (conditions.Length == 0 && parse.GetResult(option) is { Implicit: false })
+                {
+                    throw new UsageException($"{option.Name} applies to --condition columns; give --condition Z1,Z2 or leave {option.Name} out.");
+                }
+            }
+
+            if (parse.GetValue(permutations) is null && parse.GetResult(surrogates) is { Implicit: false })
+            {
+                throw new UsageException("--surrogates chooses how the --permutations surrogates are drawn; give --permutations N or leave --surrogates out.");
             }
 
             (string, string)[] columns = [("--source", parse.GetValue(source)!), ("--target", parse.GetValue(target)!), .. conditions.Select(c => ("--condition", c))];
@@ -50,7 +72,10 @@ internal static class TeCommand
                 TargetHistory = parse.GetValue(history),
                 SourceHistory = parse.GetValue(sourceHistory),
                 Delay = parse.GetValue(delay),
+                ConditionHistory = parse.GetValue(conditionHistory),
+                ConditionDelay = parse.GetValue(conditionDelay),
                 Trials = trials,
+                Surrogates = Scheme(parse.GetValue(surrogates)!),
             };
             var uncertainty = new UncertaintyOptions { Permutations = parse.GetValue(permutations) ?? 0, Seed = parse.GetValue(seed) ?? EstimatorDefaults.Seed };
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
@@ -65,9 +90,18 @@ internal static class TeCommand
                     new("value", result.Value), new("unit", unit.Unit), new("estimator", name), new("n", result.N),
                     new("history", options.TargetHistory), new("source_history", options.SourceHistory), new("delay", options.Delay),
                 };
+                if (conditions.Length > 0)
+                {
+                    fields.Add(new("conditions", conditions));
+                    fields.Add(new("condition_history", options.ConditionHistory));
+                    fields.Add(new("condition_delay", options.ConditionDelay));
+                }
+
                 if (result.PValue is double p)
                 {
                     fields.Add(new("p_value", p));
+                    fields.Add(new("permutations", uncertainty.Permutations));
+                    fields.Add(new("surrogates", SchemeName(options.SurrogatesFor(conditions.Length > 0, uncertainty.Permutations))));
                 }
 
                 CliOutput.Json(context, fields);
@@ -75,13 +109,39 @@ internal static class TeCommand
             else
             {
                 string line = $"{label} = {CliOutput.Number(result.Value)} {unit.Unit} ({name}, n = {result.N}, k = {options.TargetHistory}, l = {options.SourceHistory}, d = {options.Delay}";
-                context.Out.WriteLine(line + (result.PValue is double p ? $", p = {CliOutput.Number(p)})" : ")"));
+                if (conditions.Length > 0)
+                {
+                    line += $", condition history {options.ConditionHistory}, delay {options.ConditionDelay}";
+                }
+
+                if (result.PValue is double p)
+                {
+                    line += $", p = {CliOutput.Number(p)}, {SchemeName(options.SurrogatesFor(conditions.Length > 0, uncertainty.Permutations))} surrogates";
+                }
+
+                context.Out.WriteLine(line + ")");
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static SurrogateScheme Scheme(string name) => name switch
+    {
+        "pooled" => SurrogateScheme.Pooled,
+        "within-trials" => SurrogateScheme.WithinTrials,
+        "swap-trials" => SurrogateScheme.SwapTrials,
+        _ => SurrogateScheme.Automatic,
+    };
+
+    private static string SchemeName(SurrogateScheme scheme) => scheme switch
+    {
+        SurrogateScheme.Pooled => "pooled",
+        SurrogateScheme.WithinTrials => "within-trials",
+        SurrogateScheme.SwapTrials => "swap-trials",
+        _ => "auto",
+    };
 
     /// <summary>The estimator the automatic rule picks for the embedded variables (their kinds are the columns' kinds).</summary>
     private static string AutomaticPick(Automatic automatic, Variable[] series, TransferEntropyOptions options)

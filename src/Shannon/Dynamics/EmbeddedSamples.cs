@@ -7,7 +7,8 @@ namespace Shannon.Dynamics;
 /// <param name="Present">Y_t.</param>
 /// <param name="Source">The source's past block, or null for active information storage.</param>
 /// <param name="Condition">The target's past block, joined with the conditions' past blocks.</param>
-internal sealed record EmbeddedSamples(int[] Times, Variable Present, Variable? Source, Variable Condition)
+/// <param name="TrialStarts">The first sample of each trial that gives samples, then the number of samples: trial i's samples are [TrialStarts[i], TrialStarts[i + 1]).</param>
+internal sealed record EmbeddedSamples(int[] Times, Variable Present, Variable? Source, Variable Condition, int[] TrialStarts)
 {
     /// <summary>Embeds target, optional source and conditions after checking lengths, constancy and the sample count.</summary>
     public static EmbeddedSamples Of(Variable? source, Variable target, IReadOnlyList<Variable> conditions, TransferEntropyOptions options)
@@ -50,7 +51,16 @@ internal sealed record EmbeddedSamples(int[] Times, Variable Present, Variable? 
         var condition = conditions.Count == 0
             ? past
             : Variable.Join([past, .. conditions.Select(c => Embedding.Past(c, times, options.ConditionHistory, options.ConditionDelay))]);
-        return new EmbeddedSamples(times, present, sourcePast, condition);
+        var trialStarts = new List<int> { 0 };
+        for (int i = 0; i < trials.Count; i++)
+        {
+            if (trials.Lengths[i] > maxLag)
+            {
+                trialStarts.Add(trialStarts[^1] + trials.Lengths[i] - maxLag);
+            }
+        }
+
+        return new EmbeddedSamples(times, present, sourcePast, condition, [.. trialStarts]);
     }
 
     private static void Paired(Variable variable, Variable target, string name)

@@ -14,8 +14,12 @@ namespace Shannon.Dynamics;
 /// sample covariance; for Gaussian processes TE is half the Granger causality, Barnett, Barrett &amp; Seth 2009,
 /// doi:10.1103/PhysRevLett.103.238701), <see cref="Estimators.Continuous.FrenzelPompe"/> (KSG-style k-NN), or
 /// <see cref="Automatic"/>.</para>
-/// <para>Surrogate p-values permute the source's past blocks across samples while the target's present and past stay
-/// paired (JIDT's surrogate), through the one permutation loop (<see cref="PermutationTest"/>), with the +1 correction.</para>
+/// <para>Surrogate p-values move the source's past blocks while the target's present and past stay paired, through the
+/// one permutation loop (<see cref="PermutationTest"/>), with the +1 correction: p = (1 + #{b : TE_b ≥ TE}) / (1 + B).
+/// <see cref="TransferEntropyOptions.Surrogates"/> chooses how (<see cref="SurrogateScheme"/>): with one trial the blocks
+/// are shuffled across all samples (JIDT's surrogate); with several, by default whole trials of the source are swapped
+/// (a random derangement, keeping each trial's internal structure, as IDTxl does) when the trials give equal sample
+/// counts and there are at least B derangements, and the blocks are shuffled within each trial otherwise.</para>
 /// <para>References: Schreiber, T. (2000), Measuring information transfer, Physical Review Letters 85(2), 461–464,
 /// doi:10.1103/PhysRevLett.85.461; Lizier, J. T., Prokopenko, M. &amp; Zomaya, A. Y. (2008), Local information transfer as a
 /// spatiotemporal filter for complex systems, Physical Review E 77, 026110, doi:10.1103/PhysRevE.77.026110 (conditional
@@ -31,7 +35,7 @@ public static class TransferEntropy
     /// <param name="uncertainty">Permutations (surrogate p-value) and an interval level (half-samples of the embedded samples); none when null.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>TE in the unit of <paramref name="logBase"/>, clipped at 0 (raw value kept), N = the number of embedded samples, and the p-value when asked.</returns>
-    /// <exception cref="ArgumentException">Series of different lengths, a constant series, lags leaving fewer than 2 samples, trials that do not cover the rows, or as the estimator throws (too few samples for k, labels given to a numeric estimator).</exception>
+    /// <exception cref="ArgumentException">Series of different lengths, a constant series, lags leaving fewer than 2 samples, trials that do not cover the rows, surrogates that swap trials with trials that cannot be swapped, or as the estimator throws (too few samples for k, labels given to a numeric estimator).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A history or delay below 1, or invalid uncertainty options.</exception>
     public static Estimate Of(
         IConditionalMutualInformationEstimator estimator, Variable source, Variable target, TransferEntropyOptions? options = null,
@@ -47,7 +51,7 @@ public static class TransferEntropy
     /// <param name="uncertainty">Permutations and an interval level; none when null.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>The conditional TE, clipped at 0 (raw value kept), with N and the p-value when asked.</returns>
-    /// <exception cref="ArgumentException">As <see cref="Of"/>, or a condition of a different length.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Of"/>, a condition of a different length, or surrogates that swap trials asked for with trials that cannot be swapped (<see cref="TransferEntropyOptions.SurrogatesFor"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A history or delay below 1, or invalid uncertainty options.</exception>
     public static Estimate Conditional(
         IConditionalMutualInformationEstimator estimator, Variable source, Variable target, IReadOnlyList<Variable> conditions,
@@ -59,6 +63,7 @@ public static class TransferEntropy
         uncertainty.Validate();
         var samples = EmbeddedSamples.Of(source, target, conditions, options ?? new TransferEntropyOptions());
         var (present, past, condition) = (samples.Present, samples.Source!, samples.Condition);
+        var scheme = uncertainty.Permutations > 0 ? (options ?? new TransferEntropyOptions()).SurrogatesFor(conditions.Count > 0, uncertainty.Permutations) : SurrogateScheme.Pooled;
         var estimate = estimator.ConditionalMutualInformation(present, past, condition, logBase);
         int n = samples.Times.Length;
         if (uncertainty.Level is double level)
@@ -71,8 +76,8 @@ public static class TransferEntropy
         if (uncertainty.Permutations > 0)
         {
             estimate = PermutationTest.PValue(
-                estimate, n, order => estimator.ConditionalMutualInformation(present, past.Subset(order), condition, logBase).RawValue,
-                uncertainty.Permutations, uncertainty.Seed);
+                estimate, SurrogateOrders.For(scheme, samples.TrialStarts, uncertainty.Seed),
+                order => estimator.ConditionalMutualInformation(present, past.Subset(order), condition, logBase).RawValue, uncertainty.Permutations);
         }
 
         return estimate;

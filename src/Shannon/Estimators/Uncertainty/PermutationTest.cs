@@ -54,14 +54,34 @@ public static class PermutationTest
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 1 permutation or fewer than 2 rows.</exception>
     public static Estimate PValue(Estimate estimate, int rows, Func<int[], double> statisticOfPermutation, int permutations, int seed = EstimatorDefaults.Seed)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 2);
+        return PValue(estimate, b => Shuffle(rows, seed, b), statisticOfPermutation, permutations);
+    }
+
+    /// <summary>
+    /// Attaches a permutation p-value to an estimate, with surrogates drawn by the caller: restricted permutations that keep
+    /// a structure of the data (trials, blocks) which the null hypothesis does not break.
+    /// </summary>
+    /// <param name="estimate">The estimate on the original pairing.</param>
+    /// <param name="orderOfPermutation">Permutation b of the rows, a function of b alone (seed it from b) so that the result does not depend on the schedule.</param>
+    /// <param name="statisticOfPermutation">The estimator's raw value with the permuted variable's rows taken in the given order.</param>
+    /// <param name="permutations">The number of permutations B.</param>
+    /// <returns>The estimate with PValue = (1 + #{b : T_b ≥ T}) / (1 + B).</returns>
+    /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 1 permutation.</exception>
+    /// <remarks>The p-value is exact (valid at every B) when the surrogates are exchangeable with the original under the
+    /// null hypothesis, as for <see cref="Shuffle"/> and for permutations within blocks or of whole blocks; see Phipson &amp;
+    /// Smyth (2010), doi:10.2202/1544-6115.1585.</remarks>
+    public static Estimate PValue(Estimate estimate, Func<int, int[]> orderOfPermutation, Func<int[], double> statisticOfPermutation, int permutations)
+    {
         ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(orderOfPermutation);
         ArgumentNullException.ThrowIfNull(statisticOfPermutation);
         ArgumentOutOfRangeException.ThrowIfLessThan(permutations, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 2);
         int atLeast = 0;
         ParallelLoop.For(0, permutations, b =>
         {
-            if (statisticOfPermutation(Shuffle(rows, seed, b)) >= estimate.RawValue)
+            if (statisticOfPermutation(orderOfPermutation(b)) >= estimate.RawValue)
             {
                 Interlocked.Increment(ref atLeast);
             }
@@ -70,7 +90,7 @@ public static class PermutationTest
     }
 
     /// <summary>
-    /// An adaptive permutation test against independence: the same shuffles as <see cref="PValue"/>, run in batches that
+    /// An adaptive permutation test against independence: the same shuffles as <see cref="PValue(Estimate, int, Func{int[], double}, int, int)"/>, run in batches that
     /// double until <see cref="AdaptivePermutations.Exceedances"/> permuted statistics reach the observed one (the
     /// p-value is then clearly resolved), until a statistic beyond every permutation is decided by a tail
     /// approximation, or until <see cref="AdaptivePermutations.Maximum"/>.
@@ -79,7 +99,7 @@ public static class PermutationTest
     /// <param name="rows">n, the number of rows.</param>
     /// <param name="statisticOfPermutation">The estimator's raw value with the second variable's rows in the given order.</param>
     /// <param name="schedule">Batch sizes and stopping rules.</param>
-    /// <param name="seed">The seed of the shuffler; shuffle b is <see cref="Shuffle"/>(n, seed, b) as in <see cref="PValue"/>.</param>
+    /// <param name="seed">The seed of the shuffler; shuffle b is <see cref="Shuffle"/>(n, seed, b) as in <see cref="PValue(Estimate, int, Func{int[], double}, int, int)"/>.</param>
     /// <param name="chiSquareDegrees">
     /// For the plug-in estimate: (r − 1)(c − 1), and the tail is the G-test's χ² survival of G = 2 n Î (Î in nats);
     /// null for a Gaussian fitted to the permuted statistics' mean and standard deviation.
@@ -89,7 +109,7 @@ public static class PermutationTest
     /// <exception cref="ArgumentOutOfRangeException">An invalid schedule, or fewer than 2 rows.</exception>
     /// <remarks>
     /// Stopping after h exceedances is Besag &amp; Clifford's sequential test (p = h / B there; here (1 + h)/(1 + B), the
-    /// same +1 form as <see cref="PValue"/>): a feature with a large p-value costs about h/p permutations. With no
+    /// same +1 form as <see cref="PValue(Estimate, int, Func{int[], double}, int, int)"/>): a feature with a large p-value costs about h/p permutations. With no
     /// exceedance, the count can say only p ≤ 1/(B + 1); below that the p-value is the tail approximation (capped at
     /// 1/(B + 1)), so strong effects are told apart without 10⁵ permutations each. The tail is an approximation and
     /// the method says so. References: Besag, J. &amp; Clifford, P. (1991), Sequential Monte Carlo p-values, Biometrika
