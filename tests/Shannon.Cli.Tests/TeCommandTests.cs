@@ -104,6 +104,8 @@ public sealed class TeCommandTests : IDisposable
     [InlineData("--estimator spacing does not estimate transfer entropy", "te", "--source", "x", "--target", "y", "--estimator", "spacing")]
     [InlineData("has 6 rows in 1 trial(s); lags up to 6 leave 0 sample(s)", "ais", "--column", "y", "--history", "6")]
     [InlineData("'c' is constant", "ais", "--column", "c")]
+    [InlineData("--estimator plugin needs discrete columns (integers or text), but 'r' holds the real number 0.5", "ais", "--column", "r", "--estimator", "plugin")]
+    [InlineData("k = 5 neighbours need at least 6", "ais", "--column", "r", "--estimator", "ksg", "--k", "5")]
     [InlineData("--condition-history applies to --condition columns", "te", "--source", "x", "--target", "y", "--condition-history", "2")]
     [InlineData("--condition-delay applies to --condition columns", "te", "--source", "x", "--target", "y", "--condition-delay", "2")]
     [InlineData("--condition-delay must be in 1–1000; got 0.", "te", "--source", "x", "--target", "y", "--condition", "r", "--condition-delay", "0")]
