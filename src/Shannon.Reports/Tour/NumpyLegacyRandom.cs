@@ -12,31 +12,17 @@ namespace Shannon.Reports.Tour;
 /// </remarks>
 internal sealed class NumpyLegacyRandom
 {
-    private const int N = 624;
-    private const int M = 397;
-    private readonly uint[] state = new uint[N];
-    private int index;
+    private readonly MersenneTwister twister;
     private double? cachedNormal;
 
     /// <summary>Seeds like <c>np.random.seed(seed)</c> for a non-negative 32-bit integer seed.</summary>
     public NumpyLegacyRandom(uint seed)
     {
-        state[0] = seed;
-        for (int i = 1; i < N; i++)
-        {
-            state[i] = (1812433253u * (state[i - 1] ^ (state[i - 1] >> 30))) + (uint)i;
-        }
-
-        index = N;
+        twister = MersenneTwister.FromSeed(seed);
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits, like <c>np.random.random_sample()</c>.</summary>
-    public double NextDouble()
-    {
-        ulong a = NextUInt32() >> 5;
-        ulong b = NextUInt32() >> 6;
-        return ((a * 67108864.0) + b) / 9007199254740992.0;
-    }
+    public double NextDouble() => twister.NextDouble53();
 
     /// <summary>A standard normal draw, like <c>np.random.randn()</c>.</summary>
     public double NextNormal()
@@ -71,32 +57,5 @@ internal sealed class NumpyLegacyRandom
         }
 
         return destination;
-    }
-
-    private uint NextUInt32()
-    {
-        if (index >= N)
-        {
-            Twist();
-        }
-
-        uint y = state[index++];
-        y ^= y >> 11;
-        y ^= (y << 7) & 0x9d2c5680u;
-        y ^= (y << 15) & 0xefc60000u;
-        y ^= y >> 18;
-        return y;
-    }
-
-    private void Twist()
-    {
-        for (int i = 0; i < N; i++)
-        {
-            uint y = (state[i] & 0x80000000u) | (state[(i + 1) % N] & 0x7fffffffu);
-            uint next = state[(i + M) % N] ^ (y >> 1);
-            state[i] = (y & 1u) != 0 ? next ^ 0x9908b0dfu : next;
-        }
-
-        index = 0;
     }
 }

@@ -12,7 +12,7 @@ Writes, next to this script, tour_reference.json:
   values: every number the `shannon tour` prints, computed independently with numpy/scipy/torch;
 and docs/errata.md (the errata table), so the two can never disagree.
 
-The lessons' own code is re-run where it is deterministic (numpy and torch with their seeds);
+The lessons' own code is re-run where it is deterministic (Python's random, numpy and torch with their seeds);
 where it cannot be run as printed (the data-processing-inequality snippet raises an error) the
 fix is stated.
 """
@@ -394,7 +394,8 @@ value("dpi.probe.accuracy", accuracies[0])
 
 # ---------------------------------------------------------------- the tour's own random streams
 # The tour reproduces numpy's legacy RandomState (MT19937, polar Box–Muller) so that it can re-run
-# the lessons' numpy code with their seeds; these pin that generator.
+# the lessons' numpy code with their seeds; these pin that generator. (CPython's random and torch's
+# generator, which the tour reproduces too, are pinned by generator_check.py.)
 np.random.seed(42)
 draws = np.random.randn(50257)
 for i in (0, 1, 2, 42, 50256):
@@ -405,22 +406,6 @@ for i, u in enumerate(np.random.random_sample(3)):
 value("entropy.random", random_logits_bits)
 value("entropy.confident", h(confident, 2))
 value("entropy.confident.p42", confident[42])
-# CE = NLL on 1000 samples: labels = floor(3u), logits = randn(1000, 3), numpy seed 42
-np.random.seed(42)
-u = np.random.random_sample(1000)
-nll_labels = (3 * u).astype(int)
-nll_logits = np.random.randn(1000, 3)
-value("nll.tour", float(F.cross_entropy(torch.tensor(nll_logits), torch.tensor(nll_labels))))
-# InfoNCE with the chapter's function on numpy-seeded embeddings (seed 0), float64
-np.random.seed(0)
-e1 = np.random.randn(64, 128)
-e2 = e1 + 0.1 * np.random.randn(64, 128)
-e2_rand = np.random.randn(64, 128)
-t1, t2, t2r = (torch.tensor(a) for a in (e1, e2, e2_rand))
-value("infonce.tour.similar", info_nce(t1, t2, 0.07))
-value("infonce.tour.random", info_nce(t1, t2r, 0.07))
-value("infonce.tour.random.t1", info_nce(t1, t2r, 1.0))
-
 with open(os.path.join(ROOT, "src", "Shannon.Reports", "Tour", "lesson_claims.json"), "w", encoding="utf-8") as f:
     json.dump({"generator": "tests/Shannon.Reports.Tests/References/tour_reference.py",
                "lessons": LESSONS,
@@ -474,7 +459,7 @@ lines += [
     "  any unit, so only the label is off. Several snippets print `-0.000` for a zero entropy (−Σ of zeros).",
     "- 000 Build It prints no values; the tour computes them (e.g. H(0.7, 0.2, 0.1) = 1.1568 bits).",
     "  Step 4 draws from Python's `random` (seed 42): CE = NLL = "
-    f"{values['nll.python.seed42']:.6f} nats there; the tour uses its own seeded stream and shows the same identity.",
+    f"{values['nll.python.seed42']:.6f} nats there; the tour reproduces that stream and prints it.",
     "",
 ]
 with open(os.path.join(ROOT, "docs", "errata.md"), "w", encoding="utf-8") as f:

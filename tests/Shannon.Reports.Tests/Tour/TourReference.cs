@@ -12,7 +12,6 @@ internal static class TourReference
 
     public static IEnumerable<string> ValueIds() => Root.Value.GetProperty("values").EnumerateObject().Select(value => value.Name);
 
-    public static bool HasValue(string id) => Root.Value.GetProperty("values").TryGetProperty(id, out _);
 
     public static bool ClaimIsCorrect(string id) => Root.Value.GetProperty("claims").EnumerateArray()
         .Single(claim => claim.GetProperty("id").GetString() == id).GetProperty("correct").GetBoolean();

@@ -28,6 +28,7 @@ internal static class EntropySection
             new("H(certain) = H(1, 0)", Entropy.Of([1.0, 0.0], LogBase.Bits), "bits", 4, "001.entropy.certain", "entropy.certain"),
             new("H(uniform over GPT-2's 50,257 tokens)", Entropy.Of(uniformVocabulary, LogBase.Bits), "bits", 4, "003.entropy.vocab", "entropy.vocab"),
             new("H(softmax of 50,257 N(0,1) logits), numpy seed 42", randomLogits, "bits", 4, "003.entropy.random", "entropy.random"),
+            new("  ≈ log2 V − 1/(2 ln 2): large-V approximation, not exact", Math.Log2(Vocabulary) - (0.5 / Math.Log(2.0)), "bits", 4, null, "entropy.random.expected"),
             new("H after logits[42] += 10 (\"confident model\")", confident, "bits", 4, "003.entropy.confident", "entropy.confident"),
             new("  p(token 42) after the +10", probabilities[42], string.Empty, 4, null, "entropy.confident.p42"),
         ],
