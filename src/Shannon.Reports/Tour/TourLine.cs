@@ -17,10 +17,9 @@ internal sealed record TourLine(string Label, double Value, string Unit, int Dig
 {
     /// <summary>
     /// The tolerance for a value whose reference torch computed in float32 (the lessons' <c>torch.randn</c> tensors):
-    /// the tour computes in double from the same float32 draws, which agree with torch's to 3 ulp (ε = 2⁻²³ ≈ 1.2·10⁻⁷),
-    /// and torch's own float32 sums, logs and normalisations each add a few ε; the largest difference measured on the
-    /// lessons' values is 3.8·10⁻⁷ (InfoNCE of unrelated views at τ = 1), well inside 10⁻⁶, and the golden tests check
-    /// that every such line still prints torch's digits.
+    /// the tour computes in double from the very float32 draws torch makes, and torch's own float32 sums, logs and
+    /// normalisations each add a few ε = 2⁻²³ ≈ 1.2·10⁻⁷; the largest difference measured on the lessons' values is
+    /// 3.8·10⁻⁷ (InfoNCE of unrelated views at τ = 1), well inside 10⁻⁶, and the golden tests check that every such line still prints torch's digits.
     /// </summary>
     public const double Float32Tolerance = 1e-6;
 

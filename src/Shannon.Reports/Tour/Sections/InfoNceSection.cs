@@ -39,6 +39,6 @@ internal static class InfoNceSection
         [],
         ["InfoNCE is the cross-entropy of picking the positive among N candidates, so I(X;Y) ≥ log N − loss: the bound never exceeds log N.",
          "Unrelated embeddings give ≈ log N only when the cosine logits are small; at τ = 0.07 their spread adds ≈ σ²/2 to the loss.",
-         "The embeddings are torch's own draws (float32, to 3 ulp); the losses are computed in double, torch's in float32 (they agree to 10⁻⁶)."]);
+         "The embeddings are torch's own float32 draws, bit for bit; the losses are computed in double, torch's in float32 (they agree to 10⁻⁶)."]);
     }
 }

@@ -47,6 +47,6 @@ internal static class NegativeLogLikelihoodSection
         ],
         [],
         ["With one-hot targets H(p, q) = −Σ pᵢ log qᵢ keeps one term per row, −log q(true): minimising cross-entropy is maximum likelihood.",
-         "The draws are the lessons' own: CPython's random (MT19937, init_by_array, Box–Muller gauss) bit for bit, torch's CPU generator (float32 Box–Muller over blocks of 16) to 3 ulp."]);
+         "The draws are the lessons' own: CPython's random (MT19937, init_by_array, Box–Muller gauss) bit for bit, torch's CPU generator (float32 Box–Muller over blocks of 16, Cephes ln/sin/cos as torch's AVX2 kernel) bit for bit."]);
     }
 }
