@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Shannon.Numerics;
 
 namespace Shannon.Calibration;
 
@@ -61,7 +62,7 @@ internal static class RowParts
             }
             else
             {
-                Parallel.For(0, wave, Part);
+                ParallelLoop.For(0, wave, Part);
             }
 
             for (int w = 0; w < wave; w++)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Shannon.Numerics;
 
 namespace Shannon.Coding;
 
@@ -104,7 +105,7 @@ public static class Compressor
                 break;
             }
 
-            Parallel.For(0, filled, new ParallelOptions { MaxDegreeOfParallelism = filled }, lane =>
+            ParallelLoop.For(0, filled, lane =>
             {
                 var coder = coders[lane] ??= model.CreateCoder();
                 var encoder = encoders[lane] ??= new RangeEncoder(blockSize / 4);
@@ -253,7 +254,7 @@ public static class Compressor
                 recordCrcs[filled] = Crc32.Append(Crc32.Of(fields), payloads[filled].AsSpan(0, (int)payload));
             }
 
-            Parallel.For(0, filled, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, filled) }, lane =>
+            ParallelLoop.For(0, filled, lane =>
             {
                 var coder = coders[lane] ??= model.CreateCoder();
                 var block = blocks[lane].AsSpan(0, rawLengths[lane]);

@@ -58,7 +58,7 @@ internal static class BinaryLogitKernel
                 }
                 else
                 {
-                    Parallel.For(0, parts, p => sums[p] = work.Part(p, out failed[p]));
+                    ParallelLoop.For(0, parts, p => sums[p] = work.Part(p, out failed[p]));
                 }
             }
 

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Shannon.Numerics;
 
 namespace Shannon.Losses;
 
@@ -120,14 +120,7 @@ internal static unsafe class ContrastiveKernel<T>
         }
         else
         {
-            try
-            {
-                Parallel.For(0, blocks, Block);
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-            {
-                ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-            }
+            ParallelLoop.For(0, blocks, Block);
         }
 
         if (failedRow >= 0)
@@ -193,7 +186,7 @@ internal static unsafe class ContrastiveKernel<T>
             }
             else
             {
-                Parallel.For(0, tiles, Row);
+                ParallelLoop.For(0, tiles, Row);
             }
 
             for (int r = 0; r < count; r++)

@@ -18,6 +18,6 @@ internal static class PointRanges
             return;
         }
 
-        Parallel.For(0, blocks, block => body(block * BlockSize, Math.Min(n, (block + 1) * BlockSize)));
+        ParallelLoop.For(0, blocks, block => body(block * BlockSize, Math.Min(n, (block + 1) * BlockSize)));
     }
 }
