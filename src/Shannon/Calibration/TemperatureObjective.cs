@@ -249,12 +249,12 @@ internal sealed class TemperatureObjective<TIn>
             var d = Vector.LoadUnsafe(ref values, (nuint)(c * width)) - shift;
             if (atOne)
             {
-                sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, Vector.Exp(Vector.Max(d, floor)));
+                sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.Max(d, floor)));
             }
 
             var x = d * scale;
             var negligible = Vector.LessThan(x, floor);
-            var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, Vector.Exp(Vector.Max(x, floor)));
+            var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.Max(x, floor)));
             d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
             var de = d * e;
             var dde = d * de;
@@ -333,12 +333,12 @@ internal sealed class TemperatureObjective<TIn>
             var d = Vector512.LoadUnsafe(ref values, (nuint)(c * Width)) - shift;
             if (atOne)
             {
-                sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, Vector512.Exp(Vector512.Max(d, floor)));
+                sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(d, floor)));
             }
 
             var x = d * scale;
             var negligible = Vector512.LessThan(x, floor);
-            var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, Vector512.Exp(Vector512.Max(x, floor)));
+            var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(x, floor)));
             d = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, d);
             var de = d * e;
             var dde = d * de;
@@ -621,7 +621,7 @@ internal sealed class TemperatureObjective<TIn>
                 var d = Vector512.LoadUnsafe(ref values, (nuint)i) - shift;
                 if (atOne)
                 {
-                    sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, Vector512.Exp(Vector512.Max(d, floor)));
+                    sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(d, floor)));
                 }
 
                 var x = d * scale;
@@ -629,7 +629,7 @@ internal sealed class TemperatureObjective<TIn>
                 // Below the floor (a masked class at −∞, padding, or a weight under 1e-307) a value adds nothing; the
                 // floor also keeps every lane in the range where the vector exponential needs no scalar fallback.
                 var negligible = Vector512.LessThan(x, floor);
-                var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, Vector512.Exp(Vector512.Max(x, floor)));
+                var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(x, floor)));
                 d = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, d);
                 var de = d * e;
                 var dde = d * de;
@@ -670,12 +670,12 @@ internal sealed class TemperatureObjective<TIn>
                 var d = Vector.LoadUnsafe(ref values, (nuint)i) - shift;
                 if (atOne)
                 {
-                    sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, Vector.Exp(Vector.Max(d, floor)));
+                    sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.Max(d, floor)));
                 }
 
                 var x = d * scale;
                 var negligible = Vector.LessThan(x, floor);
-                var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, Vector.Exp(Vector.Max(x, floor)));
+                var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.Max(x, floor)));
                 d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
                 var de = d * e;
                 var dde = d * de;
