@@ -65,6 +65,11 @@ for rid in "${rids[@]}"; do
     got="$(od -An -tx1 -j18 -N1 < <(unzip -p "$pkg" "tools/net10.0/$rid/libduckdb.so") | tr -d ' ')"
     [ "$got" = "$want" ] || fail "$pkg: libduckdb.so is for machine 0x$got, not 0x$want"
   fi
+  # ReadyToRun: the managed assemblies carry precompiled code (the R2R header's signature "RTR\0").
+  for assembly in Shannon.Cli Shannon; do
+    [ "$(unzip -p "$pkg" "tools/net10.0/$rid/$assembly.dll" | LC_ALL=C grep -caP 'RTR\x00')" -gt 0 ] \
+      || fail "$pkg: $assembly.dll has no ReadyToRun code"
+  done
   echo "$pkg: $((bytes / 1024 / 1024)) MB"
 done
 
