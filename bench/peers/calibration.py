@@ -10,7 +10,8 @@ The computation, on both sides: softmax with the max shift; accuracy (first arg-
 top-label ECE and MCE over 15 equal-width right-closed bins, classwise ECE (15 bins per class); then the temperature
 T* minimising the NLL by Shannon's iteration on β = 1/T (a warm start solved on every s-th row; a first full pass at
 that root that also yields L(1) and the confidences at β = 1 from the same block; safeguarded Halley steps, each one
-pass yielding L, L′, L″, L‴ in float64, until the step is below 1e-12 β), and the ECE after it. Both sides run the
+pass yielding L, L′, L″, L‴ in float64, until the step is below 1e-12 β; the last step, when provably the last, takes
+no pass: its values follow by Taylor expansion from the pass before and each row's E d and E d²), and the ECE after it. Both sides run the
 same algorithm, so the ratio measures the implementations.
 
 - torch: float32 metrics as torch code would write them (F.cross_entropy, softmax, bucketize + scatter_add), the
@@ -92,10 +93,13 @@ def torch_report(z, y):
     return {"accuracy": correct / n, "nll": nll / n, "brier": brier / n, "ece": ece, "mce": mce, "classwise": classwise}
 
 
-def torch_pass(z, y, beta, record, stride=1, also_one=False):
-    """L, L', L'' and L''' of the mean NLL of softmax(beta z) (float64) over every stride-th row, and the confidences."""
+def torch_pass(z, y, beta, record, stride=1, also_one=False, moments=None):
+    """L, L', L'' and L''' of the mean NLL of softmax(beta z) (float64) over every stride-th row, and the confidences;
+    with also_one also L(1), the confidences at beta = 1 and the largest spread max z - min z of a row; with moments
+    (two arrays) each row's E d and E d^2 under softmax(beta z)."""
     n, c = z.shape
     sums = np.zeros(4)
+    spread = 0.0
     conf = torch.empty(n, dtype=torch.float64) if record else None
     value_one = 0.0
     conf_one = torch.empty(n, dtype=torch.float64) if also_one else None
@@ -115,19 +119,24 @@ def torch_pass(z, y, beta, record, stride=1, also_one=False):
                  float((second - mean * mean).sum()), float((third - 3 * mean * second + 2 * mean ** 3).sum())]
         if record:
             conf[s:e] = 1 / total
+        if moments is not None:
+            moments[0][s:e] = mean.numpy()
+            moments[1][s:e] = second.numpy()
         if also_one:
-            total_one = torch.exp(d).sum(dim=1)
+            total_one = total if beta == 1.0 else torch.exp(d).sum(dim=1)
             value_one += float((torch.log(total_one) - gap).sum())
             conf_one[s:e] = 1 / total_one
+            spread = max(spread, float(-d.min()))
     if also_one:
-        return sums / rows.shape[0], conf, value_one / rows.shape[0], conf_one
+        return sums / rows.shape[0], conf, value_one / rows.shape[0], conf_one, spread
     return sums / rows.shape[0], conf
 
 
-def numpy_pass(z, y, beta, record, stride=1, also_one=False):
+def numpy_pass(z, y, beta, record, stride=1, also_one=False, moments=None):
     """As torch_pass, in numpy."""
     n, c = z.shape
     sums = np.zeros(4)
+    spread = 0.0
     conf = np.empty(n) if record else None
     value_one = 0.0
     conf_one = np.empty(n) if also_one else None
@@ -146,19 +155,24 @@ def numpy_pass(z, y, beta, record, stride=1, also_one=False):
                  float((second - mean * mean).sum()), float((third - 3 * mean * second + 2 * mean ** 3).sum())]
         if record:
             conf[s:e] = 1 / total
+        if moments is not None:
+            moments[0][s:e] = mean
+            moments[1][s:e] = second
         if also_one:
-            total_one = np.exp(d).sum(axis=1)
+            total_one = total if beta == 1.0 else np.exp(d).sum(axis=1)
             value_one += float((np.log(total_one) - gap).sum())
             conf_one[s:e] = 1 / total_one
+            spread = max(spread, float(-d.min()))
     if also_one:
-        return sums / rows.shape[0], conf, value_one / rows.shape[0], conf_one
+        return sums / rows.shape[0], conf, value_one / rows.shape[0], conf_one, spread
     return sums / rows.shape[0], conf
 
 
-def solve(beta, at, evaluate, tolerance, evaluations=200):
+def solve(beta, at, evaluate, tolerance, evaluations=200, finish=None):
     """Shannon's iteration: Halley's step on L'(beta) = 0 (Newton's when Halley's leaves the bracket), inside a bracket
     [lo, hi] of the root; a step that still leaves it becomes a bisection (or a doubling while no upper end is known).
-    Stops when the step is below tolerance * beta and returns the beta of the last evaluation with its values."""
+    Stops when the step is below tolerance * beta and returns the beta of the last evaluation with its values, or,
+    when finish(beta, step, at) accepts a Halley step as the last one, beta + step with the values finish returns."""
     lo, hi = 0.0, float("inf")
     for _ in range(evaluations):
         value, slope, curvature, third = at[0]
@@ -175,6 +189,10 @@ def solve(beta, at, evaluate, tolerance, evaluations=200):
         if abs(step) <= tolerance * beta:
             break
         nxt = beta + step
+        if lo < nxt < hi and step == halley and finish is not None:
+            finished = finish(beta, step, at)
+            if finished is not None:
+                return nxt, finished
         if not lo < nxt < hi:
             nxt = beta + newton
         if not (np.isfinite(nxt) and lo < nxt < hi):
@@ -186,21 +204,47 @@ def solve(beta, at, evaluate, tolerance, evaluations=200):
     return beta, at
 
 
+def taylor_finish(beta, step, at, spread, moments):
+    """Shannon's TaylorFinish: when Halley's step is the last one (the next step, bounded by |step|^3 (w^4/6 +
+    L'''^2/(4L''))/L'' with w the largest row spread, is below 1e-12 beta, and |step| w <= 4e-6), the values at
+    beta + step follow from the pass at beta: L by its cubic Taylor polynomial, each confidence 1/s by
+    (1/s) / (1 + step E d + step^2 E d^2 / 2). Returns them as a pass would, or None when the step is too long."""
+    (value, slope, curvature, third), conf = at
+    width = min(spread, 708.0 / min(beta, beta + step))
+    bound = abs(step) ** 3 * (width ** 4 / 6 + third * third / (4 * curvature)) / curvature
+    if not (abs(step) * width <= 4e-6 and curvature > 0 and bound <= 1e-12 * (beta + step)):
+        return None
+    growth = 1 + step * (moments[0] + 0.5 * step * moments[1])
+    conf = conf / (torch.from_numpy(growth) if isinstance(conf, torch.Tensor) else growth)
+    value = value + step * (slope + 0.5 * step * (curvature + step / 3 * third))
+    return np.array([value, slope, curvature, third]), conf
+
+
 def fit(evaluate, z, y):
     """The same fit as Shannon's: on large inputs a warm start solved on every s-th row (about 2^16 rows) to 1e-9 and a
-    first full pass there that also gives L(1); else a pass at beta = 1; then the iteration on every row to 1e-12.
-    Returns T*, the confidences at T*, and the NLL before and after."""
+    first full pass there that also gives L(1); else a pass at beta = 1; then the iteration on every row to 1e-12, whose
+    passes keep each row's E d and E d^2 so that the last step needs no pass (taylor_finish; the first full pass keeps
+    none, as its step is rarely the last). Returns T*, the confidences at T*, and the NLL before and after."""
     n = len(y)
+    moments = (np.empty(n), np.empty(n))
+    kept = [False]
+
+    def step_pass(beta):
+        kept[0] = True
+        return evaluate(z, y, beta, True, moments=moments)
+
+    def finish(beta, step, at):
+        return taylor_finish(beta, step, at, spread, moments) if kept[0] else None
+
+    start = 1.0
     if n >= 4 * 65536:
         stride = n // 65536
         warm, _ = solve(1.0, evaluate(z, y, 1.0, False, stride), lambda b: evaluate(z, y, b, False, stride), 1e-9)
         if 1e-6 < warm < 1e6 and warm != 1.0:
-            sums, conf, nll_before, _ = evaluate(z, y, warm, True, 1, True)
-            beta, at = solve(warm, (sums, conf), lambda b: evaluate(z, y, b, True), 1e-12)
-            return 1 / beta, at[1], nll_before, at[0][0]
-    at_one = evaluate(z, y, 1.0, True)
-    beta, at = solve(1.0, at_one, lambda b: evaluate(z, y, b, True), 1e-12)
-    return 1 / beta, at[1], at_one[0][0], at[0][0]
+            start = warm
+    sums, conf, nll_before, _, spread = evaluate(z, y, start, True, 1, True)
+    beta, at = solve(start, (sums, conf), step_pass, 1e-12, finish=finish)
+    return 1 / beta, at[1], nll_before, at[0][0]
 
 
 def ece_of(conf, correct):

@@ -49,8 +49,14 @@ internal sealed class TemperatureObjective<TIn>
 
     /// <summary>An objective over N×C rows that must stay pinned (or be native memory) for the objective's lifetime.</summary>
     internal unsafe TemperatureObjective(TIn* values, int rows, int classes, int[] labels, bool logProbabilities, string name)
+        : this((nint)values, rows, classes, labels, logProbabilities, name)
     {
-        _values = new ReadOnlyMemoryPointer((nint)values);
+    }
+
+    /// <summary>An objective over N×C rows at <paramref name="address"/> (pinned, or native memory, for the objective's lifetime).</summary>
+    internal TemperatureObjective(nint address, int rows, int classes, int[] labels, bool logProbabilities, string name)
+    {
+        _values = new ReadOnlyMemoryPointer(address);
         _rows = rows;
         _classes = classes;
         _labels = labels;
@@ -79,6 +85,9 @@ internal sealed class TemperatureObjective<TIn>
     /// <summary>L′(0⁺) = mean_i [mean of the finite z_ik − z_iy] over the prepared rows: when ≥ 0, L rises with β everywhere and is least as β → 0.</summary>
     internal double SlopeAtZero => _slopeAtZero;
 
+    /// <summary>The largest max z − min z over the finite z of a row, over the rows the last preparing pass read: every d that carries weight lies in [−Spread, 0].</summary>
+    internal double Spread { get; private set; }
+
     /// <summary>L(1), the mean NLL at T = 1, of the last pass that was asked for the confidences at T = 1.</summary>
     internal double ValueAtOne { get; private set; } = double.NaN;
 
@@ -93,7 +102,7 @@ internal sealed class TemperatureObjective<TIn>
     /// non-empty <paramref name="confidenceAtOne"/> (every row) the pass also computes L(1) (<see cref="ValueAtOne"/>)
     /// and each row's confidence at T = 1, from the same read of the row.
     /// </summary>
-    internal unsafe TemperatureDerivatives Evaluate(double beta, Span<double> confidence, int stride = 1, bool prepare = false, Span<double> confidenceAtOne = default)
+    internal unsafe TemperatureDerivatives Evaluate(double beta, Span<double> confidence, int stride = 1, bool prepare = false, Span<double> confidenceAtOne = default, Span<double> meanAt = default, Span<double> secondAt = default)
     {
         if (!prepare && _preparedStride != 1 && _preparedStride != stride)
         {
@@ -104,10 +113,13 @@ internal sealed class TemperatureObjective<TIn>
         int padded = MetricsPass.PaddedWidth(_classes) == 0 ? 0 : (_classes + 7) & ~7;
         var totals = new Sums();
         bool atOne = !confidenceAtOne.IsEmpty;
+        bool moments = !meanAt.IsEmpty;
         fixed (double* c = confidence)
         fixed (double* c1 = confidenceAtOne)
+        fixed (double* m1 = meanAt)
+        fixed (double* m2 = secondAt)
         {
-            nint cc = (nint)c, cc1 = (nint)c1;
+            nint cc = (nint)c, cc1 = (nint)c1, mm1 = (nint)m1, mm2 = (nint)m2;
             bool record = !confidence.IsEmpty;
             int rowsPerPart = RowParts.RowsPerPart(rows, _classes, minimumRows: 1);
             bool blocks = _classes < BlockBelow && Vector.IsHardwareAccelerated && Vector<double>.Count is 2 or 4;
@@ -130,17 +142,18 @@ internal sealed class TemperatureObjective<TIn>
                             {
                                 int i = (k + r) * stride;
                                 var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * _classes), _classes);
-                                sums.SlopeAtZero.Add(Prepare(row, i, scratch));
+                                sums.SlopeAtZero.Add(Prepare(row, i, scratch, out double span));
+                                sums.Spread = Math.Max(sums.Spread, span);
                             }
                         }
 
                         if (Wide)
                         {
-                            Block512(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null);
+                            Block512(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null, moments ? (double*)mm1 : null, (double*)mm2);
                         }
                         else
                         {
-                            Block(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null);
+                            Block(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null, moments ? (double*)mm1 : null, (double*)mm2);
                         }
                     }
 
@@ -154,7 +167,8 @@ internal sealed class TemperatureObjective<TIn>
                     var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * _classes), _classes);
                     if (prepare)
                     {
-                        sums.SlopeAtZero.Add(Prepare(row, i, scratch));
+                        sums.SlopeAtZero.Add(Prepare(row, i, scratch, out double span));
+                        sums.Spread = Math.Max(sums.Spread, span);
                     }
 
                     double s = Row(row, _rowMax[i], beta, scratch, padded, atOne, out double s1, out double s2, out double s3, out double sAtOne);
@@ -170,6 +184,12 @@ internal sealed class TemperatureObjective<TIn>
                     if (record)
                     {
                         ((double*)cc)[i] = inverse;
+                    }
+
+                    if (moments)
+                    {
+                        ((double*)mm1)[i] = mean;
+                        ((double*)mm2)[i] = second;
                     }
 
                     if (atOne)
@@ -191,6 +211,7 @@ internal sealed class TemperatureObjective<TIn>
 
             EveryLabelOnTop = everyOnTop;
             _slopeAtZero = totals.SlopeAtZero.Value / rows;
+            Spread = totals.Spread;
             _preparedStride = _preparedStride == 1 ? 1 : stride;
         }
 
@@ -208,7 +229,7 @@ internal sealed class TemperatureObjective<TIn>
     /// <paramref name="block"/>, so that each vector holds one class of those rows and every per-row quantity — the sums,
     /// the logarithm, the quotients — is computed lane-wise, with no horizontal sum and no padding.
     /// </summary>
-    private unsafe void Block(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne)
+    private unsafe void Block(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne, double* meanAt, double* secondAt)
     {
         int classes = _classes;
         int width = Lanes;
@@ -280,6 +301,15 @@ internal sealed class TemperatureObjective<TIn>
             }
         }
 
+        if (meanAt != null)
+        {
+            for (int r = 0; r < width; r++)
+            {
+                meanAt[index[r]] = mean[r];
+                secondAt[index[r]] = second[r];
+            }
+        }
+
         if (atOne)
         {
             lanesAtOne.Add(Vector.Log(sumAtOne) - gaps, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
@@ -292,7 +322,7 @@ internal sealed class TemperatureObjective<TIn>
     }
 
     /// <summary><see cref="Block"/> for eight rows at once in 512-bit vectors; the lane sums take their two halves.</summary>
-    private unsafe void Block512(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne)
+    private unsafe void Block512(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne, double* meanAt, double* secondAt)
     {
         const int Width = 8;
         int classes = _classes;
@@ -365,6 +395,15 @@ internal sealed class TemperatureObjective<TIn>
             }
         }
 
+        if (meanAt != null)
+        {
+            for (int r = 0; r < Width; r++)
+            {
+                meanAt[index[r]] = mean[r];
+                secondAt[index[r]] = second[r];
+            }
+        }
+
         if (atOne)
         {
             var valueAtOne = Vector512.Log(sumAtOne) - gaps;
@@ -382,14 +421,15 @@ internal sealed class TemperatureObjective<TIn>
     /// Stores the row's maximum z, d_y = z_y − max z and whether its first arg-max is the label; returns the row's term
     /// of L′(0⁺). Rejects NaN and +∞, a row without a finite z, and a label with z_y = −∞ (probability 0).
     /// </summary>
-    private double Prepare(ReadOnlySpan<TIn> row, int rowIndex, Span<double> scratch)
+    private double Prepare(ReadOnlySpan<TIn> row, int rowIndex, Span<double> scratch, out double span)
     {
         if (!_logProbabilities && row.Length < MetricsPass.ShortRow)
         {
-            return PrepareShort(row, rowIndex);
+            return PrepareShort(row, rowIndex, out span);
         }
 
         double max = double.NegativeInfinity;
+        double min = double.PositiveInfinity;
         double atLabel = double.NaN;
         double finiteSum = 0.0;
         int finiteCount = 0;
@@ -414,8 +454,10 @@ internal sealed class TemperatureObjective<TIn>
             }
 
             max = Math.Max(max, chunkMax);
-            if (double.IsFinite(TensorPrimitives.Min(z)))
+            double chunkMin = TensorPrimitives.Min(z);
+            if (double.IsFinite(chunkMin))
             {
+                min = Math.Min(min, chunkMin);
                 finiteSum += TensorPrimitives.Sum(z);
                 finiteCount += z.Length;
             }
@@ -425,6 +467,7 @@ internal sealed class TemperatureObjective<TIn>
                 {
                     if (double.IsFinite(v))
                     {
+                        min = Math.Min(min, v);
                         finiteSum += v;
                         finiteCount++;
                     }
@@ -451,13 +494,15 @@ internal sealed class TemperatureObjective<TIn>
         _rowMax[rowIndex] = max;
         _labelGap[rowIndex] = atLabel - max;
         _correct[rowIndex] = argmax == label;
+        span = max - min;
         return (finiteSum / finiteCount) - atLabel;
     }
 
     /// <summary><see cref="Prepare"/> for a short row of logits, in one scalar sweep (no per-call vector set-up).</summary>
-    private double PrepareShort(ReadOnlySpan<TIn> row, int rowIndex)
+    private double PrepareShort(ReadOnlySpan<TIn> row, int rowIndex, out double span)
     {
         double max = double.NegativeInfinity;
+        double min = double.PositiveInfinity;
         int argmax = -1;
         double finiteSum = 0.0;
         int finiteCount = 0;
@@ -473,6 +518,7 @@ internal sealed class TemperatureObjective<TIn>
 
             if (double.IsFinite(v))
             {
+                min = Math.Min(min, v);
                 finiteSum += v;
                 finiteCount++;
             }
@@ -498,6 +544,7 @@ internal sealed class TemperatureObjective<TIn>
         _rowMax[rowIndex] = max;
         _labelGap[rowIndex] = atLabel - max;
         _correct[rowIndex] = argmax == label;
+        span = max - min;
         return (finiteSum / finiteCount) - atLabel;
     }
 
@@ -756,9 +803,11 @@ internal sealed class TemperatureObjective<TIn>
         internal double Third;
         internal CompensatedSum SlopeAtZero;
         internal CompensatedSum ValueAtOne;
+        internal double Spread;
 
         internal void Add(Sums other)
         {
+            Spread = Math.Max(Spread, other.Spread);
             ValueAtOne.Add(other.ValueAtOne);
             Value.Add(other.Value);
             Slope.Add(other.Slope);
@@ -775,6 +824,7 @@ internal sealed class TemperatureObjective<TIn>
             Third = default;
             SlopeAtZero = default;
             ValueAtOne = default;
+            Spread = default;
         }
     }
 }
