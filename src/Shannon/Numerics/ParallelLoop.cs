@@ -50,6 +50,9 @@ internal static class ParallelLoop
         loop.Failure?.Throw();
     }
 
+    /// <summary>Runs <paramref name="actions"/> side by side, as <see cref="For"/> over their indices; rethrows the first failure as it was thrown.</summary>
+    public static void Invoke(params Action[] actions) => For(0, actions.Length, i => actions[i]());
+
     private sealed class Loop(int from, int to, Action<int> body)
     {
         private const int Closed = 1 << 30;

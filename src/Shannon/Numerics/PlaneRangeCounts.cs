@@ -36,7 +36,7 @@ internal static class PlaneRangeCounts
 
         SortedLine lineA = null!;
         SortedLine lineB = null!;
-        Parallel.Invoke(() => lineA = new SortedLine(a), () => lineB = new SortedLine(b));
+        ParallelLoop.Invoke(() => lineA = new SortedLine(a), () => lineB = new SortedLine(b));
         var aFirst = GC.AllocateUninitializedArray<int>(n);
         var aLast = GC.AllocateUninitializedArray<int>(n);
         var bFirst = GC.AllocateUninitializedArray<int>(n);

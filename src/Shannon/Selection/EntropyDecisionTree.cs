@@ -170,7 +170,20 @@ public sealed class EntropyDecisionTree
         private (int Feature, ThresholdSplit? Split) BestSplit(int[] rows)
         {
             var splits = new ThresholdSplit?[columns];
-            Parallel.For(0, columns, new ParallelOptions { MaxDegreeOfParallelism = rows.Length * columns >= 100_000 ? -1 : 1 }, f =>
+            // Small nodes are searched on this thread: below ~10⁵ values a fork costs more than it saves.
+            if ((long)rows.Length * columns >= 100_000)
+            {
+                ParallelLoop.For(0, columns, Search);
+            }
+            else
+            {
+                for (int f = 0; f < columns; f++)
+                {
+                    Search(f);
+                }
+            }
+
+            void Search(int f)
             {
                 var values = new double[rows.Length];
                 var labels = new int[rows.Length];
@@ -182,7 +195,7 @@ public sealed class EntropyDecisionTree
 
                 Array.Sort(values, labels);
                 splits[f] = SplitSearch.Sweep(values, labels, classCount, minLeaf, new long[classCount], new long[classCount]);
-            });
+            }
 
             int best = -1;
             for (int f = 0; f < columns; f++)

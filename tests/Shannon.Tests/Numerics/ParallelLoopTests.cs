@@ -58,4 +58,16 @@ public class ParallelLoopTests
         ParallelLoop.For(int.MaxValue - 100, int.MaxValue, i => Interlocked.Add(ref sum, int.MaxValue - (long)i));
         Assert.Equal(100L * 101 / 2, sum);
     }
+
+    [Fact]
+    public void Invoke_runs_every_action_once_and_rethrows_a_failure_as_itself()
+    {
+        var hits = new int[3];
+        ParallelLoop.Invoke(() => hits[0]++, () => hits[1]++, () => hits[2]++);
+        Assert.Equal([1, 1, 1], hits);
+
+        var ex = Assert.Throws<ArgumentException>(() => ParallelLoop.Invoke(() => { }, () => throw new ArgumentException("bad", "x")));
+        Assert.Equal("x", ex.ParamName);
+        ParallelLoop.Invoke();
+    }
 }

@@ -110,7 +110,7 @@ public sealed record FrenzelPompe(int K = EstimatorDefaults.K, bool Rescale = tr
         double[] zs = z.ToArray();
 
         // Each variable is scaled and jittered on its own (its noise depends only on its size and the seed), so side by side.
-        Parallel.Invoke(() => Prepare(xs, xColumns), () => Prepare(ys, yColumns), () => Prepare(zs, zColumns));
+        ParallelLoop.Invoke(() => Prepare(xs, xColumns), () => Prepare(ys, yColumns), () => Prepare(zs, zColumns));
         double[] xz = SampleRows.Join(xs, xColumns, zs, zColumns);
         double[] yz = SampleRows.Join(ys, yColumns, zs, zColumns);
         double[] xyz = SampleRows.Join(xs, xColumns, yz, yColumns + zColumns);
@@ -132,7 +132,7 @@ public sealed record FrenzelPompe(int K = EstimatorDefaults.K, bool Rescale = tr
         int[] nxz = null!;
         int[] nyz = null!;
         int[] nz = null!;
-        Parallel.Invoke(
+        ParallelLoop.Invoke(
             () => nxz = NeighbourCounter.CountAll(xz, xColumns + zColumns, radii),
             () => nyz = NeighbourCounter.CountAll(yz, yColumns + zColumns, radii),
             () => nz = NeighbourCounter.CountAll(zs, zColumns, radii));

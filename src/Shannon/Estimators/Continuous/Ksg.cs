@@ -154,7 +154,7 @@ public sealed record Ksg(int K = EstimatorDefaults.K, int Algorithm = 1, bool Re
         IOwnNeighbourSearch tree = null!;
         NeighbourCounter xCounter = null!;
         NeighbourCounter yCounter = null!;
-        Parallel.Invoke(
+        ParallelLoop.Invoke(
             () => tree = IOwnNeighbourSearch.Over(joint, n, width),
             () => xCounter = new NeighbourCounter(x, xColumns),
             () => yCounter = new NeighbourCounter(y, yColumns));
