@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using Shannon.Numerics;
 
@@ -145,68 +146,85 @@ internal static class CalibrationEngine
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = labels.Length;
-        var before = new double[n];
-        var after = new double[n];
-        fixed (T* pointer = values)
+
+        // Per-row buffers from the shared pool: a fit run again (a benchmark, a service) reuses them instead of
+        // faulting in fresh pages for 32 MB of confidences and moments per 10⁶ rows.
+        var pool = ArrayPool<double>.Shared;
+        double[] before = pool.Rent(n), after = pool.Rent(n), meanAt = pool.Rent(n), secondAt = pool.Rent(n);
+        try
         {
-            var objective = new TemperatureObjective<T>(pointer, n, classes, labels, logProbabilities, valuesName);
-            double warm = n >= 4 * SubsampleRows ? WarmStart(objective, n / SubsampleRows) : double.NaN;
-            double beta;
-            TemperatureDerivatives at;
-            double nllBefore;
-            if (double.IsNaN(warm))
+            fixed (T* pointer = values)
             {
-                beta = 1.0;
-                at = objective.Evaluate(1.0, before, prepare: true);
-                nllBefore = at.Value;
+                using var objective = new TemperatureObjective<T>(pointer, n, classes, labels, logProbabilities, valuesName);
+                return Fit(objective, n, before, after, meanAt, secondAt, options, valuesName);
             }
-            else
-            {
-                beta = warm;
-                at = objective.Evaluate(warm, after, prepare: true, confidenceAtOne: before);
-                nllBefore = objective.ValueAtOne;
-            }
-
-            if (objective.EveryLabelOnTop)
-            {
-                throw new ArgumentException(
-                    $"every row of {valuesName} has its label among its top classes, so the NLL keeps falling as T → 0 and no temperature minimises it.", valuesName);
-            }
-
-            if (objective.SlopeAtZero >= 0.0)
-            {
-                throw new ArgumentException(
-                    $"the labels are no more likely than the average class under {valuesName} (L′(0) = {Guard.Format(objective.SlopeAtZero)} ≥ 0), so the NLL keeps falling as T → ∞ and no finite temperature minimises it.", valuesName);
-            }
-
-            var confidence = double.IsNaN(warm) ? before : after;
-            var meanAt = new double[n];
-            var secondAt = new double[n];
-            bool haveMoments = false; // the first pass does not record them: its step is rarely the last
-            TemperatureDerivatives Pass(double b)
-            {
-                var derivatives = objective.Evaluate(b, after, meanAt: meanAt, secondAt: secondAt);
-                haveMoments = true;
-                return derivatives;
-            }
-
-            bool Finish(double from, double to, TemperatureDerivatives derivatives)
-            {
-                if (!(haveMoments && TaylorFinish(from, to - from, derivatives, objective.Spread, after, meanAt, secondAt, out var finished)))
-                {
-                    return false;
-                }
-
-                at = finished;
-                return true;
-            }
-
-            beta = Solve(beta, at, Pass, StepTolerance, MaxPasses, last => (at, confidence) = (last, after), Finish);
-            var correct = objective.Correct.ToArray();
-            double eceBefore = TopLabelBins.From(before, correct, options.Bins, options.Strategy).ExpectedError();
-            double eceAfter = TopLabelBins.From(confidence, correct, options.Bins, options.Strategy).ExpectedError();
-            return new TemperatureFit(1.0 / beta, options.LogBase.FromNats(nllBefore), options.LogBase.FromNats(at.Value), eceBefore, eceAfter, options.LogBase, objective.Passes);
         }
+        finally
+        {
+            pool.Return(before);
+            pool.Return(after);
+            pool.Return(meanAt);
+            pool.Return(secondAt);
+        }
+    }
+
+    private static TemperatureFit Fit<T>(TemperatureObjective<T> objective, int n, double[] before, double[] after, double[] meanAt, double[] secondAt, CalibrationOptions options, string valuesName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double warm = n >= 4 * SubsampleRows ? WarmStart(objective, n / SubsampleRows) : double.NaN;
+        double beta;
+        TemperatureDerivatives at;
+        double nllBefore;
+        if (double.IsNaN(warm))
+        {
+            beta = 1.0;
+            at = objective.Evaluate(1.0, before.AsSpan(0, n), prepare: true);
+            nllBefore = at.Value;
+        }
+        else
+        {
+            beta = warm;
+            at = objective.Evaluate(warm, after.AsSpan(0, n), prepare: true, confidenceAtOne: before.AsSpan(0, n));
+            nllBefore = objective.ValueAtOne;
+        }
+
+        if (objective.EveryLabelOnTop)
+        {
+            throw new ArgumentException(
+                $"every row of {valuesName} has its label among its top classes, so the NLL keeps falling as T → 0 and no temperature minimises it.", valuesName);
+        }
+
+        if (objective.SlopeAtZero >= 0.0)
+        {
+            throw new ArgumentException(
+                $"the labels are no more likely than the average class under {valuesName} (L′(0) = {Guard.Format(objective.SlopeAtZero)} ≥ 0), so the NLL keeps falling as T → ∞ and no finite temperature minimises it.", valuesName);
+        }
+
+        var confidence = double.IsNaN(warm) ? before : after;
+        bool haveMoments = false; // the first pass does not record them: its step is rarely the last
+        TemperatureDerivatives Pass(double b)
+        {
+            var derivatives = objective.Evaluate(b, after.AsSpan(0, n), meanAt: meanAt.AsSpan(0, n), secondAt: secondAt.AsSpan(0, n));
+            haveMoments = true;
+            return derivatives;
+        }
+
+        bool Finish(double from, double to, TemperatureDerivatives derivatives)
+        {
+            if (!(haveMoments && TaylorFinish(from, to - from, derivatives, objective.Spread, after.AsSpan(0, n), meanAt.AsSpan(0, n), secondAt.AsSpan(0, n), out var finished)))
+            {
+                return false;
+            }
+
+            at = finished;
+            return true;
+        }
+
+        beta = Solve(beta, at, Pass, StepTolerance, MaxPasses, last => (at, confidence) = (last, after), Finish);
+        var correct = objective.Correct;
+        double eceBefore = TopLabelBins.From(before.AsSpan(0, n), correct, options.Bins, options.Strategy).ExpectedError();
+        double eceAfter = TopLabelBins.From(confidence.AsSpan(0, n), correct, options.Bins, options.Strategy).ExpectedError();
+        return new TemperatureFit(1.0 / beta, options.LogBase.FromNats(nllBefore), options.LogBase.FromNats(at.Value), eceBefore, eceAfter, options.LogBase, objective.Passes);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -22,7 +23,7 @@ namespace Shannon.Calibration;
 /// them); longer rows under 64 values are converted into a buffer padded with −∞ to whole vectors. Every pass runs in
 /// fixed parts of rows merged in order, so its sums have the same bits on any number of cores.
 /// </remarks>
-internal sealed class TemperatureObjective<TIn>
+internal sealed class TemperatureObjective<TIn> : IDisposable
     where TIn : unmanaged, IFloatingPointIeee754<TIn>
 {
     private const int Chunk = 1024;
@@ -62,9 +63,9 @@ internal sealed class TemperatureObjective<TIn>
         _labels = labels;
         _logProbabilities = logProbabilities;
         _name = name;
-        _rowMax = new double[rows];
-        _labelGap = new double[rows];
-        _correct = new bool[rows];
+        _rowMax = ArrayPool<double>.Shared.Rent(rows);
+        _labelGap = ArrayPool<double>.Shared.Rent(rows);
+        _correct = ArrayPool<bool>.Shared.Rent(rows);
     }
 
     /// <summary>Rows per transposed block: one per lane of the machine's vector of doubles (four with AVX2, two with SSE or NEON).</summary>
@@ -92,7 +93,15 @@ internal sealed class TemperatureObjective<TIn>
     internal double ValueAtOne { get; private set; } = double.NaN;
 
     /// <summary>Whether each row's first arg-max (of the stored values, not of z) is its label; known once every row is prepared.</summary>
-    internal ReadOnlySpan<bool> Correct => _correct;
+    internal ReadOnlySpan<bool> Correct => _correct.AsSpan(0, _rows);
+
+    /// <summary>Returns the per-row buffers to the shared pool (a large fit's run again reuses them instead of faulting in fresh pages); the objective is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        ArrayPool<double>.Shared.Return(_rowMax);
+        ArrayPool<double>.Shared.Return(_labelGap);
+        ArrayPool<bool>.Shared.Return(_correct);
+    }
 
     /// <summary>
     /// L(β), L′(β), L″(β), L‴(β) in nats over every <paramref name="stride"/>-th row; writes each row's confidence 1/s
@@ -136,7 +145,7 @@ internal sealed class TemperatureObjective<TIn>
                     var laneSumsAtOne = default(LaneSums);
                     for (; k <= start + count - lanes; k += lanes)
                     {
-                        if (prepare)
+                        if (prepare && !Wide)
                         {
                             for (int r = 0; r < lanes; r++)
                             {
@@ -149,7 +158,7 @@ internal sealed class TemperatureObjective<TIn>
 
                         if (Wide)
                         {
-                            Block512(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null, moments ? (double*)mm1 : null, (double*)mm2);
+                            Block512(k, stride, beta, block, ref laneSums, ref laneSumsAtOne, record ? (double*)cc : null, atOne ? (double*)cc1 : null, moments ? (double*)mm1 : null, (double*)mm2, prepare ? sums : null, scratch);
                         }
                         else
                         {
@@ -322,7 +331,7 @@ internal sealed class TemperatureObjective<TIn>
     }
 
     /// <summary><see cref="Block"/> for eight rows at once in 512-bit vectors; the lane sums take their two halves.</summary>
-    private unsafe void Block512(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne, double* meanAt, double* secondAt)
+    private unsafe void Block512(int first, int stride, double beta, Span<double> block, ref LaneSums lanes, ref LaneSums lanesAtOne, double* confidence, double* confidenceAtOne, double* meanAt, double* secondAt, Sums? prepare, Span<double> scratch)
     {
         const int Width = 8;
         int classes = _classes;
@@ -333,8 +342,6 @@ internal sealed class TemperatureObjective<TIn>
         {
             int i = (first + r) * stride;
             index[r] = i;
-            max[r] = _rowMax[i];
-            gap[r] = _labelGap[i];
             var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * classes), classes);
             for (int c = 0; c < classes; c++)
             {
@@ -345,6 +352,22 @@ internal sealed class TemperatureObjective<TIn>
         if (_logProbabilities)
         {
             TensorPrimitives.Log(block, block);
+        }
+
+        if (prepare is not null && (_logProbabilities || !PrepareBlock512(block, index, prepare)))
+        {
+            for (int r = 0; r < Width; r++)
+            {
+                var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)index[r] * classes), classes);
+                prepare.SlopeAtZero.Add(Prepare(row, index[r], scratch, out double span));
+                prepare.Spread = Math.Max(prepare.Spread, span);
+            }
+        }
+
+        for (int r = 0; r < Width; r++)
+        {
+            max[r] = _rowMax[index[r]];
+            gap[r] = _labelGap[index[r]];
         }
 
         var shift = Vector512.Create<double>(max);
@@ -428,6 +451,11 @@ internal sealed class TemperatureObjective<TIn>
             return PrepareShort(row, rowIndex, out span);
         }
 
+        if (!_logProbabilities && PrepareFinite(row, rowIndex, out double term, out span))
+        {
+            return term;
+        }
+
         double max = double.NegativeInfinity;
         double min = double.PositiveInfinity;
         double atLabel = double.NaN;
@@ -496,6 +524,124 @@ internal sealed class TemperatureObjective<TIn>
         _correct[rowIndex] = argmax == label;
         span = max - min;
         return (finiteSum / finiteCount) - atLabel;
+    }
+
+    /// <summary>
+    /// <see cref="Prepare"/> for a row of logits in one vector sweep (maximum, minimum and sum together, where the general
+    /// path makes four library calls per chunk over a widened copy). False, having stored nothing, when the row holds a
+    /// NaN or an infinity: the general path then masks −∞ or names the bad entry.
+    /// </summary>
+    private bool PrepareFinite(ReadOnlySpan<TIn> row, int rowIndex, out double term, out double span)
+    {
+        term = span = 0.0;
+        if (!Vector.IsHardwareAccelerated)
+        {
+            return false;
+        }
+
+        var maxima = new Vector<TIn>(TIn.NegativeInfinity);
+        var minima = new Vector<TIn>(TIn.PositiveInfinity);
+        var ordered = Vector<TIn>.AllBitsSet; // lanes that have met no NaN
+        var sums = Vector<double>.Zero;
+        ref TIn values = ref MemoryMarshal.GetReference(row);
+        int k = 0;
+        for (; k <= row.Length - Vector<TIn>.Count; k += Vector<TIn>.Count)
+        {
+            var v = Vector.LoadUnsafe(ref values, (nuint)k);
+            maxima = Vector.Max(maxima, v);
+            minima = Vector.Min(minima, v);
+            ordered &= Vector.Equals(v, v);
+            if (typeof(TIn) == typeof(float))
+            {
+                Vector.Widen(Vector.As<TIn, float>(v), out var low, out var high);
+                sums += low + high;
+            }
+            else
+            {
+                sums += Vector.As<TIn, double>(v);
+            }
+        }
+
+        TIn best = TIn.NegativeInfinity;
+        TIn least = TIn.PositiveInfinity;
+        bool nan = Vector.AsVectorUInt64(ordered) != Vector<ulong>.AllBitsSet; // compared as bits: a set mask reads as NaN
+        for (int lane = 0; lane < Vector<TIn>.Count; lane++)
+        {
+            best = TIn.Max(best, maxima[lane]);
+            least = TIn.Min(least, minima[lane]);
+        }
+
+        double sum = Vector.Sum(sums);
+        for (; k < row.Length; k++)
+        {
+            TIn v = row[k];
+            nan |= TIn.IsNaN(v);
+            best = TIn.Max(best, v);
+            least = TIn.Min(least, v);
+            sum += double.CreateTruncating(v);
+        }
+
+        if (nan || !TIn.IsFinite(best) || !TIn.IsFinite(least))
+        {
+            return false;
+        }
+
+        double max = double.CreateTruncating(best);
+        int label = _labels[rowIndex];
+        double atLabel = double.CreateTruncating(row[label]);
+        _rowMax[rowIndex] = max;
+        _labelGap[rowIndex] = atLabel - max;
+        _correct[rowIndex] = MetricsPass.FirstIndexOf(row, best) == label;
+        span = max - double.CreateTruncating(least);
+        term = (sum / row.Length) - atLabel;
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Prepare"/> for the eight rows of a transposed block of logits, lane-wise: each row's maximum and first
+    /// arg-max, minimum and sum, class by class. False, having stored nothing, when a row holds a NaN or an infinity:
+    /// the rows then go through <see cref="Prepare"/> one by one, which masks −∞ or names the bad entry.
+    /// </summary>
+    private bool PrepareBlock512(ReadOnlySpan<double> block, ReadOnlySpan<int> index, Sums sums)
+    {
+        const int Width = 8;
+        var best = Vector512.Create(double.NegativeInfinity);
+        var least = Vector512.Create(double.PositiveInfinity);
+        var total = Vector512<double>.Zero;
+        var argmax = Vector512<double>.Zero;
+        var finite = Vector512<double>.AllBitsSet;
+        var infinity = Vector512.Create(double.PositiveInfinity);
+        ref double values = ref MemoryMarshal.GetReference(block);
+        for (int c = 0; c < _classes; c++)
+        {
+            var v = Vector512.LoadUnsafe(ref values, (nuint)(c * Width));
+            var greater = Vector512.GreaterThan(v, best);
+            best = Vector512.ConditionalSelect(greater, v, best);
+            argmax = Vector512.ConditionalSelect(greater, Vector512.Create((double)c), argmax);
+            least = Vector512.Min(least, v);
+            total += v;
+            finite &= Vector512.LessThan(Vector512.Abs(v), infinity); // false for ±∞ and NaN
+        }
+
+        if (finite.AsUInt64() != Vector512<ulong>.AllBitsSet) // compared as bits: a set mask reads as NaN
+        {
+            return false;
+        }
+
+        var spread = best - least;
+        for (int r = 0; r < Width; r++)
+        {
+            int i = index[r];
+            int label = _labels[i];
+            double atLabel = block[(label * Width) + r];
+            _rowMax[i] = best[r];
+            _labelGap[i] = atLabel - best[r];
+            _correct[i] = (int)argmax[r] == label;
+            sums.SlopeAtZero.Add((total[r] / _classes) - atLabel);
+            sums.Spread = Math.Max(sums.Spread, spread[r]);
+        }
+
+        return true;
     }
 
     /// <summary><see cref="Prepare"/> for a short row of logits, in one scalar sweep (no per-call vector set-up).</summary>
