@@ -149,6 +149,75 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void An_output_through_a_linked_directory_that_is_an_input_is_refused_and_the_input_kept()
+    {
+        string text = File("t.txt", "hi\n");
+        string corpus = File("c.txt", "a b c\nb c d\n");
+        string model = Path.Combine(_directory, "c.kn");
+        Assert.Equal(0, CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model).Code);
+        string linked = Path.Combine(_directory, "dl");
+        Directory.CreateSymbolicLink(linked, _directory);
+        foreach (string[] args in new[]
+        {
+            new[] { "compress", text, "-o", Path.Combine(linked, "t.txt") },
+            ["perplexity", corpus, "--model", "ngram:" + model, "--html", Path.Combine(linked, "c.txt")],
+            ["ngram", "train", corpus, "--order", "2", "-o", Path.Combine(linked, "c.txt")],
+            ["ngram", "train", Path.Combine(linked, "c.txt"), "--order", "2", "-o", corpus],
+        })
+        {
+            var run = CliRunner.Run(args);
+            AssertOneErrorLine(run.Code, run.Out, run.Err, "also an input");
+        }
+
+        Assert.Equal("hi\n", System.IO.File.ReadAllText(text));
+        Assert.Equal("a b c\nb c d\n", System.IO.File.ReadAllText(corpus));
+    }
+
+    [Fact]
+    public void Compress_and_decompress_never_replace_the_model_they_read()
+    {
+        string text = File("te.txt", "in the beginning\n");
+        string model = Path.Combine(_directory, "m.kn");
+        Assert.Equal(0, CliRunner.Run("ngram", "train", File("c.txt", "in the beginning was the word\n"), "--order", "3", "--level", "char", "-o", model).Code);
+        byte[] modelBytes = System.IO.File.ReadAllBytes(model);
+        string packed = Path.Combine(_directory, "te.shn");
+        Assert.Equal(0, CliRunner.Run("compress", text, "-o", packed, "--model", "ngram:" + model).Code);
+        Directory.CreateSymbolicLink(Path.Combine(_directory, "dl"), _directory);
+        foreach (string output in new[] { model, Path.Combine(_directory, "dl", "m.kn") })
+        {
+            var run = CliRunner.Run("compress", text, "-o", output, "--model", "ngram:" + model);
+            AssertOneErrorLine(run.Code, run.Out, run.Err, "also an input");
+            run = CliRunner.Run("decompress", packed, "-o", output, "--model", "ngram:" + model);
+            AssertOneErrorLine(run.Code, run.Out, run.Err, "also an input");
+
+            // Without --model the model is found next to the container under its recorded name: still refused.
+            run = CliRunner.Run("decompress", packed, "-o", output);
+            AssertOneErrorLine(run.Code, run.Out, run.Err, "is the model");
+        }
+
+        Assert.Equal(modelBytes, System.IO.File.ReadAllBytes(model));
+        Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_replaced_output_keeps_its_permissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string text = File("t.txt", "hi\n");
+        string output = File("priv.shn", "old");
+        var privateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        System.IO.File.SetUnixFileMode(output, privateMode);
+        Assert.Equal(0, CliRunner.Run("compress", text, "-o", output).Code);
+        Assert.Equal(privateMode, System.IO.File.GetUnixFileMode(output));
+        Assert.Equal(0, CliRunner.Run("decompress", output, "-o", Path.Combine(_directory, "back.txt")).Code);
+        Assert.Equal("hi\n", System.IO.File.ReadAllText(Path.Combine(_directory, "back.txt")));
+    }
+
+    [Fact]
     public void A_failed_run_leaves_the_previous_output_intact()
     {
         string model = File("model.kn", "previous model");

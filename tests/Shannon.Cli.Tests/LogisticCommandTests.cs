@@ -51,6 +51,10 @@ public sealed class LogisticCommandTests : IDisposable
         Bad("no column 'label'", Digits, "--target", "label", "--logits", Path_("z.npy"), "--labels", Path_("y.txt"));
         Bad("must end in .npy", Digits, "--target", "target", "--logits", Path_("z.csv"), "--labels", Path_("y.txt"));
         Bad("also an input", Digits, "--target", "target", "--logits", Path_("z.npy"), "--labels", Digits);
+        Bad("--logits and --labels name the same file", Digits, "--target", "target", "--logits", Path_("lg.npy"), "--labels", Path_("lg.npy"));
+        Directory.CreateSymbolicLink(Path_("dl"), _directory);
+        Bad("--logits and --labels name the same file", Digits, "--target", "target", "--logits", Path_("lg.npy"), "--labels", Path_("dl/lg.npy"));
+        Assert.False(File.Exists(Path_("lg.npy")));
         Bad("--test-fraction must be in [0.05, 0.95]", Digits, "--target", "target", "--logits", Path_("z.npy"), "--labels", Path_("y.txt"), "--test-fraction", "1");
         Bad("--epochs must be in 1–100000", Digits, "--target", "target", "--logits", Path_("z.npy"), "--labels", Path_("y.txt"), "--epochs", "0");
         Assert.False(File.Exists(Path_("z.npy")));

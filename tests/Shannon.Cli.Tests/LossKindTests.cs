@@ -293,6 +293,7 @@ public sealed class LossKindTests : IDisposable
     {
         string x = Npy("x.npy", new float[] { 1, 2, 3, 4, 5, 6 }, 3, 2);
         string y = Npy("y.npy", new float[] { 1, 2, 3, 4, 5, 6 }, 3, 2);
+        Directory.CreateSymbolicLink(Path("dl"), _directory); // the same files through a linked directory
         (string[] Args, string Expected)[] cases =
         [
             (["--kind", "hinge"], "--kind 'hinge' is not one of"),
@@ -307,7 +308,9 @@ public sealed class LossKindTests : IDisposable
             (["--kind", "bce", "--input", x, "--targets", y, "--grad2", Path("g2.npy")], "--grad2 does not apply to --kind bce"),
             (["--kind", "bce", "--input", x, "--targets", y, "--reduction", "batchmean"], "--reduction 'batchmean' is not mean, sum or none"),
             (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", Path("g.npy"), "--grad2", Path("g.npy")], "name the same file"),
+            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", Path("dl/g.npy"), "--grad2", Path("g.npy")], "name the same file"),
             (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", y], "is one of the input files"),
+            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", Path("dl/y.npy")], "is one of the input files"),
             (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", _directory], "it is a directory"),
             (["--kind", "focal", "--logits", x, "--targets", y, "--gamma", "-1"], "--gamma must be in"),
             (["--kind", "nll", "--input", x, "--targets", Text("t.txt", "-100\n-100\n-100\n")], "every row is ignored"),

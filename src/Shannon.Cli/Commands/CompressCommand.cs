@@ -41,6 +41,7 @@ internal static class CompressCommand
                 throw new UsageException("--json prints on stdout, where -o - already writes the compressed bytes; give -o a file.");
             }
 
+            string[] inputs = [input, .. ModelPath(parse.GetValue(model))];
             CompressionModel compression = parse.GetValue(model) is string spec
                 ? LoadModel(spec, context)
                 : new AdaptiveContextModel(parse.GetValue(order) ?? AdaptiveContextModel.DefaultOrder);
@@ -50,7 +51,7 @@ internal static class CompressCommand
             {
                 using var source = CliInput.OpenBinary(context, input, "FILE");
                 using var reader = comparison is null ? source : comparison.Tee(source);
-                return BinaryOutput.Write(context, target, [input], stream => Compressor.Compress(reader, stream, compression));
+                return BinaryOutput.Write(context, target, inputs, stream => Compressor.Compress(reader, stream, compression));
             });
             comparison?.Finish();
             if (parse.GetValue(json))
@@ -93,6 +94,10 @@ internal static class CompressCommand
         });
         return command;
     }
+
+    /// <summary>The file of <c>--model ngram:FILE.kn</c>, an input the output must not replace; none for no model or another form.</summary>
+    internal static string[] ModelPath(string? spec) =>
+        spec is not null && spec.StartsWith("ngram:", StringComparison.Ordinal) && spec.Length > "ngram:".Length ? [spec["ngram:".Length..]] : [];
 
     /// <summary>Loads <c>ngram:FILE.kn</c>.</summary>
     internal static CompressionModel LoadModel(string spec, CliContext context)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shannon.Coding;
+using Shannon.Data.Files;
 
 namespace Shannon.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class DecompressCommand
             {
                 using var source = CliInput.OpenBinary(context, input, "FILE");
                 var counting = new ReadCounter(source);
-                var result = BinaryOutput.Write(context, target, [input], stream => Compressor.Decompress(counting, stream, header => Resolve(header, modelSpec, input, context)));
+                var result = BinaryOutput.Write(context, target, [input, .. CompressCommand.ModelPath(modelSpec)], stream => Compressor.Decompress(counting, stream, header => Resolve(header, modelSpec, input, target, context)));
                 bytesIn = counting.Count;
                 return result;
             });
@@ -64,8 +65,11 @@ internal static class DecompressCommand
             : throw new UsageException($"'{NumberList.Escape(input)}' does not end in .shn; give the output with -o OUT.");
     }
 
-    /// <summary>The external model a container needs: --model if given, else the recorded file name next to the container or in the working directory.</summary>
-    private static CompressionModel? Resolve(CompressedContainer header, string? modelSpec, string input, CliContext context)
+    /// <summary>
+    /// The external model a container needs: --model if given, else the recorded file name next to the container or in
+    /// the working directory; a model found there that is also the output is refused (the output would replace it).
+    /// </summary>
+    private static CompressionModel? Resolve(CompressedContainer header, string? modelSpec, string input, string target, CliContext context)
     {
         if (modelSpec is not null)
         {
@@ -86,7 +90,9 @@ internal static class DecompressCommand
                 var found = CompressCommand.LoadModel("ngram:" + candidate, context);
                 if (found.Checksum == header.ModelChecksum)
                 {
-                    return found;
+                    return CliInput.IsStdin(target) || !AtomicFile.SameFile(target, candidate)
+                        ? found
+                        : throw new UsageException($"cannot write '{target}': it is the model '{candidate}' this file was compressed with.");
                 }
             }
         }

@@ -53,6 +53,11 @@ internal static class LogisticCommand
                 throw new UsageException(ex.Message);
             }
 
+            if (AtomicFile.SameFile(logitsPath, labelsPath))
+            {
+                throw new UsageException("--logits and --labels name the same file; choose two paths.");
+            }
+
             string path = CliInput.FilePath(context, dataArgument, "DATA", InputFormat.Table);
             string targetName = parse.GetValue(target)!;
             var kinds = TableReader.ColumnKinds(path);
@@ -85,7 +90,7 @@ internal static class LogisticCommand
             double trainAccuracy = Accuracy(trainLogits, k, train.Select(r => y[r]).ToArray());
             double testAccuracy = Accuracy(testLogits, k, testLabels);
             double testNll = CrossEntropyLoss.FromLogits(testLogits, k, testLabels).Value;
-            NpyFile.Write(logitsPath, testLogits, [test.Length, k]);
+            NpyFile.Write(logitsPath, testLogits, [test.Length, k], inputs);
             AtomicFile.WriteAllText(labelsPath, string.Concat(testLabels.Select(v => v.ToString(CultureInfo.InvariantCulture) + "\n")), inputs);
             string[] names = [.. classes.Categories.Select(c => c ?? "(missing)")];
             if (parse.GetValue(json))

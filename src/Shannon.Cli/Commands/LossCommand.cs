@@ -122,12 +122,12 @@ internal static class LossCommand
             var run = LossKinds.Run(request, files);
             if (run.First is { } first && gradPath is not null)
             {
-                Write(gradPath, first);
+                Write(gradPath, first, inputPaths);
             }
 
             if (run.Second is { } second && grad2Path is not null)
             {
-                Write(grad2Path, second);
+                Write(grad2Path, second, inputPaths);
             }
 
             if (double.IsNaN(run.Result.Value))
@@ -178,15 +178,15 @@ internal static class LossCommand
         }
     }
 
-    private static void Write(string path, LossKinds.Gradient gradient)
+    private static void Write(string path, LossKinds.Gradient gradient, string[] inputs)
     {
         if (gradient.Singles is { } singles)
         {
-            NpyFile.Write(path, singles, gradient.Shape);
+            NpyFile.Write(path, singles, gradient.Shape, inputs);
         }
         else
         {
-            NpyFile.Write(path, gradient.Doubles!, gradient.Shape);
+            NpyFile.Write(path, gradient.Doubles!, gradient.Shape, inputs);
         }
     }
 
@@ -239,6 +239,5 @@ internal static class LossCommand
         }
     }
 
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+    private static bool SamePath(string a, string b) => AtomicFile.SameFile(a, b);
 }

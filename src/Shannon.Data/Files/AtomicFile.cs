@@ -11,11 +11,17 @@ namespace Shannon.Data.Files;
 /// <para>Refused before anything is written (<see cref="IOException"/>, with the path in the message): a target
 /// that exists and is not a regular file (a directory, a device such as <c>/dev/null</c>, a FIFO or socket), and a
 /// target that resolves to one of the inputs the caller names (<c>perplexity X --html X</c> would otherwise destroy
-/// its own input). A symbolic link is followed: its final target is the file replaced, the link stays.</para>
+/// its own input). Symbolic links are followed in every component of both paths, so <c>dl/t.txt</c> with <c>dl</c> a
+/// link to the input's directory is refused as <c>t.txt</c> is; a link as the last component stays, its final target
+/// is the file replaced.</para>
+/// <para>A replaced file keeps its Unix permissions (a 0600 file stays 0600); a new file gets the default mode.</para>
 /// <para>Paths are literal: no globbing, no expansion of <c>~</c> or environment variables.</para>
 /// </remarks>
 public static class AtomicFile
 {
+    /// <summary>Symbolic links followed on one path before giving up (Linux's own limit).</summary>
+    private const int MaxLinks = 40;
+
     /// <summary>Writes <paramref name="path"/> atomically with whatever <paramref name="write"/> puts into the stream it is given.</summary>
     /// <param name="path">The output file; created, or replaced if it is a regular file.</param>
     /// <param name="write">Writes the whole content to the stream (it need not flush or close it).</param>
@@ -43,6 +49,11 @@ public static class AtomicFile
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows() && FileType.Of(target) == FileType.Kind.Regular)
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target)); // a 0600 file stays 0600
             }
 
             File.Move(temporary, target, overwrite: true);
@@ -127,7 +138,7 @@ public static class AtomicFile
     /// <param name="inputs">Files the command reads.</param>
     /// <returns>The full path to write.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="IOException">The target exists and is not a regular file, or is one of the inputs.</exception>
+    /// <exception cref="IOException">The target exists and is not a regular file, is one of the inputs, or a path has a cycle of symbolic links.</exception>
     public static string Target(string path, IEnumerable<string>? inputs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -147,7 +158,7 @@ public static class AtomicFile
                 continue;
             }
 
-            if (SameFile(full, Resolve(input)))
+            if (SameResolved(full, Resolve(input)))
             {
                 throw new IOException($"cannot write '{path}': it is also an input of this command.");
             }
@@ -156,13 +167,106 @@ public static class AtomicFile
         return full;
     }
 
+    /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> name the same file once every symbolic link on either
+    /// path is followed (in any directory component as well as the last); neither file need exist.
+    /// </summary>
+    /// <param name="a">A path.</param>
+    /// <param name="b">Another path.</param>
+    /// <returns>True when both paths resolve to the same full path (compared without case on Windows and macOS).</returns>
+    /// <exception cref="ArgumentException">A path is empty.</exception>
+    /// <exception cref="IOException">A path has more than 40 symbolic links to follow (a cycle).</exception>
+    /// <remarks>
+    /// <para>Two outputs of one command (<c>--logits</c> and <c>--labels</c>) must not be the same file: the second
+    /// would replace the first. A missing part of a path is taken as written once the existing part is resolved, and
+    /// Hard links are different paths to one file and are not
+    /// detected.</para>
+    /// <para>Reference: IEEE Std 1003.1-2017 (POSIX), <c>realpath()</c>, whose resolution this follows.</para>
+    /// </remarks>
+    public static bool SameFile(string a, string b)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(a);
+        ArgumentException.ThrowIfNullOrWhiteSpace(b);
+        return SameResolved(Resolve(a), Resolve(b));
+    }
+
+    /// <summary>
+    /// The full path of <paramref name="path"/> with every symbolic link followed, component by component (a link
+    /// in a directory component too: <c>dl/t.txt</c> with <c>dl</c> a link to <c>.</c> is <c>./t.txt</c>). From the
+    /// first component that does not exist on, the rest is appended as written.
+    /// </summary>
     private static string Resolve(string path)
     {
         string full = Path.GetFullPath(path);
-        var info = new FileInfo(full);
-        return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } final ? final.FullName : full;
+        string root = Path.GetPathRoot(full)!;
+        var pending = new Stack<string>(Components(full[root.Length..]).Reverse());
+        string current = root;
+        int links = 0;
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            if (name == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            if (name == ".")
+            {
+                continue;
+            }
+
+            string next = Path.Combine(current, name);
+            string? link = LinkTarget(next);
+            if (link is null)
+            {
+                if (!Path.Exists(next))
+                {
+                    return Path.GetFullPath(Path.Combine([next, .. pending]));
+                }
+
+                current = next;
+                continue;
+            }
+
+            if (++links > MaxLinks)
+            {
+                throw new IOException($"cannot resolve '{path}': too many levels of symbolic links (a cycle?).");
+            }
+
+            foreach (string part in Components(link).Reverse())
+            {
+                pending.Push(part);
+            }
+
+            if (Path.IsPathRooted(link))
+            {
+                current = Path.GetPathRoot(Path.GetFullPath(link))!;
+            }
+        }
+
+        return current;
     }
 
-    private static bool SameFile(string a, string b) =>
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> Components(string path) =>
+        path[(Path.GetPathRoot(path)?.Length ?? 0)..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool SameResolved(string a, string b) =>
         string.Equals(a, b, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CsCheck;
 using Shannon.Data.Files;
 
 namespace Shannon.Data.Tests.Files;
@@ -88,6 +89,90 @@ public sealed class AtomicFileTests : IDisposable
         AtomicFile.WriteAllText(link, "new");
         Assert.Equal("new", File.ReadAllText(target));
         Assert.NotNull(new FileInfo(link).LinkTarget);
+    }
+
+    [Fact]
+    public void An_output_through_a_linked_directory_that_is_an_input_is_refused()
+    {
+        string input = _files.Write("t.txt", "the input");
+        string linkedDirectory = _files.Path("dl");
+        Directory.CreateSymbolicLink(linkedDirectory, _files.Directory);
+        var error = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(Path.Combine(linkedDirectory, "t.txt"), "compressed", [input]));
+        Assert.Contains("also an input", error.Message);
+        Assert.Equal("the input", File.ReadAllText(input));
+
+        // The same the other way round (the input named through the link), and through a relative link to a link.
+        Assert.Throws<IOException>(() => AtomicFile.WriteAllText(input, "x", [Path.Combine(linkedDirectory, "t.txt")]));
+        Directory.CreateDirectory(_files.Path("sub"));
+        Directory.CreateSymbolicLink(_files.Path("sub/up"), Path.Combine("..", "dl"));
+        Assert.Throws<IOException>(() => AtomicFile.WriteAllText(_files.Path("sub/up/./t.txt"), "x", [input]));
+        Assert.Equal("the input", File.ReadAllText(input));
+        Assert.Equal(["t.txt"], Directory.GetFiles(_files.Directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Same_file_follows_links_in_every_component_and_needs_no_file()
+    {
+        string directory = Directory.CreateDirectory(_files.Path("real")).FullName;
+        Directory.CreateSymbolicLink(_files.Path("dl"), "real");
+        File.CreateSymbolicLink(_files.Path("real/fl.npy"), "out.npy");
+        Assert.True(AtomicFile.SameFile(_files.Path("dl/out.npy"), Path.Combine(directory, "out.npy")));
+        Assert.True(AtomicFile.SameFile(_files.Path("dl/fl.npy"), _files.Path("real/../dl/out.npy")));
+        Assert.True(AtomicFile.SameFile(_files.Path("dl/new/a.txt"), _files.Path("real/new/a.txt")));
+        Assert.False(AtomicFile.SameFile(_files.Path("dl/out.npy"), _files.Path("dl/out.txt")));
+        Assert.False(AtomicFile.SameFile(_files.Path("dl/out.npy"), _files.Path("out.npy")));
+        Assert.False(File.Exists(Path.Combine(directory, "out.npy")));
+    }
+
+    [Fact]
+    public void Same_file_holds_for_any_name_through_a_link_and_only_for_that_name()
+    {
+        Directory.CreateDirectory(_files.Path("real"));
+        Directory.CreateSymbolicLink(_files.Path("dl"), _files.Path("real"));
+        var name = Gen.Char["abcxyz.-_"].Array[1, 8].Select(c => new string(c)).Where(n => n is not "." and not "..");
+        Gen.Select(name, name).Sample((a, b) =>
+        {
+            Assert.True(AtomicFile.SameFile(_files.Path("dl/" + a), _files.Path("real/" + a)));
+            Assert.Equal(a == b, AtomicFile.SameFile(_files.Path("dl/" + a), _files.Path("real/" + b)));
+        });
+    }
+
+    [Fact]
+    public void Same_file_refuses_empty_paths_and_link_cycles()
+    {
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => AtomicFile.SameFile(" ", "x")).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => AtomicFile.SameFile("x", "")).ParamName);
+        File.CreateSymbolicLink(_files.Path("loop1"), "loop2");
+        File.CreateSymbolicLink(_files.Path("loop2"), "loop1");
+        Assert.Contains("too many levels", Assert.Throws<IOException>(() => AtomicFile.SameFile(_files.Path("loop1/x"), "x")).Message);
+        Assert.Throws<IOException>(() => AtomicFile.WriteAllText(_files.Path("loop1"), "x"));
+        Assert.NotNull(new FileInfo(_files.Path("loop1")).LinkTarget);
+    }
+
+    [Fact]
+    public void A_replaced_file_keeps_its_permissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var mode in new[] { UnixFileMode.UserRead | UnixFileMode.UserWrite, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherExecute })
+        {
+            string path = _files.Write("private.shn", "secret");
+            File.SetUnixFileMode(path, mode);
+            AtomicFile.WriteAllText(path, "new secret");
+            Assert.Equal("new secret", File.ReadAllText(path));
+            Assert.Equal(mode, File.GetUnixFileMode(path));
+            File.Delete(path);
+        }
+
+        // Through a link, the link's target keeps its mode.
+        string target = _files.Write("target.txt", "old");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.CreateSymbolicLink(_files.Path("link.txt"), target);
+        AtomicFile.WriteAllText(_files.Path("link.txt"), "new");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
     }
 
     [Fact]
