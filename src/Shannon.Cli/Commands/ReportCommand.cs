@@ -22,7 +22,7 @@ internal static class ReportCommand
         var k = new Option<int>("--k") { Description = "Neighbours of the k-NN estimators.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.K }.Within(OptionRanges.Neighbours);
         var bins = new Option<int>("--bins") { Description = "Quantile bins for the redundancy heatmap.", DefaultValueFactory = _ => 10 }.Within(OptionRanges.TwoOrMoreBins);
         var permutations = new Option<int?>("--permutations") { Description = "Permutations for every p-value (the p-value shannon mi prints); 0 for none; omitted: adaptive (25 to 1,000 per feature, more where the p-value is small)." }.Within(OptionRanges.PermutationsOrNone);
-        var replicates = new Option<int>("--replicates") { Description = "Half-samples for the intervals; 0 for none.", DefaultValueFactory = _ => 50 }.Within(OptionRanges.ResamplesOrNone);
+        var replicates = new Option<int>("--replicates") { Description = "Half-samples for the intervals; 0 for none.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.IntervalReplicates }.Within(OptionRanges.ResamplesOrNone);
         var ci = new Option<double>("--ci") { Description = "Level of the intervals.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.ConfidenceLevel }.Within(OptionRanges.Confidence);
         var maxRows = new Option<int>("--max-rows") { Description = "Analyse a seeded sample of at most this many rows.", DefaultValueFactory = _ => ReportSettings.DefaultMaxRows }.Within(OptionRanges.ReportRows);
         var seed = new Option<int>("--seed") { Description = "Seed for half-samples, permutations and the k-NN jitter.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.Seed }.Within(OptionRanges.Seed);

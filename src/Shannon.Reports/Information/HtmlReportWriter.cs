@@ -92,10 +92,18 @@ internal static class HtmlReportWriter
         long total = report.Classes.Sum(c => c.Count);
         var unit = report.Settings.Unit;
         html.Append("<h2>Target: class balance and entropy</h2>\n<p>H(").Append(Html.Text(report.Target)).Append(") = <strong>")
-            .Append(Html.Number(report.TargetEntropy)).Append(' ').Append(Html.Text(unit.Unit)).Append("</strong> (at most log ")
-            .Append(report.Classes.Count.ToString(CultureInfo.InvariantCulture)).Append(" = ")
-            .Append(Html.Number(unit.FromNats(Math.Log(Math.Max(1, report.Classes.Count))))).Append(' ').Append(Html.Text(unit.Unit)).Append(" for balanced classes).</p>\n")
-            .Append("<table><tr><th>class</th><th>rows</th><th>share</th></tr>");
+            .Append(Html.Number(report.TargetEntropy)).Append(' ').Append(Html.Text(unit.Unit)).Append("</strong> ");
+        if (report.TargetIsDiscrete)
+        {
+            html.Append("(at most log ").Append(report.Classes.Count.ToString(CultureInfo.InvariantCulture)).Append(" = ")
+                .Append(Html.Number(unit.FromNats(Math.Log(Math.Max(1, report.Classes.Count))))).Append(' ').Append(Html.Text(unit.Unit)).Append(" for balanced classes).</p>\n");
+        }
+        else
+        {
+            html.Append("(a differential entropy: the target is continuous, so it depends on the target's unit and can be negative; no share of it is shown).</p>\n");
+        }
+
+        html.Append("<table><tr><th>class</th><th>rows</th><th>share</th></tr>");
         foreach (var share in report.Classes)
         {
             html.Append("<tr><td class=\"name\">").Append(Html.Text(share.Label)).Append("</td><td>")
@@ -118,16 +126,16 @@ internal static class HtmlReportWriter
                 .Append(Html.Text(feature.Kind)).Append("</td><td>").Append(Html.Text(feature.Estimator)).Append("</td><td>")
                 .Append(Html.Number(feature.MutualInformation)).Append("</td><td>")
                 .Append(double.IsNaN(feature.Lower) ? "—" : $"[{Html.Number(feature.Lower)}, {Html.Number(feature.Upper)}]").Append("</td><td>")
-                .Append(Html.Number(100.0 * feature.MutualInformation / report.TargetEntropy, 1)).Append("%</td><td>")
-                .Append(double.IsNaN(feature.PValue) ? "—" : Html.Number(feature.PValue, 4)).Append("</td><td>")
+                .Append(report.TargetIsDiscrete && report.TargetEntropy > 0 ? Html.Number(100.0 * feature.MutualInformation / report.TargetEntropy, 1) + "%" : "—").Append("</td><td>")
+                .Append(Html.Probability(feature.PValue)).Append("</td><td>")
                 .Append(Html.Number(feature.Adjusted)).Append("</td><td>")
-                .Append(double.IsNaN(feature.QValue) ? "—" : Html.Number(feature.QValue, 4)).Append("</td><td>")
+                .Append(Html.Probability(feature.QValue)).Append("</td><td>")
                 .Append(Html.Text(string.Join(", ", feature.Flags))).Append("</td></tr>");
         }
 
         html.Append("</table>\n<p class=\"meta\">Intervals: estimate ± z·SE, the standard error from random half-samples of the rows ")
             .Append("(the delete-d jackknife, Shao &amp; Wu 1989; half-samples never repeat a row, which would be a k-NN neighbour at distance 0). ")
-            .Append("p-values come from permuting the target (Phipson &amp; Smyth 2010: never 0, at least 1/(permutations + 1)). ")
+            .Append("p-values come from permuting the target (Phipson &amp; Smyth 2010: a counted p-value is never 0, at least 1/(permutations + 1)). ")
             .Append(report.Settings.Permutations is null
                 ? Invariant($"The number of permutations adapts (Besag &amp; Clifford 1991): batches that double from {Schedule.Initial} stop once {Schedule.Exceedances} permuted scores reach the observed one, or at {Schedule.Maximum:N0}; a score beyond every permutation (at least 100) gets the tail of a Gaussian fitted to the permutation null (or, for two discrete columns, the G-test's χ² tail; Knijnenburg et al. 2009), and the JSON's p_method says so. ")
                 : string.Empty)

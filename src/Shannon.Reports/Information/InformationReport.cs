@@ -41,6 +41,12 @@ internal sealed record InformationReport(
     /// <summary>Features without a score, with the reason.</summary>
     public IReadOnlyList<(string Name, string Reason)> NotScored { get; init; } = [];
 
+    /// <summary>
+    /// Whether the target is discrete. Only then is H(target) a Shannon entropy (at least 0, the same in any unit of the
+    /// target) and I / H(target) a share; a continuous target's differential entropy can be negative and moves with its unit.
+    /// </summary>
+    public bool TargetIsDiscrete { get; init; } = true;
+
     /// <summary>The summary at the top of the page, in plain words.</summary>
     public IReadOnlyList<string> Insights { get; init; } = [];
 }

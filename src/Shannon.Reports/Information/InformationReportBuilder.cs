@@ -133,6 +133,7 @@ internal static class InformationReportBuilder
             histograms)
         {
             Quality = quality,
+            TargetIsDiscrete = targetVariable.IsDiscrete,
             RowsDropped = table.Dropped.Dropped + scores.TargetMissing,
             DroppedReasons = DroppedReasons(table.Dropped, target, scores.TargetMissing),
             NotScored = scores.Features.Where(f => f.MutualInformation is null).Select(f => (f.Name, f.Note ?? string.Join(", ", f.Flags))).ToArray(),

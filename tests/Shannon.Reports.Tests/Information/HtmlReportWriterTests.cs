@@ -57,6 +57,41 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Tiny_p_and_q_values_print_in_scientific_notation_never_as_zero()
+    {
+        var report = Sample("x", "a") with
+        {
+            Relevance = [new FeatureRelevance("x", "continuous", "ross", 0.5, 0.4, 0.6, 6.4e-144) { QValue = 1.9e-142 }],
+        };
+        string html = HtmlReportWriter.Write(report);
+        Assert.Contains("<td>6.4E-144</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>1.9E-142</td>", html, StringComparison.Ordinal);
+        int row = html.IndexOf("share of H(target)", StringComparison.Ordinal);
+        string relevance = html[row..html.IndexOf("</table>", row, StringComparison.Ordinal)];
+        Assert.DoesNotContain("<td>0.0000</td>", relevance, StringComparison.Ordinal);
+        Assert.Equal("0.0123", Html.Probability(0.0123));
+        Assert.Equal("0.0001", Html.Probability(1e-4));
+        Assert.Equal("1.0E-5", Html.Probability(1e-5));
+        Assert.Equal("—", Html.Probability(double.NaN));
+    }
+
+    [Fact]
+    public void A_continuous_target_gets_no_share_of_its_differential_entropy()
+    {
+        // h(target) of a continuous target moves with its unit and can be negative: I / h is no share of anything.
+        var report = Sample("x", "a") with { TargetEntropy = -5.75, TargetIsDiscrete = false };
+        string html = HtmlReportWriter.Write(report);
+        Assert.Contains("a differential entropy", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("for balanced classes", html, StringComparison.Ordinal);
+        int row = html.IndexOf("share of H(target)", StringComparison.Ordinal);
+        Assert.DoesNotContain("%</td>", html[row..html.IndexOf("</table>", row, StringComparison.Ordinal)], StringComparison.Ordinal);
+
+        string discrete = HtmlReportWriter.Write(Sample("x", "a"));
+        Assert.Contains("for balanced classes", discrete, StringComparison.Ordinal);
+        Assert.Contains("<td>100.0%</td>", discrete, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Insights_come_first_and_the_data_quality_section_lists_every_column_escaped()
     {
         var report = Sample(Hostile, "a") with
