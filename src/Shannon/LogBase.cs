@@ -7,8 +7,10 @@ namespace Shannon;
 /// Shannon computes in nats and converts once, at the end, with <see cref="FromNats"/>.
 /// </summary>
 /// <remarks>
-/// One nat is 1/ln 2 ≈ 1.4427 bits and 1/ln 10 ≈ 0.4343 hartleys. Any base b &gt; 0, b ≠ 1 is allowed;
-/// its unit is written <c>log_b</c>. Reference: Cover, T. M. &amp; Thomas, J. A. (2006),
+/// One nat is 1/ln 2 ≈ 1.4427 bits and 1/ln 10 ≈ 0.4343 hartleys. Any finite base b &gt; 1 is allowed;
+/// its unit is written <c>log_b</c>. A base in (0, 1) is refused: its logarithm is negative, so it would flip the sign
+/// of every entropy, divergence and information (KL = +∞ would print as −∞, a clamped MI would disagree with its
+/// interval), and base 1 has no logarithm at all. Reference: Cover, T. M. &amp; Thomas, J. A. (2006),
 /// <i>Elements of Information Theory</i>, 2nd ed., §2.1, doi:10.1002/047174882X.
 /// </remarks>
 public readonly record struct LogBase
@@ -43,15 +45,16 @@ public readonly record struct LogBase
         : Value == 10.0 ? "hartleys"
         : "log_" + Value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A logarithm of any base b &gt; 0, b ≠ 1.</summary>
+    /// <summary>A logarithm of any finite base b &gt; 1.</summary>
     /// <param name="b">The base.</param>
     /// <returns>The log base; <see cref="Nats"/>, <see cref="Bits"/> or <see cref="Hartleys"/> for e, 2 and 10.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="b"/> is not finite, not positive, or equal to 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="b"/> is not finite or not greater than 1.</exception>
+    /// <remarks>Bases in (0, 1) have a negative logarithm and would flip the sign of every result, so they are refused.</remarks>
     public static LogBase Of(double b)
     {
-        if (!double.IsFinite(b) || b <= 0.0 || b == 1.0)
+        if (!double.IsFinite(b) || !(b > 1.0))
         {
-            throw new ArgumentOutOfRangeException(nameof(b), b, $"A logarithm base must be a finite positive number other than 1; got {Format(b)}.");
+            throw new ArgumentOutOfRangeException(nameof(b), b, $"A logarithm base must be a finite number greater than 1; got {Format(b)}.");
         }
 
         return b == Math.E ? Nats : b == 2.0 ? Bits : b == 10.0 ? Hartleys : new LogBase(b, Math.Log(b));
@@ -59,11 +62,13 @@ public readonly record struct LogBase
 
     /// <summary>
     /// Parses <c>2</c>, <c>e</c>, <c>10</c>, <c>bits</c>, <c>nats</c>, <c>hartleys</c> (also <c>bans</c>,
-    /// <c>shannons</c>) or any positive number other than 1, case-insensitively.
+    /// <c>shannons</c>) or any finite number greater than 1, case-insensitively.
     /// </summary>
     /// <param name="text">The text to parse.</param>
     /// <returns>The log base it names.</returns>
-    /// <exception cref="ArgumentException"><paramref name="text"/> names no valid base.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="text"/> is a number that is not finite or not greater than 1
+    /// (a base in (0, 1) would flip the sign of every result).</exception>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is neither a base's name nor a number.</exception>
     public static LogBase Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -77,12 +82,17 @@ public readonly record struct LogBase
                 return Hartleys;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var b) && double.IsFinite(b) && b > 0 && b != 1)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
         {
-            return Of(b);
+            if (double.IsFinite(b) && b > 1.0)
+            {
+                return Of(b);
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(text), text, $"'{text}' is not a logarithm base: a base must be a finite number greater than 1 (2, e, 10, bits, nats, hartleys).");
         }
 
-        throw new ArgumentException($"'{text}' is not a logarithm base: use 2, e, 10, bits, nats, hartleys, or a positive number other than 1.", nameof(text));
+        throw new ArgumentException($"'{text}' is not a logarithm base: use 2, e, 10, bits, nats, hartleys, or a finite number greater than 1.", nameof(text));
     }
 
     /// <summary>Converts a quantity in nats to this unit: x / ln b.</summary>

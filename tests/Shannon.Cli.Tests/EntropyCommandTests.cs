@@ -79,6 +79,40 @@ public class EntropyCommandTests
         Assert.Equal(2, CliRunner.Run("entropy", "0.5,0.5", "--base", "1").Code);
     }
 
+    /// <summary>
+    /// A base in (0, 1] is refused on every command: its logarithm is ≤ 0, so it used to flip every sign
+    /// (KL = +∞ printed as −Infinity, H(fair coin) = −1, a clamped MI beside a positive interval, NaN in JS distance).
+    /// </summary>
+    [Theory]
+    [InlineData("entropy", "0.5,0.5", "--base", "0.5")]
+    [InlineData("kl", "1,0", "0,1", "--base", "0.5")]
+    [InlineData("js", "0.9,0.1", "0.5,0.5", "--distance", "--base", "0.5")]
+    [InlineData("cross-entropy", "0.9,0.1", "0.5,0.5", "--base", "0.1")]
+    [InlineData("entropy", "0.5,0.5", "--base", "1")]
+    [InlineData("entropy", "0.5,0.5", "--base", "1.0")]
+    [InlineData("entropy", "0.5,0.5", "--base", "0")]
+    [InlineData("entropy", "0.5,0.5", "--base", "-2")]
+    [InlineData("entropy", "0.5,0.5", "--base", "Infinity")]
+    [InlineData("mi", "--labels", "a.txt", "b.txt", "--base", "0.5")]
+    public void A_base_not_above_one_exits_2_with_one_line(params string[] args)
+    {
+        var (code, output, error) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"error: '{args[^1]}' is not a logarithm base: a base must be a finite number greater than 1", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void A_base_above_one_keeps_the_sign()
+    {
+        var (code, output, _) = CliRunner.Run("entropy", "0.5,0.5", "--base", "4", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(0.5, doc.RootElement.GetProperty("value").GetDouble(), 15);
+        Assert.Equal("log_4", doc.RootElement.GetProperty("unit").GetString());
+    }
+
     [Fact]
     public void A_rejected_choice_is_reported_on_one_line()
     {

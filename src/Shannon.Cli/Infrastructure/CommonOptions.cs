@@ -5,10 +5,10 @@ namespace Shannon.Cli;
 /// <summary>Options with the same name and meaning on every command.</summary>
 internal static class CommonOptions
 {
-    /// <summary><c>--base B</c>: 2, e, 10, bits, nats, hartleys or any positive number ≠ 1; nats by default.</summary>
+    /// <summary><c>--base B</c>: 2, e, 10, bits, nats, hartleys or any finite number &gt; 1; nats by default.</summary>
     public static Option<string> Base() => new("--base")
     {
-        Description = "Unit: 2|e|10|bits|nats|hartleys or any positive number other than 1.",
+        Description = "Unit: 2|e|10|bits|nats|hartleys or any finite number greater than 1.",
         DefaultValueFactory = _ => "nats",
     };
 
