@@ -95,6 +95,54 @@ public sealed class OneAnswerTests : IDisposable
         Assert.True(colour.GetProperty("mi_adjusted").GetDouble() < colour.GetProperty("mi").GetDouble());
     }
 
+    /// <summary>
+    /// A constant column has I = 0 on every command and in the library, by the estimator model's one constant-pair rule:
+    /// <c>mi</c> used to print 0.7155 nats (KSG's jitter against a tied column) where <c>features</c> said 0.
+    /// </summary>
+    [Fact]
+    public void A_constant_column_has_zero_information_everywhere()
+    {
+        string path = Path.Combine(_directory, "const.csv");
+        var lines = new List<string> { "a,b,y" };
+        for (int i = 0; i < 200; i++)
+        {
+            lines.Add(FormattableString.Invariant($"1.5,{(i % 20) * 0.37:R},{i % 3}"));
+        }
+
+        File.WriteAllLines(path, lines);
+        string[] uncertainty = ["--ci", "0.9", "--permutations", "30", "--seed", "4"];
+        var mi = Json(Run(["mi", path, "--x", "a", "--y", "b", "--json", .. uncertainty]));
+        Assert.Equal(0.0, mi.GetProperty("value").GetDouble());
+        Assert.Equal(0.0, mi.GetProperty("raw_value").GetDouble());
+        Assert.Equal(200, mi.GetProperty("n").GetInt32());
+        Assert.Equal("ksg1", mi.GetProperty("estimator").GetString());
+        Assert.Equal([0.0, 0.0], mi.GetProperty("ci").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(1.0, mi.GetProperty("p_value").GetDouble());
+        Assert.Equal(0.0, Json(Run("mi", path, "--x", "b", "--y", "a", "--estimator", "ksg2", "--json")).GetProperty("value").GetDouble());
+        Assert.Equal(0.0, Json(Run("mi", path, "--x", "y", "--y", "a", "--json")).GetProperty("value").GetDouble());
+        Assert.StartsWith("I(a;b) = 0 nats (ksg1, n = 200)", Run("mi", path, "--x", "a", "--y", "b"));
+
+        var features = Json(Run(["features", path, "--target", "b", "--json", .. uncertainty]));
+        var report = Json(Run(["report", path, "--target", "b", "--json", "-o", Path.Combine(_directory, "const"), "--replicates", "200", .. uncertainty]));
+        foreach (var listing in new[] { features, report })
+        {
+            var a = listing.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "a");
+            Assert.Equal(0.0, a.GetProperty("mi").GetDouble());
+            Assert.Equal(0.0, a.GetProperty("mi_adjusted").GetDouble());
+            Assert.Contains("constant", a.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+            if (a.TryGetProperty("estimator", out var estimator))
+            {
+                Assert.Equal(mi.GetProperty("estimator").GetString(), estimator.GetString());
+            }
+
+            Assert.Equal([0.0, 0.0], a.GetProperty("ci").EnumerateArray().Select(v => v.GetDouble()));
+            Assert.Equal(1.0, a.GetProperty("p_value").GetDouble());
+        }
+
+        var table = TableReader.Read(path);
+        Assert.Equal(0.0, new Automatic().MutualInformation(table["a"].ToVariable(), table["b"].ToVariable()).RawValue);
+    }
+
     [Fact]
     public void Bits_on_one_command_are_nats_on_another_converted_once()
     {

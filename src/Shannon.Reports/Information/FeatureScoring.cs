@@ -205,12 +205,6 @@ internal static class FeatureScoring
         var y = TargetVariable(target, rows, settings.Task);
         kind = x.IsContinuous ? "continuous" : "discrete";
         var estimator = settings.Estimator is Automatic automatic ? automatic.For(x, y) : settings.Estimator;
-        if (x.Categories <= 1)
-        {
-            // A constant carries no information: I = 0 exactly, and no test can reject independence.
-            return (blank with { Kind = kind, Estimator = estimator.Name, MutualInformation = 0.0, Adjusted = 0.0, PValue = 1.0, PMethod = "constant" }, null);
-        }
-
         try
         {
             var estimate = estimator.MutualInformation(x, y, settings.Unit);

@@ -23,6 +23,11 @@ public sealed record ConditionedOnLabels(IMutualInformationEstimator Inner, int 
         ArgumentNullException.ThrowIfNull(Inner);
         ArgumentOutOfRangeException.ThrowIfLessThan(MinimumRows, 1);
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)), (z, nameof(z)));
+        if (VariableChecks.Constant(x, y, logBase) is { } none)
+        {
+            return none;
+        }
+
         var rowsOf = new List<int>[z.Categories];
         for (int c = 0; c < rowsOf.Length; c++)
         {

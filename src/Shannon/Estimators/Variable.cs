@@ -65,6 +65,37 @@ public sealed class Variable
     /// <summary>The number of distinct samples (labels, or distinct rows of numbers).</summary>
     public int Categories => _codes.Value.Categories;
 
+    /// <summary>
+    /// Does the variable take one value in every row (a point mass)? Such a variable shares no information with any
+    /// other: every mutual information estimator returns I = 0 exactly for a pair with a constant side.
+    /// </summary>
+    /// <remarks>For numbers, each row is compared with the first (−0 equals 0); for labels, one category. O(n·d), no allocation.</remarks>
+    public bool IsConstant
+    {
+        get
+        {
+            if (_values is null || _codes.IsValueCreated)
+            {
+                return Categories <= 1;
+            }
+
+            ReadOnlySpan<double> first = _values.AsSpan(0, Dimension);
+            for (int offset = Dimension; offset < _values.Length; offset += Dimension)
+            {
+                ReadOnlySpan<double> row = _values.AsSpan(offset, Dimension);
+                for (int j = 0; j < row.Length; j++)
+                {
+                    if (row[j] != first[j])
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>A continuous variable.</summary>
     /// <param name="name">Its name.</param>
     /// <param name="values">The samples, row-major n × <paramref name="dimension"/>; finite. Copied.</param>

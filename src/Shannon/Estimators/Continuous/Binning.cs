@@ -60,7 +60,7 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
     public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
-        return DiscreteEstimator.MutualInformation(Binned(x), Binned(y), logBase);
+        return VariableChecks.Constant(x, y, logBase) ?? DiscreteEstimator.MutualInformation(Binned(x), Binned(y), logBase);
     }
 
     /// <summary>The binned conditional mutual information Î(bin(X); bin(Y) | bin(Z)) by <see cref="Estimator"/>.</summary>
@@ -73,7 +73,7 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
     public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)), (z, nameof(z)));
-        return DiscreteEstimator.ConditionalMutualInformation(Binned(x), Binned(y), Binned(z), logBase);
+        return VariableChecks.Constant(x, y, logBase) ?? DiscreteEstimator.ConditionalMutualInformation(Binned(x), Binned(y), Binned(z), logBase);
     }
 
     /// <summary>A continuous variable's columns binned by this rule (one joint label per row); a discrete variable as it is.</summary>

@@ -35,7 +35,7 @@ public sealed record FrenzelPompe(int K = EstimatorDefaults.K, bool Rescale = tr
     public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)), (z, nameof(z)));
-        return ConditionalMutualInformation(
+        return VariableChecks.Constant(x, y, logBase) ?? ConditionalMutualInformation(
             VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension,
             VariableChecks.Numbers(z, Name, nameof(z)), z.Dimension, logBase);
     }

@@ -39,7 +39,8 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
-        return MutualInformation(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension, logBase);
+        return VariableChecks.Constant(x, y, logBase)
+            ?? MutualInformation(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension, logBase);
     }
 
     /// <summary>
@@ -56,6 +57,11 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)), (z, nameof(z)));
+        if (VariableChecks.Constant(x, y, logBase) is { } none)
+        {
+            return none;
+        }
+
         ReadOnlySpan<double> xs = VariableChecks.Numbers(x, Name, nameof(x));
         ReadOnlySpan<double> ys = VariableChecks.Numbers(y, Name, nameof(y));
         ReadOnlySpan<double> zs = VariableChecks.Numbers(z, Name, nameof(z));

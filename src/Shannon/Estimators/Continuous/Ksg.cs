@@ -51,7 +51,8 @@ public sealed record Ksg(int K = EstimatorDefaults.K, int Algorithm = 1, bool Re
     public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
-        return MutualInformation(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension, logBase);
+        return VariableChecks.Constant(x, y, logBase)
+            ?? MutualInformation(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension, logBase);
     }
 
     /// <summary>Estimates I(X;Y) between two one-dimensional samples.</summary>

@@ -36,6 +36,11 @@ public sealed record Ross(int K = EstimatorDefaults.K, bool Rescale = true, int?
     public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
+        if (VariableChecks.Constant(x, y, logBase) is { } none)
+        {
+            return none;
+        }
+
         var (numbers, labels) = (x.IsContinuous, y.IsContinuous) switch
         {
             (true, false) => (x, y),

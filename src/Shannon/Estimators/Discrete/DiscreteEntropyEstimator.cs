@@ -98,6 +98,11 @@ public abstract record DiscreteEntropyEstimator : ICountEntropyEstimator, IMutua
     public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
     {
         Paired(x, y);
+        if (VariableChecks.Constant(x, y, logBase) is { } none)
+        {
+            return none with { SupportSize = Math.Max(x.Categories, y.Categories) };
+        }
+
         int[] xy = LabelCodes.Combine(x.Codes, y.Codes, y.Categories, out int cells);
         return Estimate.NonNegative(MutualInformationNats(x, y, xy, cells), logBase, x.Rows, cells);
     }
@@ -135,6 +140,11 @@ public abstract record DiscreteEntropyEstimator : ICountEntropyEstimator, IMutua
     {
         Paired(x, y);
         Paired(x, z);
+        if (VariableChecks.Constant(x, y, logBase) is { } none)
+        {
+            return none;
+        }
+
         int[] xz = LabelCodes.Combine(x.Codes, z.Codes, z.Categories, out int mxz);
         int[] yz = LabelCodes.Combine(y.Codes, z.Codes, z.Categories, out int myz);
         int[] xyz = LabelCodes.Combine(x.Codes, yz, myz, out int mxyz);
