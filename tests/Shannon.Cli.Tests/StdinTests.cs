@@ -64,6 +64,46 @@ public sealed class StdinTests : IDisposable
         Assert.Equal(expected.Out, fromGzip.Out);
     }
 
+    private static byte[] CutGzip(string csv)
+    {
+        using var gzipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(File.ReadAllBytes(csv));
+        }
+
+        byte[] whole = gzipped.ToArray();
+        return whole[..(whole.Length * 2 / 3)];
+    }
+
+    /// <summary>
+    /// A cut .csv.gz (a partial download, <c>head -c</c>) is an error on every command and on stdin, exit 2 and one line:
+    /// DuckDB's gzip reader used to analyse the rows it could decompress as if they were the whole file, with rows_dropped 0.
+    /// </summary>
+    [Theory]
+    [InlineData("mi", "{data}", "--x", "pixel_0_2", "--y", "target", "--json")]
+    [InlineData("features", "{data}", "--target", "target", "--json")]
+    [InlineData("report", "{data}", "--target", "target", "-o", "{out}", "--permutations", "5", "--replicates", "0")]
+    [InlineData("tree", "{data}", "--target", "target", "--max-depth", "2", "--json")]
+    public void A_truncated_gzip_table_exits_2_from_a_file_and_from_stdin(params string[] template)
+    {
+        byte[] cut = CutGzip(Data("digits.csv"));
+        string path = Path.Combine(_directory, "cut.csv.gz");
+        File.WriteAllBytes(path, cut);
+        string[] Args(string data) => [.. template.Select(a => a.Replace("{data}", data).Replace("{out}", Path.Combine(_directory, "report-out")))];
+
+        var fromFile = CliRunner.Run(Args(path));
+        Assert.Equal(2, fromFile.Code);
+        Assert.Equal(string.Empty, fromFile.Out);
+        Assert.StartsWith($"error: truncated gzip: '{path}'", fromFile.Err);
+        Assert.Single(fromFile.Err.Trim().Split('\n'));
+
+        var fromStdin = CliRunner.RunWithStdinBytes(cut, Args("-"));
+        Assert.Equal(2, fromStdin.Code);
+        Assert.StartsWith("error: truncated gzip: 'stdin'", fromStdin.Err);
+        Assert.Single(fromStdin.Err.Trim().Split('\n'));
+    }
+
     [Fact]
     public void The_spooled_copy_of_stdin_is_deleted_after_success_and_after_failure()
     {

@@ -41,7 +41,7 @@ public static class ContingencyQuery
     /// <returns>The tables, features in the given order.</returns>
     /// <exception cref="ArgumentException">An unknown column, no features, or a reserved target name.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">DuckDB cannot read the file, or no row survives.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file, a <c>.gz</c> file is truncated or corrupt, or no row survives.</exception>
     /// <remarks>Every column is counted by its value as text, so numeric columns count as discrete.</remarks>
     public static TargetContingencies Count(string path, string target, IReadOnlyList<string>? features = null, MissingValuePolicy missing = MissingValuePolicy.DropRows)
     {

@@ -14,7 +14,7 @@ public static class TableReader
     /// <returns>The table, with rows that the policy drops removed and counted in <see cref="ColumnTable.Dropped"/>.</returns>
     /// <exception cref="ArgumentException">Unknown extension; an unknown column in <paramref name="options"/>; a column in two override lists.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">DuckDB cannot parse the file, a forced-numeric column holds text, a forced-boolean column holds another value, or no row survives the missing-value policy.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot parse the file, a <c>.gz</c> file is truncated or corrupt ("truncated gzip: …"), a forced-numeric column holds text, a forced-boolean column holds another value, or no row survives the missing-value policy.</exception>
     /// <remarks>
     /// <para>Kinds: number types (integers, DECIMAL, FLOAT, DOUBLE) are <see cref="ColumnKind.Numeric"/>; everything else
     /// is <see cref="ColumnKind.Categorical"/>, held as text exactly as written: CSV sniffing infers only integers,
@@ -145,8 +145,8 @@ public static class TableReader
     /// <returns>Column name → kind, in file order.</returns>
     /// <exception cref="ArgumentException">Unknown extension.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">DuckDB cannot read the file.</exception>
-    /// <remarks>Reads only the header (CSV: DuckDB's type sniffing sample; Parquet: the footer), not the rows.</remarks>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file, or a <c>.gz</c> file is truncated or corrupt.</exception>
+    /// <remarks>Reads only the header (CSV: DuckDB's type sniffing sample; Parquet: the footer), not the rows; a <c>.gz</c> file is decompressed once, streaming, to check that it is whole.</remarks>
     public static OrderedDictionary<string, ColumnKind> ColumnKinds(string path) => ColumnKinds(path, new TableReadOptions());
 
     /// <summary>The file's columns in order with the kind each would be read as under <paramref name="options"/>' overrides, from the schema only.</summary>
@@ -155,7 +155,7 @@ public static class TableReader
     /// <returns>Column name → kind, in file order.</returns>
     /// <exception cref="ArgumentException">Unknown extension, an override naming an unknown column, or a column in two override lists.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">DuckDB cannot read the file.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file, or a <c>.gz</c> file is truncated or corrupt.</exception>
     public static OrderedDictionary<string, ColumnKind> ColumnKinds(string path, TableReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

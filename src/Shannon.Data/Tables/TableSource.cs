@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using Shannon.Data.Files;
 
 namespace Shannon.Data.Tables;
 
@@ -53,7 +54,7 @@ internal sealed class TableSource
     /// <summary>Checks the file, builds its table expression and reads its schema.</summary>
     /// <exception cref="ArgumentException">Unknown extension.</exception>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="InvalidDataException">DuckDB cannot read the file.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file, or a <c>.gz</c> file is truncated or corrupt ("truncated gzip: …").</exception>
     public static TableSource Open(DuckDBConnection connection, string path, string paramName)
     {
         ArgumentException.ThrowIfNullOrEmpty(path, paramName);
@@ -62,6 +63,12 @@ internal sealed class TableSource
         if (!File.Exists(full))
         {
             throw new FileNotFoundException($"{paramName} '{path}' does not exist.", path);
+        }
+
+        if (GzipCheck.IsGzipName(path))
+        {
+            // DuckDB's gzip reader analyses a cut stream as if it were whole; the file must be complete first.
+            GzipCheck.VerifyComplete(full, path);
         }
 
         var schema = new List<(string, string)>();
