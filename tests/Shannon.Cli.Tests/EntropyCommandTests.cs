@@ -51,6 +51,9 @@ public class EntropyCommandTests
     [InlineData("0.5,0.5", "--estimator", "miller-madow", "error: --estimator miller-madow estimates from observations")]
     [InlineData("2.5,1", "--counts", "--estimator", "plugin", "error: --counts entry 1 is 2.5")]
     [InlineData("2,1", "--counts", "--estimator", "ksg1", "error: --estimator ksg1 does not estimate an entropy from counts")]
+    [InlineData("20,10,5", "--counts", "--estimator", "miller-madow", "--ci", "0.95", "error: --ci does not apply to entropy P (a distribution or --counts): a half-sampling interval needs samples given with --samples DATA.")]
+    [InlineData("0.5,0.5", "--ci", "0.95", "error: --ci does not apply to entropy P")]
+    [InlineData("0.5,0.5", "--column", "x", "error: --column does not apply to entropy P")]
     public void An_estimator_needs_whole_counts(params string[] args)
     {
         var (code, _, error) = CliRunner.Run(["entropy", .. args[..^1]]);

@@ -52,6 +52,23 @@ public class MiJointCommandTests
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Theory] // A table has no samples: an interval, a permutation test or an estimator cannot apply, and is refused rather than ignored.
+    [InlineData("error: --ci does not apply to mi --joint: a table is a distribution, not samples", "--ci", "0.95")]
+    [InlineData("error: --permutations does not apply to mi --joint", "--permutations", "99")]
+    [InlineData("error: --seed does not apply to mi --joint", "--seed", "3")]
+    [InlineData("error: --estimator does not apply to mi --joint", "--estimator", "ksg1")]
+    [InlineData("error: --x does not apply to mi --joint", "--x", "a")]
+    [InlineData("error: --normalized does not apply to mi --joint; it goes with --labels.", "--normalized", "max")]
+    [InlineData("error: --adjusted does not apply to mi --joint; it goes with --labels.", "--adjusted")]
+    public void Sample_options_are_refused_with_a_table(string expected, params string[] options)
+    {
+        var (code, output, error) = CliRunner.RunWithStdin("0.45,0.05\n0.05,0.45\n", ["mi", "--joint", "-", .. options]);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith(expected, error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
     [Fact]
     public void Missing_file_exits_2() => Assert.Equal(2, CliRunner.Run("mi", "--joint", "/no/such/joint.csv").Code);
 }

@@ -45,6 +45,12 @@ internal static class EntropyCommand
             }
 
             double[] values = NumberList.Read(parse.GetValue(p) ?? throw new UsageException("entropy needs P (e.g. 0.5,0.5) or --samples DATA."), "P", context);
+            string? stray = parse.GetValue(ci) is not null ? "--ci" : parse.GetValue(column) is not null ? "--column" : null;
+            if (stray is not null)
+            {
+                throw new UsageException($"{stray} does not apply to entropy P (a distribution or --counts): {(stray == "--ci" ? "a half-sampling interval needs" : "columns belong to")} samples given with --samples DATA.");
+            }
+
             if (parse.GetValue(estimator) is string name)
             {
                 // An estimator estimates from observations: inline counts are as good as a file of samples.

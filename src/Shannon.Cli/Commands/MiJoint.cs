@@ -11,6 +11,7 @@ internal static class MiJoint
 {
     public static int Run(MiRequest request, CliContext context)
     {
+        RejectOtherForms(request);
         var (table, rows, columns) = ReadMatrix(request.Joint!, context);
         if (request.Counts)
         {
@@ -28,6 +29,31 @@ internal static class MiJoint
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>A table is a distribution, not samples: there is nothing to resample, permute or estimate from.</summary>
+    private static void RejectOtherForms(MiRequest request)
+    {
+        string? stray = request.Ci is not null ? "--ci"
+            : request.Permutations is not null ? "--permutations"
+            : request.Seed is not null ? "--seed"
+            : request.Estimator is not null ? "--estimator"
+            : request.K is not null ? "--k"
+            : request.Bins is not null ? "--bins"
+            : request.X is not null ? "--x"
+            : request.Y is not null ? "--y"
+            : request.Z is not null ? "--z"
+            : null;
+        if (stray is not null)
+        {
+            throw new UsageException($"{stray} does not apply to mi --joint: a table is a distribution, not samples (intervals, p-values and estimators need DATA with --x and --y).");
+        }
+
+        string? labelsOnly = request.Normalized is not null ? "--normalized" : request.Adjusted ? "--adjusted" : null;
+        if (labelsOnly is not null)
+        {
+            throw new UsageException($"{labelsOnly} does not apply to mi --joint; it goes with --labels.");
+        }
     }
 
     private static (double[] Table, int Rows, int Columns) ReadMatrix(string path, CliContext context)

@@ -7,6 +7,13 @@ internal static class SampleOutput
 {
     public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate)
     {
+        if (estimator == "gaussian" && double.IsPositiveInfinity(estimate.Value))
+        {
+            // The Gaussian MI is +∞ exactly when the joint covariance is singular while each side's is not.
+            throw new InvalidDataException(
+                $"the gaussian estimate of {label} is Infinity: the joint sample covariance is singular (one side is an exact linear function of the other), so no finite number describes the data.");
+        }
+
         if (!double.IsFinite(estimate.Value))
         {
             // A spacing estimate is −∞ when X(i+m) = X(i) (a constant column, or ties spanning m values); a k-NN or

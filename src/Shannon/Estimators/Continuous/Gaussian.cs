@@ -11,6 +11,12 @@ namespace Shannon.Estimators.Continuous;
 /// come from a Cholesky factorisation. Exact for Gaussian data up to sampling error; for other data the entropy is
 /// an upper bound (the Gaussian has the largest entropy for a given covariance) and the MI measures only linear
 /// dependence.</para>
+/// <para>Each column is centred and scaled by a power of two before the covariance is formed, so the results do
+/// not depend on the columns' units (1e-200 and 1e200 give what 1 gives). A pivot of the Cholesky factorisation at
+/// or below d·2⁻⁴⁷ times its column's variance (1 − R² of that column on the earlier ones, at rounding level) counts
+/// as zero: the covariance is singular. A singular covariance of one variable is an error; a singular joint
+/// covariance of variables that are each regular is a deterministic linear relation, and the mutual information
+/// is +∞.</para>
 /// <para>Reference: Cover, T. M. &amp; Thomas, J. A. (2006), Elements of Information Theory, 2nd ed., Theorem 8.4.1
 /// and Example 8.5.1, doi:10.1002/047174882X.</para>
 /// </remarks>
@@ -34,8 +40,8 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="x">Samples of X.</param>
     /// <param name="y">Samples of Y, paired with <paramref name="x"/>.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>Î, clipped at 0, with N.</returns>
-    /// <exception cref="ArgumentException">Different row counts, a variable of labels, fewer than 2 rows, or a singular covariance.</exception>
+    /// <returns>Î, clipped at 0, with N; +∞ when Y is a linear function of X (a singular joint covariance).</returns>
+    /// <exception cref="ArgumentException">Different row counts, a variable of labels, fewer than 2 rows, or a singular covariance of X or of Y.</exception>
     public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
@@ -51,8 +57,8 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="y">Samples of Y.</param>
     /// <param name="z">Samples of the conditioning variable Z.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>Î(X;Y|Z), clipped at 0, with N.</returns>
-    /// <exception cref="ArgumentException">Different row counts, a variable of labels, fewer than 2 rows, or a singular covariance.</exception>
+    /// <returns>Î(X;Y|Z), clipped at 0, with N; +∞ when, given Z, X and Y are linearly related (a singular joint covariance).</returns>
+    /// <exception cref="ArgumentException">Different row counts, a variable of labels, fewer than 2 rows, a singular covariance of Z, or X or Y a constant or a linear function of Z.</exception>
     /// <remarks>For Gaussian processes this is half the Granger causality when the variables are the embedded pasts (Barnett, Barrett &amp; Seth 2009, doi:10.1103/PhysRevLett.103.238701).</remarks>
     public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
     {
@@ -71,10 +77,23 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
         double[] xz = SampleRows.Join(xs, dx, zs, dz);
         double[] yz = SampleRows.Join(ys, dy, zs, dz);
         double[] xyz = SampleRows.Join(xs, dx, yz, dy + dz);
-        double logXz = LogDeterminant(Covariance(xz, dx + dz), dx + dz, nameof(x));
-        double logYz = LogDeterminant(Covariance(yz, dy + dz), dy + dz, nameof(y));
-        double logZ = LogDeterminant(Covariance(zs, dz), dz, nameof(z));
-        double logXyz = LogDeterminant(Covariance(xyz, dx + dy + dz), dx + dy + dz, nameof(y));
+        double logZ = Regular(LogDeterminant(zs, dz), nameof(z));
+        double logXz = LogDeterminant(xz, dx + dz);
+        double logYz = LogDeterminant(yz, dy + dz);
+        foreach (var (logDet, name) in new[] { (logXz, nameof(x)), (logYz, nameof(y)) })
+        {
+            if (double.IsNegativeInfinity(logDet))
+            {
+                throw new ArgumentException($"{name} is constant or a linear function of z (a singular sample covariance); the Gaussian conditional mutual information is undefined.", name);
+            }
+        }
+
+        double logXyz = LogDeterminant(xyz, dx + dy + dz);
+        if (double.IsNegativeInfinity(logXyz))
+        {
+            return Estimate.NonNegative(double.PositiveInfinity, logBase, n);
+        }
+
         return Estimate.NonNegative(0.5 * (logXz + logYz - logZ - logXyz), logBase, n);
     }
 
@@ -88,7 +107,7 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     {
         int n = SampleRows.Count(x, columns, nameof(x), nameof(columns));
         RequireTwoRows(n, nameof(x));
-        double logDet = LogDeterminant(Covariance(x, columns), columns, nameof(x));
+        double logDet = Regular(LogDeterminant(x, columns), nameof(x));
         double nats = 0.5 * ((columns * (1.0 + Math.Log(2.0 * Math.PI))) + logDet);
         return Estimate.Signed(nats, logBase, n);
     }
@@ -97,7 +116,7 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="x">Samples of X; finite.</param>
     /// <param name="y">Samples of Y, paired with <paramref name="x"/>; finite.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>Î = −½ ln(1 − ρ²) in the unit of <paramref name="logBase"/>, +∞ when |ρ| = 1, with N.</returns>
+    /// <returns>Î = −½ ln(1 − ρ²) in the unit of <paramref name="logBase"/>, +∞ when |ρ| = 1 (1 − ρ² at rounding level, 2·2⁻⁴⁷ or less), with N.</returns>
     /// <exception cref="ArgumentException">Fewer than 2 samples, different lengths, a non-finite entry, or a constant input (ρ undefined).</exception>
     public Estimate MutualInformation(ReadOnlySpan<double> x, ReadOnlySpan<double> y, LogBase logBase = default)
     {
@@ -105,14 +124,14 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
         SampleRows.Count(y, 1, nameof(y), "columns");
         Guard.SameLength(x, y, nameof(x), nameof(y));
         RequireTwoRows(n, nameof(x));
-        double[] c = Covariance(SampleRows.Join(x, 1, y, 1), 2);
+        double[] c = Covariance(SampleRows.Join(x, 1, y, 1), 2, out _);
         if (!(c[0] > 0) || !(c[3] > 0))
         {
             throw new ArgumentException($"{(c[0] > 0 ? "y" : "x")} is constant; the correlation is undefined.", c[0] > 0 ? nameof(y) : nameof(x));
         }
 
         double rho = Math.Clamp(c[1] / Math.Sqrt(c[0] * c[3]), -1.0, 1.0);
-        double nats = -0.5 * double.LogP1(-(rho * rho));
+        double nats = 1.0 - (rho * rho) <= SingularPivot(2) ? double.PositiveInfinity : -0.5 * double.LogP1(-(rho * rho));
         return Estimate.NonNegative(nats, logBase, n);
     }
 
@@ -122,8 +141,8 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="y">Samples of Y, n × <paramref name="yColumns"/>, row-major.</param>
     /// <param name="yColumns">The dimension of Y.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>Î in the unit of <paramref name="logBase"/>, clipped at 0, with N.</returns>
-    /// <exception cref="ArgumentException">Fewer than 2 rows, bad shapes, different row counts, a non-finite entry, or a singular covariance.</exception>
+    /// <returns>Î in the unit of <paramref name="logBase"/>, clipped at 0, with N; +∞ when the joint sample covariance is singular while each variable's is not (a deterministic linear relation).</returns>
+    /// <exception cref="ArgumentException">Fewer than 2 rows, bad shapes, different row counts, a non-finite entry, or a singular covariance of X or of Y (a constant or collinear column), naming that variable.</exception>
     public Estimate MutualInformation(ReadOnlySpan<double> x, int xColumns, ReadOnlySpan<double> y, int yColumns, LogBase logBase = default)
     {
         int n = SampleRows.Count(x, xColumns, nameof(x), nameof(xColumns));
@@ -134,9 +153,14 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
         }
 
         RequireTwoRows(n, nameof(x));
-        double logX = LogDeterminant(Covariance(x, xColumns), xColumns, nameof(x));
-        double logY = LogDeterminant(Covariance(y, yColumns), yColumns, nameof(y));
-        double logJoint = LogDeterminant(Covariance(SampleRows.Join(x, xColumns, y, yColumns), xColumns + yColumns), xColumns + yColumns, nameof(y));
+        double logX = Regular(LogDeterminant(x, xColumns), nameof(x));
+        double logY = Regular(LogDeterminant(y, yColumns), nameof(y));
+        double logJoint = LogDeterminant(SampleRows.Join(x, xColumns, y, yColumns), xColumns + yColumns);
+        if (double.IsNegativeInfinity(logJoint))
+        {
+            return Estimate.NonNegative(double.PositiveInfinity, logBase, n);
+        }
+
         return Estimate.NonNegative(0.5 * (logX + logY - logJoint), logBase, n);
     }
 
@@ -182,22 +206,102 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
         return covariance;
     }
 
-    /// <summary>ln det of a symmetric positive-definite matrix by Cholesky.</summary>
-    private static double LogDeterminant(double[] matrix, int d, string name)
+    /// <summary>The relative pivot at or below which a d × d covariance counts as singular: d·2⁻⁴⁷ (32·d·ε).</summary>
+    private static double SingularPivot(int d) => Math.ScaleB(d, -47);
+
+    /// <summary>A log-determinant that must be finite: a singular covariance of one variable is an error naming it.</summary>
+    private static double Regular(double logDet, string name) => double.IsNegativeInfinity(logDet)
+        ? throw new ArgumentException($"{name} has a singular sample covariance (a constant or collinear column); the Gaussian estimate is undefined.", name)
+        : logDet;
+
+    /// <summary>
+    /// The d × d unbiased sample covariance of row-major samples whose columns are each centred and scaled by a power
+    /// of two (so that the largest deviation lies in [1, 2)); ln det of the true covariance is ln det of this one plus
+    /// <paramref name="logScale"/>. A constant column gives a zero row and column.
+    /// </summary>
+    internal static double[] Covariance(ReadOnlySpan<double> x, int d, out double logScale)
     {
-        var l = (double[])matrix.Clone();
-        double logDet = 0.0;
+        int n = x.Length / d;
+        var deviations = new double[n * d];
+        logScale = 0.0;
         for (int j = 0; j < d; j++)
         {
-            double diagonal = l[(j * d) + j];
+            double largest = 0.0, first = x[j];
+            bool constant = true;
+            for (int i = 0; i < n; i++)
+            {
+                double v = x[(i * d) + j];
+                largest = Math.Max(largest, Math.Abs(v));
+                constant &= v == first;
+            }
+
+            if (constant)
+            {
+                continue;
+            }
+
+            // Powers of two scale exactly: the scaled values are the data, free of range problems.
+            int shift = -Math.ILogB(largest);
+            var sum = default(CompensatedSum);
+            for (int i = 0; i < n; i++)
+            {
+                sum.Add(Math.ScaleB(x[(i * d) + j], shift));
+            }
+
+            double mean = sum.Value / n, spread = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                double deviation = Math.ScaleB(x[(i * d) + j], shift) - mean;
+                deviations[(i * d) + j] = deviation;
+                spread = Math.Max(spread, Math.Abs(deviation));
+            }
+
+            int second = -Math.ILogB(spread);
+            for (int i = 0; i < n; i++)
+            {
+                deviations[(i * d) + j] = Math.ScaleB(deviations[(i * d) + j], second);
+            }
+
+            logScale -= 2.0 * (shift + second) * Math.Log(2.0);
+        }
+
+        var covariance = new double[d * d];
+        for (int a = 0; a < d; a++)
+        {
+            for (int b = a; b < d; b++)
+            {
+                var sum = default(CompensatedSum);
+                for (int i = 0; i < n; i++)
+                {
+                    sum.Add(deviations[(i * d) + a] * deviations[(i * d) + b]);
+                }
+
+                covariance[(a * d) + b] = covariance[(b * d) + a] = sum.Value / (n - 1);
+            }
+        }
+
+        return covariance;
+    }
+
+    /// <summary>
+    /// ln det of the sample covariance of row-major samples by Cholesky, or −∞ when it is singular: a pivot at or
+    /// below <see cref="SingularPivot"/> times its column's variance (1 − R² of the column on the earlier ones).
+    /// </summary>
+    private static double LogDeterminant(ReadOnlySpan<double> x, int d)
+    {
+        double[] l = Covariance(x, d, out double logScale);
+        double logDet = logScale, tolerance = SingularPivot(d);
+        for (int j = 0; j < d; j++)
+        {
+            double variance = l[(j * d) + j], diagonal = variance;
             for (int k = 0; k < j; k++)
             {
                 diagonal -= l[(j * d) + k] * l[(j * d) + k];
             }
 
-            if (!(diagonal > 1e-300))
+            if (!(diagonal > tolerance * variance) || !(variance > 0))
             {
-                throw new ArgumentException($"{name} has a singular sample covariance (a constant or collinear column); the Gaussian estimate is undefined.", name);
+                return double.NegativeInfinity;
             }
 
             double root = Math.Sqrt(diagonal);

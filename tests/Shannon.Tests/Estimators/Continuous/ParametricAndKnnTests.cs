@@ -1,3 +1,4 @@
+using Shannon.Estimators;
 using Shannon.Estimators.Continuous;
 
 namespace Shannon.Tests.Estimators.Continuous;
@@ -28,6 +29,91 @@ public class ParametricAndKnnTests
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => new Gaussian().MutualInformation([1.0, 2, 3], [4.0, 4, 4])).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => new Gaussian().DifferentialEntropy([1.0, 1, 1])).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => new Gaussian().DifferentialEntropy([1.0])).ParamName);
+    }
+
+    [Fact]
+    public void Gaussian_mi_of_a_deterministic_linear_relation_is_infinite()
+    {
+        // A column against itself, and y = 3x + 1: the joint covariance is singular at rounding level while each
+        // side's is not. Before, an absolute pivot test let rounding through (about 18 nats) or blamed y.
+        double[] x = GaussianSamples.Standard(500, new Random(5));
+        double[] y = x.Select(v => (3 * v) + 1).ToArray();
+        var gaussian = new Gaussian();
+        foreach (double[] other in new[] { x, y, x.Select(v => -v * 1e-200).ToArray() })
+        {
+            Assert.Equal(double.PositiveInfinity, gaussian.MutualInformation(x, other).Value);
+            Assert.Equal(double.PositiveInfinity, gaussian.MutualInformation(x, 1, other, 1).Value);
+            Assert.Equal(double.PositiveInfinity, gaussian.MutualInformation(Variable.Continuous("x", x), Variable.Continuous("y", other)).Value);
+        }
+
+        // Two-dimensional X with Y = x₁ − 2x₂: singular joint, regular marginals.
+        double[] second = GaussianSamples.Standard(500, new Random(6));
+        double[] pairs = Enumerable.Range(0, 500).SelectMany(i => new[] { x[i], second[i] }).ToArray();
+        double[] combination = Enumerable.Range(0, 500).Select(i => x[i] - (2 * second[i])).ToArray();
+        Assert.Equal(double.PositiveInfinity, gaussian.MutualInformation(pairs, 2, combination, 1).Value);
+
+        // Conditional: Y = X + Z is determined by X given Z.
+        double[] sum = Enumerable.Range(0, 500).Select(i => x[i] + second[i]).ToArray();
+        Assert.Equal(double.PositiveInfinity, gaussian.ConditionalMutualInformation(Variable.Continuous("x", x), Variable.Continuous("y", sum), Variable.Continuous("z", second)).Value);
+    }
+
+    [Theory]
+    [InlineData(1e-3, 1e-7)] // 1 − ρ² ≈ 2.5e-7: ρ from the covariance loses ε/(1 − ρ²) of it to cancellation.
+    [InlineData(1e-5, 1e-4)] // 1 − ρ² ≈ 2.5e-11
+    public void Gaussian_mi_of_a_nearly_collinear_pair_is_finite_and_matches_the_closed_form(double noise, double tolerance)
+    {
+        var random = new Random(7);
+        double[] x = GaussianSamples.Standard(2000, random);
+        double[] e = GaussianSamples.Standard(2000, random);
+        double[] y = x.Select((v, i) => (2 * v) + (noise * e[i])).ToArray();
+        double mx = x.Average(), my = y.Average();
+        double sxy = x.Select((v, i) => (v - mx) * (y[i] - my)).Sum(), sxx = x.Sum(v => (v - mx) * (v - mx)), syy = y.Sum(v => (v - my) * (v - my));
+        double slope = sxy / sxx;
+        double residual = x.Select((v, i) => (y[i] - my) - (slope * (v - mx))).Sum(r => r * r);
+        double expected = -0.5 * Math.Log(residual / syy); // 1 − ρ² as the share of y's variance x leaves, free of cancellation
+        var gaussian = new Gaussian();
+        Assert.Equal(expected, gaussian.MutualInformation(x, y).Value, tolerance);
+        Assert.Equal(expected, gaussian.MutualInformation(x, 1, y, 1).Value, tolerance);
+        Assert.True(double.IsFinite(gaussian.MutualInformation(x, 1, y, 1).Value));
+    }
+
+    [Fact]
+    public void Gaussian_estimates_do_not_depend_on_the_columns_units()
+    {
+        var random = new Random(8);
+        double[] x = GaussianSamples.Standard(300, random);
+        double[] y = x.Select(v => v + GaussianSamples.Standard(1, random)[0]).ToArray();
+        double[] tiny = x.Select(v => v * 1e-200).ToArray(), huge = y.Select(v => v * 1e200).ToArray();
+        var gaussian = new Gaussian();
+        double mi = gaussian.MutualInformation(x, 1, y, 1).Value;
+        Assert.Equal(mi, gaussian.MutualInformation(tiny, 1, huge, 1).Value, 1e-12);
+        Assert.Equal(mi, gaussian.MutualInformation(tiny, huge).Value, 1e-12);
+        Assert.Equal(gaussian.MutualInformation(x, y).Value, gaussian.MutualInformation(huge, tiny).Value, 1e-12);
+        double h = gaussian.DifferentialEntropy(x).Value;
+        Assert.Equal(h + Math.Log(1e-200), gaussian.DifferentialEntropy(tiny).Value, 1e-9);
+        Assert.Equal(gaussian.DifferentialEntropy(y).Value + Math.Log(1e200), gaussian.DifferentialEntropy(huge).Value, 1e-9);
+        double[] xy = Enumerable.Range(0, 300).SelectMany(i => new[] { tiny[i], huge[i] }).ToArray();
+        double[] plain = Enumerable.Range(0, 300).SelectMany(i => new[] { x[i], y[i] }).ToArray();
+        Assert.Equal(gaussian.DifferentialEntropy(plain, 2).Value + Math.Log(1e-200) + Math.Log(1e200), gaussian.DifferentialEntropy(xy, 2).Value, 1e-9);
+        Assert.Equal(double.PositiveInfinity, gaussian.MutualInformation(tiny, 1, x.Select(v => (v * 1e200) + 3e200).ToArray(), 1).Value);
+    }
+
+    [Fact]
+    public void Gaussian_names_the_variable_whose_own_covariance_is_singular()
+    {
+        double[] x = GaussianSamples.Standard(100, new Random(9));
+        double[] z = GaussianSamples.Standard(100, new Random(10));
+        double[] collinear = Enumerable.Range(0, 100).SelectMany(i => new[] { x[i], (2 * x[i]) - 1 }).ToArray();
+        var gaussian = new Gaussian();
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => gaussian.MutualInformation(collinear, 2, z, 1)).ParamName);
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => gaussian.MutualInformation(z, 1, collinear, 2)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => gaussian.DifferentialEntropy(collinear, 2)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => gaussian.MutualInformation([5.0, 5, 5], [1.0, 2, 3])).ParamName);
+        var vx = Variable.Continuous("x", x);
+        var vz = Variable.Continuous("z", z);
+        Assert.Equal("z", Assert.Throws<ArgumentException>(() => gaussian.ConditionalMutualInformation(vx, vz, Variable.Continuous("z", new double[100]))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => gaussian.ConditionalMutualInformation(Variable.Continuous("x", z.Select(v => (4 * v) - 2).ToArray()), vx, vz)).ParamName);
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => gaussian.ConditionalMutualInformation(vx, Variable.Continuous("y", z.Select(v => -v).ToArray()), vz)).ParamName);
     }
 
     [Theory]
