@@ -174,4 +174,22 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", error);
     }
+
+    [Fact]
+    public void Ross_says_which_rows_it_left_out_and_where_k_was_capped()
+    {
+        // One row alone in its class has no same-class neighbour: the estimate's n is one less than the rows, and a note says why.
+        string csv = Path.Combine(_directory, "rare.csv");
+        File.WriteAllLines(csv, ["x,label", .. _x.Select((v, i) => string.Create(CultureInfo.InvariantCulture, $"{v},{_label[i]}")), "4.5,alone"]);
+        var (code, output, error) = CliRunner.Run("mi", csv, "--x", "x", "--y", "label", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(_x.Length, Json(output).GetProperty("n").GetInt32());
+        Assert.Contains($"n = {_x.Length} of {_x.Length + 1} rows: 1 row(s) whose class of label occurs only once are left out", error, StringComparison.Ordinal);
+
+        // k beyond a class's size is capped at the class size − 1, and said so; the default k on these classes needs no note.
+        var capped = CliRunner.Run("mi", _csv, "--x", "x", "--y", "label", "--k", "1000", "--json");
+        Assert.Equal(0, capped.Code);
+        Assert.Contains("2 class(es) of label have at most k = 1000 rows; there the ross estimator uses the class size − 1 neighbours", capped.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("note:", CliRunner.Run("mi", _csv, "--x", "x", "--y", "label").Err, StringComparison.Ordinal);
+    }
 }
