@@ -32,7 +32,7 @@ internal static class MiSamples
             var result = WithUncertainty.MutualInformation(used, x, y, uncertainty, request.Base);
             if (used is Ross ross)
             {
-                NoteClasses(context, ross, x.IsDiscrete ? x : y, result);
+                NoteClasses(context, ross, Ross.LabelsOf(x, y), result);
             }
 
             SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name})", used.Name, result);

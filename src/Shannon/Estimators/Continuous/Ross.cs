@@ -41,15 +41,35 @@ public sealed record Ross(int K = EstimatorDefaults.K, bool Rescale = true, int?
             return none;
         }
 
-        var (numbers, labels) = (x.IsContinuous, y.IsContinuous) switch
+        var labels = LabelsOf(x, y);
+        var numbers = ReferenceEquals(labels, x) ? y : x;
+        return MutualInformation(numbers.Values, numbers.Dimension, labels.Codes, logBase);
+    }
+
+    /// <summary>Which of two variables the estimator reads as the labels L; the other is the continuous X.</summary>
+    /// <param name="x">One variable.</param>
+    /// <param name="y">The other.</param>
+    /// <returns>The discrete one when the kinds differ; when both are discrete, the one that holds labels while the other has numbers.</returns>
+    /// <exception cref="ArgumentNullException">A variable is null.</exception>
+    /// <exception cref="ArgumentException">Neither or both can be the labels (two continuous variables, or two of the same holding).</exception>
+    /// <remarks>
+    /// The estimator leaves out every row whose label occurs once (it has no same-label neighbour) and uses
+    /// min(k, size − 1) neighbours in a label of at most k rows, so callers that explain its N look at these labels.
+    /// Reference: Ross, B. C. (2014), Mutual information between discrete and continuous data sets, PLoS ONE 9(2), e87357,
+    /// doi:10.1371/journal.pone.0087357.
+    /// </remarks>
+    public static Variable LabelsOf(Variable x, Variable y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        return (x.IsContinuous, y.IsContinuous) switch
         {
-            (true, false) => (x, y),
-            (false, true) => (y, x),
-            _ when x.HasValues && !y.HasValues => (x, y),
-            _ when y.HasValues && !x.HasValues => (y, x),
+            (true, false) => y,
+            (false, true) => x,
+            _ when x.HasValues && !y.HasValues => y,
+            _ when y.HasValues && !x.HasValues => x,
             _ => throw new ArgumentException($"ross estimates I(X;L) between a continuous and a discrete variable; '{x.Name}' and '{y.Name}' are {x.Kind} and {y.Kind}.", nameof(y)),
         };
-        return MutualInformation(numbers.Values, numbers.Dimension, labels.Codes, logBase);
     }
 
     /// <summary>Estimates I(X;L) between a one-dimensional continuous sample and labels.</summary>

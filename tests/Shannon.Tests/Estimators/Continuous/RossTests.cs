@@ -1,4 +1,5 @@
 using CsCheck;
+using Shannon.Estimators;
 using Shannon.Estimators.Continuous;
 using Shannon.Numerics;
 
@@ -49,5 +50,21 @@ public class RossTests
         Assert.Equal("labels", Assert.Throws<ArgumentException>(() => new Ross().MutualInformation<int>([1.0, 2, 3], [1, 2, 3])).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => new Ross().MutualInformation<int>([double.PositiveInfinity, 2, 3], [1, 1, 1])).ParamName);
         Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => new Ross(K: 0).MutualInformation<int>([1.0, 2, 3], [1, 1, 1])).ParamName);
+    }
+
+    [Fact]
+    public void Labels_are_the_discrete_side_or_the_side_without_numbers()
+    {
+        var numbers = Variable.Continuous("x", [0.1, 0.7, 0.3, 0.9]);
+        var labels = Variable.Discrete<string>("l", ["a", "b", "a", "b"]);
+        var counts = Variable.DiscreteNumbers("c", [1, 2, 1, 2]);
+        Assert.Same(labels, Ross.LabelsOf(numbers, labels));
+        Assert.Same(labels, Ross.LabelsOf(labels, numbers));
+        Assert.Same(labels, Ross.LabelsOf(counts, labels));
+        Assert.Same(labels, Ross.LabelsOf(labels, counts));
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => Ross.LabelsOf(numbers, numbers)).ParamName);
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => Ross.LabelsOf(labels, labels)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => Ross.LabelsOf(null!, labels)).ParamName);
+        Assert.Equal("y", Assert.Throws<ArgumentNullException>(() => Ross.LabelsOf(labels, null!)).ParamName);
     }
 }
