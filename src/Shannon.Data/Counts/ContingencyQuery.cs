@@ -114,6 +114,7 @@ public static class ContingencyQuery
         RequireColumn(names, "count", nameof(path));
         RequireColumn(names, target, nameof(target));
         bool dropMissing = missing == MissingValuePolicy.DropRows;
+        RequireWholeCounts(connection, source.FromClause, path);
         if (names.Contains("feature") && names.Contains("value"))
         {
             string sql = $"SELECT CAST(feature AS VARCHAR), CAST(value AS VARCHAR), CAST({SqlText.Identifier(target)} AS VARCHAR), CAST(\"count\" AS BIGINT) FROM {source.FromClause}";
@@ -125,6 +126,26 @@ public static class ContingencyQuery
         string wide = Build(source.FromClause, target, features, MissingValuePolicy.OwnCategory, "CAST(sum(\"count\") AS BIGINT)");
         var wideTables = Collect(connection, path, wide, target, features, dropMissing, out var wideDropped);
         return wideTables with { Dropped = wideDropped };
+    }
+
+    /// <summary>
+    /// Refuses a count that is not a whole number: the counts are read as BIGINT, and a cast would round 2.5 to an integer
+    /// without a word, changing the table the scores come from.
+    /// </summary>
+    private static void RequireWholeCounts(DuckDB.NET.Data.DuckDBConnection connection, string fromClause, string path)
+    {
+        string? fractional = null;
+        TableSource.Run(path, () =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT CAST(\"count\" AS VARCHAR) FROM {fromClause} WHERE TRY_CAST(\"count\" AS DOUBLE) IS NOT NULL AND isfinite(CAST(\"count\" AS DOUBLE)) AND CAST(\"count\" AS DOUBLE) <> floor(CAST(\"count\" AS DOUBLE)) LIMIT 1";
+            using var reader = command.ExecuteReader();
+            fractional = reader.Read() ? reader.GetString(0) : null;
+        });
+        if (fractional is not null)
+        {
+            throw new InvalidDataException($"'{path}' has a count that is not a whole number ({fractional}); counts are numbers of rows.");
+        }
     }
 
     private static string Build(string fromClause, string target, IReadOnlyList<string> features, MissingValuePolicy missing, string countExpression)

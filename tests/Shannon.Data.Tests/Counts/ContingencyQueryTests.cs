@@ -99,6 +99,19 @@ public sealed class ContingencyQueryTests : IDisposable
     }
 
     [Fact]
+    public void AFractionalCountIsRefusedNotRounded()
+    {
+        // CAST(2.5 AS BIGINT) would round: the table the scores come from would not be the user's.
+        var longForm = Assert.Throws<InvalidDataException>(() => ContingencyQuery.ReadCountsFile(temp.Write("half.csv", "feature,value,y,count\na,1,p,2.5\na,2,q,3\n"), "y"));
+        Assert.Contains("not a whole number (2.5)", longForm.Message, StringComparison.Ordinal);
+        var wide = Assert.Throws<InvalidDataException>(() => ContingencyQuery.ReadCountsFile(temp.Write("wide-half.csv", "a,y,count\n1,p,2\n2,q,3.5\n"), "y"));
+        Assert.Contains("not a whole number (3.5)", wide.Message, StringComparison.Ordinal);
+        var whole = ContingencyQuery.ReadCountsFile(temp.Write("whole.csv", "feature,value,y,count\na,1,p,2.0\na,2,q,3\na,1,q,1\n"), "y");
+        Assert.Equal(["p", "q"], whole.Classes);
+        Assert.Equal("a", Assert.Single(whole.Features).Feature);
+    }
+
+    [Fact]
     public void TenMillionRowParquetIsRankedByStreamingCounts()
     {
         string parquet = temp.Path("big.parquet");
