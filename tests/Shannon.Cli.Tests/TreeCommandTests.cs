@@ -29,6 +29,22 @@ public sealed class TreeCommandTests
     }
 
     [Fact]
+    public void MaxDepthCountsLevelsAsScikitLearnDoes()
+    {
+        // max_depth 0 is the root alone, a leaf; 1 is one split whose children are leaves at depth 1.
+        using var leaf = JsonDocument.Parse(CliRunner.Run("tree", Data("iris.csv"), "--target", "target", "--max-depth", "0", "--json").Out);
+        var only = Assert.Single(leaf.RootElement.GetProperty("nodes").EnumerateArray());
+        Assert.Equal(0, only.GetProperty("depth").GetInt32());
+        Assert.False(only.TryGetProperty("feature", out _));
+        Assert.Equal([50, 50, 50], only.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()));
+
+        using var stump = JsonDocument.Parse(CliRunner.Run("tree", Data("iris.csv"), "--target", "target", "--max-depth", "1", "--json").Out);
+        var nodes = stump.RootElement.GetProperty("nodes").EnumerateArray().ToArray();
+        Assert.Equal(3, nodes.Length);
+        Assert.Equal([0, 1, 1], nodes.Select(n => n.GetProperty("depth").GetInt32()).Order());
+    }
+
+    [Fact]
     public void UnknownTargetExitsWith2()
     {
         var result = CliRunner.Run("tree", Data("iris.csv"), "--target", "nope");

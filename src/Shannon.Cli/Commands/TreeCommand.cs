@@ -11,7 +11,7 @@ internal static class TreeCommand
     {
         var data = new Argument<string>("DATA") { Description = "A .csv, .tsv or .parquet file with a header (or - for stdin); numeric columns are the features." };
         var target = new Option<string>("--target") { Description = "The class column.", Required = true };
-        var maxDepth = new Option<int?>("--max-depth") { Description = "Deepest split level (root = 0); unlimited by default." }.Within(OptionRanges.TreeDepth);
+        var maxDepth = new Option<int?>("--max-depth") { Description = "Maximum depth, as scikit-learn's max_depth: 0 is a single leaf, 1 one split; unlimited by default." }.Within(OptionRanges.TreeDepth);
         var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows per leaf.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.PositiveCount);
         var json = CommonOptions.Json();
         var types = CliTables.TypesOption();

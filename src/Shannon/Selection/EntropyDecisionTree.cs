@@ -31,7 +31,7 @@ public sealed class EntropyDecisionTree
     /// <param name="columns">The number of features per row.</param>
     /// <param name="y">Class codes in [0, <paramref name="classCount"/>), one per row.</param>
     /// <param name="classCount">The number of classes.</param>
-    /// <param name="maxDepth">The deepest level a split may sit at (the root is depth 0); null for no limit.</param>
+    /// <param name="maxDepth">The deepest level a leaf may sit at, the root being depth 0 (scikit-learn's max_depth): 0 gives a single leaf, 1 one split; null for no limit.</param>
     /// <param name="minSamplesLeaf">The fewest training rows allowed in a leaf; ≥ 1.</param>
     /// <param name="progress">Told the training rows placed in a finished leaf so far, of n (about 256 reports, the last n = n), on the calling thread; null for none.</param>
     /// <returns>The fitted tree.</returns>
