@@ -61,4 +61,18 @@ internal static class MiCommand
 internal sealed record MiRequest(
     string? Data, string? Joint, string[]? Labels, bool Counts, string? Normalized, bool Adjusted,
     string? X, string? Y, string? Z, string? Estimator, int? K, string? Bins, double? Ci, int? Permutations,
-    int? Seed, LogBase Base, bool Json);
+    int? Seed, LogBase Base, bool Json)
+{
+    /// <summary>The first option given that belongs to the samples form (DATA --x --y), or null: the other forms refuse it.</summary>
+    public string? SamplesOption =>
+        X is not null ? "--x"
+        : Y is not null ? "--y"
+        : Z is not null ? "--z"
+        : Estimator is not null ? "--estimator"
+        : K is not null ? "--k"
+        : Bins is not null ? "--bins"
+        : Ci is not null ? "--ci"
+        : Permutations is not null ? "--permutations"
+        : Seed is not null ? "--seed"
+        : null;
+}

@@ -34,17 +34,7 @@ internal static class MiJoint
     /// <summary>A table is a distribution, not samples: there is nothing to resample, permute or estimate from.</summary>
     private static void RejectOtherForms(MiRequest request)
     {
-        string? stray = request.Ci is not null ? "--ci"
-            : request.Permutations is not null ? "--permutations"
-            : request.Seed is not null ? "--seed"
-            : request.Estimator is not null ? "--estimator"
-            : request.K is not null ? "--k"
-            : request.Bins is not null ? "--bins"
-            : request.X is not null ? "--x"
-            : request.Y is not null ? "--y"
-            : request.Z is not null ? "--z"
-            : null;
-        if (stray is not null)
+        if (request.SamplesOption is { } stray)
         {
             throw new UsageException($"{stray} does not apply to mi --joint: a table is a distribution, not samples (intervals, p-values and estimators need DATA with --x and --y).");
         }

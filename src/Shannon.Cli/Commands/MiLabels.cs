@@ -70,17 +70,7 @@ internal static class MiLabels
 
     private static void RejectOtherForms(MiRequest request)
     {
-        string? stray = request.Counts ? "--counts"
-            : request.X is not null ? "--x"
-            : request.Y is not null ? "--y"
-            : request.Z is not null ? "--z"
-            : request.Estimator is not null ? "--estimator"
-            : request.K is not null ? "--k"
-            : request.Bins is not null ? "--bins"
-            : request.Ci is not null ? "--ci"
-            : request.Permutations is not null ? "--permutations"
-            : request.Seed is not null ? "--seed"
-            : null;
+        string? stray = request.Counts ? "--counts" : request.SamplesOption;
         if (stray is not null)
         {
             throw new UsageException($"{stray} does not apply to mi --labels.");
