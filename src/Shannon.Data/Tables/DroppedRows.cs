@@ -13,6 +13,9 @@ public enum MissingReason
 
     /// <summary>+∞ or −∞ in a numeric column.</summary>
     Infinite,
+
+    /// <summary>A null token such as <c>NA</c> or <c>N/A</c> in a CSV column whose other cells are numbers (see <see cref="TableReader.Read"/>).</summary>
+    NullToken,
 }
 
 /// <summary>The missing cells of one column among the rows read, by reason.</summary>
@@ -20,15 +23,16 @@ public enum MissingReason
 /// <param name="Empty">Empty fields or NULLs.</param>
 /// <param name="NotANumber">NaN values (numeric columns).</param>
 /// <param name="Infinite">±∞ values (numeric columns).</param>
-public sealed record MissingCells(string Column, long Empty, long NotANumber, long Infinite)
+/// <param name="NullToken">Null tokens (<c>NA</c>, <c>N/A</c>, …) in a CSV column of numbers.</param>
+public sealed record MissingCells(string Column, long Empty, long NotANumber, long Infinite, long NullToken = 0)
 {
     /// <summary>All missing cells of the column.</summary>
-    public long Total => Empty + NotANumber + Infinite;
+    public long Total => Empty + NotANumber + Infinite + NullToken;
 
-    /// <summary>"2 empty, 1 NaN" — the non-zero reasons.</summary>
-    public string Describe() => string.Join(", ", Reasons().Select(r => $"{r.Count} {(r.Name == "nan" ? "NaN" : r.Name)}"));
+    /// <summary>"2 empty, 1 NaN, 3 NA" — the non-zero reasons.</summary>
+    public string Describe() => string.Join(", ", Reasons().Select(r => $"{r.Count} {r.Name switch { "nan" => "NaN", "na" => "NA", _ => r.Name }}"));
 
-    /// <summary>The non-zero reasons with their JSON names: <c>empty</c>, <c>nan</c>, <c>infinite</c>.</summary>
+    /// <summary>The non-zero reasons with their JSON names: <c>empty</c>, <c>nan</c>, <c>infinite</c>, <c>na</c> (a null token).</summary>
     public IEnumerable<(string Name, long Count)> Reasons()
     {
         if (Empty > 0)
@@ -44,6 +48,11 @@ public sealed record MissingCells(string Column, long Empty, long NotANumber, lo
         if (Infinite > 0)
         {
             yield return ("infinite", Infinite);
+        }
+
+        if (NullToken > 0)
+        {
+            yield return ("na", NullToken);
         }
     }
 }

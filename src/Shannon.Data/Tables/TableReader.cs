@@ -22,7 +22,10 @@ public static class TableReader
     /// asks for booleans). A categorical column is held as one <see cref="int"/> code per row plus its distinct names,
     /// never as a one-hot matrix. Category names are sorted ordinally, so codes do not depend on row order.</para>
     /// <para>Missing values, the one policy: a cell is missing when it is empty (SQL NULL), or NaN or ±∞ in a numeric
-    /// column. A row with a missing cell in a numeric column is dropped; a row with an empty cell in a categorical
+    /// column, or a null token (<c>NA</c>, <c>N/A</c>, <c>n/a</c>, <c>#N/A</c>, <c>#NA</c>, <c>&lt;NA&gt;</c>, <c>NULL</c>,
+    /// <c>null</c>, <c>None</c>; exactly as written, pandas' defaults without the NaN spellings) in a CSV column
+    /// whose other cells are all numbers: such a column is numeric, not text. In a column with any other text, "NA" is
+    /// text like the rest (it may be a value: Namibia's country code), and a column read as text or bool keeps its tokens. A row with a missing cell in a numeric column is dropped; a row with an empty cell in a categorical
     /// column is dropped under <see cref="MissingValuePolicy.DropRows"/> and keeps a "missing" category under
     /// <see cref="MissingValuePolicy.OwnCategory"/>. Every dropped row is counted, with each column's missing cells by
     /// reason, in <see cref="ColumnTable.Dropped"/>.</para>
@@ -32,7 +35,7 @@ public static class TableReader
     {
         options ??= new TableReadOptions();
         using var connection = TableSource.Connect();
-        var source = TableSource.Open(connection, path, nameof(path));
+        var source = TableSource.Open(connection, path, nameof(path), [.. options.Categorical, .. options.Boolean]);
         var plan = ColumnPlan.Resolve(source, options);
         string sql = SelectQuery(source, plan);
         bool dropEmptyText = options.MissingValues == MissingValuePolicy.DropRows;
@@ -40,7 +43,8 @@ public static class TableReader
 
         var numbers = plan.Select(p => p.Kind == ColumnKind.Numeric ? new List<double>() : null).ToArray();
         var labels = plan.Select(p => p.Kind == ColumnKind.Categorical ? new CategoryCoder() : null).ToArray();
-        var missing = new long[plan.Count, 3];
+        var missing = new long[plan.Count, 4];
+        int[] tokenFlag = TokenFlags(source, plan);
         var rowNumbers = new double[plan.Count];
         var rowLabels = new string?[plan.Count];
         long read = 0;
@@ -60,7 +64,8 @@ public static class TableReader
                     {
                         if (numbers[c] is not null || dropEmptyText || keepCells)
                         {
-                            missing[c, (int)MissingReason.Empty]++;
+                            bool token = tokenFlag[c] >= 0 && !reader.IsDBNull(tokenFlag[c]) && reader.GetBoolean(tokenFlag[c]);
+                            missing[c, (int)(token ? MissingReason.NullToken : MissingReason.Empty)]++;
                             drop |= !keepCells;
                         }
 
@@ -122,7 +127,7 @@ public static class TableReader
                 columns[c] = TimeText.TryRead(columns[c]) ?? columns[c];
             }
 
-            var counted = new MissingCells(plan[c].Name, missing[c, 0], missing[c, 1], missing[c, 2]);
+            var counted = new MissingCells(plan[c].Name, missing[c, 0], missing[c, 1], missing[c, 2], missing[c, 3]);
             if (counted.Total > 0)
             {
                 cells.Add(counted);
@@ -160,7 +165,7 @@ public static class TableReader
     {
         ArgumentNullException.ThrowIfNull(options);
         using var connection = TableSource.Connect();
-        var source = TableSource.Open(connection, path, nameof(path));
+        var source = TableSource.Open(connection, path, nameof(path), [.. options.Categorical, .. options.Boolean]);
         var kinds = new OrderedDictionary<string, ColumnKind>(StringComparer.Ordinal);
         foreach (var plan in ColumnPlan.Resolve(source, options with { Columns = null }))
         {
@@ -170,17 +175,42 @@ public static class TableReader
         return kinds;
     }
 
-    /// <summary>SELECT with casts per kind; aliases c0, c1… keep hostile names out of the rest of the query. Every row comes back: the missing-value policy runs as the rows stream in, so each drop is counted.</summary>
+    /// <summary>
+    /// SELECT with casts per kind; aliases c0, c1… keep hostile names out of the rest of the query. Every row comes back:
+    /// the missing-value policy runs as the rows stream in, so each drop is counted. A null-token column adds a flag
+    /// after the plan's columns that tells a token from an empty field.
+    /// </summary>
     private static string SelectQuery(TableSource source, IReadOnlyList<ColumnPlan> plan)
     {
         var select = new StringBuilder("SELECT ");
         for (int c = 0; c < plan.Count; c++)
         {
             string type = plan[c].Kind == ColumnKind.Numeric ? "DOUBLE" : "VARCHAR";
-            select.Append(c == 0 ? string.Empty : ", ").Append($"CAST({SqlText.Identifier(plan[c].Name)} AS {type}) AS c{c}");
+            select.Append(c == 0 ? string.Empty : ", ").Append($"CAST({source.CellExpression(plan[c].Name)} AS {type}) AS c{c}");
         }
 
-        return select.Append(" FROM ").Append(source.FromClause).ToString();
+        for (int c = 0; c < plan.Count; c++)
+        {
+            if (source.NullTokenColumns.Contains(plan[c].Name))
+            {
+                select.Append($", {TableSource.NullTokenTest(plan[c].Name)} AS n{c}");
+            }
+        }
+
+        return select.Append(" FROM ").Append(source.RawFromClause).ToString();
+    }
+
+    /// <summary>For each planned column, the reader index of its null-token flag (<see cref="SelectQuery"/>), or −1.</summary>
+    private static int[] TokenFlags(TableSource source, IReadOnlyList<ColumnPlan> plan)
+    {
+        var flags = new int[plan.Count];
+        int next = plan.Count;
+        for (int c = 0; c < plan.Count; c++)
+        {
+            flags[c] = source.NullTokenColumns.Contains(plan[c].Name) ? next++ : -1;
+        }
+
+        return flags;
     }
 
     /// <summary>A boolean column's value as the category <c>true</c> or <c>false</c>.</summary>

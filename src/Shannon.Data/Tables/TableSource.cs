@@ -7,21 +7,54 @@ namespace Shannon.Data.Tables;
 /// <summary>A CSV or Parquet file as a DuckDB table expression, with its inferred schema.</summary>
 internal sealed class TableSource
 {
-    private TableSource(string path, string fromClause, IReadOnlyList<(string Name, string Type)> schema)
+    private TableSource(string path, string rawFromClause, IReadOnlyList<(string Name, string Type)> schema, IReadOnlySet<string> nullTokenColumns)
     {
         Path = path;
-        FromClause = fromClause;
+        RawFromClause = rawFromClause;
         Schema = schema;
+        NullTokenColumns = nullTokenColumns;
+        FromClause = nullTokenColumns.Count == 0
+            ? rawFromClause
+            : $"(SELECT * REPLACE ({string.Join(", ", schema.Where(s => nullTokenColumns.Contains(s.Name)).Select(s => $"{CellExpression(s.Name)} AS {SqlText.Identifier(s.Name)}"))}) FROM {rawFromClause})";
     }
+
+    /// <summary>
+    /// The text a CSV cell of a numeric column may hold instead of a number to say "no value", matched exactly as
+    /// written (case-sensitive, no trimming, as DuckDB's <c>nullstr</c> matches): <c>NA</c>, <c>N/A</c>, <c>n/a</c>, <c>#N/A</c>, <c>#NA</c>, <c>&lt;NA&gt;</c>, <c>NULL</c>,
+    /// <c>null</c>, <c>None</c> — pandas' default <c>na_values</c> without the spellings of NaN and the Excel error codes
+    /// (NaN and ±∞ already parse as numbers and are counted as such). An empty field is SQL NULL as before.
+    /// </summary>
+    public static IReadOnlyList<string> NullTokens { get; } = ["NA", "N/A", "n/a", "#N/A", "#NA", "<NA>", "NULL", "null", "None"];
 
     /// <summary>The file's full path.</summary>
     public string Path { get; }
 
-    /// <summary>The table function call that reads the file, e.g. <c>read_parquet('x.parquet')</c>.</summary>
+    /// <summary>
+    /// The table expression every query reads: the file's table function, wrapped so that a null token in a
+    /// <see cref="NullTokenColumns">numeric column</see> is NULL and the column is a number type.
+    /// </summary>
     public string FromClause { get; }
 
-    /// <summary>Column names and DuckDB type names, in file order.</summary>
+    /// <summary>The table function call that reads the file as DuckDB sniffs it, e.g. <c>read_parquet('x.parquet')</c>.</summary>
+    public string RawFromClause { get; }
+
+    /// <summary>Column names and DuckDB type names, in file order (a null-token column has its number type).</summary>
     public IReadOnlyList<(string Name, string Type)> Schema { get; }
+
+    /// <summary>
+    /// CSV columns that DuckDB sniffs as text only because some cells hold a <see cref="NullTokens">null token</see>:
+    /// every other cell is a number, so they are read as numbers and the tokens as missing.
+    /// </summary>
+    public IReadOnlySet<string> NullTokenColumns { get; }
+
+    /// <summary>A column of <see cref="RawFromClause"/> as the value it is read as: a null token → NULL, otherwise the column's number type.</summary>
+    public string CellExpression(string name) => NullTokenColumns.Contains(name)
+        ? $"CAST(CASE WHEN {NullTokenTest(name)} THEN NULL ELSE {SqlText.Identifier(name)} END AS {Schema.First(s => s.Name == name).Type})"
+        : SqlText.Identifier(name);
+
+    /// <summary>A condition on a column of <see cref="RawFromClause"/>: the cell is one of the <see cref="NullTokens"/>.</summary>
+    public static string NullTokenTest(string name) =>
+        $"{SqlText.Identifier(name)} IN ({string.Join(", ", NullTokens.Select(SqlText.Literal))})";
 
     /// <summary>Opens an in-memory DuckDB connection (no server, no file of its own).</summary>
     public static DuckDBConnection Connect()
@@ -38,6 +71,12 @@ internal sealed class TableSource
     /// </summary>
     private const string TypeCandidates = "auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR']";
 
+    /// <summary>
+    /// CSV has no comment lines: without this, DuckDB's sniffer may take <c>#</c> for a comment character and skip
+    /// every row that starts with it (an Excel <c>#N/A</c> in the first column), dropping rows without a word.
+    /// </summary>
+    private const string NoComments = "comment = ''";
+
     /// <summary>The table expression for a file, chosen by its extension (.csv, .tsv, .parquet; .gz allowed on text); the path is literal, never a glob.</summary>
     public static string FromClauseFor(string path, string paramName)
     {
@@ -45,17 +84,26 @@ internal sealed class TableSource
         string literal = SqlText.PathLiteral(path);
         return lower.EndsWith(".parquet", StringComparison.Ordinal) ? $"read_parquet({literal})"
             : lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".csv.gz", StringComparison.Ordinal)
-                ? $"read_csv({literal}, header = true, {TypeCandidates})"
+                ? $"read_csv({literal}, header = true, {NoComments}, {TypeCandidates})"
             : lower.EndsWith(".tsv", StringComparison.Ordinal) || lower.EndsWith(".tsv.gz", StringComparison.Ordinal)
-                ? $"read_csv({literal}, header = true, delim = '\t', {TypeCandidates})"
+                ? $"read_csv({literal}, header = true, delim = '\t', {NoComments}, {TypeCandidates})"
             : throw new ArgumentException($"{paramName} '{path}' has an unknown extension; expected .csv, .tsv or .parquet.", paramName);
     }
 
     /// <summary>Checks the file, builds its table expression and reads its schema.</summary>
+    /// <param name="connection">The DuckDB connection.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="paramName">The name of the caller's path parameter, for messages.</param>
+    /// <param name="keepText">Columns the caller reads as text (or booleans): their null tokens stay the text they are.</param>
     /// <exception cref="ArgumentException">Unknown extension.</exception>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="InvalidDataException">DuckDB cannot read the file, or a <c>.gz</c> file is truncated or corrupt ("truncated gzip: …").</exception>
-    public static TableSource Open(DuckDBConnection connection, string path, string paramName)
+    /// <remarks>
+    /// A CSV column is sniffed twice: as written, and with the <see cref="NullTokens"/> as NULL. A column that is text the
+    /// first time and a number type the second holds numbers and null tokens only; it is read as numbers and its tokens as
+    /// missing cells (counted, never silently). A column with any other text stays text, its "NA" cells included.
+    /// </remarks>
+    public static TableSource Open(DuckDBConnection connection, string path, string paramName, IReadOnlyCollection<string>? keepText = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path, paramName);
         string fromClause = FromClauseFor(path, paramName);
@@ -71,6 +119,33 @@ internal sealed class TableSource
             GzipCheck.VerifyComplete(full, path);
         }
 
+        bool text = !fromClause.StartsWith("read_parquet(", StringComparison.Ordinal);
+        var schema = Describe(connection, path, fromClause);
+        if (schema.Count == 0)
+        {
+            throw new InvalidDataException($"'{path}' has no columns.");
+        }
+
+        var tokenColumns = new HashSet<string>(StringComparer.Ordinal);
+        if (text && schema.Any(s => s.Type == "VARCHAR"))
+        {
+            string nullsAsNull = fromClause[..^1] + $", nullstr = [{string.Join(", ", NullTokens.Prepend(string.Empty).Select(SqlText.Literal))}])";
+            var sniffed = Describe(connection, path, nullsAsNull);
+            for (int c = 0; c < schema.Count && sniffed.Count == schema.Count; c++)
+            {
+                if (schema[c].Type == "VARCHAR" && IsNumericType(sniffed[c].Type) && sniffed[c].Name == schema[c].Name
+                    && keepText?.Contains(schema[c].Name) != true && tokenColumns.Add(schema[c].Name))
+                {
+                    schema[c] = sniffed[c];
+                }
+            }
+        }
+
+        return new TableSource(full, fromClause, schema, tokenColumns);
+    }
+
+    private static List<(string Name, string Type)> Describe(DuckDBConnection connection, string path, string fromClause)
+    {
         var schema = new List<(string, string)>();
         Run(path, () =>
         {
@@ -82,12 +157,7 @@ internal sealed class TableSource
                 schema.Add((reader.GetString(0), reader.GetString(1)));
             }
         });
-        if (schema.Count == 0)
-        {
-            throw new InvalidDataException($"'{path}' has no columns.");
-        }
-
-        return new TableSource(full, fromClause, schema);
+        return schema;
     }
 
     /// <summary>Whether a DuckDB type name is a number type (integers, unsigned integers, DECIMAL, FLOAT, DOUBLE).</summary>
