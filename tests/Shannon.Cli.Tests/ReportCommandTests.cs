@@ -47,6 +47,43 @@ public class ReportCommandTests
         }
     }
 
+    // A feature beyond every permutation has the counted p-value 1/(B + 1), kept as a number in the JSON with
+    // p_value_is_bound, and printed as a bound in the table ("< 0.001"), never an extrapolated tail such as 6.4e-144.
+    [Fact]
+    public void Default_p_values_are_counted_and_a_bound_is_shown_as_one()
+    {
+        string directory = TempDirectory();
+        try
+        {
+            string iris = Path.Combine(RepositoryRoot(), "data", "iris.csv");
+            var (code, output, _) = CliRunner.Run("report", iris, "--target", "target", "-o", directory, "--json", "--replicates", "0");
+            Assert.Equal(0, code);
+            using var document = JsonDocument.Parse(output);
+            foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
+            {
+                Assert.Equal("permutation", feature.GetProperty("p_method").GetString());
+                double p = feature.GetProperty("p_value").GetDouble();
+                int permutations = feature.GetProperty("permutations").GetInt32();
+                Assert.True(p >= 1.0 / (permutations + 1), $"p = {p} after {permutations} permutations");
+                Assert.Equal(p == 1.0 / (permutations + 1), feature.GetProperty("p_value_is_bound").GetBoolean());
+            }
+
+            var petal = document.RootElement.GetProperty("features")[0];
+            Assert.True(petal.GetProperty("p_value_is_bound").GetBoolean());
+            Assert.Equal(1.0 / 1001, petal.GetProperty("p_value").GetDouble());
+
+            var (tableCode, table, _) = CliRunner.Run("report", iris, "--target", "target", "-o", directory, "--replicates", "0");
+            Assert.Equal(0, tableCode);
+            Assert.Contains("< 0.001 ", table, StringComparison.Ordinal);
+            Assert.Contains("≤ 0.001 ", table, StringComparison.Ordinal);
+            Assert.DoesNotContain("E-", table, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public void Hostile_column_names_show_as_text()
     {

@@ -215,7 +215,9 @@ internal static class FeaturesCommand
     /// <summary>
     /// Method mi's output. JSON: <c>unit</c>, <c>method</c>, <c>target</c>, per feature <c>name</c>, <c>kind</c>, <c>rank</c>,
     /// <c>score</c> (the ranking criterion, <c>mi_adjusted</c>), <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
-    /// <c>mi_adjusted</c>, <c>flags</c>, <c>rows</c> (pairwise-complete), and where computed <c>ci</c>, <c>p_value</c>, <c>q_value</c>.
+    /// <c>mi_adjusted</c>, <c>flags</c>, <c>rows</c> (pairwise-complete), and where computed <c>ci</c>, <c>p_value</c>,
+    /// <c>p_value_is_bound</c> (no permutation reached the observed score: the p-value 1/(permutations + 1) is the bound
+    /// p &lt; 1/(permutations + 1), printed with "&lt;"), <c>q_value</c>.
     /// </summary>
     private static void WriteScores(CliContext context, IReadOnlyList<ScoredFeature> scored, string target, LogBase unit, bool json, double? level)
     {
@@ -242,6 +244,7 @@ internal static class FeaturesCommand
                 if (f.PValue is double p)
                 {
                     entry["p_value"] = p;
+                    entry["p_value_is_bound"] = f.PValueIsBound;
                 }
 
                 if (f.QValue is double q)
@@ -266,8 +269,9 @@ internal static class FeaturesCommand
             var f = scored[i];
             string score = f.Adjusted is double adjusted ? CliOutput.Number(adjusted) : "—";
             string mi = f.MutualInformation is double value ? $"  mi = {CliOutput.Number(value)}" : string.Empty;
-            string p = f.PValue is double pv ? $"  p = {CliOutput.Number(pv)}" : string.Empty;
-            string q = f.QValue is double qv ? $"  q = {CliOutput.Number(qv)}" : string.Empty;
+            string relation = f.PValueIsBound ? "<" : "=";
+            string p = f.PValue is double pv ? $"  p {relation} {CliOutput.Number(pv)}" : string.Empty;
+            string q = f.QValue is double qv ? $"  q {(f.PValueIsBound ? "≤" : "=")} {CliOutput.Number(qv)}" : string.Empty;
             string interval = f.Lower is double low && f.Upper is double high ? $"  CI({CliOutput.Number(level ?? 0)}) [{CliOutput.Number(low)}, {CliOutput.Number(high)}]" : string.Empty;
             string flags = f.Flags.Count > 0 ? $"  [{string.Join(", ", f.Flags)}]" : string.Empty;
             string note = f.Note is string n ? $"  ({n})" : string.Empty;

@@ -38,8 +38,8 @@ internal static class ReportSummary
                 Number(feature.MutualInformation),
                 Number(feature.Adjusted),
                 double.IsNaN(feature.Lower) ? "—" : Markup.Escape($"[{Number(feature.Lower)}, {Number(feature.Upper)}]"),
-                double.IsNaN(feature.PValue) ? "—" : feature.PValue.ToString("G3", CultureInfo.InvariantCulture),
-                double.IsNaN(feature.QValue) ? "—" : feature.QValue.ToString("G3", CultureInfo.InvariantCulture),
+                Probability(feature.PValue, feature.PValueIsBound ? "< " : string.Empty),
+                Probability(feature.QValue, feature.PValueIsBound ? "≤ " : string.Empty),
                 Markup.Escape(string.Join(", ", feature.Flags)),
             };
             if (selected)
@@ -71,8 +71,9 @@ internal static class ReportSummary
     /// <summary>
     /// The report as one JSON object, snake_case: per feature <c>name</c>, <c>kind</c>, <c>read_as</c>, <c>missing</c>,
     /// <c>distinct</c>, <c>flags</c>, <c>estimator</c>, <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
-    /// <c>mi_adjusted</c>, <c>ci</c>, <c>p_value</c>, <c>p_method</c>, <c>permutations</c> and <c>q_value</c> (null where not
-    /// computed); top level <c>unit</c>, <c>rows</c>, <c>rows_dropped</c>, <c>target</c>, <c>target_entropy</c>,
+    /// <c>mi_adjusted</c>, <c>ci</c>, <c>p_value</c>, <c>p_method</c>, <c>permutations</c>, <c>q_value</c> and
+    /// <c>p_value_is_bound</c> (true when no permutation reached the observed score: <c>p_value</c> = 1/(permutations + 1)
+    /// is then the bound p &lt; 1/(permutations + 1), and <c>q_value</c> likewise an upper bound) (null where not computed); top level <c>unit</c>, <c>rows</c>, <c>rows_dropped</c>, <c>target</c>, <c>target_entropy</c>,
     /// <c>insights</c>, <c>columns</c> (the data-quality table), <c>mrmr</c> and <c>warnings</c>.
     /// </summary>
     public static void Json(CliContext context, InformationReport report, string htmlPath)
@@ -97,6 +98,7 @@ internal static class ReportSummary
                 ["p_method"] = f.PMethod,
                 ["permutations"] = f.Permutations,
                 ["q_value"] = double.IsNaN(f.QValue) ? null : f.QValue,
+                ["p_value_is_bound"] = double.IsNaN(f.PValue) ? null : f.PValueIsBound,
             };
         });
         var unscored = report.NotScored.Select(n =>
@@ -118,6 +120,7 @@ internal static class ReportSummary
                 ["p_method"] = null,
                 ["permutations"] = 0,
                 ["q_value"] = null,
+                ["p_value_is_bound"] = null,
                 ["note"] = n.Reason,
             };
         });
@@ -139,6 +142,12 @@ internal static class ReportSummary
             new("warnings", report.Warnings),
         ]);
     }
+
+    /// <summary>A p- or q-value with three significant digits; a bound gets its relation and is rounded up, so that it still holds.</summary>
+    private static string Probability(double value, string relation) =>
+        double.IsNaN(value) ? "—"
+        : relation.Length == 0 ? value.ToString("G3", CultureInfo.InvariantCulture)
+        : relation + Html.RoundUp(value, null).ToString("G3", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

@@ -24,17 +24,13 @@ internal sealed record ScoringSettings(
     public const double FalseDiscoveryRate = 0.05;
 
     /// <summary>
-    /// The adaptive schedule for <paramref name="tested"/> features: batches doubling from 10 up to 1,000 permutations,
-    /// stopping at 3 exceedances (a p-value that large is far above any Benjamini–Hochberg threshold among many
-    /// features), or, beyond every permutation, once the tail puts p below FalseDiscoveryRate / (10 m).
+    /// The adaptive schedule for <paramref name="tested"/> features: batches doubling from 10, stopping at 3 exceedances
+    /// (a p-value that large is far above any Benjamini–Hochberg threshold among many features) or at
+    /// max(1000, ⌈m/q⌉ − 1) permutations (at most 20,000), so that a feature beyond every permutation, p = 1/(B + 1) ≤ q/m,
+    /// passes the false discovery rate whatever the other features' p-values are (<see cref="AdaptivePermutations.Decisive"/>).
     /// </summary>
-    public static AdaptivePermutations Schedule(int tested) => new()
-    {
-        Initial = 10,
-        Maximum = 1000,
-        Exceedances = 3,
-        DecisiveTail = FalseDiscoveryRate / (10.0 * Math.Max(1, tested)),
-    };
+    public static AdaptivePermutations Schedule(int tested) =>
+        AdaptivePermutations.Decisive(Math.Max(1, tested), FalseDiscoveryRate) with { Initial = 10, Exceedances = 3 };
 }
 
 /// <summary>One feature scored against the target, with the data-quality facts behind it.</summary>
@@ -51,7 +47,7 @@ internal sealed record ScoringSettings(
 /// <param name="Lower">Interval's lower end, or null.</param>
 /// <param name="Upper">Interval's upper end, or null.</param>
 /// <param name="PValue">p-value against independence, or null.</param>
-/// <param name="PMethod">How the p-value was found (permutation, tail approximation).</param>
+/// <param name="PMethod">How the p-value was found: <c>permutation</c>, always counted.</param>
 /// <param name="Permutations">Permutations spent on this feature.</param>
 /// <param name="QValue">Benjamini–Hochberg q-value across the tested features, or null.</param>
 /// <param name="Note">Why a feature was not scored, or null.</param>
@@ -59,6 +55,12 @@ internal sealed record ScoredFeature(
     string Name, string ReadAs, string Kind, int Missing, int Distinct, int Rows, IReadOnlyList<string> Flags, string? Estimator,
     double? MutualInformation, double? Adjusted, double? Lower, double? Upper, double? PValue, string? PMethod, int Permutations, double? QValue, string? Note)
 {
+    /// <summary>
+    /// True when no permutation reached the observed score: <see cref="PValue"/> = 1/(B + 1) is the bound p &lt; 1/(B + 1),
+    /// and so is the q-value, which only a smaller p-value could lower (every bound is the smallest p-value of the run).
+    /// </summary>
+    public bool PValueIsBound { get; init; }
+
     /// <summary>Is the feature ranked as possible signal (scored, and neither id-like nor empty)?</summary>
     public bool Ranked => Adjusted is not null && !Flags.Contains(FeatureScoring.IdLike);
 }
@@ -256,12 +258,12 @@ internal static class FeatureScoring
                 PValue = estimate.PValue,
                 PMethod = estimate.PValue is null ? null : "permutation",
                 Permutations = fixedPermutations,
+                PValueIsBound = estimate.PValue is double p && p * (fixedPermutations + 1.0) < 1.5, // (1 + 0) / (1 + B): no exceedance
             };
             if (settings.Permutations is null)
             {
-                double? degrees = estimator is PlugIn && x.IsDiscrete && y.IsDiscrete ? (double)(x.Categories - 1) * (y.Categories - 1) : null;
-                var outcome = PermutationTest.Adaptive(estimate, x.Rows, order => estimator.MutualInformation(x, y.Subset(order), settings.Unit).RawValue, schedule, settings.Seed, degrees);
-                score = score with { PValue = outcome.PValue, PMethod = outcome.Method, Permutations = outcome.Permutations };
+                var outcome = PermutationTest.Adaptive(estimate, x.Rows, order => estimator.MutualInformation(x, y.Subset(order), settings.Unit).RawValue, schedule, settings.Seed);
+                score = score with { PValue = outcome.PValue, PMethod = outcome.Method, Permutations = outcome.Permutations, PValueIsBound = outcome.IsBound };
             }
 
             return score;

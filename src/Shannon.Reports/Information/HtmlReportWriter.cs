@@ -127,17 +127,18 @@ internal static class HtmlReportWriter
                 .Append(Html.Number(feature.MutualInformation)).Append("</td><td>")
                 .Append(double.IsNaN(feature.Lower) ? "—" : $"[{Html.Number(feature.Lower)}, {Html.Number(feature.Upper)}]").Append("</td><td>")
                 .Append(report.TargetIsDiscrete && report.TargetEntropy > 0 ? Html.Number(100.0 * feature.MutualInformation / report.TargetEntropy, 1) + "%" : "—").Append("</td><td>")
-                .Append(Html.Probability(feature.PValue)).Append("</td><td>")
+                .Append(Html.Probability(feature.PValue, feature.PValueIsBound, "<")).Append("</td><td>")
                 .Append(Html.Number(feature.Adjusted)).Append("</td><td>")
-                .Append(Html.Probability(feature.QValue)).Append("</td><td>")
+                .Append(Html.Probability(feature.QValue, feature.PValueIsBound, "≤")).Append("</td><td>")
                 .Append(Html.Text(string.Join(", ", feature.Flags))).Append("</td></tr>");
         }
 
         html.Append("</table>\n<p class=\"meta\">Intervals: estimate ± z·SE, the standard error from random half-samples of the rows ")
             .Append("(the delete-d jackknife, Shao &amp; Wu 1989; half-samples never repeat a row, which would be a k-NN neighbour at distance 0). ")
-            .Append("p-values come from permuting the target (Phipson &amp; Smyth 2010: a counted p-value is never 0, at least 1/(permutations + 1)). ")
+            .Append("p-values are counted from permutations of the target, (1 + b)/(1 + B) for b of B permuted scores at least the observed one (Phipson &amp; Smyth 2010), never extrapolated beyond them: ")
+            .Append("a score beyond every permutation shows as the bound p &lt; 1/(B + 1) and its q-value as an upper bound, q ≤ the value shown (the JSON keeps the numbers and sets p_value_is_bound). ")
             .Append(report.Settings.Permutations is null
-                ? Invariant($"The number of permutations adapts (Besag &amp; Clifford 1991): batches that double from {Schedule.Initial} stop once {Schedule.Exceedances} permuted scores reach the observed one, or at {Schedule.Maximum:N0}; a score beyond every permutation (at least 100) gets the tail of a Gaussian fitted to the permutation null (or, for two discrete columns, the G-test's χ² tail; Knijnenburg et al. 2009), and the JSON's p_method says so. ")
+                ? Invariant($"The number of permutations adapts (Besag &amp; Clifford 1991): batches that double from {Schedule(report).Initial} stop once {Schedule(report).Exceedances} permuted scores reach the observed one, or at {Schedule(report).Maximum:N0} (max(1,000, ⌈m/q⌉ − 1) for m = {Tested(report)} tested features and q = 0.05, at most 20,000), so that a score beyond every permutation passes the 5 % false discovery rate whatever the others show. ")
                 : string.Empty)
             .Append("Rows are ranked by the chance-corrected score I − E₀[I]: for two discrete columns E₀[I] is the exact mean under random permutation (Vinh, Epps &amp; Bailey 2010), so a column with one value per row scores 0; the k-NN estimators (KSG, Ross) have E₀[I] ≈ 0 and keep their value. ")
             .Append("Significance rule: a feature carries information when its Benjamini–Hochberg q-value across the tested features is at most ")
@@ -225,7 +226,9 @@ internal static class HtmlReportWriter
         html.Append("</table>\n");
     }
 
-    private static AdaptivePermutations Schedule => ScoringSettings.Schedule(1);
+    private static int Tested(InformationReport report) => report.Relevance.Count(f => !double.IsNaN(f.PValue));
+
+    private static AdaptivePermutations Schedule(InformationReport report) => ScoringSettings.Schedule(Tested(report));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -75,7 +75,7 @@ internal sealed record ColumnProfile(string Name, string Kind, int Distinct, dou
 /// <param name="MutualInformation">Point estimate in the report's unit.</param>
 /// <param name="Lower">Lower end of the half-sampling interval; NaN without one.</param>
 /// <param name="Upper">Upper end of the interval; NaN without one.</param>
-/// <param name="PValue">Permutation p-value against independence; NaN without permutations.</param>
+/// <param name="PValue">Counted permutation p-value against independence, (1 + b)/(1 + B); NaN without permutations.</param>
 internal sealed record FeatureRelevance(string Name, string Kind, string Estimator, double MutualInformation, double Lower, double Upper, double PValue)
 {
     /// <summary>The chance-corrected score used for ranking (<see cref="FeatureScoring"/>), in the report's unit.</summary>
@@ -92,6 +92,12 @@ internal sealed record FeatureRelevance(string Name, string Kind, string Estimat
 
     /// <summary>Permutations spent on the p-value.</summary>
     public int Permutations { get; init; }
+
+    /// <summary>
+    /// True when no permutation reached the observed score: <see cref="PValue"/> = 1/(permutations + 1) is shown as the
+    /// bound p &lt; 1/(permutations + 1), and the q-value as q ≤ its value.
+    /// </summary>
+    public bool PValueIsBound { get; init; }
 }
 
 /// <summary>One mRMR pick: rank, relevance and mean redundancy with the features chosen before it.</summary>

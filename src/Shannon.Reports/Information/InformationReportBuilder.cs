@@ -104,6 +104,7 @@ internal static class InformationReportBuilder
             Flags = f.Flags,
             PMethod = f.PMethod,
             Permutations = f.Permutations,
+            PValueIsBound = f.PValueIsBound,
         }).ToArray();
         var quality = scores.Features.Select(f => new ColumnQuality(f.Name, f.ReadAs, f.Kind, f.Missing, f.Distinct, f.Flags))
             .Append(new ColumnQuality(target, targetColumn.ReadAs, (targetVariable.IsContinuous ? "continuous" : "discrete") + " (target)", scores.TargetMissing, targetVariable.Categories, []))

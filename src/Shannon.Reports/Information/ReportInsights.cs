@@ -79,7 +79,9 @@ internal static class ReportInsights
             text += Invariant($", I = {f.MutualInformation:F3} in [{low:F3}, {high:F3}]");
         }
 
-        return f.QValue is double q ? text + Invariant($", q = {q:G2}") : text;
+        return f.QValue is not double q ? text
+            : f.PValueIsBound ? text + Invariant($", q ≤ {Html.RoundUp(q, null):G2}")
+            : text + Invariant($", q = {q:G2}");
     }
 
     /// <summary>I(first picks; target) / H(target) for up to three mRMR picks of one kind, on their complete rows; null when it cannot be estimated.</summary>

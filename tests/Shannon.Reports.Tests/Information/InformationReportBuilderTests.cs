@@ -108,17 +108,21 @@ public class InformationReportBuilderTests
     }
 
     [Fact]
-    public void Adaptive_permutations_resolve_strong_features_below_the_counting_floor_with_bh_q_values()
+    public void Adaptive_permutations_give_strong_features_the_counted_bound_that_passes_bh_whatever_the_others()
     {
         var report = InformationReportBuilder.Build(TableReader.Read(RepositoryData.Path("iris.csv")), "iris.csv", "target", Settings with { Permutations = null });
         var petal = report.Relevance[0];
-        Assert.True(petal.PValue < 1.0 / (petal.Permutations + 1), $"p = {petal.PValue} after {petal.Permutations} permutations");
-        Assert.Contains("tail", petal.PMethod, StringComparison.Ordinal);
-        Assert.True(petal.Permutations <= 1000);
+        Assert.True(petal.PValueIsBound);
+        Assert.Equal("permutation", petal.PMethod);
+        Assert.Equal(1000, petal.Permutations); // max(1000, ⌈4 / 0.05⌉ − 1)
+        Assert.Equal(1.0 / 1001, petal.PValue);
+        Assert.All(report.Relevance, f => Assert.Equal(f.PValueIsBound, f.PValue == 1.0 / (f.Permutations + 1)));
+        Assert.Contains("p &lt; 1/(B + 1)", HtmlReportWriter.Write(report), StringComparison.Ordinal);
+        Assert.Contains("&lt; 0.0010", HtmlReportWriter.Write(report), StringComparison.Ordinal);
         double[] q = Shannon.Estimators.Uncertainty.BenjaminiHochberg.QValues([.. report.Relevance.Select(f => f.PValue)]);
         Assert.Equal(q, report.Relevance.Select(f => f.QValue));
         Assert.All(report.Relevance, f => Assert.True(f.QValue <= 0.05, $"{f.Name}: q = {f.QValue}"));
-        Assert.Contains(report.Insights, i => i.StartsWith("Strongest features: petal", StringComparison.Ordinal));
+        Assert.Contains(report.Insights, i => i.StartsWith("Strongest features: petal", StringComparison.Ordinal) && i.Contains("q ≤ 0.001)", StringComparison.Ordinal));
         Assert.Contains(report.Insights, i => i.StartsWith("4 of 4 tested features", StringComparison.Ordinal));
     }
 
