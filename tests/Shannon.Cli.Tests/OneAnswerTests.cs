@@ -159,6 +159,48 @@ public sealed class OneAnswerTests : IDisposable
         Assert.Equal(bits, report.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "petal_width_cm").GetProperty("mi").GetDouble());
     }
 
+    /// <summary>
+    /// A k larger than the data is one rule on every command: the estimator's. Ross uses a class's size − 1 neighbours
+    /// (iris's classes have 50 rows), so <c>mi</c>, <c>features</c> and <c>report</c> print the same number at --k 1000
+    /// (the report used to refuse the table for needing 2(k + 1) rows); KSG refuses k ≥ n, and <c>mi</c>'s refusal is the
+    /// note of the unscored feature in <c>features</c> and <c>report</c>.
+    /// </summary>
+    [Fact]
+    public void A_large_k_gives_the_same_answer_from_mi_features_and_report()
+    {
+        string path = Path.Combine(RepositoryRoot(), "data", "iris.csv");
+        string[] options = ["--k", "1000", "--seed", "2"];
+        var features = Json(Run(["features", path, "--target", "target", "--json", .. options]));
+        var report = Json(Run(["report", path, "--target", "target", "--json", "-o", Path.Combine(_directory, "k"), "--permutations", "0", "--replicates", "0", .. options]));
+        var reported = report.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal(4, features.GetProperty("features").GetArrayLength());
+        foreach (var feature in features.GetProperty("features").EnumerateArray())
+        {
+            string name = feature.GetProperty("name").GetString()!;
+            var (code, output, error) = CliRunner.Run(["mi", path, "--x", name, "--y", "target", "--json", .. options]);
+            Assert.Equal(0, code);
+            Assert.Contains("class size − 1 neighbours", error, StringComparison.Ordinal);
+            double value = Json(output).GetProperty("value").GetDouble();
+            Assert.Equal(value, feature.GetProperty("mi").GetDouble());
+            Assert.Equal(value, reported[name].GetProperty("mi").GetDouble());
+            Assert.Equal("ross", reported[name].GetProperty("estimator").GetString());
+        }
+
+        Assert.Contains(report.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("at most k = 1000 rows", StringComparison.Ordinal));
+
+        var (ksgCode, _, ksgError) = CliRunner.Run(["mi", path, "--x", "petal_width_cm", "--y", "sepal_width_cm", .. options]);
+        Assert.Equal(2, ksgCode);
+        string reason = ksgError.Trim().Replace("error: ", string.Empty, StringComparison.Ordinal);
+        var regression = Json(Run(["features", path, "--target", "sepal_width_cm", "--json", .. options]));
+        var regressionReport = Json(Run(["report", path, "--target", "sepal_width_cm", "--json", "-o", Path.Combine(_directory, "k2"), "--permutations", "0", "--replicates", "0", .. options]));
+        foreach (var listing in new[] { regression, regressionReport })
+        {
+            var petal = listing.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "petal_width_cm");
+            Assert.Equal(JsonValueKind.Null, petal.TryGetProperty("mi", out var mi) ? mi.ValueKind : JsonValueKind.Null);
+            Assert.Contains(reason, petal.GetProperty("note").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     private string Mixed()
     {
         var random = new Random(9);

@@ -13,12 +13,13 @@ public sealed class ReportHostileTablesTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<string> Useful() => ["mixed", "empty-target-cells", "rare-class", "many-classes", "unicode", "row-id", "booleans"];
+    // Five rows get the report features gives them (the same least number of rows on both commands; nothing passes the
+    // false discovery rate there), not a refusal that depended on k.
+    public static TheoryData<string> Useful() => ["mixed", "empty-target-cells", "rare-class", "many-classes", "unicode", "row-id", "booleans", "five-rows"];
 
     public static TheoryData<string, string> Refused() => new()
     {
         { "one-row", "1 row(s) with a value of the target" },
-        { "five-rows", "5 row(s) with a value of the target" },
         { "constant-target", "one value in every row" },
     };
 

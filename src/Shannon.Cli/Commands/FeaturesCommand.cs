@@ -115,7 +115,7 @@ internal static class FeaturesCommand
             var cells = CliTables.Read(context, path, new TableReadOptions { Categorical = forced, MissingValues = MissingValuePolicy.KeepCells });
             var settings = new ScoringSettings(
                 chosen, unit, request.Seed ?? EstimatorDefaults.Seed, request.Confidence, EstimatorDefaults.IntervalReplicates, request.Permutations,
-                int.MaxValue, 2, request.Task);
+                int.MaxValue, ScoringSettings.LeastRows, request.Task);
             TableColumn[] candidates = [.. cells.Columns.Where(c => c.Name != request.Target)];
 
             // Two passes over the features: the point scores, then the uncertainty of the ranked ones.

@@ -20,6 +20,12 @@ namespace Shannon.Reports.Information;
 internal sealed record ScoringSettings(
     IMutualInformationEstimator Estimator, LogBase Unit, int Seed, double? Level, int Replicates, int? Permutations, int IntervalFeatures, int MinimumRows, string Task = "auto")
 {
+    /// <summary>
+    /// The fewest rows with both a feature and the target that <c>features</c> and <c>report</c> score: two, the least a
+    /// dependence can be seen in. Beyond that each estimator applies its own rule to k (the one answer of <c>mi</c>).
+    /// </summary>
+    public const int LeastRows = 2;
+
     /// <summary>The false discovery rate at which features are called significant (BH q ≤ this).</summary>
     public const double FalseDiscoveryRate = 0.05;
 
@@ -114,7 +120,7 @@ internal static class FeatureScoring
         if (targetRows.Length < settings.MinimumRows)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"The table has {targetRows.Length} row(s) with a value of the target '{target.Name}'; the estimators need at least {settings.MinimumRows} (2(k + 1), so that every half-sample has k + 1 rows)."));
+                $"The table has {targetRows.Length} row(s) with a value of the target '{target.Name}'; the estimators need at least {settings.MinimumRows}."));
         }
 
         var y = TargetVariable(target, targetRows, settings.Task);

@@ -130,7 +130,12 @@ internal sealed record ReportSettings(int K, int Bins, int? Permutations, int Re
     /// <summary>The estimator of every pair: the automatic rule with the report's k and seed, as every command uses it.</summary>
     public Estimators.Automatic Estimator => new(K, Seed);
 
-    /// <summary>How the features are scored: the settings <c>shannon features</c> uses for the same options.</summary>
+    /// <summary>
+    /// How the features are scored: the settings <c>shannon features</c> uses for the same options, the same least
+    /// number of rows included (<see cref="ScoringSettings.LeastRows"/>), so that a large k is the estimator's one rule
+    /// on every command (Ross uses a class's size − 1 neighbours where the class has no more than k rows; KSG refuses
+    /// k ≥ n and the feature is left unscored with the estimator's reason) instead of a refusal of the whole table.
+    /// </summary>
     public ScoringSettings Scoring => new(
-        Estimator, Unit, Seed, Replicates >= 2 ? Confidence : null, Math.Max(2, Replicates), Permutations, InformationReportBuilder.IntervalFeatures, 2 * (K + 1));
+        Estimator, Unit, Seed, Replicates >= 2 ? Confidence : null, Math.Max(2, Replicates), Permutations, InformationReportBuilder.IntervalFeatures, ScoringSettings.LeastRows);
 }
