@@ -140,7 +140,10 @@ internal static class CalibrationEngine
     /// would too) inside a bracket [lo, hi] of the root. The iteration stops when the step is below 10⁻¹² β and reports
     /// the point of the last pass, whose every number (NLL, confidences) was computed at the reported temperature, or,
     /// when a Halley step is provably the last (<see cref="TaylorFinish"/>), the point after it, whose numbers follow
-    /// from that pass's and each row's first two moments, which every pass after the first records.
+    /// from that pass's and each row's first two moments, which every pass after the first records. Rows of at least 32
+    /// classes (read one by one) instead have every pass record each row's raw moments E d^j, j ≤ 12, and every later
+    /// point within their reach is evaluated from them to double precision without reading the rows
+    /// (<see cref="TemperatureObjective{TIn}.EvaluateExpanded"/>): one pass over every row is then typical.
     /// </summary>
     internal static unsafe TemperatureFit Fit<T>(ReadOnlySpan<T> values, int classes, int[] labels, bool logProbabilities, CalibrationOptions options, string valuesName)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -171,6 +174,24 @@ internal static class CalibrationEngine
     private static TemperatureFit Fit<T>(TemperatureObjective<T> objective, int n, double[] before, double[] after, double[] meanAt, double[] secondAt, CalibrationOptions options, string valuesName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        double[]? raw = objective.Expands ? ArrayPool<double>.Shared.Rent(TemperatureObjective<T>.ExpansionOrder * n) : null;
+        try
+        {
+            return Fit(objective, n, before, after, meanAt, secondAt, raw, options, valuesName);
+        }
+        finally
+        {
+            if (raw is not null)
+            {
+                ArrayPool<double>.Shared.Return(raw);
+            }
+        }
+    }
+
+    private static TemperatureFit Fit<T>(TemperatureObjective<T> objective, int n, double[] before, double[] after, double[] meanAt, double[] secondAt, double[]? raw, CalibrationOptions options, string valuesName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var moments = raw is null ? default : raw.AsSpan(0, TemperatureObjective<T>.ExpansionOrder * n);
         double warm = n >= 4 * SubsampleRows ? WarmStart(objective, n / SubsampleRows) : double.NaN;
         double beta;
         TemperatureDerivatives at;
@@ -178,13 +199,13 @@ internal static class CalibrationEngine
         if (double.IsNaN(warm))
         {
             beta = 1.0;
-            at = objective.Evaluate(1.0, before.AsSpan(0, n), prepare: true);
+            at = objective.Evaluate(1.0, before.AsSpan(0, n), prepare: true, raw: moments);
             nllBefore = at.Value;
         }
         else
         {
             beta = warm;
-            at = objective.Evaluate(warm, after.AsSpan(0, n), prepare: true, confidenceAtOne: before.AsSpan(0, n));
+            at = objective.Evaluate(warm, after.AsSpan(0, n), prepare: true, confidenceAtOne: before.AsSpan(0, n), raw: moments);
             nllBefore = objective.ValueAtOne;
         }
 
@@ -201,6 +222,51 @@ internal static class CalibrationEngine
         }
 
         var confidence = double.IsNaN(warm) ? before : after;
+        if (raw is not null)
+        {
+            // Rows read one by one: every pass records each row's raw moments, and a step within their reach is
+            // evaluated from them instead of by a pass (EvaluateExpanded); only a step beyond it takes a pass.
+            double center = beta;
+            double valueAtCenter = at.Value;
+            var atCenter = confidence;
+            bool expanded = false;
+            TemperatureDerivatives Step(double b)
+            {
+                if (objective.WithinReach(center, b))
+                {
+                    expanded = true;
+                    return objective.EvaluateExpanded(center, valueAtCenter, raw, b);
+                }
+
+                var derivatives = objective.Evaluate(b, after.AsSpan(0, n), raw: raw.AsSpan(0, TemperatureObjective<T>.ExpansionOrder * n));
+                (center, valueAtCenter, atCenter, expanded) = (b, derivatives.Value, after, false);
+                return derivatives;
+            }
+
+            beta = Solve(beta, at, Step, StepTolerance, MaxPasses, last => at = last);
+            confidence = atCenter;
+            if (expanded)
+            {
+                objective.EvaluateExpanded(center, valueAtCenter, raw, beta, atCenter.AsSpan(0, n), meanAt.AsSpan(0, n));
+                confidence = meanAt;
+            }
+        }
+        else
+        {
+            confidence = FitBlocks(objective, n, after, meanAt, secondAt, ref beta, ref at, confidence);
+        }
+
+        var correct = objective.Correct;
+        double eceBefore = TopLabelBins.From(before.AsSpan(0, n), correct, options.Bins, options.Strategy).ExpectedError();
+        double eceAfter = TopLabelBins.From(confidence.AsSpan(0, n), correct, options.Bins, options.Strategy).ExpectedError();
+        return new TemperatureFit(1.0 / beta, options.LogBase.FromNats(nllBefore), options.LogBase.FromNats(at.Value), eceBefore, eceAfter, options.LogBase, objective.Passes);
+    }
+
+    /// <summary>The iteration for rows read in transposed blocks, which record each row's E d and E d² for <see cref="TaylorFinish"/>; returns the confidences at the final β.</summary>
+    private static double[] FitBlocks<T>(TemperatureObjective<T> objective, int n, double[] after, double[] meanAt, double[] secondAt, ref double beta, ref TemperatureDerivatives at, double[] confidence)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var last = at;
         bool haveMoments = false; // the first pass does not record them: its step is rarely the last
         TemperatureDerivatives Pass(double b)
         {
@@ -216,15 +282,13 @@ internal static class CalibrationEngine
                 return false;
             }
 
-            at = finished;
+            last = finished;
             return true;
         }
 
-        beta = Solve(beta, at, Pass, StepTolerance, MaxPasses, last => (at, confidence) = (last, after), Finish);
-        var correct = objective.Correct;
-        double eceBefore = TopLabelBins.From(before.AsSpan(0, n), correct, options.Bins, options.Strategy).ExpectedError();
-        double eceAfter = TopLabelBins.From(confidence.AsSpan(0, n), correct, options.Bins, options.Strategy).ExpectedError();
-        return new TemperatureFit(1.0 / beta, options.LogBase.FromNats(nllBefore), options.LogBase.FromNats(at.Value), eceBefore, eceAfter, options.LogBase, objective.Passes);
+        beta = Solve(beta, at, Pass, StepTolerance, MaxPasses, evaluated => (last, confidence) = (evaluated, after), Finish);
+        at = last;
+        return confidence;
     }
 
     /// <summary>

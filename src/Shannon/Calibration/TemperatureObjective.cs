@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Shannon.Numerics;
@@ -18,12 +19,14 @@ namespace Shannon.Calibration;
 /// is shifted by its maximum: with d_k = z_k − max z and s = Σ e^(β d_k), the row's terms are log s − β d_y,
 /// Σ d e^(βd)/s − d_y, Σ d² e^(βd)/s − (Σ d e^(βd)/s)² and the third central moment, and its top-label confidence is
 /// 1/s. The pass that prepares a row stores its maximum and d_y, so later passes read each row once; a pass may also
-/// sum e^(d_k) for the numbers at T = 1 from the same read. Rows of fewer than 32 classes are read a vector of rows at a
+/// sum e^(d_k) for the numbers at T = 1 from the same read, and, for rows read one by one, record each row's raw
+/// moments E_β d^j (j ≤ <see cref="ExpansionOrder"/>), from which <see cref="EvaluateExpanded"/> gives the objective at
+/// nearby β without reading the rows. Rows of fewer than 32 classes are read a vector of rows at a
 /// time, transposed (<see cref="System.Numerics.Vector{T}"/> lanes, or eight in 512-bit vectors where the hardware has
 /// them); longer rows under 64 values are converted into a buffer padded with −∞ to whole vectors. Every pass runs in
 /// fixed parts of rows merged in order, so its sums have the same bits on any number of cores.
 /// </remarks>
-internal sealed class TemperatureObjective<TIn> : IDisposable
+internal sealed partial class TemperatureObjective<TIn> : IDisposable
     where TIn : unmanaged, IFloatingPointIeee754<TIn>
 {
     private const int Chunk = 1024;
@@ -77,6 +80,21 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
     /// </summary>
     private static bool Wide => Vector512.IsHardwareAccelerated && Vector<double>.Count == Vector256<double>.Count;
 
+    /// <summary>
+    /// The order K of the raw moments E_β d^j (j = 1 … K) a pass records for <see cref="EvaluateExpanded"/>: enough for
+    /// the truncated series to be exact to double precision while |β′ − β|·<see cref="Spread"/> ≤ 0.18 or so.
+    /// </summary>
+    internal const int ExpansionOrder = 12;
+
+    /// <summary>
+    /// True when rows are read one by one (at least 32 classes, or no vector hardware), so that a pass can record each
+    /// row's raw moments for <see cref="EvaluateExpanded"/>; short rows go through transposed blocks, which do not.
+    /// </summary>
+    internal bool Expands => !(_classes < BlockBelow && Vector.IsHardwareAccelerated && Vector<double>.Count is 2 or 4);
+
+    /// <summary>d_y = z_y − max z of each prepared row.</summary>
+    internal ReadOnlySpan<double> LabelGaps => _labelGap.AsSpan(0, _rows);
+
     /// <summary>How many passes over every row have been made (subsample passes are not counted).</summary>
     internal int Passes { get; private set; }
 
@@ -109,13 +127,20 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
     /// checks and prepares each row it reads (its maximum, d_y, whether it is correct, its term of L′(0⁺)); rows must be
     /// prepared, by this pass or an earlier one of the same stride or of every row, before they are evaluated. With a
     /// non-empty <paramref name="confidenceAtOne"/> (every row) the pass also computes L(1) (<see cref="ValueAtOne"/>)
-    /// and each row's confidence at T = 1, from the same read of the row.
+    /// and each row's confidence at T = 1, from the same read of the row. With a non-empty <paramref name="raw"/> (rows
+    /// read one by one, every row, K·N values) it records each row i's raw moments E_β d^j at raw[(j − 1)·N + i],
+    /// j = 1 … K = <see cref="ExpansionOrder"/>, for <see cref="EvaluateExpanded"/>.
     /// </summary>
-    internal unsafe TemperatureDerivatives Evaluate(double beta, Span<double> confidence, int stride = 1, bool prepare = false, Span<double> confidenceAtOne = default, Span<double> meanAt = default, Span<double> secondAt = default)
+    internal unsafe TemperatureDerivatives Evaluate(double beta, Span<double> confidence, int stride = 1, bool prepare = false, Span<double> confidenceAtOne = default, Span<double> meanAt = default, Span<double> secondAt = default, Span<double> raw = default)
     {
         if (!prepare && _preparedStride != 1 && _preparedStride != stride)
         {
             throw new InvalidOperationException("The rows of a temperature-objective pass must be prepared first.");
+        }
+
+        if (!raw.IsEmpty && (!Expands || stride != 1 || raw.Length < ExpansionOrder * _rows))
+        {
+            throw new InvalidOperationException("Raw moments are recorded only for every row of rows read one by one.");
         }
 
         int rows = (int)(((long)_rows + stride - 1) / stride);
@@ -127,15 +152,19 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
         fixed (double* c1 = confidenceAtOne)
         fixed (double* m1 = meanAt)
         fixed (double* m2 = secondAt)
+        fixed (double* rr = raw)
         {
-            nint cc = (nint)c, cc1 = (nint)c1, mm1 = (nint)m1, mm2 = (nint)m2;
+            nint cc = (nint)c, cc1 = (nint)c1, mm1 = (nint)m1, mm2 = (nint)m2, rw = (nint)rr;
+            bool expansion = !raw.IsEmpty;
             bool record = !confidence.IsEmpty;
             int rowsPerPart = RowParts.RowsPerPart(rows, _classes, minimumRows: 1);
-            bool blocks = _classes < BlockBelow && Vector.IsHardwareAccelerated && Vector<double>.Count is 2 or 4;
+            bool blocks = !Expands;
             RowParts.Run(rows, rowsPerPart, () => new Sums(), s => s.Clear(), (sums, start, count) =>
             {
                 Span<double> scratch = stackalloc double[Chunk];
                 scratch.Fill(double.NegativeInfinity); // the padding of short rows, which later loads leave in place
+                Span<double> higher = stackalloc double[expansion ? ExpansionOrder - 3 : 0];
+                Span<double> work = stackalloc double[expansion && Vector512.IsHardwareAccelerated ? 2 * Chunk : 0];
                 int k = start;
                 if (blocks)
                 {
@@ -180,8 +209,22 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
                         sums.Spread = Math.Max(sums.Spread, span);
                     }
 
-                    double s = Row(row, _rowMax[i], beta, scratch, padded, atOne, out double s1, out double s2, out double s3, out double sAtOne);
+                    higher.Clear();
+                    double s = Row(row, _rowMax[i], beta, scratch, padded, atOne, out double s1, out double s2, out double s3, out double sAtOne, higher, work);
                     double inverse = 1.0 / s;
+                    if (expansion)
+                    {
+                        double* target = (double*)rw + i;
+                        long rows = _rows;
+                        target[0] = s1 * inverse;
+                        target[rows] = s2 * inverse;
+                        target[2 * rows] = s3 * inverse;
+                        for (int j = 0; j < higher.Length; j++)
+                        {
+                            target[(j + 3) * rows] = higher[j] * inverse;
+                        }
+                    }
+
                     double mean = s1 * inverse;
                     double second = s2 * inverse;
                     sums.Value.Add(Math.Log(s) - (beta * _labelGap[i]));
@@ -718,13 +761,16 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
     /// s = Σ e^(β d), s1 = Σ d e^(β d), s2 = Σ d² e^(β d), s3 = Σ d³ e^(β d) over the row, d = z − max, and with
     /// <paramref name="atOne"/> also Σ e^d (<paramref name="sAtOne"/>).
     /// </summary>
-    private double Row(ReadOnlySpan<TIn> row, double max, double beta, Span<double> scratch, int padded, bool atOne, out double s1, out double s2, out double s3, out double sAtOne)
+    private double Row(ReadOnlySpan<TIn> row, double max, double beta, Span<double> scratch, int padded, bool atOne, out double s1, out double s2, out double s3, out double sAtOne, Span<double> higher = default, Span<double> work = default)
     {
         var moments = default(Moments);
+        bool raw = !higher.IsEmpty;
         for (int start = 0; start < row.Length; start += Chunk)
         {
             var z = Load(row.Slice(start, Math.Min(Chunk, row.Length - start)), scratch, padded);
-            int i = Vector512.IsHardwareAccelerated ? moments.Add512(z, max, beta, atOne) : moments.Add(z, max, beta, atOne);
+            int i = raw
+                ? (Vector512.IsHardwareAccelerated ? moments.Add512Raw(z, max, beta, atOne, higher, work) : moments.AddRaw(z, max, beta, atOne, higher))
+                : (Vector512.IsHardwareAccelerated ? moments.Add512(z, max, beta, atOne) : moments.Add(z, max, beta, atOne));
             for (; i < z.Length; i++)
             {
                 double d = z[i] - max;
@@ -741,6 +787,15 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
                     moments.S1 += d * e;
                     moments.S2 += d * d * e;
                     moments.S3 += d * d * d * e;
+                    if (raw)
+                    {
+                        double power = d * d * d * e;
+                        for (int j = 0; j < higher.Length; j++)
+                        {
+                            power *= d;
+                            higher[j] += power;
+                        }
+                    }
                 }
             }
         }
@@ -797,8 +852,10 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
         internal double SAtOne;
 
         /// <summary>Adds the whole 512-bit vectors of <paramref name="z"/>; returns how many values it took.</summary>
-        internal int Add512(ReadOnlySpan<double> z, double max, double beta, bool atOne)
+        internal int Add512(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> work = default)
         {
+            bool keep = !work.IsEmpty;
+            ref double ds = ref MemoryMarshal.GetReference(work);
             var sum = Vector512<double>.Zero;
             var sumAtOne = Vector512<double>.Zero;
             var first = Vector512<double>.Zero;
@@ -826,10 +883,16 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
                 d = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, d);
                 var de = d * e;
                 var dde = d * de;
+                var ddde = d * dde;
                 sum += e;
                 first += de;
                 second += dde;
-                third += d * dde;
+                third += ddde;
+                if (keep)
+                {
+                    d.StoreUnsafe(ref ds, (nuint)i);
+                    ddde.StoreUnsafe(ref ds, (nuint)(Chunk + i));
+                }
             }
 
             S += Vector512.Sum(sum);
@@ -883,6 +946,121 @@ internal sealed class TemperatureObjective<TIn> : IDisposable
             S2 += Vector.Sum(second);
             S3 += Vector.Sum(third);
             SAtOne += Vector.Sum(sumAtOne);
+            return i;
+        }
+
+        /// <summary>
+        /// <see cref="Add512"/> that also adds Σ d^j e^(βd) for j = 4 … <see cref="ExpansionOrder"/> into
+        /// <paramref name="higher"/> (the raw moments of the row's expansion in β, <see cref="EvaluateExpanded"/>).
+        /// </summary>
+        internal int Add512Raw(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> higher, Span<double> work)
+        {
+            // Two sweeps, so that neither holds more running sums than the registers take alongside the exponential's
+            // constants: the first is Add512's, keeping each masked d and d³e^(βd) in the chunk's work buffer; the
+            // second multiplies them up to d^K e^(βd) from the buffer, in cache.
+            int taken = Add512(z, max, beta, atOne, work);
+            var m4 = Vector512<double>.Zero;
+            var m5 = Vector512<double>.Zero;
+            var m6 = Vector512<double>.Zero;
+            var m7 = Vector512<double>.Zero;
+            var m8 = Vector512<double>.Zero;
+            var m9 = Vector512<double>.Zero;
+            var m10 = Vector512<double>.Zero;
+            var m11 = Vector512<double>.Zero;
+            var m12 = Vector512<double>.Zero;
+            ref double ds = ref MemoryMarshal.GetReference(work);
+            ref double cubes = ref Unsafe.Add(ref ds, Chunk);
+            for (int i = 0; i < taken; i += Vector512<double>.Count)
+            {
+                var d = Vector512.LoadUnsafe(ref ds, (nuint)i);
+                var power = Vector512.LoadUnsafe(ref cubes, (nuint)i) * d;
+                m4 += power;
+                power *= d;
+                m5 += power;
+                power *= d;
+                m6 += power;
+                power *= d;
+                m7 += power;
+                power *= d;
+                m8 += power;
+                power *= d;
+                m9 += power;
+                power *= d;
+                m10 += power;
+                power *= d;
+                m11 += power;
+                power *= d;
+                m12 += power;
+            }
+
+            higher[0] += Vector512.Sum(m4);
+            higher[1] += Vector512.Sum(m5);
+            higher[2] += Vector512.Sum(m6);
+            higher[3] += Vector512.Sum(m7);
+            higher[4] += Vector512.Sum(m8);
+            higher[5] += Vector512.Sum(m9);
+            higher[6] += Vector512.Sum(m10);
+            higher[7] += Vector512.Sum(m11);
+            higher[8] += Vector512.Sum(m12);
+            return taken;
+        }
+
+        /// <summary><see cref="Add512Raw"/> in the machine's <see cref="Vector{T}"/>.</summary>
+        internal int AddRaw(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> higher)
+        {
+            if (!Vector.IsHardwareAccelerated)
+            {
+                return 0;
+            }
+
+            var sum = Vector<double>.Zero;
+            var sumAtOne = Vector<double>.Zero;
+            var first = Vector<double>.Zero;
+            var second = Vector<double>.Zero;
+            var third = Vector<double>.Zero;
+            Span<Vector<double>> power = stackalloc Vector<double>[ExpansionOrder - 3];
+            power.Clear();
+            var shift = new Vector<double>(max);
+            var scale = new Vector<double>(beta);
+            var floor = new Vector<double>(ExponentFloor);
+            ref double values = ref MemoryMarshal.GetReference(z);
+            int i = 0;
+            for (; i <= z.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var d = Vector.LoadUnsafe(ref values, (nuint)i) - shift;
+                if (atOne)
+                {
+                    sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.Max(d, floor)));
+                }
+
+                var x = d * scale;
+                var negligible = Vector.LessThan(x, floor);
+                var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.Max(x, floor)));
+                d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
+                var de = d * e;
+                var dde = d * de;
+                var p = d * dde;
+                sum += e;
+                first += de;
+                second += dde;
+                third += p;
+                for (int j = 0; j < power.Length; j++)
+                {
+                    p *= d;
+                    power[j] += p;
+                }
+            }
+
+            S += Vector.Sum(sum);
+            S1 += Vector.Sum(first);
+            S2 += Vector.Sum(second);
+            S3 += Vector.Sum(third);
+            SAtOne += Vector.Sum(sumAtOne);
+            for (int j = 0; j < power.Length; j++)
+            {
+                higher[j] += Vector.Sum(power[j]);
+            }
+
             return i;
         }
     }
