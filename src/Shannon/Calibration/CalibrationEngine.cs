@@ -306,7 +306,30 @@ internal static class CalibrationEngine
                 return double.NaN;
             }
 
-            double warm = Solve(1.0, atStart, b => objective.Evaluate(b, default, stride), 1e-9, MaxPasses);
+            // Rows read one by one: the passes after the first record the raw moments, and the iteration's points
+            // within their reach are evaluated from them (as in the full fit), so the subsample's last passes are spared.
+            int rows = (int)(((long)objective.Rows + stride - 1) / stride);
+            var raw = objective.Expands ? new double[TemperatureObjective<T>.ExpansionOrder * rows] : null;
+            double center = double.NaN;
+            double valueAtCenter = double.NaN;
+            TemperatureDerivatives Step(double b)
+            {
+                if (raw is null)
+                {
+                    return objective.Evaluate(b, default, stride);
+                }
+
+                if (!double.IsNaN(center) && objective.WithinReach(center, b))
+                {
+                    return objective.EvaluateExpanded(center, valueAtCenter, raw, b, stride: stride);
+                }
+
+                var derivatives = objective.Evaluate(b, default, stride, raw: raw);
+                (center, valueAtCenter) = (b, derivatives.Value);
+                return derivatives;
+            }
+
+            double warm = Solve(1.0, atStart, Step, 1e-9, MaxPasses);
             return warm is > 1e-6 and < 1e6 && warm != 1.0 ? warm : double.NaN;
         }
         catch (ArgumentException)

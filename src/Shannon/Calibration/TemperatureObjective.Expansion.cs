@@ -35,16 +35,16 @@ internal sealed partial class TemperatureObjective<TIn>
     /// <summary>
     /// L(β), L′, L″, L‴ without reading the rows, from the pass at β_c = <paramref name="center"/> that recorded each
     /// row's raw moments M_j = E_(β_c) d^j (<paramref name="raw"/>, j = 1 … K, row-minor) and gave L(β_c) =
-    /// <paramref name="valueAtCenter"/>. With t = β − β_c and s(β) = Σ e^(βd): s(β)/s(β_c) = E_(β_c) e^(td) = A₀ and
+    /// <paramref name="valueAtCenter"/>, over every <paramref name="stride"/>-th row as that pass read them. With t = β − β_c and s(β) = Σ e^(βd): s(β)/s(β_c) = E_(β_c) e^(td) = A₀ and
     /// E_(β_c) d^m e^(td) = A_m, where A_m = Σ_j t^j M_(j+m)/j! (M₀ = 1) truncated at M_K; so E_β d^m = A_m/A₀, each
     /// row's term of L is log s(β_c) + log A₀ − β d_y, and its confidence 1/s(β) is <paramref name="inverseAtCenter"/>/A₀
     /// (written to <paramref name="confidence"/> unless it is empty). Valid where <see cref="WithinReach"/> says so; the
     /// rows are summed in order, a vector of rows at a time, so the result has the same bits on any machine of the same
     /// vector width.
     /// </summary>
-    internal TemperatureDerivatives EvaluateExpanded(double center, double valueAtCenter, ReadOnlySpan<double> raw, double beta, ReadOnlySpan<double> inverseAtCenter = default, Span<double> confidence = default)
+    internal TemperatureDerivatives EvaluateExpanded(double center, double valueAtCenter, ReadOnlySpan<double> raw, double beta, ReadOnlySpan<double> inverseAtCenter = default, Span<double> confidence = default, int stride = 1)
     {
-        int n = _rows;
+        int n = (int)(((long)_rows + stride - 1) / stride);
         double t = beta - center;
         Span<double> coefficients = stackalloc double[ExpansionOrder + 1];
         coefficients[0] = 1.0;
@@ -53,7 +53,18 @@ internal sealed partial class TemperatureObjective<TIn>
             coefficients[j] = coefficients[j - 1] * t / j;
         }
 
-        var gaps = LabelGaps;
+        ReadOnlySpan<double> gaps = LabelGaps;
+        if (stride != 1)
+        {
+            var picked = new double[n];
+            for (int k = 0; k < n; k++)
+            {
+                picked[k] = gaps[k * stride];
+            }
+
+            gaps = picked;
+        }
+
         bool record = !confidence.IsEmpty;
         var sums = new Sums();
         int i = 0;

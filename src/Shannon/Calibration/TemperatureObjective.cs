@@ -95,6 +95,9 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
     /// <summary>d_y = z_y − max z of each prepared row.</summary>
     internal ReadOnlySpan<double> LabelGaps => _labelGap.AsSpan(0, _rows);
 
+    /// <summary>N, the rows of the table.</summary>
+    internal int Rows => _rows;
+
     /// <summary>How many passes over every row have been made (subsample passes are not counted).</summary>
     internal int Passes { get; private set; }
 
@@ -128,8 +131,9 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
     /// prepared, by this pass or an earlier one of the same stride or of every row, before they are evaluated. With a
     /// non-empty <paramref name="confidenceAtOne"/> (every row) the pass also computes L(1) (<see cref="ValueAtOne"/>)
     /// and each row's confidence at T = 1, from the same read of the row. With a non-empty <paramref name="raw"/> (rows
-    /// read one by one, every row, K·N values) it records each row i's raw moments E_β d^j at raw[(j − 1)·N + i],
-    /// j = 1 … K = <see cref="ExpansionOrder"/>, for <see cref="EvaluateExpanded"/>.
+    /// read one by one, K values per row of the pass) it records the pass's k-th row's raw moments E_β d^j at
+    /// raw[(j − 1)·M + k], M the pass's row count, j = 1 … K = <see cref="ExpansionOrder"/>, for
+    /// <see cref="EvaluateExpanded"/>.
     /// </summary>
     internal unsafe TemperatureDerivatives Evaluate(double beta, Span<double> confidence, int stride = 1, bool prepare = false, Span<double> confidenceAtOne = default, Span<double> meanAt = default, Span<double> secondAt = default, Span<double> raw = default)
     {
@@ -138,12 +142,12 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
             throw new InvalidOperationException("The rows of a temperature-objective pass must be prepared first.");
         }
 
-        if (!raw.IsEmpty && (!Expands || stride != 1 || raw.Length < ExpansionOrder * _rows))
+        int rows = (int)(((long)_rows + stride - 1) / stride);
+        if (!raw.IsEmpty && (!Expands || raw.Length < (long)ExpansionOrder * rows))
         {
-            throw new InvalidOperationException("Raw moments are recorded only for every row of rows read one by one.");
+            throw new InvalidOperationException("Raw moments are recorded only for rows read one by one, K values per row of the pass.");
         }
 
-        int rows = (int)(((long)_rows + stride - 1) / stride);
         int padded = MetricsPass.PaddedWidth(_classes) == 0 ? 0 : (_classes + 7) & ~7;
         var totals = new Sums();
         bool atOne = !confidenceAtOne.IsEmpty;
@@ -214,14 +218,14 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
                     double inverse = 1.0 / s;
                     if (expansion)
                     {
-                        double* target = (double*)rw + i;
-                        long rows = _rows;
+                        double* target = (double*)rw + k;
+                        long passRows = rows;
                         target[0] = s1 * inverse;
-                        target[rows] = s2 * inverse;
-                        target[2 * rows] = s3 * inverse;
+                        target[passRows] = s2 * inverse;
+                        target[2 * passRows] = s3 * inverse;
                         for (int j = 0; j < higher.Length; j++)
                         {
-                            target[(j + 3) * rows] = higher[j] * inverse;
+                            target[(j + 3) * passRows] = higher[j] * inverse;
                         }
                     }
 

@@ -106,6 +106,34 @@ public class TemperatureExpansionTests
             return !c.Reached || (Agree(c.Expanded, c.Pass, out _) && WorstRelative(c.ExpandedConfidence, c.PassConfidence) <= 1e-14);
         }, iter: 60);
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Over_every_s_th_row_the_expansion_gives_what_a_pass_over_those_rows_gives(int stride)
+    {
+        // The warm start's subsample: a strided pass records the raw moments of the rows it reads, in its own order.
+        const int classes = 50;
+        var (z, y) = CalibrationLargeInputTests.OverConfident(2001, classes, stride);
+        int rows = (2001 + stride - 1) / stride;
+        var raw = new double[TemperatureObjective<double>.ExpansionOrder * rows];
+        var pin = GCHandle.Alloc(z, GCHandleType.Pinned);
+        try
+        {
+            using var objective = new TemperatureObjective<double>(pin.AddrOfPinnedObject(), y.Length, classes, y, logProbabilities: false, "logits");
+            objective.Evaluate(1.0, default, stride, prepare: true);
+            var atCenter = objective.Evaluate(0.7, default, stride, raw: raw);
+            Assert.True(objective.WithinReach(0.7, 0.7015));
+            var expanded = objective.EvaluateExpanded(0.7, atCenter.Value, raw, 0.7015, stride: stride);
+            var pass = objective.Evaluate(0.7015, default, stride);
+            Assert.True(Agree(expanded, pass, out string detail), detail);
+            Assert.Throws<InvalidOperationException>(() => objective.Evaluate(0.7, default, stride, raw: raw.AsSpan(0, raw.Length - 1)));
+        }
+        finally
+        {
+            pin.Free();
+        }
+    }
+
     [Fact]
     public void Short_rows_record_no_moments()
     {
