@@ -65,6 +65,7 @@ public sealed class OneAnswerTests : IDisposable
             Assert.Equal(library.PValue, p);
             Assert.Equal(p, feature.GetProperty("p_value").GetDouble());
             Assert.Equal(p, reported[name].GetProperty("p_value").GetDouble());
+            Assert.Equal(p == 1.0 / 31, mi.GetProperty("p_value_is_bound").GetBoolean());
             Assert.Equal(p == 1.0 / 31, feature.GetProperty("p_value_is_bound").GetBoolean());
             Assert.Equal(p == 1.0 / 31, reported[name].GetProperty("p_value_is_bound").GetBoolean());
         }

@@ -79,7 +79,10 @@ public sealed class SampleCommandTests : IDisposable
         Assert.True(ci[0] <= ci[1]);
         Assert.True(json.GetProperty("stderr").GetDouble() > 0);
         Assert.Equal(0.02, json.GetProperty("p_value").GetDouble(), 1e-12);
+        Assert.True(json.GetProperty("p_value_is_bound").GetBoolean()); // 1/(49 + 1): no permutation reached it
         Assert.True(value > 0.3);
+        var line = CliRunner.Run("mi", _csv, "--x", "x", "--y", "y", "--estimator", "binned", "--bins", "quantile:5", "--permutations", "49", "--seed", "3");
+        Assert.EndsWith(", p < 0.02", line.Out.Trim(), StringComparison.Ordinal);
         var again = CliRunner.Run("mi", _csv, "--x", "x", "--y", "y", "--estimator", "binned", "--bins", "quantile:5", "--ci", "0.9", "--permutations", "49", "--seed", "3", "--json");
         Assert.Equal(output, again.Out);
     }

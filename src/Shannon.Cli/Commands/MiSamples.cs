@@ -35,7 +35,7 @@ internal static class MiSamples
                 NoteClasses(context, ross, Ross.LabelsOf(x, y), result);
             }
 
-            SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name})", used.Name, result);
+            SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name})", used.Name, result, uncertainty.Permutations);
         }
         else
         {

@@ -5,8 +5,14 @@ namespace Shannon.Cli.Commands;
 /// <summary>Prints an <see cref="Estimate"/> from a samples command: JSON with value, unit, n and whatever uncertainty was asked for, or one human line.</summary>
 internal static class SampleOutput
 {
-    public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate)
+    /// <summary>
+    /// Prints <paramref name="estimate"/>. With <paramref name="permutations"/> B &gt; 0 behind its p-value, a p-value of
+    /// 1/(B + 1) (no permuted statistic reached the observed one) is a bound, as in <c>features</c> and <c>report</c>:
+    /// <c>p_value_is_bound</c> in the JSON and "p &lt; …" in the line.
+    /// </summary>
+    public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate, int permutations = 0)
     {
+        bool bound = permutations > 0 && estimate.PValue is double counted && counted * (permutations + 1.0) < 1.5;
         if (estimator == "gaussian" && double.IsPositiveInfinity(estimate.Value))
         {
             // The Gaussian MI is +∞ exactly when the joint covariance is singular while each side's is not.
@@ -47,6 +53,10 @@ internal static class SampleOutput
             if (estimate.PValue is double p)
             {
                 fields.Add(new("p_value", p));
+                if (permutations > 0)
+                {
+                    fields.Add(new("p_value_is_bound", bound));
+                }
             }
 
             CliOutput.Json(context, fields);
@@ -66,7 +76,7 @@ internal static class SampleOutput
 
         if (estimate.PValue is double pValue)
         {
-            line += $", p = {CliOutput.Number(pValue)}";
+            line += $", p {(bound ? "<" : "=")} {CliOutput.Number(pValue)}";
         }
 
         context.Out.WriteLine(line);
