@@ -63,6 +63,53 @@ public class PerplexityCommandTests
         Assert.Equal(2, CliRunner.Run("perplexity", TempFile("a\n"), "--model", "gpt9").Code);
     }
 
+    [Theory]
+    [InlineData("--order 5", "--order does not apply to --model ngram:")]
+    [InlineData("--level char", "--level does not apply to --model ngram:")]
+    [InlineData("--train CORPUS", "--train does not apply to --model ngram:")]
+    [InlineData("--per-token", "--per-token goes with --json")]
+    [InlineData("--window 64", "--window goes with --onnx")]
+    [InlineData("--stride 8", "--stride goes with --onnx")]
+    [InlineData("--bos", "--bos goes with --onnx")]
+    [InlineData("--colour rank", "--colour goes with --html")]
+    [InlineData("--tokens IDS", "--tokens goes with --logits")]
+    [InlineData("--format openai", "--format goes with --logprobs")]
+    public void An_option_the_saved_model_would_ignore_exits_2_naming_it(string extra, string expected)
+    {
+        string corpus = TempFile("a b a b a c\n");
+        string model = Path.Combine(Path.GetTempPath(), $"shannon-kn-{Guid.NewGuid():N}.kn");
+        Assert.Equal(0, CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model).Code);
+        string[] args = [.. extra.Split(' ').Select(a => a == "CORPUS" ? corpus : a == "IDS" ? TempFile("1 2\n") : a)];
+        var (code, output, error) = CliRunner.Run(["perplexity", TempFile("a b a\n"), "--model", "ngram:" + model, .. args]);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ngram_options_with_another_source_exit_2_and_the_json_names_the_model_file()
+    {
+        string ids = TempFile("1 2 3\n");
+        foreach (string option in new[] { "--order", "--level", "--train", "--model" })
+        {
+            string value = option switch { "--order" => "5", "--level" => "char", "--model" => "ngram", _ => ids };
+            var (code, _, error) = CliRunner.Run("perplexity", "--logits", "x.npy", "--tokens", ids, option, value);
+            Assert.Equal(2, code);
+            Assert.Contains($"{option} does not apply to --logits", error, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--logprobs and --logits are two sources", CliRunner.Run("perplexity", "--logprobs", ids, "--logits", ids).Err, StringComparison.Ordinal);
+        string corpus = TempFile("a b a b a c\n");
+        string model = Path.Combine(Path.GetTempPath(), $"shannon-kn-{Guid.NewGuid():N}.kn");
+        Assert.Equal(0, CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model).Code);
+        var saved = CliRunner.Run("perplexity", TempFile("a b a\n"), "--model", "ngram:" + model, "--json");
+        Assert.Equal(0, saved.Code);
+        Assert.Equal($"ngram order 2 word from {Path.GetFileName(model)}", JsonDocument.Parse(saved.Out).RootElement.GetProperty("model").GetString());
+        var trained = CliRunner.Run("perplexity", TempFile("a b a\n"), "--train", corpus, "--order", "2", "--json");
+        Assert.Equal($"ngram order 2 word trained on {Path.GetFileName(corpus)}", JsonDocument.Parse(trained.Out).RootElement.GetProperty("model").GetString());
+    }
+
     [Fact]
     public void Logprobs_from_an_engine_report_their_perplexity()
     {

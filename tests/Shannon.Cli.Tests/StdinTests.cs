@@ -170,10 +170,10 @@ public sealed class StdinTests : IDisposable
 
         var fromStdinModel = CliRunner.RunWithStdinBytes(File.ReadAllBytes(model), "perplexity", file, "--model", "ngram:-", "--json");
         Assert.True(fromStdinModel.Code == 0, fromStdinModel.Err);
-        Assert.Equal(trained.Out, fromStdinModel.Out);
+        Assert.Equal(trained.Out.Replace("from m.kn", "from stdin", StringComparison.Ordinal), fromStdinModel.Out);
 
         var withTrain = CliRunner.RunWithStdin(text, "perplexity", file, "--train", "-", "--order", "2", "--json");
-        Assert.Equal(trainedFromFile.Out, withTrain.Out);
+        Assert.Equal(trainedFromFile.Out.Replace("trained on text.txt", "trained on stdin", StringComparison.Ordinal), withTrain.Out);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ internal static partial class PerplexityCommand
         };
         command.SetAction(parse =>
         {
+            RefuseInertOptions(parse, new PerplexityOptions(file, modelOption, order, level, train, logprobs, format, logits, tokens, reference, onnx, tokenizer, window, stride, bos, html, colour, perToken, json));
             string? htmlPath = parse.GetValue(html);
             string[] inputs = [.. new[] { parse.GetValue(file), parse.GetValue(train), parse.GetValue(logprobs), parse.GetValue(logits), parse.GetValue(tokens), parse.GetValue(reference), parse.GetValue(onnx), parse.GetValue(modelOption)!.StartsWith("ngram:", StringComparison.Ordinal) ? parse.GetValue(modelOption)!["ngram:".Length..] : null }.OfType<string>()];
             if (htmlPath is not null)
@@ -134,6 +135,57 @@ internal static partial class PerplexityCommand
         new("model", model),
     ];
 
+    /// <summary>The options of <c>shannon perplexity</c>, to tell which of them the chosen source and outputs read.</summary>
+    private sealed record PerplexityOptions(
+        Argument<string?> File, Option<string> Model, Option<int> Order, Option<string> Level, Option<string?> Train,
+        Option<string?> Logprobs, Option<string?> Format, Option<string?> Logits, Option<string?> Tokens, Option<string?> Reference,
+        Option<string?> Onnx, Option<string?> Tokenizer, Option<int> Window, Option<int?> Stride, Option<bool> Bos,
+        Option<string?> Html, Option<string> Colour, Option<bool> PerToken, Option<bool> Json);
+
+    /// <summary>
+    /// Refuses an option that the chosen source or output would not read (a saved model's --order, --window without
+    /// --onnx, --per-token without --json…): one list of each option and the condition under which it is read, so that
+    /// nothing given on the command line is silently ignored.
+    /// </summary>
+    private static void RefuseInertOptions(ParseResult parse, PerplexityOptions o)
+    {
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+        string[] sources = [.. new[] { (o.Logprobs, "--logprobs"), (o.Logits, "--logits"), (o.Onnx, "--onnx") }.Where(s => Given(s.Item1)).Select(s => s.Item2)];
+        if (sources.Length > 1)
+        {
+            throw new UsageException($"{sources[0]} and {sources[1]} are two sources of scores; give one.");
+        }
+
+        string? source = sources.FirstOrDefault();
+        string? savedModel = parse.GetValue(o.Model) is { } spec && spec.StartsWith("ngram:", StringComparison.Ordinal) ? spec : null;
+        string ngramUse = source is null ? string.Empty : $"does not apply to {source}: it sets the n-gram model, and {source} brings its own scores.";
+        string savedUse = $"does not apply to --model {NumberList.Escape(savedModel ?? string.Empty)}: a saved model keeps the order, level and corpus it was trained with.";
+        (string Name, bool Given, string? Refusal)[] rules =
+        [
+            ("TEXT_FILE", parse.GetValue(o.File) is not null, source is "--logprobs" or "--logits" ? $"does not apply to {source}: the tokens and their scores come from its file(s)." : null),
+            ("--model", Given(o.Model), source is null ? null : ngramUse),
+            ("--order", Given(o.Order), source is not null ? ngramUse : savedModel is not null ? savedUse : null),
+            ("--level", Given(o.Level), source is not null ? ngramUse : savedModel is not null ? savedUse : null),
+            ("--train", Given(o.Train), source is not null ? ngramUse : savedModel is not null ? savedUse : null),
+            ("--format", Given(o.Format), source is "--logprobs" ? null : "goes with --logprobs: it names the engine's JSONL format."),
+            ("--tokens", Given(o.Tokens), source is "--logits" ? null : "goes with --logits: the token ids of the logit dump."),
+            ("--reference", Given(o.Reference), source is "--logits" ? null : "goes with --logits: a reference dump of the same tokens."),
+            ("--tokenizer", Given(o.Tokenizer), source is "--onnx" or "--logits" ? null : "goes with --onnx or --logits: the n-gram model and --logprobs bring their own tokens."),
+            ("--window", Given(o.Window), source is "--onnx" ? null : "goes with --onnx: it sets the ONNX model's context."),
+            ("--stride", Given(o.Stride), source is "--onnx" ? null : "goes with --onnx: it sets how far the ONNX model's window moves."),
+            ("--bos", Given(o.Bos), source is "--onnx" ? null : "goes with --onnx: it puts the ONNX tokenizer's <|endoftext|> before each document."),
+            ("--colour", Given(o.Colour), Given(o.Html) ? null : "goes with --html: it chooses the page's colours."),
+            ("--per-token", Given(o.PerToken), Given(o.Json) ? null : "goes with --json: the per-token rows are printed in the JSON report only."),
+        ];
+        foreach (var (name, given, refusal) in rules)
+        {
+            if (given && refusal is not null)
+            {
+                throw new UsageException($"{name} {refusal}");
+            }
+        }
+    }
+
     private static PerplexityRun ScoreWithNgram(CliContext context, string? path, string modelName, int order, string level, string? trainPath, bool details, bool page)
     {
         var paragraphs = Documents(context, path);
@@ -146,7 +198,10 @@ internal static partial class PerplexityCommand
             scored = Score(context, model, paragraphs, details: true);
         }
 
-        return new PerplexityRun(scored, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}");
+        string origin = modelName.StartsWith("ngram:", StringComparison.Ordinal) ? " from " + Path.GetFileName(CliInput.DisplayName(modelName["ngram:".Length..]))
+            : trainPath is not null ? " trained on " + Path.GetFileName(CliInput.DisplayName(trainPath))
+            : " trained on the King James Bible";
+        return new PerplexityRun(scored, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}{origin}");
     }
 
     /// <summary>Scores each document, counting documents for the progress display.</summary>
