@@ -34,6 +34,27 @@ public sealed class CalibrationCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_blank_line_inside_labels_or_rows_is_refused_with_its_number()
+    {
+        // 4 predictions, 5 label lines with a blank third: skipping it would pair rows 3 and 4 with the wrong labels.
+        BadInput(CliRunner.Run("calibration", File("p.csv", Rows), File("y.txt", "0\n1\n\n0\n0\n")), "LABELS line 3 is blank");
+        BadInput(CliRunner.Run("calibration", File("p.csv", Rows), File("y.txt", "\n0\n1\n1\n0\n")), "LABELS line 1 is blank");
+        BadInput(CliRunner.Run("calibration", File("p.csv", "0.9,0.1\n0.6,0.4\n \r\n0.3,0.7\n0.8,0.2\n"), File("y.txt", Labels)), "PROBS line 3 is blank");
+        // The end of the file may hold a newline, a CRLF or trailing blank lines: they come after every row.
+        var (code, _, error) = CliRunner.Run("calibration", File("p.csv", Rows.Replace("\n", "\r\n") + "\r\n"), File("y.txt", Labels + "\n"));
+        Assert.True(code == 0, error);
+    }
+
+    [Fact]
+    public void Normalize_survives_a_row_whose_total_overflows()
+    {
+        var (code, output, error) = CliRunner.Run("calibration", File("p.csv", "1e308,1e308\n1,3\n"), File("y.txt", "0\n1\n"), "--normalize", "--json");
+        Assert.True(code == 0, error);
+        double expected = CalibrationReport.FromProbabilities([0.5, 0.5, 0.25, 0.75], 2, [0, 1]).Nll;
+        Assert.Equal(expected, Json(output).GetProperty("nll").GetDouble(), 15);
+    }
+
+    [Fact]
     public void Csv_rows_give_every_key_of_the_issue_in_json()
     {
         var (code, output, error) = CliRunner.Run("calibration", File("p.csv", Rows), File("y.txt", Labels), "--json");

@@ -14,6 +14,17 @@ public class ChannelCommandTests
     }
 
     [Fact]
+    public void A_blank_line_inside_the_matrix_is_refused_but_comments_and_the_end_of_the_file_are_not()
+    {
+        var blank = CliRunner.RunWithStdin("0.9 0.1\n\n0.1 0.9\n", "channel", "capacity", "--matrix", "-");
+        Assert.Equal(2, blank.Code);
+        Assert.Equal("error: --matrix line 2 is blank: each line is one row, so a blank line inside the data would shift the rows after it; delete it or fill it in.", blank.Err.Trim());
+        var (code, output, error) = CliRunner.RunWithStdin("# a binary symmetric channel\n0.9 0.1\n0.1 0.9\n\n\n", "channel", "capacity", "--matrix", "-", "--base", "2");
+        Assert.True(code == 0, error);
+        Assert.StartsWith("C = 0.5310044064 bits", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Capacity_json_has_value_unit_and_input()
     {
         var (code, output, _) = CliRunner.RunWithStdin("1,0\n0.5,0.5\n", "channel", "capacity", "--matrix", "-", "--json", "--base", "bits");

@@ -71,7 +71,7 @@ internal sealed class CalibrationInputs : IDisposable
         return new CalibrationInputs(rows, columns, columns == 1) { TextValues = values };
     }
 
-    /// <summary>Reads LABELS: a .npy vector of int32/int64, or one integer per line (blank lines skipped).</summary>
+    /// <summary>Reads LABELS: a .npy vector of int32/int64, or one integer per line (a blank line before the last label is refused).</summary>
     public static int[] ReadLabels(string path, CliContext context)
     {
         if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
@@ -88,12 +88,13 @@ internal sealed class CalibrationInputs : IDisposable
         string text = CliInput.ReadAllText(context, path, "LABELS");
         var labels = new List<int>();
         string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        int end = NumberTable.LastNonBlank(lines) + 1;
+        for (int i = 0; i < end; i++)
         {
             string line = lines[i].Trim();
             if (line.Length == 0)
             {
-                continue;
+                throw NumberTable.BlankLine("LABELS", i);
             }
 
             if (!int.TryParse(line, NumberStyles.Integer, CultureInfo.InvariantCulture, out int label))

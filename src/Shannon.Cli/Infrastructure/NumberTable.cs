@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Shannon.Cli;
 
 /// <summary>
-/// Reads a matrix file: one row per line, numbers separated by commas, semicolons or whitespace; blank lines
-/// and lines starting with <c>#</c> are skipped; every row must have the same number of entries.
+/// Reads a matrix file: one row per line, numbers separated by commas, semicolons or whitespace; lines starting
+/// with <c>#</c> are skipped, a blank line before the last row is refused with its number (blank lines at the end
+/// are the end of the file); every row must have the same number of entries.
 /// </summary>
 internal static class NumberTable
 {
@@ -21,10 +22,16 @@ internal static class NumberTable
         int rows = 0;
         int columns = -1;
         string[] lines = text.Split('\n');
-        for (int line = 0; line < lines.Length; line++)
+        int end = LastNonBlank(lines) + 1;
+        for (int line = 0; line < end; line++)
         {
             string trimmed = lines[line].Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            if (trimmed.Length == 0)
+            {
+                throw BlankLine(name, line);
+            }
+
+            if (trimmed.StartsWith('#'))
             {
                 continue;
             }
@@ -56,4 +63,23 @@ internal static class NumberTable
 
         return (values.ToArray(), rows, columns);
     }
+
+    /// <summary>The index of the last line that is not blank, or -1: blank lines after it are the end of the file.</summary>
+    public static int LastNonBlank(string[] lines)
+    {
+        int last = lines.Length - 1;
+        while (last >= 0 && lines[last].Trim().Length == 0)
+        {
+            last--;
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// The refusal of a blank line before the last row: each line is one row, and a row left out would pair every
+    /// later row with its neighbour's label (or shift a matrix), so it is never skipped silently.
+    /// </summary>
+    public static InvalidDataException BlankLine(string name, int line) =>
+        new($"{name} line {line + 1} is blank: each line is one row, so a blank line inside the data would shift the rows after it; delete it or fill it in.");
 }
