@@ -136,8 +136,17 @@ internal static class MetricsPass
         double sum = CheckProbabilityRow(row, rowIndex, normalize, tolerance, name, out T max);
         int argmax = FirstIndexOf(row, max);
         T divisor = T.CreateTruncating(sum);
-        T top = normalize ? max / divisor : max;
-        T atLabel = normalize ? row[label] / divisor : row[label];
+        T scale = T.One;
+        if (normalize && !T.IsFinite(divisor))
+        {
+            // The total overflows (a row such as 1e308, 1e308): divide by the row's maximum first, so that the
+            // divisor Σ xᵢ / max lies in [1, C] and the normalised row is (xᵢ / max) / Σ (xⱼ / max).
+            scale = max;
+            divisor = T.CreateTruncating(ScaledSum(row, max));
+        }
+
+        T top = normalize ? max / scale / divisor : max;
+        T atLabel = normalize ? row[label] / scale / divisor : row[label];
         confidence = double.CreateTruncating(top);
         correct = argmax == label;
         double py = double.CreateTruncating(atLabel);
@@ -148,7 +157,15 @@ internal static class MetricsPass
             if (normalize)
             {
                 var divided = scratch[..chunk.Length];
-                TensorPrimitives.Divide(chunk, divisor, divided);
+                if (scale != T.One)
+                {
+                    TensorPrimitives.Divide(chunk, scale, divided);
+                    TensorPrimitives.Divide(divided, divisor, divided);
+                }
+                else
+                {
+                    TensorPrimitives.Divide(chunk, divisor, divided);
+                }
                 chunk = divided;
             }
 
@@ -430,6 +447,19 @@ internal static class MetricsPass
         }
 
         return -1;
+    }
+
+    /// <summary>Σ xᵢ / max in double: the sum of a row whose plain total overflows, each term in [0, 1].</summary>
+    private static double ScaledSum<T>(ReadOnlySpan<T> row, T max)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var sum = new CompensatedSum();
+        foreach (T value in row)
+        {
+            sum.Add(double.CreateTruncating(value / max));
+        }
+
+        return sum.Value;
     }
 
     private static double SumAsDouble<T>(ReadOnlySpan<T> values)

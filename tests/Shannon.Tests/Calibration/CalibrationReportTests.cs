@@ -93,6 +93,20 @@ public class CalibrationReportTests
     }
 
     [Fact]
+    public void Normalize_rescales_rows_whose_total_overflows()
+    {
+        // 1e308 + 1e308 = +∞ in double (and 3e38 + 3e38 in float): the row is divided by its maximum before summing.
+        var report = CalibrationReport.FromProbabilities([1e308, 1e308, 3e307, 9e307], 2, [0, 1], new CalibrationOptions { Normalize = true });
+        var exact = CalibrationReport.FromProbabilities([0.5, 0.5, 0.25, 0.75], 2, [0, 1]);
+        Assert.Equal(exact.Nll, report.Nll, 15);
+        Assert.Equal(exact.Brier, report.Brier, 15);
+        Assert.Equal(exact.Ece, report.Ece, 15);
+        var single = CalibrationReport.FromProbabilities([3e38f, 3e38f, 1e38f, 3e38f], 2, [0, 1], new CalibrationOptions { Normalize = true });
+        Assert.Equal(exact.Nll, single.Nll, 6);
+        Assert.Equal(exact.Brier, single.Brier, 6);
+    }
+
+    [Fact]
     public void Bits_divide_the_nll_by_ln_2()
     {
         var nats = CalibrationReport.FromProbabilities(Four, 2, FourLabels);
