@@ -219,6 +219,13 @@ public class PerplexityCommandTests
         Assert.Equal(2, CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm.onnx"), "--tokenizer", "bert").Code);
         Assert.Equal(2, CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm.onnx"), "--window", "4", "--stride", "9").Code);
         Assert.Equal(2, CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("missing.onnx")).Code);
+        var past = CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm_past.onnx"));
+        Assert.Equal(2, past.Code);
+        Assert.Single(past.Err.Trim().Split('\n'));
+        Assert.Contains("input 'past_key_values.0.key' (float [batch, 2, past_sequence, 4]) that cannot be filled", past.Err, StringComparison.Ordinal);
+        var int32 = CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm_int32.onnx"), "--json");
+        Assert.True(int32.Code == 0, int32.Err);
+        Assert.Equal(CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm.onnx"), "--json").Out.Replace("tiny_lm.onnx", "tiny_lm_int32.onnx", StringComparison.Ordinal), int32.Out);
         var mismatch = CliRunner.Run("perplexity", text, "--onnx", LanguageFixture("tiny_lm_v100.onnx"));
         Assert.Contains("does not match", mismatch.Err);
     }

@@ -6,7 +6,7 @@ using Shannon.Language.Logits;
 namespace Shannon.Language.Onnx;
 
 /// <summary>
-/// A causal language model exported to ONNX (input <c>input_ids</c> [batch, sequence] int64 → output <c>logits</c>
+/// A causal language model exported to ONNX (input <c>input_ids</c> [batch, sequence] int64 or int32 → output <c>logits</c>
 /// [batch, sequence, vocabulary] float32, as a GPT-2 export has), with the tokenizer it was trained with; scores texts
 /// by sliding-window evaluation.
 /// </summary>
@@ -15,7 +15,8 @@ namespace Shannon.Language.Onnx;
 /// token but the first is scored once; with <c>prependBos</c> the tokenizer's <c>&lt;|endoftext|&gt;</c> id is put in
 /// front (GPT-2's convention for a document start), so the first text token is scored too. An
 /// <c>attention_mask</c> input, if the graph has one, is fed ones; <c>position_ids</c>, if present, 0 … n − 1 per
-/// window. Logits are scored in double (<see cref="LogitScoring"/>). Reference: Radford, A., Wu, J., Child, R., Luan,
+/// window (each int64 or int32, as the graph declares); a graph with any other input (a past key-value cache, token
+/// types) is refused when it is loaded. Logits are scored in double (<see cref="LogitScoring"/>). Reference: Radford, A., Wu, J., Child, R., Luan,
 /// D., Amodei, D. &amp; Sutskever, I. (2019), Language Models are Unsupervised Multitask Learners, OpenAI report.
 /// </remarks>
 public sealed class OnnxCausalLanguageModel : IDisposable
@@ -29,7 +30,7 @@ public sealed class OnnxCausalLanguageModel : IDisposable
     /// <param name="path">The .onnx file.</param>
     /// <param name="tokenizer">The tokenizer the model was trained with.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not an ONNX model, has no int64 input (<c>input_ids</c>) or no float32 output.</exception>
+    /// <exception cref="InvalidDataException">The file is not an ONNX model, has no int64 or int32 input (<c>input_ids</c>), an input other than the ids, <c>attention_mask</c> and <c>position_ids</c> (a past key-value cache), an input that is not int64 or int32, or no float32 output.</exception>
     public OnnxCausalLanguageModel(string path, TiktokenTokenizer tokenizer)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -48,17 +49,40 @@ public sealed class OnnxCausalLanguageModel : IDisposable
             throw new InvalidDataException($"{Path.GetFileName(path)} is not a loadable ONNX model: {ex.Message.Split('\n')[0]}", ex);
         }
 
-        var inputs = _session.InputMetadata;
-        _inputName = inputs.ContainsKey("input_ids") ? "input_ids"
-            : inputs.FirstOrDefault(i => i.Value.ElementDataType == TensorElementType.Int64).Key
-            ?? throw Bad(path, "has no int64 input (input_ids)");
-        var outputs = _session.OutputMetadata;
-        _outputName = outputs.ContainsKey("logits") ? "logits"
-            : outputs.FirstOrDefault(o => o.Value.ElementDataType == TensorElementType.Float).Key
-            ?? throw Bad(path, "has no float32 output (logits)");
-        if (outputs[_outputName].ElementDataType != TensorElementType.Float)
+        try
         {
-            throw Bad(path, $"gives {outputs[_outputName].ElementDataType} logits; float32 is supported");
+            var inputs = _session.InputMetadata;
+            _inputName = inputs.ContainsKey("input_ids") ? "input_ids"
+                : inputs.FirstOrDefault(i => !Filled.Contains(i.Key) && IsInteger(i.Value.ElementDataType)).Key
+                ?? throw Bad(path, "has no int64 or int32 input (input_ids)");
+            foreach (var (name, meta) in inputs)
+            {
+                // Only the token ids, a mask of ones and positions 0 … n − 1 can be filled from a text: a cache of past
+                // keys and values, token types or any other input would be guessed, so the model is refused instead.
+                if (name != _inputName && !Filled.Contains(name))
+                {
+                    throw Bad(path, $"has an input '{name}' ({Describe(meta)}) that cannot be filled from a text: only input_ids, attention_mask and position_ids are fed (export the model without a past key-value cache, e.g. use_cache=False)");
+                }
+
+                if (!meta.IsTensor || !IsInteger(meta.ElementDataType))
+                {
+                    throw Bad(path, $"has its input '{name}' as {Describe(meta)}; int64 or int32 is supported");
+                }
+            }
+
+            var outputs = _session.OutputMetadata;
+            _outputName = outputs.ContainsKey("logits") ? "logits"
+                : outputs.FirstOrDefault(o => o.Value.ElementDataType == TensorElementType.Float).Key
+                ?? throw Bad(path, "has no float32 output (logits)");
+            if (outputs[_outputName].ElementDataType != TensorElementType.Float)
+            {
+                throw Bad(path, $"gives {outputs[_outputName].ElementDataType} logits; float32 is supported");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            _session.Dispose(); // the constructor fails: nobody else can dispose the session
+            throw;
         }
 
         _tokenizer = tokenizer;
@@ -90,10 +114,12 @@ public sealed class OnnxCausalLanguageModel : IDisposable
         {
             foreach (var (name, meta) in _session.InputMetadata)
             {
-                long[] values = name == _inputName ? [.. ids.ToArray().Select(i => (long)i)]
-                    : name == "position_ids" ? [.. Enumerable.Range(0, ids.Length).Select(i => (long)i)]
-                    : [.. Enumerable.Repeat(1L, ids.Length)];
-                feeds[name] = OrtValue.CreateTensorValueFromMemory(values, shape);
+                int[] values = name == _inputName ? ids.ToArray()
+                    : name == "position_ids" ? [.. Enumerable.Range(0, ids.Length)]
+                    : [.. Enumerable.Repeat(1, ids.Length)];
+                feeds[name] = meta.ElementDataType == TensorElementType.Int32
+                    ? OrtValue.CreateTensorValueFromMemory(values, shape)
+                    : OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(values, v => (long)v), shape);
             }
 
             using var options = new RunOptions();
@@ -201,6 +227,15 @@ public sealed class OnnxCausalLanguageModel : IDisposable
             }
         }
     }
+
+    /// <summary>The inputs besides the token ids that a text fills: a mask of ones and the positions 0 … n − 1.</summary>
+    private static readonly HashSet<string> Filled = ["attention_mask", "position_ids"];
+
+    private static bool IsInteger(TensorElementType type) => type is TensorElementType.Int64 or TensorElementType.Int32;
+
+    private static string Describe(NodeMetadata meta) => meta.IsTensor
+        ? $"{meta.ElementDataType.ToString().ToLowerInvariant()} [{string.Join(", ", meta.Dimensions.Select((d, i) => d >= 0 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : meta.SymbolicDimensions[i] is { Length: > 0 } symbol ? symbol : "?"))}]"
+        : meta.OnnxValueType.ToString().ToLowerInvariant();
 
     private static InvalidDataException Bad(string path, string problem) => new($"{Path.GetFileName(path)} {problem}.");
 }

@@ -108,6 +108,22 @@ public sealed class OnnxCausalLanguageModelTests : IDisposable
     }
 
     [Fact]
+    public void Int32_input_ids_give_the_same_scores_as_int64()
+    {
+        using var int32 = new OnnxCausalLanguageModel(Fixture("tiny_lm_int32.onnx"), Gpt2.Value);
+        var expected = _model.Score(Text, new SlidingWindow(8, 4));
+        var scored = int32.Score(Text, new SlidingWindow(8, 4));
+        Assert.Equal(expected.LogProbabilities.ToArray(), scored.LogProbabilities.ToArray());
+    }
+
+    [Fact]
+    public void An_input_a_text_cannot_fill_is_refused_naming_it_and_its_type()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => new OnnxCausalLanguageModel(Fixture("tiny_lm_past.onnx"), Gpt2.Value));
+        Assert.Equal("tiny_lm_past.onnx has an input 'past_key_values.0.key' (float [batch, 2, past_sequence, 4]) that cannot be filled from a text: only input_ids, attention_mask and position_ids are fed (export the model without a past key-value cache, e.g. use_cache=False).", error.Message);
+    }
+
+    [Fact]
     public void Bad_input_is_rejected()
     {
         Assert.Equal("text", Assert.Throws<ArgumentException>(() => _model.Score("Hi", new SlidingWindow(4, 2))).ParamName);

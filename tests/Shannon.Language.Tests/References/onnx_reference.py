@@ -14,6 +14,9 @@ by a few ulp, so the tests allow 1e-5 in log-probabilities and entropies.
 
 The ids are GPT-2 (r50k_base) tokens of TEXT as Microsoft.ML.Tokenizers produces them; the C# test checks that.
 
+tiny_lm_int32.onnx is the same graph with int32 input_ids (scores identical); tiny_lm_past.onnx adds an unused
+past_key_values.0.key input, which a text cannot fill and the loader refuses.
+
 Run:  /usr/bin/python3 onnx_reference.py   (from this folder; writes onnx_reference.json and ../Fixtures/tiny_lm*.onnx)
 """
 import json
@@ -35,7 +38,7 @@ def const(name, value):
     return helper.make_node("Constant", [], [name], value=helper.make_tensor(name + "_t", TensorProto.FLOAT if value.dtype == np.float32 else TensorProto.INT64, value.shape, value.ravel().tolist()))
 
 
-def model(vocabulary):
+def model(vocabulary, ids_type=TensorProto.INT64, past=False):
     nodes = [
         const("a", A), const("phase", PHASE), const("c", C), const("phase2", PHASE2), const("three", np.array(3.0, np.float32)),
         const("start", np.array(0.0, np.float32)), const("limit", np.array(float(vocabulary), np.float32)), const("delta", np.array(1.0, np.float32)),
@@ -55,7 +58,9 @@ def model(vocabulary):
     ]
     graph = helper.make_graph(
         nodes, "tiny_context_free_lm",
-        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"])],
+        [helper.make_tensor_value_info("input_ids", ids_type, ["batch", "sequence"])]
+        # An export with a key-value cache has past_key_values.* inputs, which a text cannot fill (left unused here).
+        + ([helper.make_tensor_value_info("past_key_values.0.key", TensorProto.FLOAT, ["batch", 2, "past_sequence", 4])] if past else []),
         [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "sequence", vocabulary])])
     m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="shannon-tests")
     m.ir_version = 8
@@ -86,6 +91,8 @@ here = os.path.dirname(os.path.abspath(__file__))
 fixtures = os.path.join(here, "..", "Fixtures")
 onnx.save(model(50257), os.path.join(fixtures, "tiny_lm.onnx"))
 onnx.save(model(100), os.path.join(fixtures, "tiny_lm_v100.onnx"))
+onnx.save(model(50257, ids_type=TensorProto.INT32), os.path.join(fixtures, "tiny_lm_int32.onnx"))
+onnx.save(model(50257, past=True), os.path.join(fixtures, "tiny_lm_past.onnx"))
 plain = scores(IDS)
 bos = scores([BOS] + IDS)
 with open(os.path.join(here, "onnx_reference.json"), "w") as f:
