@@ -72,6 +72,33 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("entropy --samples DATA --column x --estimator binned")]
+    [InlineData("mi DATA --x x --y y --estimator binned")]
+    [InlineData("mi DATA --x x --y y --estimator binned --bins fd")]
+    public void A_far_outlier_is_refused_before_the_rule_allocates_its_bins(string command)
+    {
+        // 2000 values and one at 6e7: Freedman–Diaconis asked for 2.8e8 bins, which took 52 s and 10.9 GB before the
+        // limit; the heap limit in CI makes a regression fail fast instead of taking the machine.
+        var rows = Enumerable.Range(0, 2000).Select(i => $"{-2.0 + (i / 500.0)},{i % 7}").Append("6e7,1");
+        string data = File("outlier.csv", "x,y\n" + string.Join("\n", rows) + "\n");
+        var (code, output, error) = CliRunner.Run([.. command.Split(' ').Select(a => a == "DATA" ? data : a)]);
+        AssertOneErrorLine(code, output, error, "above the limit of 1,000,000 (an outlier or a heavy tail)");
+    }
+
+    [Fact]
+    public void Many_columns_of_a_million_bins_each_are_counted_without_overflow()
+    {
+        // Four columns × 10^6 bins is 10^24 joint cells: once "Arithmetic operation resulted in an overflow".
+        string data = File("wide.csv", "a,b,c,d,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i * 0.37},{i % 5},{i * i * 0.01},{-i},{i % 3}")) + "\n");
+        var (code, output, error) = CliRunner.Run(["mi", data, "--x", "a,b,c,d", "--y", "y", "--estimator", "binned", "--bins", "1000000", "--json"]);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        // Every row is its own cell of X, so Î(X;Y) = Ĥ(Y) of the labels 0, 1, 2 (14, 13, 13 rows).
+        double h = -new[] { 14.0, 13.0, 13.0 }.Sum(c => c / 40 * Math.Log(c / 40));
+        Assert.Equal(h, json.RootElement.GetProperty("value").GetDouble(), 1e-12);
+    }
+
+    [Theory]
     [InlineData("--order 65", "ngram train CORPUS -o OUT", "--order must be in 1–16; got 65.")]
     [InlineData("--order 100", "perplexity TEXT", "--order must be in 1–16; got 100.")]
     [InlineData("--k 0", "entropy --samples DATA --column x --estimator kl", "--k must be in 1–1000; got 0.")]

@@ -28,6 +28,13 @@ namespace Shannon.Estimators.Continuous;
 public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins = 10, DiscreteEntropyEstimator? Estimator = null)
     : IDifferentialEntropyEstimator, IMutualInformationEstimator, IConditionalMutualInformationEstimator
 {
+    /// <summary>
+    /// The most equal-width bins one variable may get, 1,000,000: a fixed <see cref="Bins"/> above it, or a rule whose
+    /// width gives more (a single far outlier makes Freedman–Diaconis or Scott ask for billions), is refused before any
+    /// bin is allocated. Equal-frequency bins never exceed the sample count and are not limited.
+    /// </summary>
+    public const int MaximumBins = 1_000_000;
+
     /// <inheritdoc/>
     public string Name => "binned";
 
@@ -101,11 +108,36 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
             int count = Assign(column, bins);
             for (int r = 0; r < x.Rows; r++)
             {
-                labels[r] = checked((labels[r] * count) + bins[r]);
+                labels[r] = (labels[r] * count) + bins[r];
+            }
+
+            if (c < x.Dimension - 1)
+            {
+                Renumber(labels);
             }
         }
 
         return Variable.Discrete<long>(x.Name, labels);
+    }
+
+    /// <summary>
+    /// Replaces each label by the rank of its first appearance, so that a joint label stays below the row count
+    /// (&lt; 2³¹) and the next column's product stays below 2³¹ · <see cref="MaximumBins"/>, far from overflow, however many
+    /// columns there are. A label only names a cell, so the estimate does not change.
+    /// </summary>
+    private static void Renumber(long[] labels)
+    {
+        var codes = new Dictionary<long, long>();
+        for (int r = 0; r < labels.Length; r++)
+        {
+            if (!codes.TryGetValue(labels[r], out long code))
+            {
+                code = codes.Count;
+                codes.Add(labels[r], code);
+            }
+
+            labels[r] = code;
+        }
     }
 
     /// <summary>Assigns each value to a bin.</summary>
@@ -113,7 +145,10 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
     /// <param name="destination">Receives the bin index of each sample, 0 … bins − 1; at least as long as <paramref name="x"/>.</param>
     /// <returns>The number of bins.</returns>
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty or has a non-finite entry, or <paramref name="destination"/> is too short.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="Bins"/> &lt; 1 for a rule that uses it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Bins"/> &lt; 1 for a rule that uses it, or a fixed
+    /// <see cref="Bins"/> above <see cref="MaximumBins"/>.</exception>
+    /// <exception cref="ArgumentException">The rule's bin width gives more than <see cref="MaximumBins"/> bins over the
+    /// range of <paramref name="x"/> (an outlier or a heavy tail); the message names the rule, the range and the width.</exception>
     public int Assign(ReadOnlySpan<double> x, Span<int> destination)
     {
         Guard.NotEmpty(x, nameof(x));
@@ -122,6 +157,11 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
         if (Rule is BinRule.Fixed or BinRule.EqualFrequency && Bins < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Bins), Bins, $"Bins must be at least 1; got {Bins}.");
+        }
+
+        if (Rule == BinRule.Fixed && Bins > MaximumBins)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Bins), Bins, $"Bins must be at most {MaximumBins:N0} equal-width bins; got {Bins:N0}.");
         }
 
         return Rule == BinRule.EqualFrequency ? AssignByRank(x, destination) : AssignEqualWidth(x, destination);
@@ -318,7 +358,20 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
         }
 
         double width = BinWidth(x);
-        return width > 0 ? (int)Math.Ceiling((last - first) / width) : 1;
+        if (!(width > 0))
+        {
+            return 1;
+        }
+
+        double count = Math.Ceiling((last - first) / width); // 0 when the width overflowed to +∞: one bin
+        if (!(count <= MaximumBins))
+        {
+            throw new ArgumentException(
+                $"x: the {Rule} rule's bin width {width:G6} over the range [{first:G6}, {last:G6}] gives {count:G4} bins, above the limit of {MaximumBins:N0} (an outlier or a heavy tail); use a fixed bin count or equal-frequency bins.",
+                nameof(x));
+        }
+
+        return Math.Max(1, (int)count);
     }
 
     private double BinWidth(ReadOnlySpan<double> x)

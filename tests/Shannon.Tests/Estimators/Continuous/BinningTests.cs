@@ -86,4 +86,71 @@ public class BinningTests
         Assert.Equal("Bins", Assert.Throws<ArgumentOutOfRangeException>(() => new Binning(BinRule.Fixed, 0).BinEntropy([1.0, 2.0])).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => new Binning().Assign([1.0, 2.0], new int[1])).ParamName);
     }
+
+    [Theory]
+    [InlineData(6e7)]
+    [InlineData(1e15)]
+    [InlineData(1e300)]
+    public void A_far_outlier_is_refused_before_its_bins_are_allocated(double outlier)
+    {
+        // 2000 values spread over [-2, 2) and one far away: Freedman–Diaconis asks for ~outlier/0.13 bins (numpy would
+        // try to allocate them); the refusal names x, the limit and the rule, and no bin array is ever made.
+        double[] x = [.. Enumerable.Range(0, 2000).Select(i => -2.0 + (i / 500.0)), outlier];
+        var error = Assert.Throws<ArgumentException>(() => new Binning(BinRule.FreedmanDiaconis).DifferentialEntropy(x));
+        Assert.Equal("x", error.ParamName);
+        Assert.Contains("1,000,000", error.Message);
+        Assert.Contains(nameof(BinRule.FreedmanDiaconis), error.Message);
+
+        // Scott's width grows with the outlier's own spread, and the rules that divide the range by a count stay small:
+        // at least one bin, at most the limit, however far the outlier.
+        foreach (var rule in new[] { BinRule.Scott, BinRule.Sturges, BinRule.SquareRoot, BinRule.Doane })
+        {
+            Assert.InRange(new Binning(rule).Assign(x, new int[x.Length]), 1, Binning.MaximumBins);
+        }
+
+        Assert.Equal(10, new Binning(BinRule.EqualFrequency, 10).Assign(x, new int[x.Length]));
+    }
+
+    [Fact]
+    public void A_fixed_bin_count_above_the_limit_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Binning(BinRule.Fixed, Binning.MaximumBins + 1).BinEntropy([1.0, 2.0]));
+        Assert.Equal("Bins", error.ParamName);
+        Assert.Equal(Binning.MaximumBins, new Binning(BinRule.Fixed, Binning.MaximumBins).Assign([1.0, 2.0], new int[2]));
+    }
+
+    [Fact]
+    public void Many_columns_of_many_bins_label_the_same_cells_as_their_bin_tuples() =>
+        // Four columns of a million bins: 10^24 joint cells, beyond a long, which once overflowed with
+        // "Arithmetic operation resulted in an overflow". The joint labels must split the rows exactly as the tuples of
+        // per-column bins do.
+        Gen.Double[-5, 5].Array[4 * 60].Sample(values =>
+        {
+            var binning = new Binning(BinRule.Fixed, Binning.MaximumBins);
+            var joint = binning.Binned(Shannon.Estimators.Variable.Continuous("x", values, dimension: 4)).Codes.ToArray();
+            var tuples = new string[60];
+            for (int c = 0; c < 4; c++)
+            {
+                double[] column = [.. Enumerable.Range(0, 60).Select(r => values[(r * 4) + c])];
+                var bins = new int[60];
+                binning.Assign(column, bins);
+                for (int r = 0; r < 60; r++)
+                {
+                    tuples[r] += $"{bins[r]},";
+                }
+            }
+
+            for (int a = 0; a < 60; a++)
+            {
+                for (int b = 0; b < 60; b++)
+                {
+                    if ((joint[a] == joint[b]) != (tuples[a] == tuples[b]))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }, iter: 20);
 }
