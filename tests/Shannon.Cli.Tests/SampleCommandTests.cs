@@ -96,6 +96,34 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Contains("binned, n = 400", output);
     }
 
+    [Fact]
+    public void Mi_given_a_discrete_z_leaves_out_values_too_small_and_says_so()
+    {
+        // 150 rows, y = x + noise, z with 50 values of 3 rows: k = 3 needs 4 rows per value. Once: I = 0, ci [0, 0].
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 150).Select(i =>
+        {
+            double x = random.NextDouble() * 4;
+            return FormattableString.Invariant($"{x},{x + (0.1 * random.NextDouble())},g{i / 3}");
+        });
+        string small = Path.Combine(_directory, "small-groups.csv");
+        File.WriteAllText(small, "x,y,z\n" + string.Join("\n", rows) + "\n");
+        var (code, output, error) = CliRunner.Run("mi", small, "--x", "x", "--y", "y", "--z", "z", "--ci", "0.95", "--json");
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("needs at least 4 rows per value", error, StringComparison.Ordinal);
+
+        // One more value with 148 rows and two with one row each: those two are left out, counted and named in a note.
+        string mixed = Path.Combine(_directory, "mixed-groups.csv");
+        File.WriteAllText(mixed, "x,y,z\n" + string.Join("\n", Enumerable.Range(0, 150).Select(i =>
+            FormattableString.Invariant($"{i * 0.02},{(i * 0.02) + (0.001 * (i % 7))},{(i < 148 ? "a" : "b" + i)}"))) + "\n");
+        (code, output, error) = CliRunner.Run("mi", mixed, "--x", "x", "--y", "y", "--z", "z");
+        Assert.Equal(0, code);
+        Assert.Contains("n = 148", output, StringComparison.Ordinal);
+        Assert.Contains("note: n = 148 of 150 rows: the values of z with fewer than 4 rows", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--x", "nope", "--y", "y")]
     [InlineData("--x", "label", "--y", "y", "--estimator", "ksg1")]

@@ -48,6 +48,11 @@ internal static class MiSamples
             var estimator = EstimatorChoice.Require<IConditionalMutualInformationEstimator>(chosen, "I(X;Y|Z)");
             var used = estimator is Automatic automatic ? automatic.For(x, y, z) : estimator;
             var result = WithUncertainty.ConditionalMutualInformation(used, x, y, z, uncertainty, request.Base);
+            if (used is ConditionedOnLabels conditioned && result.N < z.Rows)
+            {
+                context.Note($"note: n = {result.N} of {z.Rows} rows: the values of {z.Name} with fewer than {conditioned.MinimumRows} rows, or too few for {conditioned.Inner.Name} to estimate within, are left out; I(X;Y|Z) is averaged over the {result.SupportSize} value(s) kept.");
+            }
+
             SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name}|{z.Name})", used.Name, result);
         }
 

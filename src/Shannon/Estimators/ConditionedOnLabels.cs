@@ -5,12 +5,17 @@ namespace Shannon.Estimators;
 /// estimator applied within each value of Z.
 /// </summary>
 /// <param name="Inner">The estimator of I(X;Y) within one value of Z (the automatic rule by default in <see cref="Automatic"/>).</param>
-/// <param name="MinimumRows">A value of Z with fewer rows than this contributes 0 (too few samples for a neighbour estimate); at least 1.</param>
+/// <param name="MinimumRows">The fewest rows a value of Z needs to be estimated within (k + 1 for a neighbour estimate); at least 1.</param>
 /// <remarks>
-/// Values of Z too small for the inner estimator (fewer than <paramref name="MinimumRows"/> rows, or an inner estimate
-/// that cannot be formed, such as Ross with no label seen twice) contribute 0, which biases the estimate downward when
-/// Z has many rare values. Reference: Cover, T. M. &amp; Thomas, J. A. (2006), Elements of Information Theory, 2nd ed.,
-/// eq. (2.60), doi:10.1002/047174882X.
+/// <para>Values of Z too small for the inner estimator (fewer than <paramref name="MinimumRows"/> rows, or an inner
+/// estimate that cannot be formed, such as Ross with no label seen twice) are left out, and the average runs over the
+/// values kept, weighted by their share of the rows kept: the estimate is I(X;Y|Z) among the rows whose value of Z
+/// could be estimated, and its <see cref="Estimate.N"/> counts those rows, so a caller can say how many were left out
+/// (the CLI's <c>mi --z</c> does). Counting a left-out value as 0 instead, as this estimator once did, reported
+/// I = 0 with the interval [0, 0] for X = Y + noise when every value of Z had 3 rows. When no value of Z can be
+/// estimated the estimator refuses.</para>
+/// <para>Reference: Cover, T. M. &amp; Thomas, J. A. (2006), Elements of Information Theory, 2nd ed., eq. (2.60),
+/// doi:10.1002/047174882X.</para>
 /// </remarks>
 public sealed record ConditionedOnLabels(IMutualInformationEstimator Inner, int MinimumRows) : IConditionalMutualInformationEstimator
 {
@@ -18,6 +23,10 @@ public sealed record ConditionedOnLabels(IMutualInformationEstimator Inner, int 
     public string Name => $"conditioned({Inner.Name})";
 
     /// <inheritdoc/>
+    /// <returns>Σ_z (n_z / n_kept) Î(X;Y | Z = z) over the values of Z kept, clipped at 0 (raw value kept), with N = n_kept
+    /// and the number of values kept.</returns>
+    /// <exception cref="ArgumentException">No value of <paramref name="z"/> has enough rows for the inner estimator (the
+    /// message gives the largest group and the minimum), or the variables are not paired.</exception>
     public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
     {
         ArgumentNullException.ThrowIfNull(Inner);
@@ -40,7 +49,9 @@ public sealed record ConditionedOnLabels(IMutualInformationEstimator Inner, int 
             rowsOf[codes[i]].Add(i);
         }
 
-        double sum = 0.0;
+        double weighted = 0.0;
+        int kept = 0;
+        int values = 0;
         foreach (var rows in rowsOf)
         {
             if (rows.Count < MinimumRows)
@@ -56,12 +67,22 @@ public sealed record ConditionedOnLabels(IMutualInformationEstimator Inner, int 
             }
             catch (ArgumentException)
             {
-                continue; // too few usable samples within this value of Z: it contributes 0, as documented
+                continue; // too few usable samples within this value of Z: left out, as documented
             }
 
-            sum += (double)rows.Count / x.Rows * inner;
+            weighted += rows.Count * inner;
+            kept += rows.Count;
+            values++;
         }
 
-        return Estimate.NonNegative(sum, logBase, x.Rows, z.Categories);
+        if (kept == 0)
+        {
+            int largest = rowsOf.Max(r => r.Count);
+            throw new ArgumentException(
+                $"z: no value of {z.Name} can be estimated within by {Inner.Name}: it needs at least {MinimumRows} rows per value (and an estimate it can form), and the largest of the {z.Categories} values has {largest}.",
+                nameof(z));
+        }
+
+        return Estimate.NonNegative(weighted / kept, logBase, kept, values);
     }
 }

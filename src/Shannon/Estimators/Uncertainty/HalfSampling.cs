@@ -40,6 +40,8 @@ public static class HalfSampling
     /// <returns>The estimate with StandardError = √v and ConfidenceInterval = value ± z√v (clipped at 0 below for a non-negative quantity).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="estimate"/> or <paramref name="statistic"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 replicates, a level outside (0, 1), or fewer than 4 rows.</exception>
+    /// <exception cref="ArgumentException"><paramref name="statistic"/> threw one on a half-sample (too few rows for the
+    /// estimator there): rethrown with the half-sample's size and the same parameter name.</exception>
     /// <remarks>Replicates run in parallel; each draws its rows from its own generator seeded from <paramref name="seed"/>, so the result does not depend on the thread count.</remarks>
     public static Estimate Interval(
         Estimate estimate, int rows, Func<int[], double> statistic, int replicates = EstimatorDefaults.IntervalReplicates,
@@ -53,7 +55,7 @@ public static class HalfSampling
         int kept = rows / 2;
         int deleted = rows - kept;
         var values = new double[replicates];
-        ParallelLoop.For(0, replicates, b => values[b] = statistic(HalfSample(rows, kept, seed, b)));
+        ParallelLoop.For(0, replicates, b => values[b] = HalfEstimate(statistic, HalfSample(rows, kept, seed, b)));
         double mean = CompensatedSum.Of(values) / replicates;
         var squares = default(CompensatedSum);
         foreach (double v in values)
@@ -71,6 +73,19 @@ public static class HalfSampling
         }
 
         return estimate with { StandardError = se, ConfidenceInterval = new ConfidenceInterval(low, high, level) };
+    }
+
+    /// <summary>The statistic on one half-sample; an estimator that cannot work on half the rows says so in the message, since its own words name the whole sample's sizes.</summary>
+    private static double HalfEstimate(Func<int[], double> statistic, int[] rows)
+    {
+        try
+        {
+            return statistic(rows);
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            throw new ArgumentException($"no interval: a half-sample of {rows.Length} rows cannot be estimated ({ex.Message.Replace(" (Parameter '" + ex.ParamName + "')", string.Empty, StringComparison.Ordinal)})", ex.ParamName, ex);
+        }
     }
 
     /// <summary>Checks a confidence level.</summary>
