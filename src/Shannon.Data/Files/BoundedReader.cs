@@ -23,6 +23,10 @@ public sealed class BoundedReader : IDisposable
     private readonly bool _leaveOpen;
     private readonly byte[] _scratch = new byte[8];
 
+    // The input's length, read once: FileStream.Length may ask the system each time (an fstat per field read, which
+    // made loading a large n-gram model spend as long in the kernel as in the reader).
+    private readonly long _length;
+
     /// <summary>Wraps a stream positioned at the start of the content.</summary>
     /// <param name="stream">A readable stream; one that cannot seek is read into memory first.</param>
     /// <param name="name">How messages name the input (usually the file name).</param>
@@ -56,19 +60,21 @@ public sealed class BoundedReader : IDisposable
                 stream.Dispose();
             }
         }
+
+        _length = _stream.Length;
     }
 
     /// <summary>The input's name in messages.</summary>
     public string Name { get; }
 
-    /// <summary>The total length of the input in bytes.</summary>
-    public long Length => _stream.Length;
+    /// <summary>The total length of the input in bytes, as it was when the reader was made.</summary>
+    public long Length => _length;
 
     /// <summary>The current offset from the start of the input.</summary>
     public long Position => _stream.Position;
 
     /// <summary>The bytes not yet read.</summary>
-    public long Remaining => Math.Max(0, _stream.Length - _stream.Position);
+    public long Remaining => Math.Max(0, _length - _stream.Position);
 
     /// <summary>Opens a file for bounded reading; messages name it by its file name.</summary>
     /// <param name="path">The file.</param>

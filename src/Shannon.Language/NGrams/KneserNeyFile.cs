@@ -142,7 +142,7 @@ public static class KneserNeyFile
         var tokens = new string[vocabularySize];
         for (int i = 0; i < tokens.Length; i++)
         {
-            tokens[i] = reader.ReadString($"vocabulary token {i}");
+            tokens[i] = reader.ReadString("a vocabulary token");
         }
 
         Check(reader, tokens.AsSpan(0, 3).SequenceEqual(NGramVocabulary.Reserved), "the first three tokens are not <s>, </s>, <unk>");
@@ -160,10 +160,21 @@ public static class KneserNeyFile
         {
             parents[c] = reader.ReadInt32("a context's parent");
             words[c] = reader.ReadInt32("a context's word");
-            Check(reader, parents[c] >= 0 && parents[c] < c, $"context {c} has parent {parents[c]}, not an earlier context");
-            Check(reader, words[c] >= 0 && words[c] < vocabularySize, $"context {c} has word id {words[c]} outside the vocabulary");
+            if (parents[c] < 0 || parents[c] >= c)
+            {
+                throw Corrupt(reader, $"context {c} has parent {parents[c]}, not an earlier context");
+            }
+
+            if (words[c] < 0 || words[c] >= vocabularySize)
+            {
+                throw Corrupt(reader, $"context {c} has word id {words[c]} outside the vocabulary");
+            }
+
             lengths[c] = lengths[parents[c]] + 1;
-            Check(reader, lengths[c] < order, $"context {c} is {lengths[c]} tokens long, too long for order {order}");
+            if (lengths[c] >= order)
+            {
+                throw Corrupt(reader, $"context {c} is {lengths[c]} tokens long, too long for order {order}");
+            }
         }
 
         var counts = new NGramMap<long>[order];
@@ -180,10 +191,25 @@ public static class KneserNeyFile
                 int context = reader.ReadInt32("an entry's context");
                 int word = reader.ReadInt32("an entry's word");
                 long count = reader.ReadInt64("an entry's count");
-                Check(reader, context >= 0 && context < contextCount && lengths[context] == k, $"order {k + 1} entry {e} has context {context}, not one of {k} tokens");
-                Check(reader, word > 0 && word < vocabularySize, $"order {k + 1} entry {e} predicts id {word}, outside 1 … {vocabularySize - 1}");
-                Check(reader, count >= 1, $"order {k + 1} entry {e} has count {count}");
-                Check(reader, counts[k].TryAdd(KneserNeyTable.Key(context, word), count), $"order {k + 1} entry {e} repeats (context {context}, word {word})");
+                if (context < 0 || context >= contextCount || lengths[context] != k)
+                {
+                    throw Corrupt(reader, $"order {k + 1} entry {e} has context {context}, not one of {k} tokens");
+                }
+
+                if (word <= 0 || word >= vocabularySize)
+                {
+                    throw Corrupt(reader, $"order {k + 1} entry {e} predicts id {word}, outside 1 … {vocabularySize - 1}");
+                }
+
+                if (count < 1)
+                {
+                    throw Corrupt(reader, $"order {k + 1} entry {e} has count {count}");
+                }
+
+                if (!counts[k].TryAdd(KneserNeyTable.Key(context, word), count))
+                {
+                    throw Corrupt(reader, $"order {k + 1} entry {e} repeats (context {context}, word {word})");
+                }
                 used[context] = true;
             }
         }
@@ -203,11 +229,16 @@ public static class KneserNeyFile
     private static InvalidDataException NotAModel(BoundedReader reader) =>
         new($"{reader.Name} is not a Shannon n-gram model: it does not start with SHNNGRAM.");
 
+    /// <summary>Throws <see cref="Corrupt"/> unless <paramref name="condition"/> holds; for the header only, since its
+    /// message is formatted before the call (the per-context and per-entry checks build theirs on failure).</summary>
     private static void Check(BoundedReader reader, bool condition, string problem)
     {
         if (!condition)
         {
-            throw new InvalidDataException($"{reader.Name} is a corrupt n-gram model file: {problem}.");
+            throw Corrupt(reader, problem);
         }
     }
+
+    private static InvalidDataException Corrupt(BoundedReader reader, string problem) =>
+        new($"{reader.Name} is a corrupt n-gram model file: {problem}.");
 }
