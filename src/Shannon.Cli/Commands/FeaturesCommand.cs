@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Shannon.Data.Counts;
 using Shannon.Data.Tables;
 using Shannon.Estimators;
@@ -59,7 +60,7 @@ internal static class FeaturesCommand
             }
             else
             {
-                Write(context, result.Value.Ranking!, result.Value.Kinds, request.Target, unit, parse.GetValue(json));
+                Write(context, result.Value.Ranking!, result.Value.Kinds, result.Value.Excluded, request.Target, unit, parse.GetValue(json));
             }
 
             return ExitCodes.Success;
@@ -68,7 +69,7 @@ internal static class FeaturesCommand
     }
 
     /// <summary>The scores (method mi) or the greedy ranking with each feature's kind, or null when the SQL was printed instead.</summary>
-    private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<string> Kinds)? Rank(FeaturesRequest request, LogBase unit, CliContext context, WorkCounter counter)
+    private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<string> Kinds, IReadOnlyList<ScoredFeature> Excluded)? Rank(FeaturesRequest request, LogBase unit, CliContext context, WorkCounter counter)
     {
         var chosen = EstimatorChoice.Require<IMutualInformationEstimator>(EstimatorChoice.Parse(request.Estimator, request.K, request.Seed, null), "I(X;Y)");
         bool plugInPairs = chosen is PlugIn or Automatic { Discrete: null or PlugIn };
@@ -81,7 +82,7 @@ internal static class FeaturesCommand
             }
 
             var fromCounts = CliTables.ReadCountsFile(context, CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target);
-            return (Keep(FromCounts(RequireClasses(fromCounts), unit), request.Top), null, []);
+            return (Keep(FromCounts(RequireClasses(fromCounts), unit), request.Top), null, [], []);
         }
 
         if (request.EmitSql && CliInput.IsStdin(request.Data))
@@ -109,59 +110,49 @@ internal static class FeaturesCommand
         }
 
         string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (request.Method == "mi")
-        {
-            // The one scoring of features and report: pairwise-complete rows, chance-corrected ranking, flags, q-values.
-            var cells = CliTables.Read(context, path, new TableReadOptions { Categorical = forced, MissingValues = MissingValuePolicy.KeepCells });
-            var settings = new ScoringSettings(
-                chosen, unit, request.Seed ?? EstimatorDefaults.Seed, request.Confidence, EstimatorDefaults.IntervalReplicates, request.Permutations,
-                int.MaxValue, ScoringSettings.LeastRows, request.Task);
-            TableColumn[] candidates = [.. cells.Columns.Where(c => c.Name != request.Target)];
-
-            // Two passes over the features: the point scores, then the uncertainty of the ranked ones.
-            counter.Restart(2L * candidates.Length, "scoring features (two passes)");
-            var scores = FeatureScoring.Score(candidates, cells[request.Target], settings, (done, _) => counter.Set(done));
-            var dropped = cells.Dropped;
-            context.RowsDropped = new DroppedRows(dropped.RowsRead, scores.TargetMissing, [.. dropped.Columns.Where(c => c.Column == request.Target)]);
-            var featureCells = dropped.Columns.Where(c => c.Column != request.Target).ToArray();
-            if (featureCells.Length > 0)
-            {
-                context.Note($"note: missing feature cells leave out only their own feature's rows (pairwise-complete): {string.Join("; ", featureCells.Select(c => $"'{c.Column}' {c.Describe()}"))}.");
-            }
-            return (Keep(scores.Features, request.Top), null, []);
-        }
-
-        var table = CliTables.Read(context, path, new TableReadOptions { Categorical = forced });
-        var y = Target(table[request.Target], request.Task);
-        if (y.IsDiscrete && y.Categories < 2)
-        {
-            throw new InvalidDataException($"The target '{request.Target}' has only one class; mutual information with it is 0 for every feature.");
-        }
-
-        Variable[] features = [.. table.Columns.Where(c => c.Name != request.Target).Select(c => c.ToVariable())];
-        var options = new SelectionOptions
-        {
-            Estimator = chosen,
-            Uncertainty = new UncertaintyOptions { Level = request.Confidence, Permutations = request.Permutations, Seed = request.Seed ?? EstimatorDefaults.Seed },
-        };
         if (request.Method != "mi" && uncertainty)
         {
             throw new UsageException("--ci and --permutations go with --method mi; the greedy methods report the criterion at each pick.");
         }
 
-        counter.Restart(0, $"{request.Method}: pair estimates");
-        var ranking = ForwardSelection.Select(features, y, Method(request.Method), Math.Min(request.Top ?? features.Length, features.Length), options, new WorkDoneProgress(counter));
-        return (null, ranking, [.. ranking.Features.Select(f => Kind(features[f.Index]))]);
-    }
+        // The one scoring of features and report: pairwise-complete rows, chance-corrected ranking, flags, q-values.
+        var cells = CliTables.Read(context, path, new TableReadOptions { Categorical = forced, MissingValues = MissingValuePolicy.KeepCells });
+        var settings = new ScoringSettings(
+            chosen, unit, request.Seed ?? EstimatorDefaults.Seed, request.Confidence, EstimatorDefaults.IntervalReplicates, request.Permutations,
+            int.MaxValue, ScoringSettings.LeastRows, request.Task);
+        TableColumn[] candidates = [.. cells.Columns.Where(c => c.Name != request.Target)];
 
-    /// <summary>The target as a variable: the shared rule under auto, or forced to classes or to numbers.</summary>
-    private static Variable Target(TableColumn column, string task) => task switch
-    {
-        "classification" when column.Kind == ColumnKind.Numeric => Variable.DiscreteNumbers(column.Name, column.Values),
-        "regression" when column.Kind == ColumnKind.Numeric => Variable.Continuous(column.Name, column.Values),
-        "regression" => throw new ArgumentException($"The regression target '{column.Name}' is not numeric."),
-        _ => column.ToVariable(),
-    };
+        // Two passes over the features: the point scores, then the uncertainty of the ranked ones.
+        counter.Restart(2L * candidates.Length, "scoring features (two passes)");
+        var scores = FeatureScoring.Score(candidates, cells[request.Target], settings, (done, _) => counter.Set(done));
+        var dropped = cells.Dropped;
+        context.RowsDropped = new DroppedRows(dropped.RowsRead, scores.TargetMissing, [.. dropped.Columns.Where(c => c.Column == request.Target)]);
+        var featureCells = dropped.Columns.Where(c => c.Column != request.Target).ToArray();
+        if (request.Method == "mi")
+        {
+            if (featureCells.Length > 0)
+            {
+                context.Note($"note: missing feature cells leave out only their own feature's rows (pairwise-complete): {string.Join("; ", featureCells.Select(c => $"'{c.Column}' {c.Describe()}"))}.");
+            }
+
+            return (Keep(scores.Features, request.Top), null, [], []);
+        }
+
+        // The greedy methods: the one selection of features and report, over the candidates the scoring ranks.
+        var method = Method(request.Method);
+        counter.Restart(0, $"{request.Method}: pair estimates");
+        var selection = FeatureSelection.Select(cells, scores, cells[request.Target], method, request.Top ?? candidates.Length, int.MaxValue, settings, new WorkDoneProgress(counter));
+        foreach (var excluded in selection.Excluded)
+        {
+            context.Note($"note: '{excluded.Name}' is not a candidate for {request.Method} ({FeatureSelection.Reason(excluded)}).");
+        }
+
+        // The selection runs on the rows where the target and every candidate have a value: those are the rows dropped.
+        var used = new HashSet<string>(selection.Features.Select(f => f.Name), StringComparer.Ordinal) { request.Target };
+        long droppedRows = selection.Features.Count > 0 ? dropped.RowsRead - selection.Rows : scores.TargetMissing;
+        context.RowsDropped = new DroppedRows(dropped.RowsRead, droppedRows, [.. dropped.Columns.Where(c => used.Contains(c.Column))]);
+        return (null, selection.Ranking, [.. selection.Ranking.Features.Select(f => Kind(selection.Features[f.Index]))], selection.Excluded);
+    }
 
     private static SelectionMethod Method(string name) => name switch
     {
@@ -281,10 +272,12 @@ internal static class FeaturesCommand
 
     /// <summary>
     /// JSON: <c>unit</c>, <c>method</c>, <c>target</c> and per feature <c>name</c>, <c>kind</c>, <c>rank</c>, <c>score</c> (the method's
-    /// criterion; DISR's is a unitless ratio), <c>mi</c> (I(feature; target), the number <c>shannon mi</c> prints for the pair) and,
-    /// where computed, <c>ci</c> and <c>p_value</c>.
+    /// criterion; DISR's is a unitless ratio), <c>mi</c> (I(feature; target) on the selection's rows, the number <c>shannon mi</c>
+    /// prints for the pair when no cell is missing), <c>mi_adjusted</c> (the chance-corrected relevance the criterion used) and,
+    /// where computed, <c>ci</c> and <c>p_value</c>; <c>not_candidates</c>: the columns the one scoring flagged out of the
+    /// selection (id-like, constant, empty, too few rows, not estimable), each <c>name</c>, <c>flags</c>, <c>note</c>.
     /// </summary>
-    private static void Write(CliContext context, FeatureRanking ranking, IReadOnlyList<string> kinds, string target, LogBase unit, bool json)
+    private static void Write(CliContext context, FeatureRanking ranking, IReadOnlyList<string> kinds, IReadOnlyList<ScoredFeature> excluded, string target, LogBase unit, bool json)
     {
         bool ratio = ranking.Method == "disr";
         double Score(double nats) => ratio ? nats : unit.FromNats(nats);
@@ -299,6 +292,7 @@ internal static class FeaturesCommand
                     ["rank"] = f.Rank,
                     ["score"] = Score(f.Score),
                     ["mi"] = unit.FromNats(f.Relevance ?? f.Score),
+                    ["mi_adjusted"] = unit.FromNats(f.AdjustedRelevance ?? f.Relevance ?? f.Score),
                 };
                 if (f.Interval is { } interval)
                 {
@@ -312,7 +306,8 @@ internal static class FeaturesCommand
 
                 return entry;
             }).ToArray();
-            CliOutput.Json(context, [new("unit", unit.Unit), new("method", ranking.Method), new("target", target), new("features", features)]);
+            var apart = excluded.Select(f => new Dictionary<string, object?> { ["name"] = f.Name, ["flags"] = f.Flags, ["note"] = f.Note }).ToArray();
+            CliOutput.Json(context, [new("unit", unit.Unit), new("method", ranking.Method), new("target", target), new("features", features), new("not_candidates", apart)]);
             return;
         }
 

@@ -145,11 +145,12 @@ internal static class FeatureScoring
             .ToArray();
         int tested = ranked.Count(p => p.Score.Ranked);
         var schedule = ScoringSettings.Schedule(tested);
+        bool uncertainty = settings.Level is not null || settings.Permutations != 0;
         done = 0;
         Parallel.For(0, ranked.Length, position =>
         {
             var (score, index) = ranked[position];
-            if (pairs[index] is { } pair && score.Adjusted is not null && !score.Flags.Contains(IdLike))
+            if (uncertainty && pairs[index] is { } pair && score.Adjusted is not null && !score.Flags.Contains(IdLike))
             {
                 ranked[position].Score = Uncertainty(score, pair.X, pair.Y, settings, schedule, withInterval: position < settings.IntervalFeatures);
             }
@@ -221,12 +222,7 @@ internal static class FeatureScoring
                 throw new ArgumentException("the estimate is not finite (tied values)");
             }
 
-            double adjusted = estimate.Value;
-            if (estimator is PlugIn && x.IsDiscrete && y.IsDiscrete)
-            {
-                adjusted = estimate.Value - Clustering.ExpectedMutualInformation(ContingencyTable.FromLabels(x.Codes, y.Codes), settings.Unit);
-                adjusted = Math.Abs(adjusted) < 1e-12 ? 0.0 : adjusted; // I = E0[I] to rounding (a column with one value per row)
-            }
+            double adjusted = Selection.MutualInformationRanking.ChanceCorrected(estimator, x, y, estimate.Value, settings.Unit);
 
             if (discreteTarget && !flags.Contains(IdLike) && targetEntropy > 0 && adjusted >= LeakageShare * targetEntropy)
             {
@@ -281,7 +277,7 @@ internal static class FeatureScoring
     }
 
     /// <summary>The target at <paramref name="rows"/>: by the shared rule, or forced to classes or numbers by the task.</summary>
-    private static Variable TargetVariable(TableColumn target, int[] rows, string task)
+    internal static Variable TargetVariable(TableColumn target, int[] rows, string task)
     {
         if (task == "regression" && target.Kind != ColumnKind.Numeric)
         {

@@ -178,7 +178,7 @@ internal static class HtmlReportWriter
         }
 
         html.Append("<h2>mRMR selection (maximum relevance, minimum redundancy)</h2>\n")
-            .Append("<table><tr><th>rank</th><th>feature</th><th>relevance ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>mean redundancy ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>score</th></tr>");
+            .Append("<table><tr><th>rank</th><th>feature</th><th>chance-corrected relevance ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>mean redundancy ").Append(Html.Text(report.Settings.Unit.Unit)).Append("</th><th>score</th></tr>");
         foreach (var pick in report.Selection)
         {
             html.Append("<tr><td>").Append(pick.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"name\">")

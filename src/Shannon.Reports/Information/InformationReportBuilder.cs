@@ -91,8 +91,8 @@ internal static class InformationReportBuilder
         Parallel.For(0, features.Length, f => profiles[f] = Profile(features[f], settings));
 
         progress?.Report(new ReportStep("mRMR selection", 0.85));
-        var ranked = scores.Features.Where(f => f.Ranked && !f.Flags.Contains(FeatureScoring.Constant)).ToArray();
-        SelectedFeature[] selection = Select(table, ranked.Take(SelectionCandidates).Select(f => f.Name).ToArray(), targetColumn, settings, warnings);
+        var ranked = scores.Features.Where(FeatureSelection.IsCandidate).ToArray();
+        SelectedFeature[] selection = Select(table, scores, targetColumn, settings, warnings);
         progress?.Report(new ReportStep("redundancy between features", 0.9));
         string[] shown = ranked.Take(RedundancyFeatures).Select(f => f.Name).ToArray();
         double[] redundancy = Redundancy(shown.Select(name => Codes(table[name], settings)).ToArray());
@@ -236,39 +236,23 @@ internal static class InformationReportBuilder
     }
 
     /// <summary>
-    /// mRMR in its difference form (Peng, Long &amp; Ding 2005) over the best-ranked features, on the rows where all of
-    /// them and the target have values, with the library's forward selection and the report's estimator.
+    /// mRMR in its difference form (Peng, Long &amp; Ding 2005) over the best-ranked candidates, by the one greedy selection
+    /// that <c>features --method mrmr</c> runs (<see cref="FeatureSelection"/>): chance-corrected relevance, id-like and
+    /// constant columns left out.
     /// </summary>
-    private static SelectedFeature[] Select(ColumnTable table, string[] candidates, TableColumn target, ReportSettings settings, List<string> warnings)
+    private static SelectedFeature[] Select(ColumnTable table, FeatureScores scores, TableColumn target, ReportSettings settings, List<string> warnings)
     {
-        if (candidates.Length == 0)
-        {
-            return [];
-        }
-
-        int[] rows = Enumerable.Range(0, target.Length).Where(r => !target.IsMissing(r) && candidates.All(c => !table[c].IsMissing(r))).ToArray();
-        if (rows.Length < settings.Scoring.MinimumRows)
-        {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"mRMR is left out: only {rows.Length} row(s) have every one of the best-ranked features and the target."));
-            return [];
-        }
-
         try
         {
-            var features = candidates.Select(c => Data.Tables.PairwiseComplete.Variable(table[c], rows)).ToArray();
-            var y = Data.Tables.PairwiseComplete.Variable(target, rows);
-            var options = new SelectionOptions { Estimator = settings.Estimator };
-            var ranking = ForwardSelection.Select(features, y, SelectionMethod.Mrmr, Math.Min(SelectedFeatures, features.Length), options);
+            var selection = FeatureSelection.Select(table, scores, target, SelectionMethod.Mrmr, SelectedFeatures, SelectionCandidates, settings.Scoring);
             var unit = settings.Unit;
-            return ranking.Features
-                .Select(f =>
-                {
-                    double relevance = f.Relevance ?? f.Score;
-                    return new SelectedFeature(f.Rank, f.Name, unit.FromNats(relevance), unit.FromNats(relevance - f.Score), unit.FromNats(f.Score));
-                })
-                .ToArray();
+            return [.. selection.Ranking.Features.Select(f =>
+            {
+                double relevance = f.AdjustedRelevance ?? f.Score;
+                return new SelectedFeature(f.Rank, f.Name, unit.FromNats(relevance), unit.FromNats(relevance - f.Score), unit.FromNats(f.Score));
+            })];
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
         {
             warnings.Add($"mRMR is left out: {ex.Message}");
             return [];

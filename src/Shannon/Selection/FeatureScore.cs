@@ -8,4 +8,6 @@ namespace Shannon.Selection;
 /// <param name="PValue">Permutation p-value of I(X;Y) against independence, (1 + #{permuted ≥ observed}) / (1 + permutations); null when not asked.</param>
 /// <param name="Relevance">I(X;Y) in nats, the feature's own mutual information with the target (equal to <paramref name="Score"/> for a ranking).</param>
 /// <param name="Interval">The half-sampling interval of I(X;Y) in nats (<see cref="SelectionOptions.Uncertainty"/>); null when not asked.</param>
-public sealed record FeatureScore(string Name, int Index, double Score, int Rank, double? PValue = null, double? Relevance = null, Estimators.ConfidenceInterval? Interval = null);
+/// <param name="AdjustedRelevance">For a forward selection, the chance-corrected I(X;Y) − E₀[I] in nats that its criterion used
+/// (<see cref="MutualInformationRanking.ChanceCorrected"/>); null for a ranking.</param>
+public sealed record FeatureScore(string Name, int Index, double Score, int Rank, double? PValue = null, double? Relevance = null, Estimators.ConfidenceInterval? Interval = null, double? AdjustedRelevance = null);

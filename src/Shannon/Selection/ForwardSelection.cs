@@ -16,12 +16,18 @@ public static class ForwardSelection
     /// <param name="progress">Told the pair estimates done of p + Σ_{i=1}^{k−1} (p − i) (the relevances, then each pick's
     /// terms with the remaining candidates), about 256 times, from worker threads; null for none.</param>
     /// <returns>The picked features in order (rank 1 first); each score is the criterion's value when it was picked
-    /// (nats, except DISR's unitless ratio sum), and <see cref="FeatureScore.Relevance"/> holds I(X;Y).</returns>
+    /// (nats, except DISR's unitless ratio sum), <see cref="FeatureScore.Relevance"/> holds I(X;Y) and
+    /// <see cref="FeatureScore.AdjustedRelevance"/> the chance-corrected relevance the criterion used.</returns>
     /// <exception cref="ArgumentException">No features, lengths differ, duplicate names; JMI or CMIM with a continuous
-    /// target or an estimator without conditional mutual information; DISR with a continuous feature or target.</exception>
+    /// target or an estimator without conditional mutual information; DISR with a continuous feature or target; the
+    /// estimator rejects a pair (the message names both columns), e.g. Ross with a column whose every value occurs once.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not in [1, features.Count].</exception>
     /// <remarks>
-    /// The first pick maximises I(X;Y) for every method. Each later step computes, in parallel over the remaining
+    /// The relevance term of every criterion is the chance-corrected I(X;Y) − E₀[I] by which features are ranked
+    /// (<see cref="MutualInformationRanking.ChanceCorrected"/>): for plug-in pairs the exact mean under the permutation
+    /// null is subtracted, so a many-valued column that carries nothing (a customer number) is not picked for the upward
+    /// bias of its plug-in estimate; for the k-NN estimators it is I(X;Y) itself. The first pick maximises that relevance
+    /// for every method. Each later step computes, in parallel over the remaining
     /// candidates, only the terms that involve the feature picked last (I(X;X_j), and I(X;X_j|Y) or DISR's ratio)
     /// and adds them to per-candidate running sums or maxima, so every pairwise term is estimated once: O(k·p)
     /// estimates for p features. Ties go to the lower feature index. Pair terms come from the options' estimator (by
@@ -44,7 +50,7 @@ public static class ForwardSelection
         var discrete = options.DiscreteEstimator;
         int p = features.Count;
         var estimates = new ProgressThrottle(p + ((k - 1L) * p) - ((k - 1L) * k / 2), progress);
-        double[] relevance = MutualInformationRanking.Relevance(features, target, pairs, estimates);
+        var (mutualInformation, relevance) = MutualInformationRanking.Relevance(features, target, pairs, estimates);
         var redundancy = new double[features.Count];
         var conditional = new double[features.Count];
         var worstLoss = new double[features.Count];
@@ -53,7 +59,7 @@ public static class ForwardSelection
         var picked = new List<FeatureScore>();
 
         int first = ArgMax(remaining, relevance);
-        picked.Add(new FeatureScore(features[first].Name, first, relevance[first], 1, null, relevance[first]));
+        picked.Add(new FeatureScore(features[first].Name, first, relevance[first], 1, null, mutualInformation[first], null, relevance[first]));
         remaining.Remove(first);
         Array.Fill(worstLoss, double.NegativeInfinity);
         while (picked.Count < k)
@@ -70,13 +76,20 @@ public static class ForwardSelection
                     return;
                 }
 
-                double shared = pairs.MutualInformation(features[c], newest).Value;
-                redundancy[c] += shared;
-                if (method is SelectionMethod.Jmi or SelectionMethod.Cmim)
+                try
                 {
-                    double given = conditionalPairs!.ConditionalMutualInformation(features[c], newest, target).Value;
-                    conditional[c] += given;
-                    worstLoss[c] = Math.Max(worstLoss[c], shared - given);
+                    double shared = pairs.MutualInformation(features[c], newest).Value;
+                    redundancy[c] += shared;
+                    if (method is SelectionMethod.Jmi or SelectionMethod.Cmim)
+                    {
+                        double given = conditionalPairs!.ConditionalMutualInformation(features[c], newest, target).Value;
+                        conditional[c] += given;
+                        worstLoss[c] = Math.Max(worstLoss[c], shared - given);
+                    }
+                }
+                catch (ArgumentException ex) when (ex.GetType() == typeof(ArgumentException))
+                {
+                    throw new ArgumentException($"the pair '{features[c].Name}', '{newest.Name}': {ex.Message}", nameof(features), ex);
                 }
 
                 estimates.Add();
@@ -97,7 +110,7 @@ public static class ForwardSelection
             }
 
             int best = ArgMax(remaining, scores);
-            picked.Add(new FeatureScore(features[best].Name, best, scores[best], picked.Count + 1, null, relevance[best]));
+            picked.Add(new FeatureScore(features[best].Name, best, scores[best], picked.Count + 1, null, mutualInformation[best], null, relevance[best]));
             remaining.Remove(best);
         }
 

@@ -1,5 +1,7 @@
 using Shannon.Estimators;
+using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
+using Shannon.Measures;
 using Shannon.Numerics;
 
 namespace Shannon.Selection;
@@ -35,15 +37,65 @@ public static class MutualInformationRanking
             "mi", [.. features.Select(f => f.Name)], [.. estimates.Select(e => e.Value)], [.. estimates.Select(e => e.PValue)], [.. estimates.Select(e => e.ConfidenceInterval)]);
     }
 
-    /// <summary>I(X_k;Y) for every feature in nats, in parallel, by the options' estimator.</summary>
-    internal static double[] Relevance(IReadOnlyList<Variable> features, Variable target, IMutualInformationEstimator estimator, ProgressThrottle? progress = null)
+    /// <summary>
+    /// The chance-corrected score I(X;Y) − E₀[I(X;Y)] by which features are ranked and selected: the estimate less its
+    /// mean under independence (the permutation null), so that a column with many values scores near 0 when it carries
+    /// no information, instead of the upward bias of its plug-in estimate.
+    /// </summary>
+    /// <param name="estimator">The estimator that gave <paramref name="mutualInformation"/>: the one it uses for the pair
+    /// when it is <see cref="Automatic"/>.</param>
+    /// <param name="x">Samples of X.</param>
+    /// <param name="y">Samples of Y.</param>
+    /// <param name="mutualInformation">The estimator's I(X;Y), in the unit of <paramref name="logBase"/>.</param>
+    /// <param name="logBase">The unit of <paramref name="mutualInformation"/> and of the result.</param>
+    /// <returns>I − E₀[I] in the unit of <paramref name="logBase"/>; may be negative (less dependence than chance gives);
+    /// exactly 0 where I equals E₀[I] to 1e-12 (a column with one value per row against a discrete target).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The variables' lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mutualInformation"/> is NaN or infinite.</exception>
+    /// <remarks>
+    /// One rule for every command: for the plug-in estimate of two discrete variables, E₀[I] is the exact expectation
+    /// under the hypergeometric (fixed-margins) model (<see cref="Clustering.ExpectedMutualInformation(ContingencyTable, LogBase)"/>),
+    /// so a column with one value per row, I = H(Y), scores 0; for the k-NN estimators (KSG, Ross) and any other,
+    /// E₀[I] ≈ 0 by construction and the score is I itself. Reference: Vinh, N. X., Epps, J. &amp; Bailey, J. (2010),
+    /// Information theoretic measures for clusterings comparison, JMLR 11, 2837–2854.
+    /// </remarks>
+    public static double ChanceCorrected(IMutualInformationEstimator estimator, Variable x, Variable y, double mutualInformation, LogBase logBase = default)
     {
-        var scores = new double[features.Count];
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        Guard.Finite(mutualInformation, nameof(mutualInformation));
+        VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
+        var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
+        if (used is not PlugIn || !x.IsDiscrete || !y.IsDiscrete)
+        {
+            return mutualInformation;
+        }
+
+        double adjusted = mutualInformation - Clustering.ExpectedMutualInformation(ContingencyTable.FromLabels(x.Codes, y.Codes), logBase);
+        return Math.Abs(adjusted) < 1e-12 ? 0.0 : adjusted;
+    }
+
+    /// <summary>I(X_k;Y) and its chance-corrected score (<see cref="ChanceCorrected"/>) for every feature in nats, in parallel, by the options' estimator.</summary>
+    internal static (double[] Raw, double[] Adjusted) Relevance(IReadOnlyList<Variable> features, Variable target, IMutualInformationEstimator estimator, ProgressThrottle? progress = null)
+    {
+        var raw = new double[features.Count];
+        var adjusted = new double[features.Count];
         ParallelLoop.For(0, features.Count, k =>
         {
-            scores[k] = estimator.MutualInformation(features[k], target).Value;
+            try
+            {
+                raw[k] = estimator.MutualInformation(features[k], target).Value;
+            }
+            catch (ArgumentException ex) when (ex.GetType() == typeof(ArgumentException))
+            {
+                throw new ArgumentException($"the feature '{features[k].Name}': {ex.Message}", nameof(features), ex);
+            }
+
+            adjusted[k] = double.IsFinite(raw[k]) ? ChanceCorrected(estimator, features[k], target, raw[k]) : raw[k];
             progress?.Add();
         });
-        return scores;
+        return (raw, adjusted);
     }
 }

@@ -29,7 +29,12 @@ public class ForwardSelectionTests
         var target = Variable.Discrete("y", [.. data.Select(r => (4 * r.weak) + r.strong)]);
         var picked = ForwardSelection.Select(features, target, method, 2);
         Assert.Equal(["strong", "weak"], picked.Features.Select(f => f.Name));
-        Assert.Equal(Math.Log(4), picked.Features[0].Score, 1e-12);
+        Assert.Equal(Math.Log(4), picked.Features[0].Relevance!.Value, 1e-12);
+        // The first pick's score is its chance-corrected relevance: log 4 less the exact mean of I under relabelling.
+        double expected = Math.Log(4) - Shannon.Measures.Clustering.ExpectedMutualInformation(
+            Shannon.Measures.ContingencyTable.FromLabels(features[1].Codes, target.Codes));
+        Assert.Equal(expected, picked.Features[0].Score, 1e-12);
+        Assert.Equal(expected, picked.Features[0].AdjustedRelevance!.Value, 1e-12);
         Assert.Equal(Math.Log(2), picked.Features[1].Relevance!.Value, 1e-12);
         Assert.Equal([1, 2], picked.Features.Select(f => f.Rank));
         Assert.Equal(ForwardSelection.Name(method), picked.Method);
@@ -87,6 +92,46 @@ public class ForwardSelectionTests
         {
             Assert.Equal(["x1", "x2"], ForwardSelection.Select(features, target, method, 2).Features.Select(f => f.Name));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void ACustomerNumberThatCarriesNothingIsNotPickedFirst(SelectionMethod method)
+    {
+        // The hostile review's cust.csv: 300 rows, a customer number of 100 values (3 rows each, unrelated to y) and a
+        // weak signal. Its plug-in I is ~0.2 nats of pure bias, above the signal's; chance-corrected it is ~0.
+        var random = new Random(11);
+        int n = 300;
+        int[] y = [.. Enumerable.Range(0, n).Select(_ => random.Next(2))];
+        int[] signal = [.. y.Select(v => random.NextDouble() < 0.7 ? v : 1 - v)];
+        int[] customer = [.. Enumerable.Range(0, n).Select(i => i % 100)];
+        random.Shuffle(customer);
+        Variable[] features = [Variable.Discrete("customer_id", customer), Variable.Discrete("signal", signal)];
+        var target = Variable.Discrete("target", y);
+        var plugIn = new Shannon.Estimators.Discrete.PlugIn();
+        Assert.True(plugIn.MutualInformation(features[0], target).Value > plugIn.MutualInformation(features[1], target).Value);
+        var picked = ForwardSelection.Select(features, target, method, 2);
+        Assert.Equal(["signal", "customer_id"], picked.Features.Select(f => f.Name));
+        var first = picked.Features[0];
+        Assert.Equal(MutualInformationRanking.ChanceCorrected(plugIn, features[1], target, first.Relevance!.Value), first.AdjustedRelevance!.Value, 1e-15);
+        Assert.Equal(first.AdjustedRelevance!.Value, first.Score, 1e-15);
+        Assert.InRange(picked.Features[1].AdjustedRelevance!.Value, -0.07, 0.07); // 0 ± 0.023 (2N·I ≈ chi-square, 99 df)
+    }
+
+    [Fact]
+    public void APairTheEstimatorRefusesIsNamed()
+    {
+        // Ross needs a label that occurs twice; a text column with one value per row has none.
+        var random = new Random(2);
+        Variable[] features =
+        [
+            Variable.Continuous("x", [.. Enumerable.Range(0, 30).Select(_ => random.NextDouble())]),
+            Variable.Discrete("uuid", [.. Enumerable.Range(0, 30).Select(i => $"u{i}")]),
+        ];
+        var target = Variable.Discrete("y", [.. Enumerable.Range(0, 30).Select(i => i % 2)]);
+        var error = Assert.Throws<ArgumentException>(() => ForwardSelection.Select(features, target, SelectionMethod.Mrmr, 2));
+        Assert.Equal("features", error.ParamName);
+        Assert.Contains("'uuid'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
