@@ -171,6 +171,47 @@ public sealed class FeaturesCommandTests : IDisposable
         Assert.NotEqual("customer_id", greedy[1]);
     }
 
+    [Fact]
+    public void ARowNumberThatFollowsTheClassesIsALeakageSuspectOnEveryRoute()
+    {
+        // iris in file order (50 setosa, 50 versicolor, 50 virginica) with its row number: I(row; target) is 98 % of
+        // H(target), but the column was only flagged id_like, printed 5th with a score above the 1st, and the report
+        // said "not ranked: row" without a word about leakage.
+        string path = Path.Combine(directory, "iris_row.csv");
+        var iris = File.ReadAllLines(Data("iris.csv"));
+        File.WriteAllLines(path, [$"row,{iris[0]}", .. iris.Skip(1).Select((r, i) => $"{i},{r}")]);
+
+        var result = Ok("features", path, "--target", "target", "--json");
+        using var json = JsonDocument.Parse(result.Out);
+        var features = json.RootElement.GetProperty("features").EnumerateArray().ToArray();
+        var row = features.Single(f => f.GetProperty("name").GetString() == "row");
+        string[] flags = [.. row.GetProperty("flags").EnumerateArray().Select(f => f.GetString()!)];
+        Assert.Equal(["id_like", "leakage_suspect"], flags);
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("rank").ValueKind);
+        Assert.Contains("warning: Feature 'row'", result.Err, StringComparison.Ordinal);
+        Assert.Contains("leakage?", result.Err, StringComparison.Ordinal);
+
+        // The numbered list is in score order; the flagged column is listed apart after it.
+        var ranked = features.Where(f => f.GetProperty("rank").ValueKind == JsonValueKind.Number).ToArray();
+        Assert.Equal(Enumerable.Range(1, ranked.Length), ranked.Select(f => f.GetProperty("rank").GetInt32()));
+        double[] scores = [.. ranked.Select(f => f.GetProperty("score").GetDouble())];
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.Equal("row", features[^1].GetProperty("name").GetString());
+        var text = Ok("features", path, "--target", "target").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("not ranked", text[^2], StringComparison.Ordinal);
+        Assert.StartsWith("   —", text[^1], StringComparison.Ordinal);
+
+        var greedy = Ok("features", path, "--target", "target", "--method", "mrmr", "--json");
+        Assert.Contains("warning: Feature 'row'", greedy.Err, StringComparison.Ordinal);
+        Assert.Contains("'row' is not a candidate for mrmr (id_like, leakage_suspect)", greedy.Err, StringComparison.Ordinal);
+
+        using var report = JsonDocument.Parse(Ok("report", path, "--target", "target", "--json", "-o", Path.Combine(directory, "row"), "--permutations", "0", "--replicates", "0").Out);
+        string[] warnings = [.. report.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)];
+        Assert.Contains(warnings, w => w.StartsWith("Feature 'row'", StringComparison.Ordinal) && w.Contains("leakage?", StringComparison.Ordinal));
+        string[] insights = [.. report.RootElement.GetProperty("insights").EnumerateArray().Select(w => w.GetString()!)];
+        Assert.Contains(insights, i => i.StartsWith("Suspected leakage: row", StringComparison.Ordinal));
+    }
+
     private string CustomerFile()
     {
         string path = Path.Combine(directory, "cust.csv");

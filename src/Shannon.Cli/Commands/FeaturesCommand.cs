@@ -128,6 +128,11 @@ internal static class FeaturesCommand
         var dropped = cells.Dropped;
         context.RowsDropped = new DroppedRows(dropped.RowsRead, scores.TargetMissing, [.. dropped.Columns.Where(c => c.Column == request.Target)]);
         var featureCells = dropped.Columns.Where(c => c.Column != request.Target).ToArray();
+        foreach (var leak in scores.Features.Where(f => f.Flags.Contains(FeatureScoring.Leakage)))
+        {
+            context.Note("warning: " + FeatureScoring.LeakageWarning(leak, scores.TargetEntropy, unit.Unit));
+        }
+
         if (request.Method == "mi")
         {
             if (featureCells.Length > 0)
@@ -204,7 +209,10 @@ internal static class FeaturesCommand
     }
 
     /// <summary>
-    /// Method mi's output. JSON: <c>unit</c>, <c>method</c>, <c>target</c>, per feature <c>name</c>, <c>kind</c>, <c>rank</c>,
+    /// Method mi's output: the ranked features in score order (rank 1, 2, …), then the flagged ones listed apart without a
+    /// rank (id-like, a leakage suspect among them if it is one; empty; too few rows; not estimable), so the numbered list is
+    /// always in score order. JSON: <c>unit</c>, <c>method</c>, <c>target</c>, per feature <c>name</c>, <c>kind</c>, <c>rank</c>
+    /// (null for a feature listed apart),
     /// <c>score</c> (the ranking criterion, <c>mi_adjusted</c>), <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
     /// <c>mi_adjusted</c>, <c>flags</c>, <c>rows</c> (pairwise-complete), and where computed <c>ci</c>, <c>p_value</c>,
     /// <c>p_value_is_bound</c> (no permutation reached the observed score: the p-value 1/(permutations + 1) is the bound
@@ -220,7 +228,7 @@ internal static class FeaturesCommand
                 {
                     ["name"] = f.Name,
                     ["kind"] = f.Kind,
-                    ["rank"] = i + 1,
+                    ["rank"] = f.Ranked ? i + 1 : null,
                     ["score"] = f.Adjusted,
                     ["mi"] = f.MutualInformation,
                     ["mi_adjusted"] = f.Adjusted,
@@ -258,6 +266,11 @@ internal static class FeaturesCommand
         for (int i = 0; i < scored.Count; i++)
         {
             var f = scored[i];
+            if (!f.Ranked && (i == 0 || scored[i - 1].Ranked))
+            {
+                context.Out.WriteLine("not ranked (listed apart: an id-like column is never ranked as signal, an empty or unestimable one has no score):");
+            }
+
             string score = f.Adjusted is double adjusted ? CliOutput.Number(adjusted) : "—";
             string mi = f.MutualInformation is double value ? $"  mi = {CliOutput.Number(value)}" : string.Empty;
             string relation = f.PValueIsBound ? "<" : "=";
@@ -266,7 +279,8 @@ internal static class FeaturesCommand
             string interval = f.Lower is double low && f.Upper is double high ? $"  CI({CliOutput.Number(level ?? 0)}) [{CliOutput.Number(low)}, {CliOutput.Number(high)}]" : string.Empty;
             string flags = f.Flags.Count > 0 ? $"  [{string.Join(", ", f.Flags)}]" : string.Empty;
             string note = f.Note is string n ? $"  ({n})" : string.Empty;
-            context.Out.WriteLine($"{i + 1,4}  {score,-14}  {f.Name}{mi}{p}{q}{interval}{flags}{note}");
+            string rank = f.Ranked ? (i + 1).ToString(CultureInfo.InvariantCulture) : "—";
+            context.Out.WriteLine($"{rank,4}  {score,-14}  {f.Name}{mi}{p}{q}{interval}{flags}{note}");
         }
     }
 

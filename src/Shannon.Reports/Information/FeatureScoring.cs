@@ -91,8 +91,10 @@ internal sealed record FeatureScores(IReadOnlyList<ScoredFeature> Features, int 
 /// H(target), so it scores 0; for the k-NN estimators (KSG, Ross) E₀ ≈ 0 by construction (Kraskov, Stögbauer &amp;
 /// Grassberger 2004; Ross 2014) and the score is I itself.</para>
 /// <para>Flags: <c>id_like</c> — a discrete or integer column with at least 90 % distinct values among its rows (never
-/// ranked as signal); <c>constant</c> — one value in at least 99 % of its rows; <c>leakage_suspect</c> — not id-like,
-/// discrete target, and a chance-corrected score ≥ 95 % of H(target).</para>
+/// ranked as signal); <c>constant</c> — one value in at least 99 % of its rows; <c>leakage_suspect</c> — discrete
+/// target and a chance-corrected score ≥ 95 % of H(target), id-like or not: a text id scores 0 by the correction, while a
+/// row number in the file's class order (I = 98 % of H(target) on iris) is flagged both id-like and a leakage suspect,
+/// and warned about on every command (<see cref="LeakageWarning"/>) instead of hiding among the id-like columns.</para>
 /// </remarks>
 internal static class FeatureScoring
 {
@@ -111,6 +113,10 @@ internal static class FeatureScoring
 
     /// <summary>Share of H(target) from which a feature is a leakage suspect.</summary>
     public const double LeakageShare = 0.95;
+
+    /// <summary>The one wording of a leakage suspect's warning, shared by <c>features</c> and <c>report</c>.</summary>
+    public static string LeakageWarning(ScoredFeature feature, double targetEntropy, string unit) => string.Create(CultureInfo.InvariantCulture,
+        $"Feature '{feature.Name}' has a chance-corrected I = {feature.Adjusted!.Value:F3} {unit}, at least {LeakageShare:P0} of H(target) = {targetEntropy:F3} {unit}: it nearly determines the target (leakage?){(feature.Flags.Contains(IdLike) ? "; it is also id-like (a distinct value in nearly every row), e.g. a row number in the order of the classes" : string.Empty)}.");
 
     /// <summary>Scores <paramref name="features"/> against <paramref name="target"/>; <paramref name="progress"/> gets (done, features) twice over: point estimates, then uncertainty.</summary>
     /// <exception cref="InvalidDataException">Fewer rows with a target value than the estimators need, or a constant target.</exception>
@@ -224,7 +230,7 @@ internal static class FeatureScoring
 
             double adjusted = Selection.MutualInformationRanking.ChanceCorrected(estimator, x, y, estimate.Value, settings.Unit);
 
-            if (discreteTarget && !flags.Contains(IdLike) && targetEntropy > 0 && adjusted >= LeakageShare * targetEntropy)
+            if (discreteTarget && targetEntropy > 0 && adjusted >= LeakageShare * targetEntropy)
             {
                 flags.Add(Leakage);
             }

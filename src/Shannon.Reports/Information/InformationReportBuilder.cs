@@ -83,7 +83,7 @@ internal static class InformationReportBuilder
 
         foreach (var feature in scores.Features.Where(f => f.Flags.Contains(FeatureScoring.Leakage)))
         {
-            warnings.Add($"Feature '{feature.Name}' has a chance-corrected I = {feature.Adjusted!.Value.ToString("F3", CultureInfo.InvariantCulture)} {unit}, at least {FeatureScoring.LeakageShare:P0} of H(target) = {targetEntropy.ToString("F3", CultureInfo.InvariantCulture)} {unit}: it nearly determines the target (leakage?).");
+            warnings.Add(FeatureScoring.LeakageWarning(feature, targetEntropy, unit));
         }
 
         progress?.Report(new ReportStep("column entropies", 0.8));

@@ -57,7 +57,8 @@ internal static class ReportInsights
             insights.Add($"Suspected leakage: {string.Join(", ", leaks.Take(5))} nearly determine{(leaks.Length == 1 ? "s" : string.Empty)} the target; check {(leaks.Length == 1 ? "it is" : "they are")} not derived from it.");
         }
 
-        var ids = scores.Features.Where(f => f.Flags.Contains(FeatureScoring.IdLike)).Select(f => f.Name).ToArray();
+        var ids = scores.Features.Where(f => f.Flags.Contains(FeatureScoring.IdLike))
+            .Select(f => f.Flags.Contains(FeatureScoring.Leakage) ? $"{f.Name} (a leakage suspect, above)" : f.Name).ToArray();
         if (ids.Length > 0)
         {
             insights.Add($"Id-like columns (a distinct value in nearly every row), not ranked: {string.Join(", ", ids.Take(5))}{(ids.Length > 5 ? $" and {ids.Length - 5} more" : string.Empty)}.");
