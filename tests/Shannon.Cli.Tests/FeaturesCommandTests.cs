@@ -212,6 +212,39 @@ public sealed class FeaturesCommandTests : IDisposable
         Assert.Contains(insights, i => i.StartsWith("Suspected leakage: row", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void FeaturesStatesTheRowsAndNotesThatMiStatesForTheSamePair()
+    {
+        // setosa and versicolor with one virginica row: Ross leaves that row out, mi said "n = 100 of 101 … left out"
+        // while features said rows 101 without a note; --k 1000 capped k silently in features but not in mi.
+        string path = Path.Combine(directory, "iris_rare.csv");
+        var iris = File.ReadAllLines(Data("iris.csv"));
+        File.WriteAllLines(path, [.. iris.Take(101), iris[^1]]);
+        foreach (string[] options in new[] { Array.Empty<string>(), ["--k", "1000"] })
+        {
+            var features = Ok(["features", path, "--target", "target", "--json", .. options]);
+            var mi = Ok(["mi", path, "--x", "petal_length_cm", "--y", "target", "--json", .. options]);
+            using var json = JsonDocument.Parse(features.Out);
+            using var pair = JsonDocument.Parse(mi.Out);
+            long n = pair.RootElement.GetProperty("n").GetInt64();
+            Assert.Equal(100, n);
+            foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+            {
+                Assert.Equal(n, feature.GetProperty("rows").GetInt64());
+            }
+
+            string[] miNotes = [.. mi.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("note: ", StringComparison.Ordinal))];
+            Assert.NotEmpty(miNotes);
+            Assert.Equal(options.Length == 0 ? 1 : 2, miNotes.Length);
+            foreach (string note in miNotes)
+            {
+                // The same sentence, once, naming the four features it applies to.
+                string line = Assert.Single(features.Err.Split('\n'), l => l.EndsWith(": " + note["note: ".Length..], StringComparison.Ordinal));
+                Assert.All(iris[0].Split(',')[..4], name => Assert.Contains($"'{name}'", line, StringComparison.Ordinal));
+            }
+        }
+    }
+
     private string CustomerFile()
     {
         string path = Path.Combine(directory, "cust.csv");

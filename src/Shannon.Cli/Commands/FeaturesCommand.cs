@@ -128,6 +128,12 @@ internal static class FeaturesCommand
         var dropped = cells.Dropped;
         context.RowsDropped = new DroppedRows(dropped.RowsRead, scores.TargetMissing, [.. dropped.Columns.Where(c => c.Column == request.Target)]);
         var featureCells = dropped.Columns.Where(c => c.Column != request.Target).ToArray();
+        // mi's notes for the same pairs, once per wording with the features it applies to.
+        foreach (var note in scores.Features.SelectMany(f => f.EstimateNotes.Select(n => (Note: n, f.Name))).GroupBy(p => p.Note))
+        {
+            context.Note($"note: {string.Join(", ", note.Select(p => $"'{p.Name}'"))}: {note.Key}");
+        }
+
         foreach (var leak in scores.Features.Where(f => f.Flags.Contains(FeatureScoring.Leakage)))
         {
             context.Note("warning: " + FeatureScoring.LeakageWarning(leak, scores.TargetEntropy, unit.Unit));
@@ -214,7 +220,8 @@ internal static class FeaturesCommand
     /// always in score order. JSON: <c>unit</c>, <c>method</c>, <c>target</c>, per feature <c>name</c>, <c>kind</c>, <c>rank</c>
     /// (null for a feature listed apart),
     /// <c>score</c> (the ranking criterion, <c>mi_adjusted</c>), <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
-    /// <c>mi_adjusted</c>, <c>flags</c>, <c>rows</c> (pairwise-complete), and where computed <c>ci</c>, <c>p_value</c>,
+    /// <c>mi_adjusted</c>, <c>flags</c>, <c>rows</c> (the n of the pair's estimate, as <c>mi</c> prints it: pairwise-complete rows
+    /// less those the estimator leaves out), and where computed <c>ci</c>, <c>p_value</c>,
     /// <c>p_value_is_bound</c> (no permutation reached the observed score: the p-value 1/(permutations + 1) is the bound
     /// p &lt; 1/(permutations + 1), printed with "&lt;"), <c>q_value</c>.
     /// </summary>

@@ -1,6 +1,6 @@
 using Shannon.Estimators;
-using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Uncertainty;
+using Shannon.Reports.Information;
 
 namespace Shannon.Cli.Commands;
 
@@ -30,9 +30,9 @@ internal static class MiSamples
             var estimator = EstimatorChoice.Require<IMutualInformationEstimator>(chosen, "I(X;Y)");
             var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
             var result = WithUncertainty.MutualInformation(used, x, y, uncertainty, request.Base);
-            if (used is Ross ross)
+            foreach (string note in EstimatorNotes.Of(used, x, y, result))
             {
-                NoteClasses(context, ross, Ross.LabelsOf(x, y), result);
+                context.Note("note: " + note);
             }
 
             SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name})", used.Name, result, uncertainty.Permutations);
@@ -57,26 +57,5 @@ internal static class MiSamples
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// Says on stderr what the Ross estimator did with small classes, which its n alone does not explain: a row whose
-    /// class occurs once has no same-class neighbour and is left out, and a class of at most k rows uses its size − 1
-    /// neighbours (as scikit-learn's mutual_info_classif does).
-    /// </summary>
-    private static void NoteClasses(CliContext context, Ross ross, Variable labels, Estimate result)
-    {
-        long[] counts = labels.Counts();
-        int singletons = counts.Count(c => c == 1);
-        if (singletons > 0)
-        {
-            context.Note($"note: n = {result.N} of {labels.Rows} rows: {singletons} row(s) whose class of {labels.Name} occurs only once are left out (the ross estimator needs a neighbour in the same class).");
-        }
-
-        int small = counts.Count(c => c > 1 && c <= ross.K);
-        if (small > 0)
-        {
-            context.Note($"note: {small} class(es) of {labels.Name} have at most k = {ross.K} rows; there the ross estimator uses the class size − 1 neighbours.");
-        }
     }
 }

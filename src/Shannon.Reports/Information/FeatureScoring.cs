@@ -45,7 +45,8 @@ internal sealed record ScoringSettings(
 /// <param name="Kind">discrete or continuous by the shared rule on the paired rows; "empty" for an empty column.</param>
 /// <param name="Missing">Missing cells of the column.</param>
 /// <param name="Distinct">Distinct values among its present cells.</param>
-/// <param name="Rows">Rows with both the feature and the target present (the rows of its scores).</param>
+/// <param name="Rows">The rows of its score: those with both the feature and the target present, less any the estimator
+/// leaves out (Ross: a row whose class occurs once), the n that <c>shannon mi</c> prints for the pair.</param>
 /// <param name="Flags">id_like, constant, leakage_suspect, empty, too_few_rows, not_estimable.</param>
 /// <param name="Estimator">The pair's estimator, or null when not scored.</param>
 /// <param name="MutualInformation">I(feature; target) in the unit; null when not scored.</param>
@@ -66,6 +67,9 @@ internal sealed record ScoredFeature(
     /// and so is the q-value, which only a smaller p-value could lower (every bound is the smallest p-value of the run).
     /// </summary>
     public bool PValueIsBound { get; init; }
+
+    /// <summary>What the estimate's n alone does not say (rows the estimator left out, a capped k), as <c>shannon mi</c> notes it (<see cref="EstimatorNotes"/>).</summary>
+    public IReadOnlyList<string> EstimateNotes { get; init; } = [];
 
     /// <summary>Is the feature ranked as possible signal (scored, and neither id-like nor empty)?</summary>
     public bool Ranked => Adjusted is not null && !Flags.Contains(FeatureScoring.IdLike);
@@ -235,7 +239,15 @@ internal static class FeatureScoring
                 flags.Add(Leakage);
             }
 
-            return (blank with { Kind = kind, Estimator = estimator.Name, MutualInformation = estimate.Value, Adjusted = adjusted }, (x, y));
+            return (blank with
+            {
+                Kind = kind,
+                Rows = (int)estimate.N,
+                Estimator = estimator.Name,
+                MutualInformation = estimate.Value,
+                Adjusted = adjusted,
+                EstimateNotes = EstimatorNotes.Of(estimator, x, y, estimate),
+            }, (x, y));
         }
         catch (ArgumentException ex)
         {
