@@ -77,6 +77,57 @@ public sealed class FeaturesCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_emitted_sql_run_through_duckdb_gives_the_numbers_features_prints_with_missing_cells_in_different_rows()
+    {
+        // a, b, c are discrete (plug-in pairs); their missing cells (empty, NA, nan) and the target's sit in different
+        // rows, so a listwise filter would count every feature on fewer rows than features DATA scores it on.
+        var random = new Random(3);
+        var text = new System.Text.StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < 60; i++)
+        {
+            int y = random.Next(3);
+            string a = i % 11 == 1 ? string.Empty : ((y + random.Next(2)) % 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string b = i % 7 == 2 ? "NA" : (random.Next(4) + y).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string c = i % 9 == 3 ? string.Empty : random.Next(2) == 0 ? "lo" : "hi";
+            string target = i % 13 == 5 ? string.Empty : ((char)('p' + y)).ToString();
+            text.Append($"{a},{b},{c},{target}\n");
+        }
+
+        string data = Path.Combine(directory, "gaps.csv");
+        File.WriteAllText(data, text.ToString());
+        var sql = CliRunner.Run("features", data, "--target", "y", "--emit-sql");
+        Assert.Equal(0, sql.Code);
+        string counts = Path.Combine(directory, "gap-counts.csv");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY ({sql.Out.Trim()}) TO '{counts}' (HEADER, DELIMITER ',')";
+            command.ExecuteNonQuery();
+        }
+
+        var fromSql = CliRunner.Run("features", "--counts", counts, "--target", "y", "--json");
+        var direct = CliRunner.Run("features", data, "--target", "y", "--json");
+        Assert.True(fromSql.Code == 0, fromSql.Err);
+        Assert.True(direct.Code == 0, direct.Err);
+        var viaSql = Scores(fromSql.Out);
+        var scored = Scores(direct.Out);
+        Assert.Equal(["a", "b", "c"], scored.Keys.Order());
+        Assert.Equal(scored.Keys.Order(), viaSql.Keys.Order());
+        foreach (string name in scored.Keys)
+        {
+            Assert.Equal(scored[name].GetProperty("rows").GetInt32(), viaSql[name].GetProperty("rows").GetInt32());
+            Assert.Equal(scored[name].GetProperty("mi").GetDouble(), viaSql[name].GetProperty("mi").GetDouble(), 1e-14);
+            Assert.Equal(scored[name].GetProperty("mi_adjusted").GetDouble(), viaSql[name].GetProperty("mi_adjusted").GetDouble(), 1e-12);
+        }
+
+        Assert.NotEqual(scored["a"].GetProperty("rows").GetInt32(), scored["b"].GetProperty("rows").GetInt32());
+    }
+
+    private static Dictionary<string, JsonElement> Scores(string json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+
+    [Fact]
     public void BadInputsExitWithCode2AndOneLine()
     {
         string oneClass = Path.Combine(directory, "one.csv");

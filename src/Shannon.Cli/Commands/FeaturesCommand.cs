@@ -31,7 +31,7 @@ internal static class FeaturesCommand
         var permutations = new Option<int>("--permutations") { Description = "Permutations for p-values (method mi); 0 for none.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.PermutationsOrNone);
         var ci = new Option<double?>("--ci") { Description = "Level of a half-sampling interval for each score (method mi), e.g. 0.95." }.Within(OptionRanges.Confidence);
         var seed = new Option<int?>("--seed") { Description = "Seed of the permutations, the half-samples and the k-NN jitter (default 0)." }.Within(OptionRanges.Seed);
-        var emitSql = new Option<bool>("--emit-sql") { Description = "Print the GROUP BY query that counts each feature against the target, and exit." };
+        var emitSql = new Option<bool>("--emit-sql") { Description = "Print the GROUP BY query that counts each feature against the target (each on the rows where both are present, as the scores), and exit." };
         var counts = new Option<string?>("--counts") { Description = "Rank from a counts table (feature, value, TARGET, count; or variables + count) instead of DATA." };
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
@@ -103,13 +103,15 @@ internal static class FeaturesCommand
             throw new ArgumentException($"'{path}' has no feature columns besides the target.");
         }
 
+        string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (request.EmitSql)
         {
-            context.Out.WriteLine(ContingencyQuery.Sql(path, request.Target, featureNames));
+            // Pairwise-complete per feature, as the scores below: the counts give the plug-in mi that features DATA prints for discrete pairs.
+            string[] text = [.. forced.Union(context.TableTypes.Categorical).Union(context.TableTypes.Boolean)];
+            context.Out.WriteLine(ContingencyQuery.Sql(path, request.Target, featureNames, text: text));
             return null;
         }
 
-        string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (request.Method != "mi" && uncertainty)
         {
             throw new UsageException("--ci and --permutations go with --method mi; the greedy methods report the criterion at each pick.");

@@ -13,7 +13,9 @@ namespace Shannon.Data.Counts;
 /// The counts table is long: columns <c>feature</c> (the feature's name), <c>value</c> (its value as text),
 /// the target column (under its own name, as text) and <c>count</c>; one row per non-empty cell of each
 /// feature's table. A "wide" counts table (one column per variable and <c>count</c>, as from
-/// <c>GROUP BY</c> over all variables) is accepted too and summed down to the per-feature tables.
+/// <c>GROUP BY</c> over all variables) is accepted too and summed down to the per-feature tables. Missing cells are
+/// left out pairwise: a feature's table counts the rows where the feature and the target are both present, as
+/// <c>shannon features DATA</c> scores, so the SQL route and the direct route give one answer.
 /// </remarks>
 public static class ContingencyQuery
 {
@@ -23,26 +25,45 @@ public static class ContingencyQuery
     /// <param name="path">The data file (.csv, .tsv or .parquet); it becomes the CTE <c>data</c> at the top of the query.</param>
     /// <param name="target">The target column.</param>
     /// <param name="features">The feature columns; at least one.</param>
-    /// <param name="missing">DropRows adds a listwise <c>IS NOT NULL</c> filter; OwnCategory keeps NULL as a value.</param>
-    /// <returns>Standard SQL (a WITH clause, CAST, GROUP BY, UNION ALL) with every name and path quoted.</returns>
+    /// <param name="missing">
+    /// DropRows leaves out, in each feature's GROUP BY, the rows where that feature or the target is missing
+    /// (pairwise-complete, as <c>shannon features DATA</c> scores); OwnCategory keeps NULL as a value.
+    /// </param>
+    /// <param name="text">Columns read as text (<c>--discrete</c>, <c>--types COL=text</c>): their "NA" and "nan" are values.</param>
+    /// <returns>Standard SQL (a WITH clause, CAST, GROUP BY, UNION ALL, WHERE) with every name and path quoted.</returns>
     /// <exception cref="ArgumentException">No features, an unknown extension, or the target is named <c>feature</c>, <c>value</c> or <c>count</c>.</exception>
-    /// <remarks>To run it elsewhere, replace the <c>data</c> CTE's <c>read_…(…)</c> call with the engine's table name.</remarks>
-    public static string Sql(string path, string target, IReadOnlyList<string> features, MissingValuePolicy missing = MissingValuePolicy.DropRows)
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file's header, or a <c>.gz</c> file is truncated or corrupt.</exception>
+    /// <remarks>
+    /// The file's schema is read (not its rows) so the query reads cells as <see cref="TableReader.Read"/> does: a null
+    /// token (<c>NA</c>, <c>N/A</c>, …) in a column of numbers is NULL, and in a floating-point column NaN and ±∞ are
+    /// missing (<c>isfinite</c>; Trino spells it <c>is_finite</c>). To run it elsewhere, replace the <c>data</c> CTE's
+    /// <c>read_…(…)</c> call with the engine's table name.
+    /// </remarks>
+    public static string Sql(string path, string target, IReadOnlyList<string> features, MissingValuePolicy missing = MissingValuePolicy.DropRows, IReadOnlyCollection<string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return Build(TableSource.FromClauseFor(path, nameof(path)), target, features, missing, "count(*)");
+        RequireFeatures(features);
+        RejectReserved(target);
+        using var connection = TableSource.Connect();
+        var source = TableSource.Open(connection, path, nameof(path), text);
+        return Build(source.FromClause, target, features, Present(source, missing, text), "count(*)");
     }
 
     /// <summary>Counts each feature against the target inside DuckDB, streaming the file.</summary>
     /// <param name="path">The data file (.csv, .tsv or .parquet).</param>
     /// <param name="target">The target column.</param>
     /// <param name="features">The feature columns; null for every column except the target.</param>
-    /// <param name="missing">The missing-value policy (listwise deletion or NULL as a category).</param>
-    /// <returns>The tables, features in the given order.</returns>
+    /// <param name="missing">The missing-value policy (pairwise-complete deletion or NULL as a category).</param>
+    /// <returns>
+    /// The tables, features in the given order. Under DropRows, <see cref="TargetContingencies.Dropped"/> counts as dropped
+    /// the rows without a target value (they leave every table) and lists each column's missing cells; a feature's own
+    /// missing cells leave only its table.
+    /// </returns>
     /// <exception cref="ArgumentException">An unknown column, no features, or a reserved target name.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">DuckDB cannot read the file, a <c>.gz</c> file is truncated or corrupt, or no row survives.</exception>
-    /// <remarks>Every column is counted by its value as text, so numeric columns count as discrete.</remarks>
+    /// <remarks>Every column is counted by its value as text, so numeric columns count as discrete. The query is <see cref="Sql"/>'s.</remarks>
     public static TargetContingencies Count(string path, string target, IReadOnlyList<string>? features = null, MissingValuePolicy missing = MissingValuePolicy.DropRows)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -56,25 +77,52 @@ public static class ContingencyQuery
             RequireColumn(names, feature, nameof(features));
         }
 
-        string sql = Build(source.FromClause, target, features, missing, "count(*)");
-        var dropped = missing == MissingValuePolicy.DropRows ? CountDropped(connection, path, source.FromClause, [.. features.Append(target).Distinct()]) : null;
+        RequireFeatures(features);
+        RejectReserved(target);
+        string sql = Build(source.FromClause, target, features, Present(source, missing, null), "count(*)");
+        var dropped = missing == MissingValuePolicy.DropRows ? CountDropped(connection, source, target, [.. features.Append(target).Distinct()]) : null;
         var tables = Collect(connection, path, sql, target, features, dropMissing: false, out _);
         return dropped is null ? tables : tables with { Dropped = dropped };
     }
 
-    /// <summary>Counts the rows the listwise filter drops and each column's empty cells, in one scan.</summary>
-    private static DroppedRows CountDropped(DuckDB.NET.Data.DuckDBConnection connection, string path, string fromClause, IReadOnlyList<string> columns)
+    /// <summary>
+    /// Under DropRows, the condition that a column's cell is present: not NULL and, in a floating-point column not read
+    /// as text, finite; null under OwnCategory (no filter).
+    /// </summary>
+    private static Func<string, string>? Present(TableSource source, MissingValuePolicy missing, IReadOnlyCollection<string>? text)
     {
-        var sql = new StringBuilder("SELECT count(*), count(*) FILTER (WHERE ")
-            .AppendJoin(" OR ", columns.Select(c => $"{SqlText.Identifier(c)} IS NULL")).Append(')');
-        foreach (string column in columns)
+        if (missing != MissingValuePolicy.DropRows)
         {
-            sql.Append($", count(*) FILTER (WHERE {SqlText.Identifier(column)} IS NULL)");
+            return null;
         }
 
-        sql.Append(" FROM ").Append(fromClause);
+        var floats = source.Schema.Where(s => IsFloat(s.Type) && text?.Contains(s.Name) != true).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return column => floats.Contains(column)
+            ? $"{SqlText.Identifier(column)} IS NOT NULL AND isfinite({SqlText.Identifier(column)})"
+            : $"{SqlText.Identifier(column)} IS NOT NULL";
+    }
+
+    private static bool IsFloat(string type) => type.ToUpperInvariant() is "DOUBLE" or "FLOAT" or "REAL";
+
+    /// <summary>Counts, in one scan, the rows without a target value and each column's missing cells by reason (empty, NaN, ±∞, null token).</summary>
+    private static DroppedRows CountDropped(DuckDB.NET.Data.DuckDBConnection connection, TableSource source, string target, IReadOnlyList<string> columns)
+    {
+        var floats = source.Schema.Where(s => IsFloat(s.Type)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        string Missing(string column) => floats.Contains(column)
+            ? $"{source.CellExpression(column)} IS NULL OR NOT isfinite({source.CellExpression(column)})"
+            : $"{source.CellExpression(column)} IS NULL";
+        var sql = new StringBuilder($"SELECT count(*), count(*) FILTER (WHERE {Missing(target)})");
+        foreach (string column in columns)
+        {
+            string cell = source.CellExpression(column);
+            sql.Append($", count(*) FILTER (WHERE {SqlText.Identifier(column)} IS NULL)");
+            sql.Append(floats.Contains(column) ? $", count(*) FILTER (WHERE isnan({cell})), count(*) FILTER (WHERE isinf({cell}))" : ", 0, 0");
+            sql.Append(source.NullTokenColumns.Contains(column) ? $", count(*) FILTER (WHERE {TableSource.NullTokenTest(column)})" : ", 0");
+        }
+
+        sql.Append(" FROM ").Append(source.RawFromClause);
         DroppedRows result = DroppedRows.None;
-        TableSource.Run(path, () =>
+        TableSource.Run(source.Path, () =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql.ToString();
@@ -83,10 +131,11 @@ public static class ContingencyQuery
             var cells = new List<MissingCells>();
             for (int c = 0; c < columns.Count; c++)
             {
-                long empty = reader.GetInt64(2 + c);
-                if (empty > 0)
+                int at = 2 + (4 * c);
+                var counted = new MissingCells(columns[c], reader.GetInt64(at), reader.GetInt64(at + 1), reader.GetInt64(at + 2), reader.GetInt64(at + 3));
+                if (counted.Total > 0)
                 {
-                    cells.Add(new MissingCells(columns[c], empty, 0, 0));
+                    cells.Add(counted);
                 }
             }
 
@@ -123,7 +172,7 @@ public static class ContingencyQuery
         }
 
         string[] features = [.. source.Schema.Select(s => s.Name).Where(n => n != target && n != "count").Order(StringComparer.Ordinal)];
-        string wide = Build(source.FromClause, target, features, MissingValuePolicy.OwnCategory, "CAST(sum(\"count\") AS BIGINT)");
+        string wide = Build(source.FromClause, target, features, null, "CAST(sum(\"count\") AS BIGINT)");
         var wideTables = Collect(connection, path, wide, target, features, dropMissing, out var wideDropped);
         return wideTables with { Dropped = wideDropped };
     }
@@ -148,31 +197,33 @@ public static class ContingencyQuery
         }
     }
 
-    private static string Build(string fromClause, string target, IReadOnlyList<string> features, MissingValuePolicy missing, string countExpression)
+    /// <summary>The counting query over <paramref name="fromClause"/>; <paramref name="present"/> (when given) filters each GROUP BY to the rows where its feature and the target are present.</summary>
+    private static string Build(string fromClause, string target, IReadOnlyList<string> features, Func<string, string>? present, string countExpression)
+    {
+        RequireFeatures(features);
+        RejectReserved(target);
+        string y = SqlText.Identifier(target);
+        var sql = new StringBuilder($"WITH data AS (SELECT * FROM {fromClause})\n");
+        for (int f = 0; f < features.Count; f++)
+        {
+            string x = SqlText.Identifier(features[f]);
+            string where = present is null ? string.Empty
+                : features[f] == target ? $" WHERE {present(target)}"
+                : $" WHERE {present(features[f])} AND {present(target)}";
+            sql.Append(f == 0 ? string.Empty : "UNION ALL\n")
+               .Append($"SELECT {SqlText.Literal(features[f])} AS feature, CAST({x} AS VARCHAR) AS value, CAST({y} AS VARCHAR) AS {y}, {countExpression} AS \"count\" FROM data{where} GROUP BY {x}, {y}\n");
+        }
+
+        return sql.ToString().TrimEnd('\n');
+    }
+
+    private static void RequireFeatures(IReadOnlyList<string> features)
     {
         ArgumentNullException.ThrowIfNull(features);
         if (features.Count == 0)
         {
             throw new ArgumentException("features is empty; count at least one feature.", nameof(features));
         }
-
-        RejectReserved(target);
-        string y = SqlText.Identifier(target);
-        var sql = new StringBuilder($"WITH data AS (SELECT * FROM {fromClause}");
-        if (missing == MissingValuePolicy.DropRows)
-        {
-            sql.Append(" WHERE ").AppendJoin(" AND ", features.Append(target).Distinct().Select(c => $"{SqlText.Identifier(c)} IS NOT NULL"));
-        }
-
-        sql.Append(")\n");
-        for (int f = 0; f < features.Count; f++)
-        {
-            string x = SqlText.Identifier(features[f]);
-            sql.Append(f == 0 ? string.Empty : "UNION ALL\n")
-               .Append($"SELECT {SqlText.Literal(features[f])} AS feature, CAST({x} AS VARCHAR) AS value, CAST({y} AS VARCHAR) AS {y}, {countExpression} AS \"count\" FROM data GROUP BY {x}, {y}\n");
-        }
-
-        return sql.ToString().TrimEnd('\n');
     }
 
     private static TargetContingencies Collect(DuckDB.NET.Data.DuckDBConnection connection, string path, string sql, string target, IReadOnlyList<string>? order, bool dropMissing, out DroppedRows dropped)

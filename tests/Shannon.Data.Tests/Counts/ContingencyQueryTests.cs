@@ -66,13 +66,13 @@ public sealed class ContingencyQueryTests : IDisposable
     }
 
     [Fact]
-    public void MissingValuesAreDroppedListwiseOrCounted()
+    public void MissingValuesAreDroppedPairwiseOrCounted()
     {
         string path = temp.Write("m.csv", "a,y\nu,0\n,0\nv,1\nu,\n");
         var dropped = ContingencyQuery.Count(path, "y");
         Assert.Equal(2, dropped.Features[0].Table.Total);
         Assert.Equal(4, dropped.Dropped.RowsRead);
-        Assert.Equal(2, dropped.Dropped.Dropped);
+        Assert.Equal(1, dropped.Dropped.Dropped); // the row without a target leaves every table; a's empty cell only a's
         Assert.Equal([new MissingCells("a", 1, 0, 0), new MissingCells("y", 1, 0, 0)], dropped.Dropped.Columns);
 
         string counts = temp.Write("mc.csv", "feature,value,y,count\na,u,0,3\na,,0,2\na,v,,4\na,v,1,1\n");
@@ -83,6 +83,32 @@ public sealed class ContingencyQueryTests : IDisposable
         Assert.Equal(4, kept.Features[0].Table.Total);
         Assert.Equal([null, "u", "v"], kept.Features[0].Values);
         Assert.Equal([null, "0", "1"], kept.Classes);
+    }
+
+    [Fact]
+    public void Each_feature_is_counted_on_the_rows_where_it_and_the_target_are_present()
+    {
+        // Missing cells in different rows: listwise deletion would leave 4 rows for every feature.
+        string path = temp.Write("pairs.csv", "a,b,f,y\nu,p,1.5,0\n,q,2.5,1\nv,,nan,0\nu,p,NA,1\nv,q,1.5,\nu,q,2.5,0\nv,p,inf,1\nu,p,1.5,1\n");
+        var counted = ContingencyQuery.Count(path, "y");
+        var cells = TableReader.Read(path, new TableReadOptions { MissingValues = MissingValuePolicy.KeepCells });
+        foreach (var feature in counted.Features)
+        {
+            int[] rows = PairwiseComplete.Rows(cells[feature.Feature], cells["y"]);
+            Assert.Equal(rows.Length, feature.Table.Total);
+        }
+
+        Assert.Equal([6L, 6, 4], counted.Features.Select(f => f.Table.Total));
+        Assert.Equal(1, counted.Dropped.Dropped);
+        Assert.Equal(
+            [new MissingCells("a", 1, 0, 0), new MissingCells("b", 1, 0, 0), new MissingCells("f", 0, 1, 1, 1), new MissingCells("y", 1, 0, 0)],
+            counted.Dropped.Columns);
+
+        string sql = ContingencyQuery.Sql(path, "y", ["a", "b", "f"]);
+        Assert.DoesNotContain("data WHERE \"a\" IS NOT NULL AND \"b\"", sql, StringComparison.Ordinal);
+        string counts = temp.Path("pair-counts.csv");
+        Execute($"COPY ({sql}) TO '{counts}' (HEADER, DELIMITER ',')");
+        Assert.Equal(counted.Rank().Features.Select(f => (f.Name, f.Score)), ContingencyQuery.ReadCountsFile(counts, "y").Rank().Features.Select(f => (f.Name, f.Score)));
     }
 
     [Fact]

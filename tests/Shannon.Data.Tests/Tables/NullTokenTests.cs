@@ -83,7 +83,8 @@ public sealed class NullTokenTests : IDisposable
 
         var counts = ContingencyQuery.Count(path, "y", ["x"]);
         Assert.Equal(3, Assert.Single(counts.Features).Table.Total);
-        Assert.Equal(1, counts.Dropped.Dropped);
+        Assert.Equal(0, counts.Dropped.Dropped); // x's NA leaves x's table only (pairwise); the target is complete
+        Assert.Equal(new MissingCells("x", 0, 0, 0, 1), Assert.Single(counts.Dropped.Columns));
     }
 
     [Fact]
