@@ -84,15 +84,24 @@ internal static class EntropyCommand
         return command;
     }
 
-    /// <summary>Inline counts as whole numbers, or a usage error naming the first that is not one.</summary>
+    /// <summary>The largest count the estimators take from P: 10¹⁸, so that a sum of a few of them stays within a long (2⁶³ − 1 ≈ 9.2·10¹⁸).</summary>
+    private const double LargestCount = 1e18;
+
+    /// <summary>Inline counts as whole numbers, or a usage error naming the first that is not one, by what is wrong with it.</summary>
     private static long[] Counts(double[] values)
     {
         var counts = new long[values.Length];
+        long total = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            counts[i] = values[i] >= 0 && values[i] == Math.Floor(values[i]) && values[i] < 1e18
-                ? (long)values[i]
-                : throw new UsageException($"--counts entry {i + 1} is {CliOutput.Number(values[i])}; an estimator needs whole, non-negative counts.");
+            double v = values[i];
+            string entry = $"--counts entry {i + 1} is {v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+            counts[i] = !(v >= 0) || v != Math.Floor(v) ? throw new UsageException($"{entry}; an estimator needs whole, non-negative counts.")
+                : v > LargestCount ? throw new UsageException($"{entry}, more than the largest count an estimator takes (10^18; counts are held as 64-bit integers, at most 2^63 - 1, and summed).")
+                : (long)v;
+            total = total > long.MaxValue - counts[i]
+                ? throw new UsageException($"--counts: the counts of P sum past 2^63 - 1 = {long.MaxValue} at entry {i + 1}; the total must fit in a 64-bit integer.")
+                : total + counts[i];
         }
 
         return counts;

@@ -104,6 +104,11 @@ internal static class FeaturesCommand
         }
 
         string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (forced.FirstOrDefault(name => !kinds.ContainsKey(name)) is { } unknown)
+        {
+            throw new UsageException($"--discrete names column '{NumberList.Escape(unknown)}', which '{CliInput.DisplayName(path)}' does not have; its columns are: {string.Join(", ", kinds.Keys)}.");
+        }
+
         if (request.EmitSql)
         {
             // Pairwise-complete per feature, as the scores below: the counts give the plug-in mi that features DATA prints for discrete pairs.

@@ -24,6 +24,7 @@ internal static class MiSamples
             : SampleColumns.Read(context, request.Data!, ("--x", request.X), ("--y", request.Y), ("--z", request.Z));
         var (x, y) = (variables[0], variables[1]);
         var chosen = EstimatorChoice.Parse(request.Estimator, request.K, request.Seed, request.Bins);
+        SampleColumns.RequireIntervalRows(request.Ci, x.Rows, request.Data!);
         var uncertainty = new UncertaintyOptions { Level = request.Ci, Permutations = request.Permutations ?? 0, Seed = request.Seed ?? EstimatorDefaults.Seed };
         if (variables.Length == 2)
         {

@@ -36,6 +36,20 @@ internal static class SampleColumns
             : throw new UsageException($"{CliInput.DisplayName(path)} has {columns.Count} columns ({string.Join(", ", columns.Select(c => c.Name))}); choose one with {option}.");
     }
 
+    /// <summary>Refuses <c>--ci</c> on fewer rows than a half-sampling interval takes, naming the option, the file and the row count.</summary>
+    /// <param name="ci">The <c>--ci</c> level, or null when no interval is asked for.</param>
+    /// <param name="rows">The rows with values (after the missing-value policy).</param>
+    /// <param name="path">The data file as the user gave it, or <c>-</c>.</param>
+    /// <exception cref="UsageException">An interval is asked for on fewer than <see cref="Estimators.Uncertainty.HalfSampling.MinimumRows"/> rows.</exception>
+    public static void RequireIntervalRows(double? ci, int rows, string path)
+    {
+        if (ci is double level && rows < Estimators.Uncertainty.HalfSampling.MinimumRows)
+        {
+            throw new UsageException(
+                $"--ci {CliOutput.Number(level)} needs at least {Estimators.Uncertainty.HalfSampling.MinimumRows} rows with values (the interval recomputes the estimate on halves of them); {CliInput.DisplayName(path)} has {rows}.");
+        }
+    }
+
     private static string[] Split(string? names, string option)
     {
         string[] parts = (names ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -36,13 +36,32 @@ internal static class CliInput
         if (IsStdin(argument))
         {
             Take(context, name);
-            string text = context.In.ReadToEnd();
+            string text = ReadBounded(context.In, name);
             int bad = text.AsSpan().IndexOfAny('\0', '\uFFFD');
             return bad < 0 ? text : throw new InvalidDataException($"{name} ({StdinName}) is not text: character {bad} is a NUL or a byte that is not UTF-8 (is it binary?).");
         }
 
         RequireFile(argument, name);
         return Data.Files.TextFile.ReadAllText(argument, name);
+    }
+
+    /// <summary>Standard input as text, refused once it passes <see cref="Data.Files.TextFile.MaxBytes"/> characters, before it exhausts memory.</summary>
+    private static string ReadBounded(TextReader reader, string name)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + (long)read > Data.Files.TextFile.MaxBytes)
+            {
+                throw Data.Files.TextFile.TooLarge($"{name} ({StdinName})", text.Length + (long)read);
+            }
+
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A byte stream over a file or standard input (binary data, read once, never spooled).</summary>

@@ -64,6 +64,7 @@ internal static class CliTables
     /// </summary>
     public static ColumnTable Read(CliContext context, string path, TableReadOptions? options = null)
     {
+        RequireTypedColumns(context, path);
         var table = TableReader.Read(path, WithTypes(context, options ?? new TableReadOptions()));
         context.RowsDropped = table.Dropped;
         return table;
@@ -98,8 +99,36 @@ internal static class CliTables
     }
 
     /// <summary>The kinds each column would be read as, <c>--types</c> applied.</summary>
-    public static OrderedDictionary<string, ColumnKind> ColumnKinds(CliContext context, string path, TableReadOptions? options = null) =>
-        TableReader.ColumnKinds(path, WithTypes(context, options ?? new TableReadOptions()));
+    public static OrderedDictionary<string, ColumnKind> ColumnKinds(CliContext context, string path, TableReadOptions? options = null)
+    {
+        RequireTypedColumns(context, path);
+        return TableReader.ColumnKinds(path, WithTypes(context, options ?? new TableReadOptions()));
+    }
+
+    /// <summary>
+    /// Refuses a <c>--types</c> item that names no column of the file, naming the option, the column and the file's
+    /// columns (the reader would name its own option list, which the user never typed). Reads the header only when
+    /// <c>--types</c> was given.
+    /// </summary>
+    /// <exception cref="UsageException">A <c>--types</c> column is not in the file.</exception>
+    private static void RequireTypedColumns(CliContext context, string path)
+    {
+        var types = context.TableTypes;
+        var typed = types.Categorical.Concat(types.Numeric).Concat(types.Boolean).ToArray();
+        if (typed.Length == 0)
+        {
+            return;
+        }
+
+        var columns = TableReader.ColumnKinds(path).Keys;
+        foreach (string name in typed)
+        {
+            if (!columns.Contains(name))
+            {
+                throw new UsageException($"--types names column '{NumberList.Escape(name)}', which '{CliInput.DisplayName(path)}' does not have; its columns are: {string.Join(", ", columns)}.");
+            }
+        }
+    }
 
     /// <summary>Counts features against the target inside DuckDB and records the rows the listwise filter drops.</summary>
     public static TargetContingencies Count(CliContext context, string path, string target, IReadOnlyList<string> features)

@@ -151,7 +151,7 @@ public static class ContingencyQuery
     /// <returns>The tables, features in ordinal name order.</returns>
     /// <exception cref="ArgumentException">No <c>count</c> column, no target column, or a reserved target name.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">Unreadable file, a NULL, negative or non-integer count, a feature whose counts are all 0, or no cells.</exception>
+    /// <exception cref="InvalidDataException">Unreadable file, a NULL, negative or non-integer count, a feature whose counts are all 0 or sum past 2^63 − 1, or no cells.</exception>
     /// <remarks>Rows with a count of 0 are empty cells and add nothing; a feature with no positive count has no observation, and is an error rather than a NaN score.</remarks>
     public static TargetContingencies ReadCountsFile(string path, string target, MissingValuePolicy missing = MissingValuePolicy.DropRows)
     {
@@ -307,8 +307,21 @@ public static class ContingencyQuery
         int[] classCodes = classColumn.Codes.ToArray();
         var features = (order ?? [.. byFeature.Keys.Order(StringComparer.Ordinal)])
             .Where(byFeature.ContainsKey)
-            .Select(name => byFeature[name].ToContingency(name, classCodes, classColumn.CategoryCount));
+            .Select(name => Table(path, name, byFeature[name], classCodes, classColumn.CategoryCount));
         return new TargetContingencies(target, classColumn.Categories, [.. features]);
+    }
+
+    /// <summary>One feature's table, an overflowing total named by the file and the feature.</summary>
+    private static FeatureContingency Table(string path, string feature, CellList cells, int[] classCodes, int classCount)
+    {
+        try
+        {
+            return cells.ToContingency(feature, classCodes, classCount);
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"'{path}': the counts of feature '{feature}' sum past 2^63 - 1 = {long.MaxValue}; a table's total must fit in a 64-bit integer.");
+        }
     }
 
     private static void RejectReserved(string target)

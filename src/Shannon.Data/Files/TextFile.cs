@@ -9,18 +9,41 @@ namespace Shannon.Data.Files;
 /// </summary>
 public static class TextFile
 {
+    /// <summary>
+    /// The largest text input read whole, in bytes: 1 GiB (2³⁰). Its characters fill a .NET string of at most about
+    /// 2³⁰ characters, and reading it takes about five times its size in memory (bytes, characters, string).
+    /// </summary>
+    public const long MaxBytes = 1L << 30;
+
     /// <summary>Reads a whole text file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="name">How messages name the input (an option or argument, e.g. <c>--weights</c>).</param>
     /// <returns>The text, without a byte-order mark.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file holds a NUL byte or bytes that are not UTF-8: it is binary, not text.</exception>
+    /// <exception cref="InvalidDataException">The file is larger than <see cref="MaxBytes"/> (refused before anything is allocated), or holds a NUL byte or bytes that are not UTF-8: it is binary, not text.</exception>
     public static string ReadAllText(string path, string name)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(name);
-        return Decode(File.ReadAllBytes(path), $"{name} '{path}'");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        long length = stream.Length;
+        if (length > MaxBytes)
+        {
+            throw TooLarge($"{name} '{path}'", length);
+        }
+
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        return Decode(bytes, $"{name} '{path}'");
     }
+
+    /// <summary>The error for a text input larger than <see cref="MaxBytes"/>, naming it, its size and the limit.</summary>
+    /// <param name="name">How messages name the input, e.g. <c>P 'p.txt'</c>.</param>
+    /// <param name="length">Its size in bytes (or at least the bytes seen so far).</param>
+    /// <returns>The exception to throw.</returns>
+    public static InvalidDataException TooLarge(string name, long length) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{name} is {length} bytes ({length / (double)(1L << 30):0.0} GiB), more than the {MaxBytes} bytes (1 GiB) a text input may hold: it is read whole into memory."));
 
     /// <summary>Decodes bytes that should be text (a file's or standard input's).</summary>
     /// <param name="bytes">The bytes.</param>

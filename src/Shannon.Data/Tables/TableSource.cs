@@ -97,7 +97,7 @@ internal sealed class TableSource
     /// <param name="keepText">Columns the caller reads as text (or booleans): their null tokens stay the text they are.</param>
     /// <exception cref="ArgumentException">Unknown extension.</exception>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="InvalidDataException">DuckDB cannot read the file, or a <c>.gz</c> file is truncated or corrupt ("truncated gzip: …").</exception>
+    /// <exception cref="InvalidDataException">DuckDB cannot read the file, a CSV file is empty (or only white space), or a <c>.gz</c> file is truncated or corrupt ("truncated gzip: …").</exception>
     /// <remarks>
     /// A CSV column is sniffed twice: as written, and with the <see cref="NullTokens"/> as NULL. A column that is text the
     /// first time and a number type the second holds numbers and null tokens only; it is read as numbers and its tokens as
@@ -120,6 +120,12 @@ internal sealed class TableSource
         }
 
         bool text = !fromClause.StartsWith("read_parquet(", StringComparison.Ordinal);
+        if (text && !GzipCheck.IsGzipName(path) && IsBlank(full))
+        {
+            // DuckDB would read an empty file as one column named "column0", and the error would be about that column.
+            throw new InvalidDataException($"'{path}' is empty: a table needs a header row of column names and at least one data row.");
+        }
+
         var schema = Describe(connection, path, fromClause);
         if (schema.Count == 0)
         {
@@ -142,6 +148,22 @@ internal sealed class TableSource
         }
 
         return new TableSource(full, fromClause, schema, tokenColumns);
+    }
+
+    /// <summary>Is the file empty or only white space (and a UTF-8 byte-order mark)? Reads at most 4 KiB.</summary>
+    private static bool IsBlank(string path)
+    {
+        const int Probe = 4096;
+        using var stream = File.OpenRead(path);
+        if (stream.Length > Probe)
+        {
+            return false;
+        }
+
+        var bytes = new byte[(int)stream.Length];
+        stream.ReadExactly(bytes);
+        ReadOnlySpan<byte> content = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
+        return content.IndexOfAnyExcept(" \t\r\n"u8) < 0;
     }
 
     private static List<(string Name, string Type)> Describe(DuckDBConnection connection, string path, string fromClause)

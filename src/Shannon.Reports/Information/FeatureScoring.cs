@@ -290,7 +290,9 @@ internal static class FeatureScoring
         }
         catch (ArgumentException ex)
         {
-            return score with { Note = $"no interval or p-value: {ex.Message}" };
+            // The first line only, without .NET's "(Parameter 'rows')" and "Actual value was …" lines: the note is one line of the table.
+            string reason = ex.Message.Split('\n')[0].Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal).Trim();
+            return score with { Note = $"no interval or p-value: {reason}" };
         }
     }
 

@@ -35,6 +35,24 @@ public sealed class ContingencyTable
         _rowSums = new long[rows];
         _columnSums = new long[columns];
         long total = 0;
+        try
+        {
+            total = Sums(rows, columns, dense, cellRows, cellColumns, cellCounts, _rowSums, _columnSums);
+        }
+        catch (OverflowException)
+        {
+            throw new OverflowException($"The table's counts sum past 2^63 - 1 = {long.MaxValue}; a contingency table's total (and each row and column sum) must fit in a 64-bit integer.");
+        }
+
+        Total = total;
+        NonEmptyRows = CountPositive(_rowSums);
+        NonEmptyColumns = CountPositive(_columnSums);
+    }
+
+    /// <summary>Fills the row and column sums and returns the total, checked against overflow.</summary>
+    private static long Sums(int rows, int columns, long[]? dense, int[] cellRows, int[] cellColumns, long[] cellCounts, long[] rowSums, long[] columnSums)
+    {
+        long total = 0;
         if (dense is not null)
         {
             for (int i = 0; i < rows; i++)
@@ -44,10 +62,10 @@ public sealed class ContingencyTable
                 for (int j = 0; j < columns; j++)
                 {
                     rowSum = checked(rowSum + row[j]);
-                    _columnSums[j] = checked(_columnSums[j] + row[j]);
+                    columnSums[j] = checked(columnSums[j] + row[j]);
                 }
 
-                _rowSums[i] = rowSum;
+                rowSums[i] = rowSum;
                 total = checked(total + rowSum);
             }
         }
@@ -55,15 +73,13 @@ public sealed class ContingencyTable
         {
             for (int k = 0; k < cellCounts.Length; k++)
             {
-                _rowSums[cellRows[k]] = checked(_rowSums[cellRows[k]] + cellCounts[k]);
-                _columnSums[cellColumns[k]] = checked(_columnSums[cellColumns[k]] + cellCounts[k]);
+                rowSums[cellRows[k]] = checked(rowSums[cellRows[k]] + cellCounts[k]);
+                columnSums[cellColumns[k]] = checked(columnSums[cellColumns[k]] + cellCounts[k]);
                 total = checked(total + cellCounts[k]);
             }
         }
 
-        Total = total;
-        NonEmptyRows = CountPositive(_rowSums);
-        NonEmptyColumns = CountPositive(_columnSums);
+        return total;
     }
 
     /// <summary>The number of rows: distinct labels of the first labelling.</summary>
@@ -205,7 +221,8 @@ public sealed class ContingencyTable
 
             if (keys[i] == lastKey)
             {
-                sortedCounts[^1] = checked(sortedCounts[^1] + counts[i]);
+                sortedCounts[^1] = sortedCounts[^1] <= long.MaxValue - counts[i] ? sortedCounts[^1] + counts[i]
+                    : throw new OverflowException($"cellCounts of cell (row {keys[i] / columns}, column {keys[i] % columns}) sum past 2^63 - 1 = {long.MaxValue}; a count must fit in a 64-bit integer.");
                 continue;
             }
 

@@ -9,7 +9,11 @@ public static class Distributions
     /// <param name="weights">Non-negative finite masses (counts, scores) with a positive total.</param>
     /// <param name="destination">Receives the probabilities; at least as long as <paramref name="weights"/>.</param>
     /// <exception cref="ArgumentException">Empty input, a NaN, negative or infinite entry, a zero total, or a short destination.</exception>
-    /// <remarks>The total is a compensated sum, so the result sums to 1 within a few ulps.</remarks>
+    /// <remarks>
+    /// The total is a compensated sum, so the result sums to 1 within a few ulps. When finite masses sum past
+    /// <see cref="double.MaxValue"/> (1e308, 1e308), each is first divided by the largest, so the total is finite and the
+    /// result is the same distribution (0.5, 0.5) rather than zeros from dividing by +∞.
+    /// </remarks>
     public static void Normalize(ReadOnlySpan<double> weights, Span<double> destination)
     {
         Guard.NotEmpty(weights, nameof(weights));
@@ -21,9 +25,23 @@ public static class Distributions
             throw new ArgumentException("weights sum to 0; a distribution needs positive total mass.", nameof(weights));
         }
 
+        double scale = 1.0;
+        if (double.IsPositiveInfinity(total))
+        {
+            // The masses overflow when added: add them as fractions of the largest instead (each ≤ 1, total ≤ n).
+            scale = System.Numerics.Tensors.TensorPrimitives.Max(weights);
+            var scaled = default(CompensatedSum);
+            foreach (double w in weights)
+            {
+                scaled.Add(w / scale);
+            }
+
+            total = scaled.Value;
+        }
+
         for (int i = 0; i < weights.Length; i++)
         {
-            destination[i] = weights[i] / total;
+            destination[i] = weights[i] / scale / total;
         }
     }
 

@@ -62,7 +62,8 @@ public static class Guard
                 throw new ArgumentException($"{paramName} has a negative entry {counts[i]} at index {i}.", paramName);
             }
 
-            total = checked(total + counts[i]);
+            total = total <= long.MaxValue - counts[i] ? total + counts[i]
+                : throw new OverflowException($"{paramName} sum past 2^63 - 1 = {long.MaxValue} at index {i} (entry {counts[i]}); the total must fit in a 64-bit integer.");
         }
 
         return total > 0 ? total : throw new ArgumentException($"{paramName} sum to 0; at least one observation is needed.", paramName);

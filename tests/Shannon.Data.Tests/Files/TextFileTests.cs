@@ -31,4 +31,19 @@ public sealed class TextFileTests : IDisposable
         Assert.Throws<InvalidDataException>(() => TextFile.Decode([0xFF, 0xFE, 0x00, 0xD8], "x"));
         Assert.Throws<FileNotFoundException>(() => TextFile.ReadAllText(_files.Path("missing.txt"), "x"));
     }
+
+    [Fact]
+    public void A_text_file_over_the_limit_is_refused_by_its_size_before_it_is_read()
+    {
+        string path = _files.Path("huge.txt");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(3L << 30); // sparse: 3 GiB declared, no data written
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var ex = Assert.Throws<InvalidDataException>(() => TextFile.ReadAllText(path, "P"));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "refused before allocating the file's size");
+        Assert.Equal($"P '{path}' is 3221225472 bytes (3.0 GiB), more than the 1073741824 bytes (1 GiB) a text input may hold: it is read whole into memory.", ex.Message);
+    }
 }

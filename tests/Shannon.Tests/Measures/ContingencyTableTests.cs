@@ -155,4 +155,16 @@ public class ContingencyTableTests
         Assert.Equal("cellCounts", Assert.Throws<ArgumentException>(() => ContingencyTable.FromCells(1, 2, [0], [1], [0])).ParamName);
         Assert.Throws<OverflowException>(() => ContingencyTable.FromCells(1, 2, [0, 0], [1, 1], [long.MaxValue, 1]));
     }
+
+    [Fact]
+    public void A_total_past_a_long_says_so_instead_of_a_bare_arithmetic_overflow()
+    {
+        var cell = Assert.Throws<OverflowException>(() => ContingencyTable.FromCells(1, 2, [0, 0], [1, 1], [long.MaxValue, 1]));
+        Assert.Contains("cell (row 0, column 1) sum past 2^63 - 1", cell.Message, StringComparison.Ordinal);
+        var total = Assert.Throws<OverflowException>(() => ContingencyTable.FromCells(1, 2, [0, 0], [0, 1], [long.MaxValue, 1]));
+        Assert.Contains("counts sum past 2^63 - 1 = 9223372036854775807", total.Message, StringComparison.Ordinal);
+        var dense = Assert.Throws<OverflowException>(() => ContingencyTable.FromCounts([long.MaxValue, 1], 1, 2));
+        Assert.Contains("sum past 2^63 - 1", dense.Message, StringComparison.Ordinal);
+        Assert.Equal(long.MaxValue, ContingencyTable.FromCells(1, 2, [0, 0], [0, 1], [long.MaxValue - 1, 1]).Total);
+    }
 }

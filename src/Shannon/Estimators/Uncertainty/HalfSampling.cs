@@ -30,6 +30,9 @@ public static class HalfSampling
 {
     private const int Purpose = 0x48414c46; // "HALF"
 
+    /// <summary>The fewest rows a half-sampling interval takes: 4, so that each half-sample and its complement hold at least 2 rows.</summary>
+    public const int MinimumRows = 4;
+
     /// <summary>Attaches a half-sampling standard error and normal confidence interval to an estimate.</summary>
     /// <param name="estimate">The estimate on all <paramref name="rows"/> rows.</param>
     /// <param name="rows">n, the number of rows the estimate used.</param>
@@ -50,7 +53,11 @@ public static class HalfSampling
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(statistic);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 4);
+        if (rows < MinimumRows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A half-sampling confidence interval needs at least {MinimumRows} rows (2 in each half); the estimate has {rows}.");
+        }
+
         CheckLevel(level);
         int kept = rows / 2;
         int deleted = rows - kept;

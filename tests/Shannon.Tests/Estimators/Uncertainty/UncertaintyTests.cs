@@ -146,4 +146,15 @@ public class UncertaintyTests
         Assert.Equal("permutations", Assert.Throws<ArgumentOutOfRangeException>(() => PermutationTest.PValue(e, 10, _ => 0, permutations: 0)).ParamName);
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => GTest.MutualInformation<int, int>([1, 2], [1])).ParamName);
     }
+
+    [Fact]
+    public void A_half_sampling_interval_on_fewer_than_four_rows_says_why_in_one_line()
+    {
+        var estimate = Estimate.Signed(0.5, LogBase.Nats, 3);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.Interval(estimate, 3, _ => 0.5));
+        Assert.Equal("rows", ex.ParamName);
+        Assert.StartsWith("A half-sampling confidence interval needs at least 4 rows (2 in each half); the estimate has 3.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(4, HalfSampling.MinimumRows);
+        Assert.NotNull(HalfSampling.Interval(estimate with { N = 4 }, 4, _ => 0.5).ConfidenceInterval);
+    }
 }
