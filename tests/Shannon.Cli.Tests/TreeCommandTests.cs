@@ -45,6 +45,40 @@ public sealed class TreeCommandTests
     }
 
     [Fact]
+    public void Base_converts_gains_and_entropies_once_and_labels_the_unit()
+    {
+        using var nats = JsonDocument.Parse(CliRunner.Run("tree", Data("iris.csv"), "--target", "target", "--max-depth", "2", "--json").Out);
+        var bitsRun = CliRunner.Run("tree", Data("iris.csv"), "--target", "target", "--max-depth", "2", "--base", "2", "--json");
+        Assert.Equal(0, bitsRun.Code);
+        using var bits = JsonDocument.Parse(bitsRun.Out);
+        Assert.Equal("nats", nats.RootElement.GetProperty("unit").GetString());
+        Assert.Equal("bits", bits.RootElement.GetProperty("unit").GetString());
+        var root = bits.RootElement.GetProperty("nodes")[0];
+        Assert.Equal(Math.Log2(3), root.GetProperty("entropy").GetDouble(), 1e-12); // three equal classes: log2 3 bits
+        Assert.Equal(Math.Log2(3) - (2.0 / 3), root.GetProperty("gain").GetDouble(), 1e-12);
+        var inNats = nats.RootElement.GetProperty("nodes").EnumerateArray().ToArray();
+        var inBits = bits.RootElement.GetProperty("nodes").EnumerateArray().ToArray();
+        Assert.Equal(inNats.Length, inBits.Length);
+        for (int i = 0; i < inNats.Length; i++)
+        {
+            Assert.Equal(inNats[i].GetProperty("entropy").GetDouble() / Math.Log(2), inBits[i].GetProperty("entropy").GetDouble(), 1e-12);
+            if (inNats[i].TryGetProperty("gain_ratio", out var ratio))
+            {
+                Assert.Equal(ratio.GetDouble(), inBits[i].GetProperty("gain_ratio").GetDouble()); // unitless
+                Assert.Equal(inNats[i].GetProperty("gain").GetDouble() / Math.Log(2), inBits[i].GetProperty("gain").GetDouble(), 1e-12);
+            }
+        }
+
+        var text = CliRunner.Run("tree", Data("iris.csv"), "--target", "target", "--max-depth", "1", "--base", "bits");
+        Assert.Contains("gain 0.9182958341 bits (n = 150)", text.Out, StringComparison.Ordinal);
+        Assert.Contains(" bits)", text.Out.Split('\n')[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("nats", text.Out, StringComparison.Ordinal);
+        var bad = CliRunner.Run("tree", Data("iris.csv"), "--target", "target", "--base", "1");
+        Assert.Equal(2, bad.Code);
+        Assert.Single(bad.Err.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void UnknownTargetExitsWith2()
     {
         var result = CliRunner.Run("tree", Data("iris.csv"), "--target", "nope");

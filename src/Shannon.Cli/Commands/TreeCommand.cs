@@ -13,15 +13,17 @@ internal static class TreeCommand
         var target = new Option<string>("--target") { Description = "The class column.", Required = true };
         var maxDepth = new Option<int?>("--max-depth") { Description = "Maximum depth, as scikit-learn's max_depth: 0 is a single leaf, 1 one split; unlimited by default." }.Within(OptionRanges.TreeDepth);
         var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest training rows per leaf.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.PositiveCount);
+        var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
         var types = CliTables.TypesOption();
-        var command = new Command("tree", "Grow a decision tree by information gain (entropy criterion, nats), like scikit-learn's DecisionTreeClassifier(criterion=\"entropy\").\nExample: shannon tree iris.csv --target target --max-depth 3")
+        var command = new Command("tree", "Grow a decision tree by information gain (entropy criterion), like scikit-learn's DecisionTreeClassifier(criterion=\"entropy\"); gains and entropies in --base's unit (nats by default).\nExample: shannon tree iris.csv --target target --max-depth 3 --base 2")
         {
-            data, target, maxDepth, minLeaf, json, types,
+            data, target, maxDepth, minLeaf, logBase, json, types,
         };
         command.SetAction(parse =>
         {
             CliTables.UseTypes(context, parse.GetValue(types));
+            var unit = LogBase.Parse(parse.GetValue(logBase)!);
             string path = CliInput.FilePath(context, parse.GetValue(data)!, "DATA", InputFormat.Table);
             string targetName = parse.GetValue(target)!;
             var kinds = CliTables.ColumnKinds(context, path);
@@ -46,13 +48,18 @@ internal static class TreeCommand
 
             var tree = WorkProgress.Run(context, "growing the tree: rows placed in leaves", classes.Codes.Length, counter =>
                 EntropyDecisionTree.Fit(x, features.Length, classes.Codes, classes.CategoryCount, parse.GetValue(maxDepth), parse.GetValue(minLeaf), new WorkDoneProgress(counter)));
-            Write(context, tree, features, [.. classes.Categories.Select(c => c ?? "(missing)")], targetName, parse.GetValue(json));
+            Write(context, tree, features, [.. classes.Categories.Select(c => c ?? "(missing)")], targetName, unit, parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(CliContext context, EntropyDecisionTree tree, string[] features, string[] classes, string target, bool json)
+    /// <summary>
+    /// The tree, entropies and gains converted once from nats to <paramref name="unit"/> (the gain ratio is unitless).
+    /// JSON: <c>unit</c>, <c>target</c>, <c>classes</c>, per node <c>id</c>, <c>depth</c>, <c>samples</c>, <c>entropy</c>,
+    /// <c>counts</c> and for a split <c>feature</c>, <c>threshold</c>, <c>gain</c>, <c>gain_ratio</c>, <c>left</c>, <c>right</c>.
+    /// </summary>
+    private static void Write(CliContext context, EntropyDecisionTree tree, string[] features, string[] classes, string target, LogBase unit, bool json)
     {
         if (json)
         {
@@ -63,14 +70,14 @@ internal static class TreeCommand
                     ["id"] = node.Id,
                     ["depth"] = node.Depth,
                     ["samples"] = node.SampleCount,
-                    ["entropy"] = node.Entropy,
+                    ["entropy"] = unit.FromNats(node.Entropy),
                     ["counts"] = node.ClassCounts,
                 };
                 if (!node.IsLeaf)
                 {
                     entry["feature"] = features[node.Feature];
                     entry["threshold"] = node.Threshold;
-                    entry["gain"] = node.Gain;
+                    entry["gain"] = unit.FromNats(node.Gain);
                     entry["gain_ratio"] = node.GainRatio;
                     entry["left"] = node.Left;
                     entry["right"] = node.Right;
@@ -78,7 +85,7 @@ internal static class TreeCommand
 
                 return entry;
             }).ToArray();
-            CliOutput.Json(context, [new("unit", "nats"), new("target", target), new("classes", classes), new("nodes", nodes)]);
+            CliOutput.Json(context, [new("unit", unit.Unit), new("target", target), new("classes", classes), new("nodes", nodes)]);
             return;
         }
 
@@ -86,8 +93,8 @@ internal static class TreeCommand
         {
             string indent = new(' ', 2 * node.Depth);
             string text = node.IsLeaf
-                ? $"leaf: {classes[Majority(node.ClassCounts)]} (n = {node.SampleCount}, H = {CliOutput.Number(node.Entropy)} nats)"
-                : $"{features[node.Feature]} <= {CliOutput.Number(node.Threshold)}  gain {CliOutput.Number(node.Gain)} nats (n = {node.SampleCount})";
+                ? $"leaf: {classes[Majority(node.ClassCounts)]} (n = {node.SampleCount}, H = {CliOutput.Number(unit.FromNats(node.Entropy))} {unit.Unit})"
+                : $"{features[node.Feature]} <= {CliOutput.Number(node.Threshold)}  gain {CliOutput.Number(unit.FromNats(node.Gain))} {unit.Unit} (n = {node.SampleCount})";
             context.Out.WriteLine(indent + text);
         }
     }
