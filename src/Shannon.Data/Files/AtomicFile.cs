@@ -178,9 +178,14 @@ public static class AtomicFile
     /// <exception cref="IOException">A path has more than 40 symbolic links to follow (a cycle).</exception>
     /// <remarks>
     /// <para>Two outputs of one command (<c>--logits</c> and <c>--labels</c>) must not be the same file: the second
-    /// would replace the first. A missing part of a path is taken as written once the existing part is resolved, and
-    /// Hard links are different paths to one file and are not
-    /// detected.</para>
+    /// would replace the first. A missing part of a path is taken as written once the existing part is resolved.</para>
+    /// <para>Hard links are different names of one inode and are not detected, on purpose: nothing is lost through them.
+    /// <see cref="Write"/> never writes into the target's inode; it renames a new file over the target's directory entry
+    /// (POSIX <c>rename()</c>), so <c>cmd IN -o LINK</c> with LINK a hard link to IN makes LINK name the new file while
+    /// IN still names the old inode with its bytes intact, and the command has read IN through its own entry. Two
+    /// outputs that are hard links to each other each get their own new file in the same way. Only the sharing between
+    /// the two names ends, which is what writing to LINK asks for. (A symbolic link is different: its target is the
+    /// entry replaced, so it is followed and refused.)</para>
     /// <para>Reference: IEEE Std 1003.1-2017 (POSIX), <c>realpath()</c>, whose resolution this follows.</para>
     /// </remarks>
     public static bool SameFile(string a, string b)

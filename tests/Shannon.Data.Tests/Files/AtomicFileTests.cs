@@ -73,6 +73,29 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Writing_to_a_hard_link_of_the_input_leaves_the_input_intact_under_its_own_name()
+    {
+        // SameFile does not see hard links; the rename in Write is why that loses nothing (see SameFile's remarks).
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string input = _files.Write("in.txt", "the input");
+        string link = _files.Path("link.txt");
+        using (var ln = Process.Start("ln", [input, link]))
+        {
+            ln.WaitForExit();
+            Assert.Equal(0, ln.ExitCode);
+        }
+
+        Assert.False(AtomicFile.SameFile(input, link));
+        AtomicFile.WriteAllText(link, "the output", inputs: [input]);
+        Assert.Equal("the input", File.ReadAllText(input));
+        Assert.Equal("the output", File.ReadAllText(link));
+    }
+
+    [Fact]
     public void A_missing_directory_is_named_in_the_error()
     {
         string path = Path.Combine(_files.Directory, "no-such-dir", "out.txt");
