@@ -97,7 +97,7 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
         ReadOnlySpan<double> values = x.Values;
         var column = new double[x.Rows];
         var bins = new int[x.Rows];
-        var labels = new long[x.Rows];
+        int[] labels = [];
         for (int c = 0; c < x.Dimension; c++)
         {
             for (int r = 0; r < x.Rows; r++)
@@ -106,38 +106,13 @@ public sealed record Binning(BinRule Rule = BinRule.FreedmanDiaconis, int Bins =
             }
 
             int count = Assign(column, bins);
-            for (int r = 0; r < x.Rows; r++)
-            {
-                labels[r] = (labels[r] * count) + bins[r];
-            }
 
-            if (c < x.Dimension - 1)
-            {
-                Renumber(labels);
-            }
+            // Joint codes are renumbered densely per column (LabelCodes.Combine), so they stay below the row count
+            // however many columns of up to MaximumBins bins there are: 10^24 raw cells once overflowed a long.
+            labels = c == 0 ? [.. bins] : LabelCodes.Combine(labels, bins, count, out _);
         }
 
-        return Variable.Discrete<long>(x.Name, labels);
-    }
-
-    /// <summary>
-    /// Replaces each label by the rank of its first appearance, so that a joint label stays below the row count
-    /// (&lt; 2³¹) and the next column's product stays below 2³¹ · <see cref="MaximumBins"/>, far from overflow, however many
-    /// columns there are. A label only names a cell, so the estimate does not change.
-    /// </summary>
-    private static void Renumber(long[] labels)
-    {
-        var codes = new Dictionary<long, long>();
-        for (int r = 0; r < labels.Length; r++)
-        {
-            if (!codes.TryGetValue(labels[r], out long code))
-            {
-                code = codes.Count;
-                codes.Add(labels[r], code);
-            }
-
-            labels[r] = code;
-        }
+        return Variable.Discrete<int>(x.Name, labels);
     }
 
     /// <summary>Assigns each value to a bin.</summary>
