@@ -143,7 +143,7 @@ public sealed class CompressCommandTests : IDisposable
     [InlineData(new[] { "compress", "IN", "--order", "2", "--model", "ngram:x.kn" }, "error: --order sets the adaptive model")]
     [InlineData(new[] { "compress", "IN", "--model", "lstm:x" }, "error: --model 'lstm:x' is not ngram:FILE.kn.")]
     [InlineData(new[] { "compress", "IN", "--model", "ngram:MISSING.kn" }, "error: --model file")]
-    [InlineData(new[] { "compress", "IN", "-o", "IN" }, "error: cannot write")]
+    [InlineData(new[] { "compress", "IN", "-o", "IN" }, "error: -o cannot write")]
     [InlineData(new[] { "decompress", "IN" }, "does not end in .shn")]
     [InlineData(new[] { "compress", "IN", "-o", "-", "--json" }, "error: --json prints on stdout")]
     [InlineData(new[] { "decompress", "IN", "-o", "-", "--json" }, "error: --json prints on stdout")]

@@ -55,7 +55,7 @@ internal static class ChannelCommand
         var source = new Option<string>("--source") { Description = "Source distribution p(x): 0.3,0.7, or a file of numbers.", Required = true };
         var distortion = new Option<string>("--distortion") { Description = "Distortion matrix d(x, x̂): one row per source symbol.", Required = true };
         var points = new Option<int>("--points") { Description = "Points on the curve (default 30).", DefaultValueFactory = _ => 30 }.Within(OptionRanges.SweepPoints);
-        var plot = new Option<string?>("--plot") { Description = "Write the R(D) plot to this .png or .svg file." };
+        var plot = new Option<string?>("--plot") { Description = "Write the R(D) plot to this .png or .svg file." }.FileOnly("the image format comes from the file's extension (.png or .svg)");
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
         var command = new Command(

@@ -15,7 +15,7 @@ internal static class CompressCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The file to compress, or - for stdin." };
-        var output = new Option<string?>("--output", "-o") { Description = "The compressed file (FILE.shn by default), or - for stdout." };
+        var output = new Option<string?>("--output", "-o") { Description = "The compressed file (FILE.shn by default), or - for stdout." }.ToStdoutOrFile("the compressed bytes");
         var order = new Option<int?>("--order") { Description = $"The adaptive model's longest context in bytes (default {AdaptiveContextModel.DefaultOrder}; from 3 on, a word and a long-match model join)." }.Within(OptionRanges.CompressionOrder);
         var model = new Option<string?>("--model") { Description = "A trained model instead of the adaptive one: ngram:FILE.kn (from shannon ngram train). The decoder needs the same file." };
         var compare = new Option<bool>("--compare") { Description = "Also report the sizes of gzip, Deflate and Brotli at their best levels (System.IO.Compression) on the same input." };
@@ -36,11 +36,6 @@ internal static class CompressCommand
 
             string target = parse.GetValue(output)
                 ?? (CliInput.IsStdin(input) ? throw new UsageException("compressing stdin needs -o FILE.shn (or -o - for stdout).") : input + ".shn");
-            if (parse.GetValue(json) && CliInput.IsStdin(target))
-            {
-                throw new UsageException("--json prints on stdout, where -o - already writes the compressed bytes; give -o a file.");
-            }
-
             string[] inputs = [input, .. ModelPath(parse.GetValue(model))];
             CompressionModel compression = parse.GetValue(model) is string spec
                 ? LoadModel(spec, context)
@@ -51,7 +46,7 @@ internal static class CompressCommand
             {
                 using var source = CliInput.OpenBinary(context, input, "FILE");
                 using var reader = comparison is null ? source : comparison.Tee(source);
-                return BinaryOutput.Write(context, target, inputs, stream => Compressor.Compress(reader, stream, compression));
+                return OutputPaths.Write(context, target, "-o", inputs, stream => Compressor.Compress(reader, stream, compression));
             });
             comparison?.Finish();
             if (parse.GetValue(json))
@@ -78,8 +73,8 @@ internal static class CompressCommand
             }
             else
             {
-                // The summary is a result (stdout), unless the compressed bytes themselves go to stdout.
-                var lines = CliInput.IsStdin(target) ? context.Error : context.Out;
+                // The summary is a result (stdout); with -o - the compressed bytes hold stdout and CliApp sends it to stderr.
+                var lines = context.Out;
                 lines.WriteLine($"{label}: {report.BytesIn} -> {report.BytesOut} bytes, {CliOutput.Number(report.BitsPerByte)} bits per byte (model {CliOutput.Number(report.ModelBitsPerByte)}, overhead {CliOutput.Number(report.OverheadBitsPerByte)}) with {report.Model}");
                 if (comparison is not null)
                 {

@@ -10,7 +10,7 @@ internal static class DecompressCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The compressed file (.shn), or - for stdin." };
-        var output = new Option<string?>("--output", "-o") { Description = "The restored file (FILE without .shn by default), or - for stdout." };
+        var output = new Option<string?>("--output", "-o") { Description = "The restored file (FILE without .shn by default), or - for stdout." }.ToStdoutOrFile("the restored bytes");
         var model = new Option<string?>("--model") { Description = "The trained model the file was compressed with (ngram:FILE.kn), when it is not at the name the file records." };
         var json = CommonOptions.Json();
         var command = new Command(
@@ -24,18 +24,13 @@ internal static class DecompressCommand
             string input = parse.GetValue(file)!;
             string target = parse.GetValue(output) ?? DefaultOutput(input);
             string? modelSpec = parse.GetValue(model);
-            if (parse.GetValue(json) && CliInput.IsStdin(target))
-            {
-                throw new UsageException("--json prints on stdout, where -o - already writes the restored bytes; give -o a file.");
-            }
-
             string label = CliInput.DisplayName(input);
             long bytesIn = 0;
             var container = WorkProgress.Run(context, $"decompressing {label}", () =>
             {
                 using var source = CliInput.OpenBinary(context, input, "FILE");
                 var counting = new ReadCounter(source);
-                var result = BinaryOutput.Write(context, target, [input, .. CompressCommand.ModelPath(modelSpec)], stream => Compressor.Decompress(counting, stream, header => Resolve(header, modelSpec, input, target, context)));
+                var result = OutputPaths.Write(context, target, "-o", [input, .. CompressCommand.ModelPath(modelSpec)], stream => Compressor.Decompress(counting, stream, header => Resolve(header, modelSpec, input, target, context)));
                 bytesIn = counting.Count;
                 return result;
             });
@@ -45,7 +40,7 @@ internal static class DecompressCommand
             }
             else
             {
-                (CliInput.IsStdin(target) ? context.Error : context.Out).WriteLine($"{label}: {bytesIn} -> {container.OriginalLength} bytes ({container.ModelName}), checksums verified");
+                context.Out.WriteLine($"{label}: {bytesIn} -> {container.OriginalLength} bytes ({container.ModelName}), checksums verified");
             }
 
             return ExitCodes.Success;

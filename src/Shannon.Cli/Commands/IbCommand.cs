@@ -25,7 +25,7 @@ internal static class IbCommand
         var clusters = new Option<int?>("--clusters") { Description = "|T|, the bottleneck's cardinality (default |X|, at most 10000); |X| × |T| may not exceed 2^26." }.Within(OptionRanges.Clusters);
         var deterministic = new Option<bool>("--deterministic") { Description = "Deterministic IB (Strouse & Schwab 2017): hard clusters, H(T) − β I(T;Y)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the initial encoder (default 0).", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
-        var plot = new Option<string?>("--plot") { Description = "Write the information-plane plot to this .png or .svg file." };
+        var plot = new Option<string?>("--plot") { Description = "Write the information-plane plot to this .png or .svg file." }.FileOnly("the image format comes from the file's extension (.png or .svg)");
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
         var command = new Command(

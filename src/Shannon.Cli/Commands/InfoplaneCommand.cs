@@ -17,7 +17,7 @@ internal static class InfoplaneCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the weights, split, batches, subsample and noise (default 0).", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
         var knn = new Option<int>("--knn-samples") { Description = "Subsample for the comparison estimates (noisy-channel I(X;T+Z), Ross k-NN I(T;Y)); 0 turns them off, else at least 20 (default 500).", DefaultValueFactory = _ => 500 }.Within(OptionRanges.NeighbourSamples);
         var noise = new Option<double>("--noise-variance") { Description = "σ² of the Gaussian noise Z in the comparison I(X;T+Z) (default 0.1).", DefaultValueFactory = _ => 0.1 }.Within(OptionRanges.Positive);
-        var output = new Option<string>("--output", "-o") { Description = "Directory for the plots and the JSON (default infoplane).", DefaultValueFactory = _ => "infoplane" };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for the plots and the JSON (default infoplane).", DefaultValueFactory = _ => "infoplane" }.FileOnly("it is the directory that receives the plots and the JSON");
         var json = CommonOptions.Json();
         var command = new Command(
             "infoplane",

@@ -18,8 +18,8 @@ internal static class LogisticCommand
     {
         var data = new Argument<string>("DATA") { Description = "A .csv, .tsv or .parquet file with a header (or - for stdin); numeric columns are the features." };
         var target = new Option<string>("--target") { Description = "The class column.", Required = true };
-        var logits = new Option<string>("--logits") { Description = "Write the held-out rows' logits here (.npy, float64, N × classes).", Required = true };
-        var labels = new Option<string>("--labels") { Description = "Write the held-out rows' class indices here, one per line (classes in sorted order of their names).", Required = true };
+        var logits = new Option<string>("--logits") { Description = "Write the held-out rows' logits here (.npy, float64, N × classes), or - for stdout.", Required = true }.ToStdoutOrFile("the logits");
+        var labels = new Option<string>("--labels") { Description = "Write the held-out rows' class indices here, one per line (classes in sorted order of their names), or - for stdout.", Required = true }.ToStdoutOrFile("the labels");
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of the rows held out.", DefaultValueFactory = _ => 0.3 }.Within(0.05, 0.95);
         var epochs = new Option<int>("--epochs") { Description = "Full-batch gradient steps.", DefaultValueFactory = _ => 2000 }.Within(1, 100_000);
         var learningRate = new Option<double>("--learning-rate") { Description = "Gradient step size (features are standardised).", DefaultValueFactory = _ => 1.0 }.Within(1e-6, 100);
@@ -37,23 +37,15 @@ internal static class LogisticCommand
             string dataArgument = parse.GetValue(data)!;
             string logitsPath = parse.GetValue(logits)!;
             string labelsPath = parse.GetValue(labels)!;
-            if (!logitsPath.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+            if (!OutputPaths.IsStdout(logitsPath) && !logitsPath.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
             {
                 throw new UsageException($"--logits '{NumberList.Escape(logitsPath)}' must end in .npy.");
             }
 
             string[] inputs = [dataArgument];
-            try
-            {
-                AtomicFile.Target(logitsPath, inputs);
-                AtomicFile.Target(labelsPath, inputs);
-            }
-            catch (IOException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
-
-            if (AtomicFile.SameFile(logitsPath, labelsPath))
+            OutputPaths.Check(logitsPath, "--logits", inputs);
+            OutputPaths.Check(labelsPath, "--labels", inputs);
+            if (!OutputPaths.IsStdout(logitsPath) && !OutputPaths.IsStdout(labelsPath) && AtomicFile.SameFile(logitsPath, labelsPath))
             {
                 throw new UsageException("--logits and --labels name the same file; choose two paths.");
             }
@@ -90,8 +82,8 @@ internal static class LogisticCommand
             double trainAccuracy = Accuracy(trainLogits, k, train.Select(r => y[r]).ToArray());
             double testAccuracy = Accuracy(testLogits, k, testLabels);
             double testNll = CrossEntropyLoss.FromLogits(testLogits, k, testLabels).Value;
-            NpyFile.Write(logitsPath, testLogits, [test.Length, k], inputs);
-            AtomicFile.WriteAllText(labelsPath, string.Concat(testLabels.Select(v => v.ToString(CultureInfo.InvariantCulture) + "\n")), inputs);
+            OutputPaths.Write(context, logitsPath, "--logits", inputs, stream => NpyFile.Write(stream, testLogits, [test.Length, k]));
+            OutputPaths.WriteText(context, labelsPath, "--labels", inputs, string.Concat(testLabels.Select(v => v.ToString(CultureInfo.InvariantCulture) + "\n")));
             string[] names = [.. classes.Categories.Select(c => c ?? "(missing)")];
             if (parse.GetValue(json))
             {

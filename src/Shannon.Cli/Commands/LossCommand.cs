@@ -37,8 +37,8 @@ internal static class LossCommand
         var temperature = new Option<double?>("--temperature") { Description = "ce: divide the logits by T (default 1); infonce: similarity / T (default 0.07); nt-xent: (default 0.5)." }.Within(OptionRanges.Temperature);
         var cosine = new Option<bool>("--cosine") { Description = "infonce: cosine similarity (rows normalised) instead of the dot product." };
         var reduction = new Option<string?>("--reduction") { Description = "mean | sum | none, and batchmean for kl-div (its default; mean elsewhere)." };
-        var grad = new Option<string?>("--grad") { Description = "Write the gradient w.r.t. the first input (logits/input, query, z, mu) to this .npy file (float32 for float16/32 inputs, else float64)." };
-        var grad2 = new Option<string?>("--grad2") { Description = "infonce, gaussian-kl: write the gradient w.r.t. the second input (keys, logvar) to this .npy file." };
+        var grad = new Option<string?>("--grad") { Description = "Write the gradient w.r.t. the first input (logits/input, query, z, mu) to this .npy file (float32 for float16/32 inputs, else float64), or - for stdout." }.ToStdoutOrFile("the gradient");
+        var grad2 = new Option<string?>("--grad2") { Description = "infonce, gaussian-kl: write the gradient w.r.t. the second input (keys, logvar) to this .npy file, or - for stdout." }.ToStdoutOrFile("the second gradient");
         var json = CommonOptions.Json();
         var command = new Command("loss", "Losses as PyTorch computes them (nats), with their gradients: cross-entropy (default), NLL, BCE, BCE with logits, KL-divergence, focal, InfoNCE, NT-Xent, the VAE's Gaussian KL.\nExample: shannon loss --logits logits.npy --targets labels.npy --label-smoothing 0.1 --json\nExample: shannon loss --kind nt-xent --z views.npy --temperature 0.5 --grad dz.npy")
         {
@@ -122,12 +122,12 @@ internal static class LossCommand
             var run = LossKinds.Run(request, files);
             if (run.First is { } first && gradPath is not null)
             {
-                Write(gradPath, first, inputPaths);
+                Write(context, gradPath, "--grad", first, inputPaths);
             }
 
             if (run.Second is { } second && grad2Path is not null)
             {
-                Write(grad2Path, second, inputPaths);
+                Write(context, grad2Path, "--grad2", second, inputPaths);
             }
 
             if (double.IsNaN(run.Result.Value))
@@ -158,7 +158,7 @@ internal static class LossCommand
     /// <summary>Refuses an output that is an input, a directory or a device before anything is computed.</summary>
     private static void CheckOutput(string? path, string name, string[] inputs)
     {
-        if (path is null)
+        if (path is null || OutputPaths.IsStdout(path))
         {
             return;
         }
@@ -168,27 +168,21 @@ internal static class LossCommand
             throw new UsageException($"{name} '{NumberList.Escape(path)}' is one of the input files; choose another path.");
         }
 
-        try
-        {
-            AtomicFile.Target(path, inputs);
-        }
-        catch (IOException ex)
-        {
-            throw new UsageException($"{name}: {ex.Message}");
-        }
+        OutputPaths.Check(path, name, inputs);
     }
 
-    private static void Write(string path, LossKinds.Gradient gradient, string[] inputs)
-    {
-        if (gradient.Singles is { } singles)
+    private static void Write(CliContext context, string path, string name, LossKinds.Gradient gradient, string[] inputs) =>
+        OutputPaths.Write(context, path, name, inputs, stream =>
         {
-            NpyFile.Write(path, singles, gradient.Shape, inputs);
-        }
-        else
-        {
-            NpyFile.Write(path, gradient.Doubles!, gradient.Shape, inputs);
-        }
-    }
+            if (gradient.Singles is { } singles)
+            {
+                NpyFile.Write(stream, singles, gradient.Shape);
+            }
+            else
+            {
+                NpyFile.Write(stream, gradient.Doubles!, gradient.Shape);
+            }
+        });
 
     private static void Output(CliContext context, string kind, LossKinds.Outcome run, bool json)
     {

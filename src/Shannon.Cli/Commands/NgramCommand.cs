@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Shannon.Data.Files;
 using Shannon.Language.NGrams;
 
 namespace Shannon.Cli.Commands;
@@ -13,7 +12,7 @@ internal static class NgramCommand
         var order = new Option<int>("--order") { Description = "The n-gram order n.", DefaultValueFactory = _ => 3 }.Within(OptionRanges.NgramOrder);
         var level = new Option<string>("--level") { Description = "word or char.", DefaultValueFactory = _ => "word" };
         var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times become <unk>.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.PositiveCount);
-        var output = new Option<string>("--output", "-o") { Description = "The model file to write.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The model file to write, or - for stdout.", Required = true }.ToStdoutOrFile("the model");
         var json = CommonOptions.Json();
         var train = new Command("train", "Train an interpolated modified Kneser–Ney model and save it.\nExample: shannon ngram train data/kjv.txt --order 3 -o kjv3.kn")
         {
@@ -22,11 +21,11 @@ internal static class NgramCommand
         train.SetAction(parse =>
         {
             string corpusPath = parse.GetValue(corpus)!;
-            AtomicFile.Target(parse.GetValue(output)!, [corpusPath]); // refuse a bad -o before training
+            OutputPaths.Check(parse.GetValue(output)!, "-o", [corpusPath]); // refuse a bad -o before training
             string text = CliInput.ReadAllText(context, corpusPath, "CORPUS");
             var model = WorkProgress.Run(context, "training the n-gram model: tokens counted", 0, counter =>
                 KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount), new WorkDoneProgress(counter)));
-            KneserNeyFile.Save(model, parse.GetValue(output)!, [corpusPath]);
+            OutputPaths.Write(context, parse.GetValue(output)!, "-o", [corpusPath], stream => KneserNeyFile.Save(model, stream));
             if (parse.GetValue(json))
             {
                 CliOutput.Json(context, [new("model", parse.GetValue(output)), new("order", model.Order), new("level", parse.GetValue(level)), new("tokens", model.TrainingTokens), new("vocabulary", model.VocabularySize)]);

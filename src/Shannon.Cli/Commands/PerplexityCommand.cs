@@ -34,7 +34,7 @@ internal static partial class PerplexityCommand
         var window = new Option<int>("--window") { HelpName = "W", Description = "With --onnx: the most tokens one forward pass reads (the model's context).", DefaultValueFactory = _ => 1024 }.Within(OptionRanges.ContextTokens);
         var stride = new Option<int?>("--stride") { HelpName = "S", Description = "With --onnx: new tokens scored per window after the first, 1 … window (default window/2); every token is scored once." }.Within(OptionRanges.ContextTokens);
         var bos = new Option<bool>("--bos") { Description = "With --onnx: put <|endoftext|> in front of each document so its first token is scored too (without it the first token has no context and is not scored)." };
-        var html = new Option<string?>("--html") { HelpName = "OUT.html", Description = "Also write a self-contained HTML page of the text coloured by surprisal, each token's numbers on hover." };
+        var html = new Option<string?>("--html") { HelpName = "OUT.html", Description = "Also write a self-contained HTML page of the text coloured by surprisal, each token's numbers on hover; - for stdout." }.ToStdoutOrFile("the HTML page");
         var colour = new Option<string>("--colour") { HelpName = "surprisal|rank", Description = "With --html: surprisal (a continuous scale) or rank (GLTR's top-10/100/1000 buckets).", DefaultValueFactory = _ => "surprisal" };
         var perToken = new Option<bool>("--per-token") { Description = "With --json, add \"per_token\": text, offset, log-probability, surprisal, entropy, rank, top alternatives." };
         var json = CommonOptions.Json();
@@ -49,7 +49,7 @@ internal static partial class PerplexityCommand
             string[] inputs = [.. new[] { parse.GetValue(file), parse.GetValue(train), parse.GetValue(logprobs), parse.GetValue(logits), parse.GetValue(tokens), parse.GetValue(reference), parse.GetValue(onnx), parse.GetValue(modelOption)!.StartsWith("ngram:", StringComparison.Ordinal) ? parse.GetValue(modelOption)!["ngram:".Length..] : null }.OfType<string>()];
             if (htmlPath is not null)
             {
-                AtomicFile.Target(htmlPath, inputs); // refuse a bad output before the scoring, not after it
+                OutputPaths.Check(htmlPath, "--html", inputs); // refuse a bad output before the scoring, not after it
             }
 
             var colouring = ParseColouring(parse.GetValue(colour)!);
@@ -72,7 +72,7 @@ internal static partial class PerplexityCommand
             var report = PerplexityReport.Of(run.Documents);
             if (htmlPath is not null)
             {
-                AtomicFile.WriteAllText(htmlPath, SurprisalPage.Render(run.Documents, "Surprisal — " + run.Model, colouring), inputs);
+                OutputPaths.WriteText(context, htmlPath, "--html", inputs, SurprisalPage.Render(run.Documents, "Surprisal — " + run.Model, colouring));
             }
 
             if (parse.GetValue(json))

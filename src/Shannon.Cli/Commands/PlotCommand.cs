@@ -9,7 +9,7 @@ internal static class PlotCommand
     public static Command Create(CliContext context)
     {
         var figure = new Argument<string>("FIGURE") { Description = "One of: " + string.Join(", ", FigureNames.All) + "." };
-        var output = new Option<string?>("--output", "-o") { Description = "Image file to write, .png or .svg (default FIGURE.png)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Image file to write, .png or .svg (default FIGURE.png)." }.FileOnly("the image format comes from the file's extension (.png or .svg)");
         var json = CommonOptions.Json();
         var command = new Command("plot", "Draw one of the lessons' figures.\nExamples:\n  shannon plot binary-entropy\n  shannon plot kl-asymmetry -o kl.svg")
         {

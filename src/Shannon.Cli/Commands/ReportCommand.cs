@@ -17,7 +17,7 @@ internal static class ReportCommand
     {
         var data = new Argument<string?>("DATA") { Description = "CSV or Parquet file with a header, or - for stdin; omit it for the built-in demo (breast cancer).", Arity = ArgumentArity.ZeroOrOne };
         var target = new Option<string?>("--target") { Description = "Target column (default: the last column)." };
-        var output = new Option<string>("--output", "-o") { Description = "Directory for report.html.", DefaultValueFactory = _ => "shannon-report" };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for report.html.", DefaultValueFactory = _ => "shannon-report" }.FileOnly("it is the directory that receives report.html");
         var open = new Option<bool>("--open") { Description = "Open the report in the default browser when done." };
         var k = new Option<int>("--k") { Description = "Neighbours of the k-NN estimators.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.K }.Within(OptionRanges.Neighbours);
         var bins = new Option<int>("--bins") { Description = "Quantile bins for the redundancy heatmap.", DefaultValueFactory = _ => 10 }.Within(OptionRanges.TwoOrMoreBins);

@@ -69,7 +69,15 @@ internal static class CliApp
             CliInput.Release(held);
         }
 
-        output.Release();
+        if (held.StdoutTakenBy is not null)
+        {
+            context.Error.Write(output.ToString()); // stdout holds the output itself (-o -): the summary is for people
+        }
+        else
+        {
+            output.Release();
+        }
+
         if (held.RowsDropped is { Dropped: > 0 } dropped)
         {
             context.Error.WriteLine(Clean(CliInput.Unspool(held, "note: " + dropped.Describe() + ".")));

@@ -28,6 +28,9 @@ internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Erro
     /// <summary>The argument that read standard input, if one did (see <see cref="CliInput"/>).</summary>
     internal string? StdinTakenBy { get => _state.StdinTakenBy; set => _state.StdinTakenBy = value; }
 
+    /// <summary>The output option writing to standard output (<c>-o -</c>), if one does: the command's summary then goes to stderr.</summary>
+    internal string? StdoutTakenBy { get => _state.StdoutTakenBy; set => _state.StdoutTakenBy = value; }
+
     /// <summary>The private directory holding standard input spooled to a file, deleted when the command ends.</summary>
     internal string? Spool { get => _state.Spool; set => _state.Spool = value; }
 
@@ -53,6 +56,8 @@ internal sealed record CliContext(TextReader In, TextWriter Out, TextWriter Erro
     private sealed class State
     {
         public string? StdinTakenBy { get; set; }
+
+        public string? StdoutTakenBy { get; set; }
 
         public string? Spool { get; set; }
 

@@ -184,9 +184,49 @@ public static partial class NpyFile
     public static void Write(string path, ReadOnlySpan<double> values, ReadOnlySpan<int> shape, IEnumerable<string>? inputs = null) =>
         WriteBytes(path, MemoryMarshal.AsBytes(values), values.Length, shape, NpyType.Float64, inputs);
 
+    /// <summary>Writes float32 values as .npy data (version 1.0, C order) to a stream, such as standard output.</summary>
+    /// <param name="stream">A writable stream; left open. Written front to back, so it need not be seekable.</param>
+    /// <param name="values">The values, row-major.</param>
+    /// <param name="shape">One or two dimensions whose product is the number of values.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="shape"/> does not match <paramref name="values"/> or has more than two dimensions.</exception>
+    public static void Write(Stream stream, ReadOnlySpan<float> values, ReadOnlySpan<int> shape)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] header = Header(values.Length, shape, NpyType.Float32);
+        stream.Write(header);
+        stream.Write(MemoryMarshal.AsBytes(values));
+    }
+
+    /// <summary>Writes float64 values as .npy data (version 1.0, C order) to a stream, such as standard output.</summary>
+    /// <param name="stream">A writable stream; left open. Written front to back, so it need not be seekable.</param>
+    /// <param name="values">The values, row-major.</param>
+    /// <param name="shape">One or two dimensions whose product is the number of values.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="shape"/> does not match <paramref name="values"/> or has more than two dimensions.</exception>
+    public static void Write(Stream stream, ReadOnlySpan<double> values, ReadOnlySpan<int> shape)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] header = Header(values.Length, shape, NpyType.Float64);
+        stream.Write(header);
+        stream.Write(MemoryMarshal.AsBytes(values));
+    }
+
     private static void WriteBytes(string path, ReadOnlySpan<byte> data, int count, ReadOnlySpan<int> shape, NpyType type, IEnumerable<string>? inputs)
     {
         ArgumentNullException.ThrowIfNull(path);
+        byte[] header = Header(count, shape, type);
+        byte[] payload = data.ToArray();
+        Files.AtomicFile.Write(path, stream =>
+        {
+            stream.Write(header);
+            stream.Write(payload);
+        }, inputs);
+    }
+
+    // The magic, version, header length and the padded header dictionary: everything before the data.
+    private static byte[] Header(int count, ReadOnlySpan<int> shape, NpyType type)
+    {
         if (shape.Length is < 1 or > 2)
         {
             throw new ArgumentException($"shape has {shape.Length} dimensions; .npy files are written with one or two.", nameof(shape));
@@ -197,16 +237,12 @@ public static partial class NpyFile
         string dict = $"{{'descr': '{Descr(type)}', 'fortran_order': False, 'shape': ({dims}), }}";
         int padded = (dict.Length + 11 + 63) / 64 * 64; // magic(6) + version(2) + length(2) + dict + '\n', to a multiple of 64
         string header = dict.PadRight(padded - 11) + "\n";
-        byte[] headerBytes = Encoding.Latin1.GetBytes(header);
-        byte[] payload = data.ToArray();
-        Files.AtomicFile.Write(path, stream =>
-        {
-            stream.Write(Magic);
-            stream.Write([1, 0]);
-            stream.Write(BitConverter.GetBytes((ushort)header.Length));
-            stream.Write(headerBytes);
-            stream.Write(payload);
-        }, inputs);
+        var bytes = new List<byte>(padded);
+        bytes.AddRange(Magic);
+        bytes.AddRange([1, 0]);
+        bytes.AddRange(BitConverter.GetBytes((ushort)header.Length));
+        bytes.AddRange(Encoding.Latin1.GetBytes(header));
+        return [.. bytes];
     }
 
     private static (NpyType Type, int[] Shape) ParseHeader(string header, string name)

@@ -150,4 +150,28 @@ public sealed class NpyFileTests : IDisposable
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => NpyFile.Write(path, [1.0, 2.0], [3])).ParamName);
         Assert.Equal("shape", Assert.Throws<ArgumentException>(() => NpyFile.Write(path, [1.0], [1, 1, 1])).ParamName);
     }
+
+    [Fact]
+    public void Write_to_a_stream_gives_the_bytes_the_file_gets() =>
+        Gen.Double.Array[1, 40].Sample(values =>
+        {
+            string path = _files.Path($"stream-{Guid.NewGuid():N}.npy");
+            NpyFile.Write(path, values, [values.Length]);
+            using var doubles = new MemoryStream();
+            NpyFile.Write(doubles, values, [values.Length]);
+            Assert.Equal(File.ReadAllBytes(path), doubles.ToArray());
+            var floats = values.Select(v => (float)v).ToArray();
+            NpyFile.Write(path, floats, [1, floats.Length]);
+            using var singles = new MemoryStream();
+            NpyFile.Write(singles, floats, [1, floats.Length]);
+            Assert.Equal(File.ReadAllBytes(path), singles.ToArray());
+        }, iter: 20);
+
+    [Fact]
+    public void Write_to_a_stream_checks_its_arguments()
+    {
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => NpyFile.Write((Stream)null!, [1.0], [1])).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => NpyFile.Write(new MemoryStream(), [1.0f, 2.0f], [3])).ParamName);
+        Assert.Equal("shape", Assert.Throws<ArgumentException>(() => NpyFile.Write(new MemoryStream(), [1.0], [1, 1, 1])).ParamName);
+    }
 }
