@@ -63,17 +63,36 @@ public sealed record PerplexityReport
     /// <summary>Total NLL over all tokens, in nats.</summary>
     public double TotalNegativeLogLikelihood { get; private init; }
 
-    /// <summary>Bits per UTF-8 byte: Σ NLL / (ln 2 · bytes).</summary>
-    public double BitsPerByte => TotalNegativeLogLikelihood / (Math.Log(2.0) * Bytes);
+    /// <summary>Tokens outside the model's vocabulary, scored as <c>&lt;unk&gt;</c> (see <see cref="ScoredText.OutOfVocabulary"/>).</summary>
+    public long OutOfVocabulary { get; private init; }
 
-    /// <summary>Byte-level perplexity exp(Σ NLL / bytes) = 2^<see cref="BitsPerByte"/>.</summary>
-    public double BytePerplexity => Math.Exp(TotalNegativeLogLikelihood / Bytes);
+    /// <summary>The share of tokens outside the vocabulary, <see cref="OutOfVocabulary"/> / <see cref="Tokens"/>.</summary>
+    public double OutOfVocabularyRate => (double)OutOfVocabulary / Tokens;
 
-    /// <summary>Bits per character: Σ NLL / (ln 2 · characters).</summary>
-    public double BitsPerCharacter => TotalNegativeLogLikelihood / (Math.Log(2.0) * Characters);
+    /// <summary>UTF-8 bytes the model did not predict (out-of-vocabulary tokens, unscored first tokens), spelled out.</summary>
+    public long SpelledBytes { get; private init; }
 
-    /// <summary>Word-level perplexity exp(Σ NLL / words).</summary>
-    public double WordPerplexity => Math.Exp(TotalNegativeLogLikelihood / Words);
+    /// <summary>The nats spent spelling out <see cref="SpelledBytes"/> (see <see cref="ScoredText.SpellingNats"/>).</summary>
+    public double SpellingNats { get; private init; }
+
+    /// <summary>
+    /// Bits per UTF-8 byte of the whole text: (Σ NLL + spelling) / (ln 2 · bytes), where the spelling term charges the
+    /// text the model did not predict (see <see cref="ScoredText"/>), so a model whose <c>&lt;unk&gt;</c> covers most
+    /// of the text cannot claim fewer bits than a code for that text needs.
+    /// </summary>
+    public double BitsPerByte => TextNats / (Math.Log(2.0) * Bytes);
+
+    /// <summary>Byte-level perplexity exp((Σ NLL + spelling) / bytes) = 2^<see cref="BitsPerByte"/>.</summary>
+    public double BytePerplexity => Math.Exp(TextNats / Bytes);
+
+    /// <summary>Bits per character: (Σ NLL + spelling) / (ln 2 · characters).</summary>
+    public double BitsPerCharacter => TextNats / (Math.Log(2.0) * Characters);
+
+    /// <summary>Word-level perplexity exp((Σ NLL + spelling) / words).</summary>
+    public double WordPerplexity => Math.Exp(TextNats / Words);
+
+    // The code length of the whole text: the tokens' NLL plus the spelling of what the model did not predict.
+    private double TextNats => TotalNegativeLogLikelihood + SpellingNats;
 
     /// <summary>Builds the report of a set of scored documents.</summary>
     /// <param name="documents">At least one document; every document has at least one token.</param>
@@ -89,7 +108,8 @@ public sealed record PerplexityReport
 
         var total = default(CompensatedSum);
         var documentPerplexities = default(CompensatedSum);
-        long tokens = 0, bytes = 0, characters = 0, words = 0;
+        long tokens = 0, bytes = 0, characters = 0, words = 0, outOfVocabulary = 0, spelledBytes = 0;
+        var spelling = default(CompensatedSum);
         bool impossible = false;
         for (int d = 0; d < documents.Count; d++)
         {
@@ -125,6 +145,9 @@ public sealed record PerplexityReport
             bytes += document.Bytes;
             characters += document.Characters;
             words += document.Words;
+            outOfVocabulary += document.OutOfVocabulary;
+            spelledBytes += document.SpelledBytes;
+            spelling.Add(document.SpellingNats);
         }
 
         double mean = total.Value / tokens;
@@ -152,6 +175,9 @@ public sealed record PerplexityReport
             Characters = characters,
             Words = words,
             TotalNegativeLogLikelihood = impossible ? double.PositiveInfinity : total.Value,
+            OutOfVocabulary = outOfVocabulary,
+            SpelledBytes = spelledBytes,
+            SpellingNats = spelling.Value,
         };
     }
 }

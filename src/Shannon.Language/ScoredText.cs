@@ -12,6 +12,17 @@ namespace Shannon.Language;
 /// to get a <see cref="TokenScore"/>. <see cref="Bytes"/>, <see cref="Characters"/> and <see cref="Words"/>
 /// count the whole <see cref="Text"/>: UTF-8 bytes, Unicode scalar values, and maximal runs of
 /// non-whitespace characters.
+/// <para>
+/// Text the model did not predict is charged as spelled out: a token outside a closed vocabulary (scored as
+/// <c>&lt;unk&gt;</c>, which predicts only that <i>some</i> unknown word comes) and the text before the first scored
+/// token (a causal model without a begin-of-sequence token never predicts its first token). Each such piece costs
+/// (b + 1)·ln 257 nats for its b UTF-8 bytes: every byte drawn uniformly from 256 values plus an end mark, a prefix
+/// code whose lengths satisfy Kraft's inequality with equality, so the per-byte figures of a
+/// <see cref="PerplexityReport"/> stay real code lengths whatever the vocabulary. This follows the open-vocabulary
+/// evaluation that charges unknown words their spelling (Mielke, S. J. &amp; Eisner, J. (2019), Spell Once, Summon
+/// Anywhere: A Two-Level Open-Vocabulary Language Model, AAAI, doi:10.1609/aaai.v33i01.33016843) with the simplest
+/// spelling model; SRILM's <c>ngram -ppl</c> and KenLM's <c>query</c> likewise count OOVs separately.
+/// </para>
 /// </remarks>
 public sealed class ScoredText
 {
@@ -30,9 +41,12 @@ public sealed class ScoredText
     /// <param name="entropies">Optional predictive entropies in nats (NaN = unknown).</param>
     /// <param name="ranks">Optional ranks of the true token (0 = unknown).</param>
     /// <param name="alternatives">Optional top alternatives per token.</param>
-    /// <exception cref="ArgumentException">The arrays differ in length, a log-probability is NaN or positive, or a token's range lies outside the text.</exception>
+    /// <param name="outOfVocabulary">Optional: which tokens lay outside the model's vocabulary (scored as <c>&lt;unk&gt;</c>); each is charged its spelling.</param>
+    /// <param name="unscoredPrefix">UTF-16 units at the start of <paramref name="text"/> that no token covers because the model never predicted them (0 = none); charged their spelling.</param>
+    /// <exception cref="ArgumentException">The arrays differ in length, a log-probability is NaN or positive, a token's range lies outside the text, or <paramref name="unscoredPrefix"/> lies outside it.</exception>
     public ScoredText(string text, double[] logProbabilities, int[] offsets, int[] lengths,
-        double[]? entropies = null, int[]? ranks = null, IReadOnlyList<TokenAlternative>[]? alternatives = null)
+        double[]? entropies = null, int[]? ranks = null, IReadOnlyList<TokenAlternative>[]? alternatives = null,
+        bool[]? outOfVocabulary = null, int unscoredPrefix = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(logProbabilities);
@@ -43,6 +57,11 @@ public sealed class ScoredText
         CheckOptional(entropies, logProbabilities.Length, nameof(entropies));
         CheckOptional(ranks, logProbabilities.Length, nameof(ranks));
         CheckOptional(alternatives, logProbabilities.Length, nameof(alternatives));
+        CheckOptional(outOfVocabulary, logProbabilities.Length, nameof(outOfVocabulary));
+        if (unscoredPrefix < 0 || unscoredPrefix > text.Length)
+        {
+            throw new ArgumentException($"unscoredPrefix is {unscoredPrefix}, outside the text of length {text.Length}.", nameof(unscoredPrefix));
+        }
         for (int i = 0; i < logProbabilities.Length; i++)
         {
             double lp = logProbabilities[i];
@@ -67,7 +86,38 @@ public sealed class ScoredText
         Bytes = Encoding.UTF8.GetByteCount(text);
         Characters = CountCharacters(text);
         Words = CountWords(text);
+        long spelled = 0, pieces = 0;
+        if (unscoredPrefix > 0)
+        {
+            spelled += Encoding.UTF8.GetByteCount(text.AsSpan(0, unscoredPrefix));
+            pieces++;
+        }
+
+        for (int i = 0; outOfVocabulary is not null && i < outOfVocabulary.Length; i++)
+        {
+            if (outOfVocabulary[i])
+            {
+                OutOfVocabulary++;
+                spelled += Encoding.UTF8.GetByteCount(text.AsSpan(offsets[i], lengths[i]));
+                pieces++;
+            }
+        }
+
+        SpelledBytes = spelled;
+        SpellingNats = (spelled + pieces) * Math.Log(257.0);
     }
+
+    /// <summary>Tokens outside the model's vocabulary, scored as <c>&lt;unk&gt;</c> (0 for a model without a closed vocabulary).</summary>
+    public long OutOfVocabulary { get; }
+
+    /// <summary>UTF-8 bytes of the text the model did not predict: its out-of-vocabulary tokens and any unscored prefix.</summary>
+    public long SpelledBytes { get; }
+
+    /// <summary>
+    /// The cost of spelling that text out, in nats: (b + 1)·ln 257 for each piece of b bytes (see the remarks); 0 when
+    /// the model predicted all of the text.
+    /// </summary>
+    public double SpellingNats { get; }
 
     /// <summary>The scored text.</summary>
     public string Text { get; }

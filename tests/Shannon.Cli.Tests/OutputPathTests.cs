@@ -78,7 +78,7 @@ public sealed class OutputPathTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "plot", "entropy", "-o", "-" }, "--output '-' cannot be stdout: the image format comes from the file's extension")]
-    [InlineData(new[] { "channel", "rd", "--source", "0.5,0.5", "--distortion", "0,1;1,0", "--plot", "-" }, "--plot '-' cannot be stdout")]
+    [InlineData(new[] { "channel", "rate-distortion", "--source", "0.5,0.5", "--distortion", "0,1;1,0", "--plot", "-" }, "--plot '-' cannot be stdout")]
     [InlineData(new[] { "calibration", "P", "L", "--plot", "-" }, "--plot '-' cannot be stdout")]
     [InlineData(new[] { "ib", "--joint", "0.25,0.25;0.25,0.25", "--plot", "-" }, "--plot '-' cannot be stdout")]
     [InlineData(new[] { "report", "data/iris.csv", "-o", "-" }, "--output '-' cannot be stdout: it is the directory that receives report.html")]

@@ -51,6 +51,39 @@ public class PerplexityCommandTests
     }
 
     [Fact]
+    public void A_tiny_vocabulary_reports_its_oov_tokens_and_pays_for_them_in_bits_per_byte()
+    {
+        // The hostile review: a model of 8 words scored 0.29 bits per byte on the Bible, 3.99 from compress.
+        string corpus = TempFile("the lord said unto him and god was\n");
+        string bible = TempFile(string.Join('\n', File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "kjv.txt")).Take(200)) + "\n");
+        var (code, output, error) = CliRunner.Run("perplexity", bible, "--train", corpus, "--order", "3", "--json");
+        Assert.True(code == 0, error);
+        var root = JsonDocument.Parse(output).RootElement;
+        long oov = root.GetProperty("oov").GetInt64();
+        long tokens = root.GetProperty("tokens").GetInt64();
+        Assert.True(oov > tokens / 2, $"{oov} of {tokens}");
+        Assert.Equal((double)oov / tokens, root.GetProperty("oov_rate").GetDouble(), 14);
+        long spelled = root.GetProperty("spelled_bytes").GetInt64();
+        double bitsPerByte = root.GetProperty("bits_per_byte").GetDouble();
+        Assert.True(bitsPerByte >= 8.0 * spelled / root.GetProperty("bytes").GetInt64(), $"{bitsPerByte}");
+        Assert.True(bitsPerByte > 4, $"{bitsPerByte}"); // more than the adaptive compressor needs for the same text
+
+        var text = CliRunner.Run("perplexity", bible, "--train", corpus, "--order", "3");
+        Assert.Contains($"out of vocabulary: {oov} of {tokens} tokens", text.Out);
+        Assert.Contains($"spelled out: {spelled} bytes", text.Out);
+    }
+
+    [Fact]
+    public void A_text_inside_the_vocabulary_reports_zero_oov()
+    {
+        string corpus = TempFile("a b a b a c\n");
+        var (code, output, error) = CliRunner.Run("perplexity", TempFile("a b a\n"), "--train", corpus, "--order", "2");
+        Assert.True(code == 0, error);
+        Assert.Contains("out of vocabulary: 0 of 4 tokens (0%)", output);
+        Assert.DoesNotContain("spelled out", output);
+    }
+
+    [Fact]
     public void Empty_text_bad_model_file_and_bad_level_exit_2()
     {
         var empty = CliRunner.Run("perplexity", TempFile("\n  \n"), "--train", TempFile("a b\n"));

@@ -108,4 +108,52 @@ public class PerplexityReportTests
         Assert.Equal(double.PositiveInfinity, huge.Perplexity);
         Assert.Equal(0, huge.PerplexityStandardError);
     }
+
+    [Fact]
+    public void Out_of_vocabulary_tokens_are_counted_and_charged_their_spelling_in_the_per_byte_figures()
+    {
+        // "ab xyz": "ab" known at ln p = −1, "xyz" unknown (<unk> at ln p = −0.5): 3 bytes + an end mark at ln 257 each.
+        var text = new ScoredText("ab xyz", [-1.0, -0.5], [0, 3], [2, 3], outOfVocabulary: [false, true]);
+        Assert.Equal(1, text.OutOfVocabulary);
+        Assert.Equal(3, text.SpelledBytes);
+        Assert.Equal(4 * Math.Log(257), text.SpellingNats, 14);
+        var report = PerplexityReport.Of([text]);
+        Assert.Equal(1, report.OutOfVocabulary);
+        Assert.Equal(0.5, report.OutOfVocabularyRate);
+        Assert.Equal(Math.Exp(0.75), report.Perplexity, 14); // per-token perplexity: <unk> scored as a token
+        double nats = 1.5 + 4 * Math.Log(257);
+        Assert.Equal(nats / (Math.Log(2) * 6), report.BitsPerByte, 14);
+        Assert.Equal(nats / (Math.Log(2) * 6), report.BitsPerCharacter, 14);
+        Assert.Equal(Math.Exp(nats / 2), report.WordPerplexity, 10);
+    }
+
+    [Fact]
+    public void An_unscored_prefix_is_charged_its_spelling() =>
+        Gen.Int[0, 5].Sample(prefix =>
+        {
+            var text = new ScoredText("hello world", [-2.0], [6], [5], unscoredPrefix: prefix);
+            Assert.Equal(prefix, text.SpelledBytes);
+            Assert.Equal(prefix == 0 ? 0 : (prefix + 1) * Math.Log(257), text.SpellingNats, 14);
+            Assert.Equal(0, text.OutOfVocabulary);
+        });
+
+    [Fact]
+    public void Spelling_arguments_are_checked()
+    {
+        Assert.Equal("outOfVocabulary", Assert.Throws<ArgumentException>(() => new ScoredText("ab", [-1.0], [0], [2], outOfVocabulary: [true, false])).ParamName);
+        Assert.Equal("unscoredPrefix", Assert.Throws<ArgumentException>(() => new ScoredText("ab", [-1.0], [0], [2], unscoredPrefix: 3)).ParamName);
+        Assert.Equal("unscoredPrefix", Assert.Throws<ArgumentException>(() => new ScoredText("ab", [-1.0], [0], [2], unscoredPrefix: -1)).ParamName);
+    }
+
+    [Fact]
+    public void A_tiny_vocabulary_cannot_claim_fewer_bits_per_byte_than_spelling_its_unknown_words()
+    {
+        // Property: whatever share of a text falls outside the vocabulary, bits per byte ≥ 8 × (spelled bytes / bytes).
+        var model = Shannon.Language.NGrams.KneserNeyModel.Train("the lord said unto him and god was\n", order: 3);
+        string text = "in the beginning god created the heaven and the earth\nand the earth was without form and void\n";
+        var report = PerplexityReport.Of([model.Score(text)]);
+        Assert.Equal(9, report.OutOfVocabulary); // every word but the, god, and, was
+        Assert.True(report.BitsPerByte >= 8.0 * report.SpelledBytes / report.Bytes, $"{report.BitsPerByte}");
+        Assert.True(report.BitsPerByte > 4, $"{report.BitsPerByte}");
+    }
 }

@@ -101,6 +101,16 @@ internal static partial class PerplexityCommand
                         : $"mean of per-document perplexities = {CliOutput.Number(report.MeanDocumentPerplexity)}");
                 }
 
+                if (run.ClosedVocabulary || report.OutOfVocabulary > 0)
+                {
+                    context.Out.WriteLine($"out of vocabulary: {report.OutOfVocabulary} of {report.Tokens} tokens ({CliOutput.Number(100 * report.OutOfVocabularyRate)}%), scored as <unk>; the perplexity counts them as <unk>");
+                }
+
+                if (run.HasText && report.SpelledBytes > 0)
+                {
+                    context.Out.WriteLine($"spelled out: {report.SpelledBytes} bytes the model did not predict cost {CliOutput.Number(report.SpellingNats / Math.Log(2))} bits (8.006 per byte plus an end mark), included in the per-byte, per-character and word figures");
+                }
+
                 foreach (string line in run.Lines)
                 {
                     context.Out.WriteLine(line);
@@ -130,6 +140,9 @@ internal static partial class PerplexityCommand
         new("characters", hasText ? report.Characters : null),
         new("word_perplexity", hasText && report.Words > 0 ? report.WordPerplexity : null),
         new("words", hasText ? report.Words : null),
+        new("oov", report.OutOfVocabulary),
+        new("oov_rate", report.OutOfVocabularyRate),
+        new("spelled_bytes", report.SpelledBytes),
         new("documents", report.Documents),
         new("mean_document_perplexity", report.MeanDocumentPerplexity),
         new("model", model),
@@ -201,7 +214,7 @@ internal static partial class PerplexityCommand
         string origin = modelName.StartsWith("ngram:", StringComparison.Ordinal) ? " from " + Path.GetFileName(CliInput.DisplayName(modelName["ngram:".Length..]))
             : trainPath is not null ? " trained on " + Path.GetFileName(CliInput.DisplayName(trainPath))
             : " trained on the King James Bible";
-        return new PerplexityRun(scored, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}{origin}");
+        return new PerplexityRun(scored, $"ngram order {model.Order} {model.Level.ToString().ToLowerInvariant()}{origin}") { ClosedVocabulary = true };
     }
 
     /// <summary>Scores each document, counting documents for the progress display.</summary>

@@ -21,7 +21,7 @@ internal static class PerplexityOnnx
             scored.Add(model.Score(document, plan, bos, sweep: sweep));
         }
 
-        var run = new PerplexityRun(scored, $"onnx {Path.GetFileName(modelPath)}, {tokenizerName}, window {plan.Window} stride {plan.Stride}{(bos ? ", BOS" : ", first token of each document unscored")}");
+        var run = new PerplexityRun(scored, $"onnx {Path.GetFileName(modelPath)}, {tokenizerName}, window {plan.Window} stride {plan.Stride}{(bos ? ", BOS" : ", first token of each document spelled out, not scored")}");
         if (sweep is not null)
         {
             PerplexityLogits.AddSweep(run, sweep.Points());

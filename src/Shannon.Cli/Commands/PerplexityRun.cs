@@ -13,4 +13,7 @@ internal sealed record PerplexityRun(IReadOnlyList<ScoredText> Documents, string
 
     /// <summary>Extra human lines after the report's.</summary>
     public List<string> Lines { get; } = [];
+
+    /// <summary>The model has a closed vocabulary (an n-gram model), so its out-of-vocabulary count is always reported.</summary>
+    public bool ClosedVocabulary { get; init; }
 }

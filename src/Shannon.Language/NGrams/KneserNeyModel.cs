@@ -214,7 +214,9 @@ public sealed class KneserNeyModel
             }
         });
 
-        return new ScoredText(text, logProbabilities, offsets, lengths, entropies, ranks, alternatives);
+        // A token outside the vocabulary was scored as <unk>: the report charges its spelling (see ScoredText).
+        bool[] unknown = Array.ConvertAll(ids, id => id == NGramVocabulary.UnknownId);
+        return new ScoredText(text, logProbabilities, offsets, lengths, entropies, ranks, alternatives, unknown);
     }
 
     private int[] PaddedHistory(ReadOnlySpan<string> history)

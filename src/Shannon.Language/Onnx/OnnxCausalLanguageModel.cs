@@ -209,7 +209,9 @@ public sealed class OnnxCausalLanguageModel : IDisposable
             previousEnd = end;
         }
 
-        return new ScoredText(text, logProbabilities, offsets, lengths, entropies, ranks, alternatives);
+        // Without BOS the first token is never predicted: the report charges its spelling rather than dropping its bytes.
+        int unscored = shift == 0 ? offsets[0] : 0;
+        return new ScoredText(text, logProbabilities, offsets, lengths, entropies, ranks, alternatives, unscoredPrefix: unscored);
     }
 
     /// <inheritdoc/>
