@@ -23,7 +23,7 @@ internal static class CalibrationCommand
         var fit = new Option<bool>("--fit-temperature") { Description = "Fit the temperature T* minimising the NLL (Newton on 1/T) and report NLL and ECE after it." };
         var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram with the confidence histogram to FILE.png or FILE.svg." }.FileOnly("the image format comes from the file's extension (.png or .svg)");
         var normalize = new Option<bool>("--normalize") { Description = "Divide each probability row by its sum instead of rejecting rows that do not sum to 1 within 1e-6." };
-        var ci = new Option<double?>("--ci") { Description = "Level of a half-sampling interval of the ECE, e.g. 0.95 (the interval policy of every command)." }.Within(OptionRanges.Confidence);
+        var ci = new Option<double?>("--ci") { Description = "Level of an interval for the true ECE, e.g. 0.95: half-sampling standard error (the interval policy of every command), widened below by the plug-in ECE's largest upward bias." }.Within(OptionRanges.Confidence);
         var replicates = new Option<int>("--replicates") { Description = "Half-samples behind the --ci interval.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.IntervalReplicates }.Within(2, OptionRanges.Resamples.Max);
         var seed = new Option<int>("--seed") { Description = "Seed of the half-samples.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.Seed }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();

@@ -106,15 +106,15 @@ internal static class CalibrationEngine
             Mce = top.MaximumError(),
             EceClasswise = part.ClasswiseError(),
             EceDebiased = top.DebiasedError(),
-            EceInterval = Interval(confidence, correct, ece, options),
+            EceInterval = Interval(confidence, correct, top, options),
             Strategy = options.Strategy,
             Bins = top.Bins(),
             Temperature = fit,
         };
     }
 
-    /// <summary>The half-sampling interval of the top-label ECE, or null when no replicates were asked for.</summary>
-    internal static Estimators.ConfidenceInterval? Interval(double[] confidence, bool[] correct, double ece, CalibrationOptions options)
+    /// <summary>The bias-aware interval of the top-label ECE of the bins <paramref name="top"/> (half-sampling standard error), or null when no replicates were asked for.</summary>
+    internal static Estimators.ConfidenceInterval? Interval(double[] confidence, bool[] correct, TopLabelBins top, CalibrationOptions options)
     {
         if (options.IntervalReplicates == 0)
         {
@@ -123,7 +123,8 @@ internal static class CalibrationEngine
 
         return CalibrationUncertainty.Interval(
             confidence.Length,
-            ece,
+            top.ExpectedError(),
+            top.MaximumBias(),
             rows => TopLabelBins.From(confidence, correct, options.Bins, options.Strategy, rows).ExpectedError(),
             options.IntervalReplicates,
             options.ConfidenceLevel,

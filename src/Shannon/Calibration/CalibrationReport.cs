@@ -77,7 +77,17 @@ public sealed record CalibrationReport
     /// </summary>
     public double EceDebiased { get; init; }
 
-    /// <summary>The half-sampling interval of <see cref="Ece"/> (half the rows drawn without replacement, bins recomputed; the one uncertainty policy), or null when not asked for.</summary>
+    /// <summary>
+    /// An interval for the true top-label ECE of the model on these bins, or null when not asked for: the standard error
+    /// se of <see cref="Ece"/> from half-samples (half the rows drawn without replacement, bins recomputed; the one
+    /// uncertainty policy), and, since the plug-in ECE is biased upward by up to β = Σ_b (n_b/N)·σ_b·√(2/π)
+    /// (σ_b the binomial standard error of bin b's accuracy), the bias-aware interval [ECE − β − k·se, ECE + k·se]
+    /// clipped at 0, with k from Φ(k + β/se) − Φ(−k) = level (Armstrong &amp; Kolesár 2020, doi:10.3982/QE1199).
+    /// A normal interval around the plug-in ECE excluded the true 0 of a perfectly calibrated model in most samples;
+    /// this one covered the true ECE in 94.7–100 % of 1,000 samples per model and size, at 0 and away from it (binary
+    /// and 10 classes, calibrated, over- and under-confident, n = 200 to 5,000: bench/simulations/EceCoverage.cs; the
+    /// short run is tests/Shannon.Tests/Calibration/EceCoverageTests.cs).
+    /// </summary>
     public ConfidenceInterval? EceInterval { get; init; }
 
     /// <summary>How the top-label bins and the curve were placed.</summary>

@@ -4,15 +4,21 @@ using Shannon.Estimators.Uncertainty;
 namespace Shannon.Calibration;
 
 /// <summary>
-/// The one place where calibration calls the project's uncertainty policy (<see cref="HalfSampling"/>): the half-sampling
-/// interval of a statistic of the rows, as every other interval in Shannon.
+/// The one place where calibration calls the project's uncertainty policy: the standard error of a statistic of the
+/// rows from half-samples (<see cref="HalfSampling"/>), as every other interval in Shannon, and, since the plug-in
+/// calibration errors are biased upward by an amount comparable to that error, a bias-aware interval around it
+/// (<see cref="BiasAwareInterval"/>).
 /// </summary>
 internal static class CalibrationUncertainty
 {
-    /// <summary>The half-sampling interval of <paramref name="statistic"/> (a quantity ≥ 0) around <paramref name="value"/>.</summary>
-    internal static ConfidenceInterval Interval(int rows, double value, Func<int[], double> statistic, int replicates, double level, int seed)
+    /// <summary>
+    /// The interval of <paramref name="statistic"/> (a quantity ≥ 0, biased upward by at most
+    /// <paramref name="maximumBias"/>) around <paramref name="value"/>, with its half-sampling standard error.
+    /// </summary>
+    internal static ConfidenceInterval Interval(int rows, double value, double maximumBias, Func<int[], double> statistic, int replicates, double level, int seed)
     {
         var estimate = Estimate.NonNegative(value, LogBase.Nats, rows);
-        return HalfSampling.Interval(estimate, rows, statistic, replicates, level, seed).ConfidenceInterval!.Value;
+        double se = HalfSampling.Interval(estimate, rows, statistic, replicates, level, seed).StandardError!.Value;
+        return BiasAwareInterval.Of(value, se, maximumBias, level);
     }
 }

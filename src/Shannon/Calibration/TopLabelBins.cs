@@ -121,6 +121,28 @@ internal sealed class TopLabelBins
         return sum.Value / _n;
     }
 
+    /// <summary>
+    /// β, a bound on the plug-in ECE's upward bias: Σ_b (n_b/N)·σ_b·√(2/π) with σ_b² = p̃_b(1 − p̃_b)/n_b and
+    /// p̃_b = (correct_b + ½)/(n_b + 1). Given the confidences, acc_b − conf_b ≈ N(δ_b, σ_b²), and E|N(δ, σ²)| − |δ| is
+    /// largest at δ = 0, where it is σ√(2/π); the shrunken p̃_b keeps σ_b above 0 in a bin whose rows are all right or
+    /// all wrong.
+    /// </summary>
+    internal double MaximumBias()
+    {
+        var sum = default(CompensatedSum);
+        for (int b = 0; b < _counts.Length; b++)
+        {
+            long n = _counts[b];
+            if (n > 0)
+            {
+                double p = (_correct[b] + 0.5) / (n + 1.0);
+                sum.Add(n * Math.Sqrt(p * (1.0 - p) / n));
+            }
+        }
+
+        return Math.Sqrt(2.0 / Math.PI) * sum.Value / _n;
+    }
+
     /// <summary>MCE = max over non-empty bins of |acc_b − conf_b|.</summary>
     internal double MaximumError()
     {
