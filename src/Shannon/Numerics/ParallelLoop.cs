@@ -3,19 +3,22 @@ using System.Runtime.ExceptionServices;
 namespace Shannon.Numerics;
 
 /// <summary>
-/// The library's parallel loop: a plain fork-join on the thread pool. The calling thread works too, and every thread
-/// takes the next index from one shared counter, so slow items balance out. Two reasons not to use
-/// <see cref="Parallel.For(int, int, Action{int})"/>. First, its first call in a process costs about 35 ms of CPU:
-/// setting up the Task Parallel Library and its event source. That alone made the first call of a 10⁷-value
-/// entropy several times its steady-state time. Second, an exception thrown by the body reaches the caller as itself
-/// (an <see cref="ArgumentException"/> with its parameter name, say), not wrapped in an <see cref="AggregateException"/>.
+/// The library's parallel loop: a plain fork-join on the library's own helper threads. The calling thread works too,
+/// and every thread takes the next index from one shared counter, so slow items balance out. Not
+/// <see cref="Parallel.For(int, int, Action{int})"/>: its first call in a process costs about 35 ms of CPU (setting up
+/// the Task Parallel Library and its event source), and an exception thrown by the body should reach the caller as
+/// itself (an <see cref="ArgumentException"/> with its parameter name, say), not wrapped in an
+/// <see cref="AggregateException"/>. Not the thread pool either: its first work item in a process arrives 6–8 ms after
+/// it is queued (the pool starts its worker and gate threads), as long as a whole 10⁷-value entropy takes, so the first
+/// call ran on one core; a thread of our own starts in 1.5–2.5 ms, and later loops wake a waiting helper in microseconds.
 /// </summary>
 /// <remarks>
-/// A helper that the pool starts only after the caller has taken every index finds the loop closed and returns. The
-/// caller waits only for helpers that are still running the body. So a loop nested inside another loop's body never
-/// waits for pool threads that are not there, and cannot starve the pool. Which thread runs which index varies from
-/// run to run. Callers that need the same answer on every run write each index's result to its own slot and combine
-/// the slots in index order.
+/// Helpers are background threads, one fewer than <see cref="Environment.ProcessorCount"/>, started at the first parallel
+/// loop and then parked on a monitor. A helper that reaches a loop only after the caller has taken every index finds the
+/// loop closed and returns. The caller waits only for helpers that are still running the body. So a loop nested inside
+/// another loop's body (all helpers busy) runs on its caller alone, never waits for a helper that is not there, and
+/// cannot deadlock. Which thread runs which index varies from run to run. Callers that need the same answer on every run
+/// write each index's result to its own slot and combine the slots in index order.
 /// </remarks>
 internal static class ParallelLoop
 {
@@ -40,10 +43,7 @@ internal static class ParallelLoop
         }
 
         var loop = new Loop(fromInclusive, toExclusive, body);
-        for (int h = 0; h < helpers; h++)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Help(), loop, preferLocal: false);
-        }
+        Helpers.Post(loop, helpers);
 
         loop.Work();
         loop.CloseAndWait();
@@ -52,6 +52,54 @@ internal static class ParallelLoop
 
     /// <summary>Runs <paramref name="actions"/> side by side, as <see cref="For"/> over their indices; rethrows the first failure as it was thrown.</summary>
     public static void Invoke(params Action[] actions) => For(0, actions.Length, i => actions[i]());
+
+    /// <summary>The helper threads and the loops waiting for one (a loop is queued once per helper it asks for).</summary>
+    private static class Helpers
+    {
+        private static readonly object Gate = new();
+        private static readonly Queue<Loop> Waiting = new();
+        private static int _started;
+
+        /// <summary>Queues <paramref name="count"/> calls for help on <paramref name="loop"/>, starting the helper threads on first use.</summary>
+        public static void Post(Loop loop, int count)
+        {
+            lock (Gate)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    Waiting.Enqueue(loop);
+                }
+
+                int wanted = Math.Max(1, Environment.ProcessorCount - 1);
+                while (_started < wanted)
+                {
+                    new Thread(Run) { IsBackground = true, Name = "Shannon helper" }.UnsafeStart();
+                    _started++;
+                }
+
+                Monitor.PulseAll(Gate);
+            }
+        }
+
+        private static void Run()
+        {
+            while (true)
+            {
+                Loop loop;
+                lock (Gate)
+                {
+                    while (Waiting.Count == 0)
+                    {
+                        Monitor.Wait(Gate);
+                    }
+
+                    loop = Waiting.Dequeue();
+                }
+
+                loop.Help();
+            }
+        }
+    }
 
     private sealed class Loop(int from, int to, Action<int> body)
     {
