@@ -33,15 +33,19 @@ public static partial class CrossEntropy
     /// </summary>
     private readonly struct CrossEntropyTerms : IBlockKernel
     {
-        public static bool NormalArgumentsOnly => true;
+        public bool TakesRatio => false;
 
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
-            Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(q, in qAt), sum);
+        public bool TakesQ => true;
 
-        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) =>
-            Vector128.MultiplyAddEstimate(-p, DoubleLog.Log(q, in qAt), sum);
+        public bool NormalArgumentsOnly => true;
 
-        public static double Term(double p, double q) =>
+        public Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) =>
+            Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(q, in qAt, tables), sum);
+
+        public Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) =>
+            Vector128.MultiplyAddEstimate(-p, DoubleLog.Log(q, in qAt, tables), sum);
+
+        public double Term(double p, double q) =>
             p == 0.0 ? 0.0 : q == 0.0 ? double.PositiveInfinity : -p * Math.Log(q);
     }
 }

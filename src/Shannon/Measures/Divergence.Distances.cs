@@ -63,19 +63,25 @@ public static partial class Divergence
     /// <summary>(√pᵢ − √qᵢ)².</summary>
     private readonly struct HellingerTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
+        public bool NormalArgumentsOnly => false;
+
+        public bool TakesRatio => false;
+
+        public bool TakesQ => true;
+
+        public Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables)
         {
             var d = Vector256.Sqrt(p) - Vector256.Sqrt(q);
             return Vector256.FusedMultiplyAdd(d, d, sum);
         }
 
-        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt)
+        public Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables)
         {
             var d = Vector128.Sqrt(p) - Vector128.Sqrt(q);
             return Vector128.MultiplyAddEstimate(d, d, sum);
         }
 
-        public static double Term(double p, double q)
+        public double Term(double p, double q)
         {
             double d = Math.Sqrt(p) - Math.Sqrt(q);
             return d * d;
@@ -85,29 +91,41 @@ public static partial class Divergence
     /// <summary>|pᵢ − qᵢ|.</summary>
     private readonly struct AbsoluteDifferenceTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) => sum + Vector256.Abs(p - q);
+        public bool NormalArgumentsOnly => false;
 
-        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) => sum + Vector128.Abs(p - q);
+        public bool TakesRatio => false;
 
-        public static double Term(double p, double q) => Math.Abs(p - q);
+        public bool TakesQ => true;
+
+        public Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) => sum + Vector256.Abs(p - q);
+
+        public Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) => sum + Vector128.Abs(p - q);
+
+        public double Term(double p, double q) => Math.Abs(p - q);
     }
 
     /// <summary>(pᵢ − qᵢ)² / qᵢ; qᵢ = 0 gives ∞ or 0/0 and falls back to exact terms.</summary>
     private readonly struct ChiSquaredTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt)
+        public bool NormalArgumentsOnly => false;
+
+        public bool TakesRatio => false;
+
+        public bool TakesQ => true;
+
+        public Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables)
         {
             var d = p - q;
             return sum + (d * d / q);
         }
 
-        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt)
+        public Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables)
         {
             var d = p - q;
             return sum + (d * d / q);
         }
 
-        public static double Term(double p, double q)
+        public double Term(double p, double q)
         {
             if (q == 0.0)
             {

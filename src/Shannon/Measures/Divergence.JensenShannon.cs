@@ -133,13 +133,19 @@ public static partial class Divergence
     /// </summary>
     private readonly struct JensenShannonTerms : IBlockKernel
     {
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
+        public bool NormalArgumentsOnly => false;
+
+        public bool TakesRatio => false;
+
+        public bool TakesQ => true;
+
+        public Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) =>
             sum + Vector256.Create(Term(p[0], q[0]), Term(p[1], q[1]), Term(p[2], q[2]), Term(p[3], q[3]));
 
-        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) =>
+        public Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) =>
             sum + Vector128.Create(Term(p[0], q[0]), Term(p[1], q[1]));
 
-        public static double Term(double p, double q)
+        public double Term(double p, double q)
         {
             double total = p + q;
             if (total == 0.0)

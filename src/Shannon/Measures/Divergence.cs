@@ -165,16 +165,18 @@ public static partial class Divergence
     /// </summary>
     private readonly struct RelativeEntropyTerms : IBlockKernel
     {
-        public static bool NormalArgumentsOnly => true;
+        public bool TakesQ => true;
 
-        public static bool TakesRatio => true;
+        public bool NormalArgumentsOnly => true;
 
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> ratio, ref readonly double pAt, ref readonly double ratioAt) =>
-            Vector256.FusedMultiplyAdd(p, DoubleLog.Log(ratio, in ratioAt), sum);
+        public bool TakesRatio => true;
 
-        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> ratio, ref readonly double pAt, ref readonly double ratioAt) =>
-            Vector128.MultiplyAddEstimate(p, DoubleLog.Log(ratio, in ratioAt), sum);
+        public Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> ratio, ref readonly double pAt, ref readonly double ratioAt, LogTables tables) =>
+            Vector256.FusedMultiplyAdd(p, DoubleLog.Log(ratio, in ratioAt, tables), sum);
 
-        public static double Term(double p, double q) => SpecialFunctions.RelativeEntropy(p, q);
+        public Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> ratio, ref readonly double pAt, ref readonly double ratioAt, LogTables tables) =>
+            Vector128.MultiplyAddEstimate(p, DoubleLog.Log(ratio, in ratioAt, tables), sum);
+
+        public double Term(double p, double q) => SpecialFunctions.RelativeEntropy(p, q);
     }
 }

@@ -183,16 +183,18 @@ public static partial class Entropy
     /// <summary>−pᵢ ln pᵢ; pᵢ = 0 gives 0 · (a finite log) = 0, and a block with a subnormal pᵢ is re-summed exactly.</summary>
     private readonly struct ShannonTerms : IBlockKernel
     {
-        public static bool NormalArgumentsOnly => true;
+        public bool TakesRatio => false;
 
-        public static bool TakesQ => false;
+        public bool NormalArgumentsOnly => true;
 
-        public static Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt) =>
-            Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(p, in pAt), sum);
+        public bool TakesQ => false;
 
-        public static Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt) =>
-            Vector128.MultiplyAddEstimate(-p, DoubleLog.Log(p, in pAt), sum);
+        public Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) =>
+            Vector256.FusedMultiplyAdd(-p, DoubleLog.Log(p, in pAt, tables), sum);
 
-        public static double Term(double p, double q) => -SpecialFunctions.XLogX(p);
+        public Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables) =>
+            Vector128.MultiplyAddEstimate(-p, DoubleLog.Log(p, in pAt, tables), sum);
+
+        public double Term(double p, double q) => -SpecialFunctions.XLogX(p);
     }
 }

@@ -2,6 +2,8 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Shannon.Numerics;
 
@@ -18,30 +20,31 @@ internal interface IBlockKernel
     /// lane from their minima, and a scan when a minimum is below 2⁻¹⁰²², and re-sums those with <see cref="Term"/>,
     /// so that the kernel needs no check per lane.
     /// </summary>
-    static virtual bool NormalArgumentsOnly => false;
+    bool NormalArgumentsOnly { get; }
 
     /// <summary>
     /// True when <c>Accumulate</c> takes the ratios pᵢ / qᵢ in place of q: the pass divides and stores them a few
     /// vectors ahead of the terms, so that a logarithm of the ratio picks its table rows from memory.
     /// </summary>
-    static virtual bool TakesRatio => false;
+    bool TakesRatio { get; }
 
     /// <summary>False for a measure of one distribution, whose fused pass then has no test for q in its loop.</summary>
-    static virtual bool TakesQ => true;
+    bool TakesQ { get; }
 
     /// <summary>
     /// <paramref name="sum"/> + f over four (pᵢ, qᵢ) pairs (q is zero for one-distribution measures, and the ratio
     /// p/q for <see cref="TakesRatio"/> kernels), so that a kernel can fuse its last multiply into the addition; lanes
     /// may turn non-finite. <paramref name="pAt"/> and <paramref name="qAt"/> are where the same lanes sit in memory
-    /// (q's only when there is a q), for kernels whose logarithm picks its table rows from there.
+    /// (q's only when there is a q), for kernels whose logarithm picks its table rows from there; <paramref name="tables"/>
+    /// are the logarithm's tables, read once per block by the caller.
     /// </summary>
-    static abstract Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt);
+    Vector256<double> Accumulate(Vector256<double> sum, Vector256<double> p, Vector256<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables);
 
     /// <summary>The same over two pairs: the path for 128-bit vectors (ARM64 NEON, x64 without AVX2).</summary>
-    static abstract Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt);
+    Vector128<double> Accumulate(Vector128<double> sum, Vector128<double> p, Vector128<double> q, ref readonly double pAt, ref readonly double qAt, LogTables tables);
 
     /// <summary>One term f(p, q) with exact conventions; +∞ allowed, never NaN for valid inputs.</summary>
-    static abstract double Term(double p, double q);
+    double Term(double p, double q);
 }
 
 /// <summary>
@@ -67,7 +70,7 @@ internal static class BlockSum
 
     /// <summary>Σᵢ f(pᵢ) over a distribution <paramref name="p"/>, in nats; +∞ if a term is.</summary>
     internal static double Of<TKernel>(ReadOnlySpan<double> p, string pName)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         Guard.NotEmpty(p, pName);
         var total = Reduce<TKernel>(p, default);
@@ -77,7 +80,7 @@ internal static class BlockSum
 
     /// <summary>Σᵢ f(pᵢ, qᵢ) over two distributions of equal length, in nats; +∞ if a term is.</summary>
     internal static double Of<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, string pName, string qName)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         Guard.NotEmpty(p, pName);
         Guard.NotEmpty(q, qName);
@@ -98,14 +101,14 @@ internal static class BlockSum
     }
 
     private static Partial Reduce<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         int n = p.Length;
         return n < ParallelThreshold ? Sequential<TKernel>(p, q) : Parallel<TKernel>(p, q, (n + PartSize - 1) / PartSize);
     }
 
     private static unsafe Partial Parallel<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int parts)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         int n = p.Length;
         bool hasQ = !q.IsEmpty;
@@ -135,19 +138,40 @@ internal static class BlockSum
         return total;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// One part, block by block. Two compiled forms share the loop and the block kernels: the precompiled one
+    /// (ReadyToRun, as in the tool's packages) where <see cref="PrecompiledCode.InUse"/>, else one the JIT compiles fully
+    /// optimised at its first call (<see cref="MethodImplOptions.AggressiveOptimization"/>, which ReadyToRun leaves to
+    /// the JIT), so that neither starts in the JIT's unoptimised tier.
+    /// </summary>
     private static Partial Sequential<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
+    {
+        Span<double> ratios = default(TKernel).TakesRatio ? stackalloc double[BlockSize] : default;
+        return PrecompiledCode.InUse ? PrecompiledSequential<TKernel>(p, q, ratios) : OptimizedSequential<TKernel>(p, q, ratios);
+    }
+
+    private static Partial PrecompiledSequential<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios)
+        where TKernel : struct, IBlockKernel =>
+        SequentialBody<TKernel>(p, q, ratios, precompiled: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Partial OptimizedSequential<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios)
+        where TKernel : struct, IBlockKernel =>
+        SequentialBody<TKernel>(p, q, ratios, precompiled: false);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Partial SequentialBody<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, bool precompiled)
+        where TKernel : struct, IBlockKernel
     {
         var total = Partial.Empty;
-        Span<double> ratios = TKernel.TakesRatio ? stackalloc double[BlockSize] : default;
         for (int start = 0; start < p.Length; start += BlockSize)
         {
             int length = Math.Min(BlockSize, p.Length - start);
             var pBlock = p.Slice(start, length);
             var qBlock = q.IsEmpty ? default : q.Slice(start, length);
             double value = Vector256.IsHardwareAccelerated
-                ? FusedBlock<TKernel>(pBlock, qBlock, ratios, ref total)
+                ? (precompiled ? FusedBlock<TKernel>(pBlock, qBlock, ratios, ref total) : OptimizedFusedBlock<TKernel>(pBlock, qBlock, ratios, ref total))
                 : Vector128.IsHardwareAccelerated
                 ? FusedBlock128<TKernel>(pBlock, qBlock, ratios, ref total)
                 : ValidatedBlock<TKernel>(pBlock, qBlock, ref total);
@@ -168,15 +192,25 @@ internal static class BlockSum
     /// them by <see cref="RatioLead"/> elements, so the divisions overlap the logarithms and every log reads ratios
     /// stored long enough ago to come straight from L1 (a log of the ratio just computed waits on store forwarding).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// Two copies of one body: <see cref="FusedBlock{TKernel}"/> is the one ReadyToRun precompiles,
+    /// <see cref="OptimizedFusedBlock{TKernel}"/> (<see cref="MethodImplOptions.AggressiveOptimization"/>, which ReadyToRun
+    /// leaves to the JIT) the one the JIT compiles fully optimised at its first call where there is no precompiled code
+    /// (see <see cref="Sequential{TKernel}"/>). Copies, not two entry points into one inlined body: the JIT sizes its
+    /// inlining budget by the calling method's own code, and a small wrapper's budget runs out before the logarithm is
+    /// inlined, which would leave it a call with the vectors passed in memory (and ReadyToRun refuses such a call). Keep
+    /// the two bodies identical.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static double FusedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         const int Width = 4;
-        bool hasQ = TKernel.TakesQ && !q.IsEmpty;
+        bool hasQ = default(TKernel).TakesQ && !q.IsEmpty;
         ref double pStart = ref MemoryMarshal.GetReference(p);
         ref double qStart = ref MemoryMarshal.GetReference(q);
         ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
+        var tables = DoubleLog.Tables;
         var minP = Vector256.Create(double.PositiveInfinity);
         var minQ = minP;
         var sumP = Vector256<double>.Zero;
@@ -187,33 +221,33 @@ internal static class BlockSum
         {
             var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
             var qv = hasQ ? Vector256.LoadUnsafe(ref qStart, (nuint)i) : Vector256<double>.Zero;
-            minP = Vector256.MinNative(minP, pv);
+            minP = MinLanes(minP, pv);
             sumP += pv;
             if (hasQ)
             {
-                minQ = Vector256.MinNative(minQ, qv);
+                minQ = MinLanes(minQ, qv);
                 sumQ += qv;
             }
 
-            if (TKernel.TakesRatio)
+            if (default(TKernel).TakesRatio)
             {
                 (pv / qv).StoreUnsafe(ref ratioStart, (nuint)i);
                 if (i >= RatioLead)
                 {
-                    terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i - RatioLead);
+                    terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i - RatioLead, tables);
                 }
             }
             else
             {
-                terms = TKernel.Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart);
+                terms = default(TKernel).Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart, tables);
             }
         }
 
-        if (TKernel.TakesRatio)
+        if (default(TKernel).TakesRatio)
         {
             for (int i = Math.Max(0, vectorEnd - RatioLead); i < vectorEnd; i += Width)
             {
-                terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i);
+                terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i, tables);
             }
         }
 
@@ -222,7 +256,7 @@ internal static class BlockSum
         double blockSumQ = Vector256.Sum(sumQ);
         double blockMinP = Min(minP);
         double blockMinQ = hasQ ? Min(minQ) : double.PositiveInfinity;
-        bool edge = TKernel.NormalArgumentsOnly && !(Math.Min(blockMinP, blockMinQ) >= SpecialFunctions.SmallestNormal)
+        bool edge = default(TKernel).NormalArgumentsOnly && !(Math.Min(blockMinP, blockMinQ) >= SpecialFunctions.SmallestNormal)
             && HasEdgeLane(p[..vectorEnd], hasQ ? q[..vectorEnd] : default);
         for (int i = vectorEnd; i < p.Length; i++)
         {
@@ -231,7 +265,79 @@ internal static class BlockSum
             blockSumP += p[i];
             blockMinQ = Math.Min(blockMinQ, qi);
             blockSumQ += qi;
-            value += TKernel.Term(p[i], qi);
+            value += default(TKernel).Term(p[i], qi);
+        }
+
+        total.Validate(blockMinP, blockSumP, blockMinQ, blockSumQ, hasQ);
+        return edge ? Exact<TKernel>(p, q) : value;
+    }
+
+    /// <summary>A copy of <see cref="FusedBlock{TKernel}"/> that the JIT compiles fully optimised at its first call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static double OptimizedFusedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
+        where TKernel : struct, IBlockKernel
+    {
+        const int Width = 4;
+        bool hasQ = default(TKernel).TakesQ && !q.IsEmpty;
+        ref double pStart = ref MemoryMarshal.GetReference(p);
+        ref double qStart = ref MemoryMarshal.GetReference(q);
+        ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
+        var tables = DoubleLog.Tables;
+        var minP = Vector256.Create(double.PositiveInfinity);
+        var minQ = minP;
+        var sumP = Vector256<double>.Zero;
+        var sumQ = Vector256<double>.Zero;
+        var terms = Vector256<double>.Zero;
+        int vectorEnd = p.Length - (p.Length % Width);
+        for (int i = 0; i < vectorEnd; i += Width)
+        {
+            var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
+            var qv = hasQ ? Vector256.LoadUnsafe(ref qStart, (nuint)i) : Vector256<double>.Zero;
+            minP = MinLanes(minP, pv);
+            sumP += pv;
+            if (hasQ)
+            {
+                minQ = MinLanes(minQ, qv);
+                sumQ += qv;
+            }
+
+            if (default(TKernel).TakesRatio)
+            {
+                (pv / qv).StoreUnsafe(ref ratioStart, (nuint)i);
+                if (i >= RatioLead)
+                {
+                    terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i - RatioLead, tables);
+                }
+            }
+            else
+            {
+                terms = default(TKernel).Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart, tables);
+            }
+        }
+
+        if (default(TKernel).TakesRatio)
+        {
+            for (int i = Math.Max(0, vectorEnd - RatioLead); i < vectorEnd; i += Width)
+            {
+                terms = RatioTerms<TKernel>(terms, ref pStart, ref ratioStart, i, tables);
+            }
+        }
+
+        double value = Vector256.Sum(terms);
+        double blockSumP = Vector256.Sum(sumP);
+        double blockSumQ = Vector256.Sum(sumQ);
+        double blockMinP = Min(minP);
+        double blockMinQ = hasQ ? Min(minQ) : double.PositiveInfinity;
+        bool edge = default(TKernel).NormalArgumentsOnly && !(Math.Min(blockMinP, blockMinQ) >= SpecialFunctions.SmallestNormal)
+            && HasEdgeLane(p[..vectorEnd], hasQ ? q[..vectorEnd] : default);
+        for (int i = vectorEnd; i < p.Length; i++)
+        {
+            double qi = hasQ ? q[i] : 0.0;
+            blockMinP = Math.Min(blockMinP, p[i]);
+            blockSumP += p[i];
+            blockMinQ = Math.Min(blockMinQ, qi);
+            blockSumQ += qi;
+            value += default(TKernel).Term(p[i], qi);
         }
 
         total.Validate(blockMinP, blockSumP, blockMinQ, blockSumQ, hasQ);
@@ -244,13 +350,14 @@ internal static class BlockSum
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double FusedBlock128<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> ratios, ref Partial total)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         const int Width = 2;
-        bool hasQ = TKernel.TakesQ && !q.IsEmpty;
+        bool hasQ = default(TKernel).TakesQ && !q.IsEmpty;
         ref double pStart = ref MemoryMarshal.GetReference(p);
         ref double qStart = ref MemoryMarshal.GetReference(q);
         ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
+        var tables = DoubleLog.Tables;
         var minP = Vector128.Create(double.PositiveInfinity);
         var minQ = minP;
         var sumP = Vector128<double>.Zero;
@@ -261,33 +368,33 @@ internal static class BlockSum
         {
             var pv = Vector128.LoadUnsafe(ref pStart, (nuint)i);
             var qv = hasQ ? Vector128.LoadUnsafe(ref qStart, (nuint)i) : Vector128<double>.Zero;
-            minP = Vector128.MinNative(minP, pv);
+            minP = MinLanes(minP, pv);
             sumP += pv;
             if (hasQ)
             {
-                minQ = Vector128.MinNative(minQ, qv);
+                minQ = MinLanes(minQ, qv);
                 sumQ += qv;
             }
 
-            if (TKernel.TakesRatio)
+            if (default(TKernel).TakesRatio)
             {
                 (pv / qv).StoreUnsafe(ref ratioStart, (nuint)i);
                 if (i >= RatioLead)
                 {
-                    terms = RatioTerms128<TKernel>(terms, ref pStart, ref ratioStart, i - RatioLead);
+                    terms = RatioTerms128<TKernel>(terms, ref pStart, ref ratioStart, i - RatioLead, tables);
                 }
             }
             else
             {
-                terms = TKernel.Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart);
+                terms = default(TKernel).Accumulate(terms, pv, qv, in Unsafe.Add(ref pStart, i), in hasQ ? ref Unsafe.Add(ref qStart, i) : ref pStart, tables);
             }
         }
 
-        if (TKernel.TakesRatio)
+        if (default(TKernel).TakesRatio)
         {
             for (int i = Math.Max(0, vectorEnd - RatioLead); i < vectorEnd; i += Width)
             {
-                terms = RatioTerms128<TKernel>(terms, ref pStart, ref ratioStart, i);
+                terms = RatioTerms128<TKernel>(terms, ref pStart, ref ratioStart, i, tables);
             }
         }
 
@@ -296,7 +403,7 @@ internal static class BlockSum
         double blockSumQ = Vector128.Sum(sumQ);
         double blockMinP = Math.Min(minP.GetElement(0), minP.GetElement(1));
         double blockMinQ = hasQ ? Math.Min(minQ.GetElement(0), minQ.GetElement(1)) : double.PositiveInfinity;
-        bool edge = TKernel.NormalArgumentsOnly && !(Math.Min(blockMinP, blockMinQ) >= SpecialFunctions.SmallestNormal)
+        bool edge = default(TKernel).NormalArgumentsOnly && !(Math.Min(blockMinP, blockMinQ) >= SpecialFunctions.SmallestNormal)
             && HasEdgeElement(p[..vectorEnd], hasQ ? q[..vectorEnd] : default);
         for (int i = vectorEnd; i < p.Length; i++)
         {
@@ -305,7 +412,7 @@ internal static class BlockSum
             blockSumP += p[i];
             blockMinQ = Math.Min(blockMinQ, qi);
             blockSumQ += qi;
-            value += TKernel.Term(p[i], qi);
+            value += default(TKernel).Term(p[i], qi);
         }
 
         total.Validate(blockMinP, blockSumP, blockMinQ, blockSumQ, hasQ);
@@ -314,12 +421,12 @@ internal static class BlockSum
 
     /// <summary>The terms of two lanes from p and the stored ratios.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> RatioTerms128<TKernel>(Vector128<double> terms, ref double pStart, ref double ratioStart, int i)
-        where TKernel : IBlockKernel =>
-        TKernel.Accumulate(terms, Vector128.LoadUnsafe(ref pStart, (nuint)i), Vector128.LoadUnsafe(ref ratioStart, (nuint)i), in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i));
+    private static Vector128<double> RatioTerms128<TKernel>(Vector128<double> terms, ref double pStart, ref double ratioStart, int i, LogTables tables)
+        where TKernel : struct, IBlockKernel =>
+        default(TKernel).Accumulate(terms, Vector128.LoadUnsafe(ref pStart, (nuint)i), Vector128.LoadUnsafe(ref ratioStart, (nuint)i), in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i), tables);
 
     /// <summary><see cref="HasEdgeLane"/> element by element (rare: only blocks whose minimum is below 2⁻¹⁰²² get here).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasEdgeElement(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
     {
         bool hasQ = !q.IsEmpty;
@@ -337,25 +444,27 @@ internal static class BlockSum
 
     /// <summary>The terms of four lanes from p and the stored ratios, picking the log's table rows from the ratios' memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> RatioTerms<TKernel>(Vector256<double> terms, ref double pStart, ref double ratioStart, int i)
-        where TKernel : IBlockKernel =>
-        TKernel.Accumulate(terms, Vector256.LoadUnsafe(ref pStart, (nuint)i), Vector256.LoadUnsafe(ref ratioStart, (nuint)i), in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i));
+    private static Vector256<double> RatioTerms<TKernel>(Vector256<double> terms, ref double pStart, ref double ratioStart, int i, LogTables tables)
+        where TKernel : struct, IBlockKernel =>
+        default(TKernel).Accumulate(terms, Vector256.LoadUnsafe(ref pStart, (nuint)i), Vector256.LoadUnsafe(ref ratioStart, (nuint)i), in Unsafe.Add(ref pStart, i), in Unsafe.Add(ref ratioStart, i), tables);
 
     /// <summary>
     /// Whether a lane lies outside a <see cref="IBlockKernel.NormalArgumentsOnly"/> kernel's domain: a subnormal p, or
     /// a positive p over a q that is zero or subnormal.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasEdgeLane(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
     {
         const int Width = 4;
         bool hasQ = !q.IsEmpty;
         var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
         var edge = Vector256<double>.Zero;
-        for (int i = 0; i < p.Length; i += Width)
+        ref double pStart = ref MemoryMarshal.GetReference(p);
+        ref double qStart = ref MemoryMarshal.GetReference(q);
+        for (int i = 0; i <= p.Length - Width; i += Width)
         {
-            var pv = Vector256.Create(p.Slice(i, Width));
-            var low = hasQ ? Vector256.Min(pv, Vector256.Create(q.Slice(i, Width))) : pv;
+            var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
+            var low = hasQ ? Vector256.Min(pv, Vector256.LoadUnsafe(ref qStart, (nuint)i)) : pv;
             edge |= Vector256.GreaterThan(pv, Vector256<double>.Zero) & Vector256.LessThan(low, smallest);
         }
 
@@ -364,25 +473,38 @@ internal static class BlockSum
 
     /// <summary>One block where no vectors run in hardware: the checks, then the exact terms.</summary>
     private static double ValidatedBlock<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, ref Partial total)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         bool hasQ = !q.IsEmpty;
         total.Validate(TensorPrimitives.Min(p), TensorPrimitives.Sum(p), hasQ ? TensorPrimitives.Min(q) : 0.0, hasQ ? TensorPrimitives.Sum(q) : 0.0, hasQ);
         return Exact<TKernel>(p, q);
     }
 
+    /// <summary>
+    /// The lane-wise minimum as the hardware's instruction computes it (<c>Vector256.MinNative</c>), spelled with the
+    /// instruction itself so that ReadyToRun can precompile the callers: crossgen2 does not expand the portable helper.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> MinLanes(Vector256<double> a, Vector256<double> b) =>
+        Avx.IsSupported ? Avx.Min(a, b) : Vector256.MinNative(a, b);
+
+    /// <summary>The two-lane form of <see cref="MinLanes(Vector256{double}, Vector256{double})"/> (minpd, NEON fmin).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> MinLanes(Vector128<double> a, Vector128<double> b) =>
+        Sse2.IsSupported ? Sse2.Min(a, b) : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.Min(a, b) : Vector128.MinNative(a, b);
+
     private static double Min(Vector256<double> lanes) =>
         Math.Min(Math.Min(lanes.GetElement(0), lanes.GetElement(1)), Math.Min(lanes.GetElement(2), lanes.GetElement(3)));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Exact<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         var sum = default(CompensatedSum);
         bool hasQ = !q.IsEmpty;
         for (int i = 0; i < p.Length; i++)
         {
-            double term = TKernel.Term(p[i], hasQ ? q[i] : 0.0);
+            double term = default(TKernel).Term(p[i], hasQ ? q[i] : 0.0);
             if (double.IsPositiveInfinity(term))
             {
                 return term;

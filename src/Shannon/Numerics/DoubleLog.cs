@@ -44,6 +44,9 @@ internal static unsafe class DoubleLog
     /// </summary>
     private static readonly double* ExactTable = Build(exactLogC: true);
 
+    /// <summary>Both tables' addresses, for a kernel to read once before its loop and pass to the logarithms.</summary>
+    internal static LogTables Tables => new(Table, ExactTable);
+
     private const long Half = 1L << (51 - IndexBits); // half a subinterval, in bits
     private const long One = 0x3FF0000000000000; // the bits of 1.0
 
@@ -62,7 +65,15 @@ internal static unsafe class DoubleLog
     /// result (x clamped up from 0, say): the row it picks is then still a valid row and the result finite.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> Log(Vector256<double> x, ref readonly double lanes)
+    internal static Vector256<double> Log(Vector256<double> x, ref readonly double lanes) => Log(x, in lanes, Tables);
+
+    /// <summary>
+    /// <see cref="Log(Vector256{double}, ref readonly double)"/> with the table's address read once by the caller
+    /// (<see cref="Tables"/>) before its loop: precompiled (ReadyToRun) code reads a static field through a helper call,
+    /// which inside a loop also spills every vector register and made the precompiled loop 1.8× slower.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Log(Vector256<double> x, ref readonly double lanes, LogTables tables)
     {
         if (!Avx2.IsSupported || !Fma.IsSupported)
         {
@@ -77,8 +88,9 @@ internal static unsafe class DoubleLog
 
         // Each table row is (1/c, log c): two rows' 16-byte loads, interleaved, give both columns for four lanes.
         ref long memory = ref Unsafe.As<double, long>(ref Unsafe.AsRef(in lanes));
-        var rows02 = Vector256.Create(Row(memory), Row(Unsafe.Add(ref memory, 2)));
-        var rows13 = Vector256.Create(Row(Unsafe.Add(ref memory, 1)), Row(Unsafe.Add(ref memory, 3)));
+        double* table = tables.Fused;
+        var rows02 = Avx.InsertVector128(Row(table, memory).ToVector256Unsafe(), Row(table, Unsafe.Add(ref memory, 2)), 1);
+        var rows13 = Avx.InsertVector128(Row(table, Unsafe.Add(ref memory, 1)).ToVector256Unsafe(), Row(table, Unsafe.Add(ref memory, 3)), 1);
         var inverse = Avx.UnpackLow(rows02, rows13);
         var logC = Avx.UnpackHigh(rows02, rows13);
 
@@ -100,7 +112,11 @@ internal static unsafe class DoubleLog
     /// itself: within 2 ulp. Table rows are picked from <paramref name="lanes"/> as above.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<double> Log(Vector128<double> x, ref readonly double lanes)
+    internal static Vector128<double> Log(Vector128<double> x, ref readonly double lanes) => Log(x, in lanes, Tables);
+
+    /// <summary>The two-lane form with the table's address read once by the caller (<see cref="Tables"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<double> Log(Vector128<double> x, ref readonly double lanes, LogTables tables)
     {
         var bits = x.AsInt64();
         var fromOffset = bits - Vector128.Create(Offset);
@@ -112,14 +128,14 @@ internal static unsafe class DoubleLog
         Vector128<double> inverse, logC, r;
         if (Fma.IsSupported || AdvSimd.IsSupported)
         {
-            (inverse, logC) = Unzip(Row(memory), Row(Unsafe.Add(ref memory, 1)));
+            (inverse, logC) = Unzip(Row(tables.Fused, memory), Row(tables.Fused, Unsafe.Add(ref memory, 1)));
             r = Vector128.FusedMultiplyAdd(z, inverse, Vector128.Create(-1.0));
         }
         else
         {
             // No fused multiply-add (x64 with AVX off): r = (z − c)·(1/c) with c rebuilt from z's bits, the subinterval's
             // midpoint (its start with the half-width bit set), or 1 for the two subintervals that touch 1.
-            (inverse, logC) = Unzip(ExactRow(memory), ExactRow(Unsafe.Add(ref memory, 1)));
+            (inverse, logC) = Unzip(Row(tables.Exact, memory), Row(tables.Exact, Unsafe.Add(ref memory, 1)));
             var start = z.AsInt64() & Vector128.Create(~((2 * Half) - 1));
             var touchesOne = Vector128.Equals(start, Vector128.Create(One)) | Vector128.Equals(start + Vector128.Create(2 * Half), Vector128.Create(One));
             var c = Vector128.ConditionalSelect(touchesOne, Vector128.Create(One), start | Vector128.Create(Half)).AsDouble();
@@ -184,13 +200,9 @@ internal static unsafe class DoubleLog
     internal static Vector256<double> InDomain(Vector256<double> x) =>
         Vector256.GreaterThanOrEqual(x, Vector256.Create(SpecialFunctions.SmallestNormal)) & Vector256.LessThanOrEqual(x, Vector256.Create(double.MaxValue));
 
-    /// <summary>The table row (1/c, log c) for a value with these bits.</summary>
+    /// <summary>The row (1/c, log c) of a table for a value with these bits (a plain load, which ReadyToRun code can hold).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> Row(long bits) => Vector128.Load(Table + ((bits >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
-
-    /// <summary>The row (1/c, ln c) of <see cref="ExactTable"/> for a value with these bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> ExactRow(long bits) => Vector128.Load(ExactTable + ((bits >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
+    private static Vector128<double> Row(double* table, long bits) => *(Vector128<double>*)(table + ((bits >> (51 - IndexBits)) & ((2 << IndexBits) - 2)));
 
     /// <summary>
     /// Rows (1/c, log c) for the 512 subintervals; c = 1 for the two that touch 1, else the midpoint. Subinterval i
@@ -214,4 +226,14 @@ internal static unsafe class DoubleLog
 
         return table;
     }
+}
+
+/// <summary>
+/// The addresses of <see cref="DoubleLog"/>'s tables: <see cref="Fused"/> rows (1/c, log c) for the forms with fused
+/// multiply-add, <see cref="Exact"/> rows (1/c, ln c) for the form without.
+/// </summary>
+internal readonly unsafe struct LogTables(double* fused, double* exact)
+{
+    internal readonly double* Fused = fused;
+    internal readonly double* Exact = exact;
 }

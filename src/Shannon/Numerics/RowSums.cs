@@ -10,12 +10,12 @@ internal static class RowSums
 {
     /// <summary>Σⱼ f(pᵣⱼ) for every row r of p, in nats (clamped at 0 where the measure is non-negative), into destination.</summary>
     internal static void Of<TKernel>(ReadOnlySpan<double> p, int outcomes, Span<double> destination, LogBase logBase, string pName)
-        where TKernel : IBlockKernel =>
+        where TKernel : struct, IBlockKernel =>
         Of<TKernel>(p, default, outcomes, destination, logBase, pName, qName: null);
 
     /// <summary>Σⱼ f(pᵣⱼ, qᵣⱼ) for every row r of p and q, in nats (clamped at 0), into destination.</summary>
     internal static unsafe void Of<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int outcomes, Span<double> destination, LogBase logBase, string pName, string? qName)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         Guard.NotEmpty(p, pName);
         if (outcomes < 1)
@@ -93,7 +93,7 @@ internal static class RowSums
     }
 
     private static double Row<TKernel>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int r, int outcomes, LogBase logBase, string pName, string? qName)
-        where TKernel : IBlockKernel
+        where TKernel : struct, IBlockKernel
     {
         var pRow = p.Slice(r * outcomes, outcomes);
         var qRow = qName is null ? default : q.Slice(r * outcomes, outcomes);
