@@ -36,6 +36,13 @@ for id in Shannon.Core Shannon.Data Shannon.Language Shannon.Reports; do
   symbols="$(unzip -Z1 "$id.$version.snupkg")"
   grep -qx "lib/net10.0/$assembly.pdb" <<<"$symbols" || fail "$id.$version.snupkg lacks $assembly.pdb"
 done
+# The core package's ReadyToRun assemblies, one per runtime (src/Shannon/Shannon.csproj, ShannonReadyToRunAssets).
+core_listing="$(unzip -Z1 "Shannon.Core.$version.nupkg")"
+for rid in "${rids[@]}"; do
+  grep -qx "runtimes/$rid/lib/net10.0/Shannon.dll" <<<"$core_listing" || fail "Shannon.Core lacks runtimes/$rid/lib/net10.0/Shannon.dll"
+  [ "$(unzip -p "Shannon.Core.$version.nupkg" "runtimes/$rid/lib/net10.0/Shannon.dll" | LC_ALL=C grep -caP 'RTR\x00')" -gt 0 ] \
+    || fail "Shannon.Core: runtimes/$rid/lib/net10.0/Shannon.dll has no ReadyToRun code"
+done
 core_deps="$(unzip -p "Shannon.Core.$version.nupkg" Shannon.Core.nuspec | grep -o '<dependency id="[^"]*"' | sort -u)"
 [ "$core_deps" = '<dependency id="System.Numerics.Tensors"' ] || fail "Shannon.Core depends on: $core_deps"
 
@@ -85,4 +92,32 @@ grep -qx '  shannon \[command\] \[options\]' <<<"$help" || fail "--help's usage 
 [ -s "$work/report/report.html" ] || fail "shannon report wrote no report.html"
 ranking="$("$shannon" features - --target target --json < "$root/data/iris.csv")"
 grep -q '"petal_length_cm"' <<<"$ranking" || fail "cat data/iris.csv | shannon features - gave: $ranking"
-echo "package test: tool and library packages checked; the installed tool ran 'shannon report'"
+# A user's console app (portable: no runtime identifier) on Shannon.Core loads this runtime's precompiled Shannon.dll,
+# whose first entropy call jits next to nothing; with AVX2 or AVX disabled the runtime turns the x86-64-v3 code down
+# and the JIT's kernels answer. Each answer has the same bits as with ReadyToRun off under the same instruction sets.
+if [ "$(uname -m)" = x86_64 ]; then
+  consumer="$work/consumer"
+  mkdir -p "$consumer"
+  printf '%s\n' '<?xml version="1.0" encoding="utf-8"?>' '<configuration>' '  <packageSources>' '    <clear />' \
+    "    <add key=\"packed\" value=\"$work/nupkg\" />" "    <add key=\"cache\" value=\"${NUGET_PACKAGES:-$HOME/.nuget/packages}\" />" \
+    '  </packageSources>' '</configuration>' > "$consumer/nuget.config"
+  printf '%s\n' '<Project Sdk="Microsoft.NET.Sdk">' '  <PropertyGroup>' '    <OutputType>Exe</OutputType>' \
+    '    <TargetFramework>net10.0</TargetFramework>' '    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>' \
+    '  </PropertyGroup>' '  <ItemGroup>' "    <PackageReference Include=\"Shannon.Core\" Version=\"$version\" />" '  </ItemGroup>' \
+    '</Project>' > "$consumer/consumer.csproj"
+  cp "$root/.ci/package-consumer.cs" "$consumer/Program.cs"
+  NUGET_PACKAGES="$work/packages" dotnet build "$consumer" -c Release -o "$consumer/out" --nologo -v quiet >/dev/null
+  run() { env "$@" dotnet "$consumer/out/consumer.dll"; }
+  first="$(run DOTNET_TieredCompilation=1)"
+  [[ "$(sed -n 2p <<<"$first")" == */runtimes/linux-x64/lib/net10.0/Shannon.dll ]] \
+    || fail "the consumer loaded $(sed -n 2p <<<"$first"), not runtimes/linux-x64/lib/net10.0/Shannon.dll"
+  jitted="$(head -1 <<<"$first")"
+  [ "$jitted" -le 10 ] || fail "the consumer's first entropy call jitted $jitted methods (precompiled code not used?)"
+  for isa in DOTNET_TieredCompilation=1 DOTNET_EnableAVX2=0 DOTNET_EnableAVX=0; do
+    precompiled="$(run "$isa" | tail -1)"
+    jit="$(run "$isa" DOTNET_ReadyToRun=0 | tail -1)"
+    [ "$precompiled" = "$jit" ] || fail "$isa: ReadyToRun gives '$precompiled', the JIT '$jit'"
+  done
+fi
+
+echo "package test: tool and library packages checked; the installed tool ran 'shannon report'; a console app ran Shannon.Core's ReadyToRun code"
