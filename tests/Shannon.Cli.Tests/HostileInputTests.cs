@@ -390,11 +390,11 @@ public sealed class HostileInputTests : IDisposable
     {
         string data = File("smokers.csv", "smoker,n\nyes,1\nno,2\nYes,3\nno,4\n");
         var text = JsonDocument.Parse(CliRunner.Run("entropy", "--samples", data, "--column", "smoker", "--json").Out).RootElement;
-        Assert.Equal(Measures.Entropy.Of([0.25, 0.5, 0.25]), text.GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(Measures.Entropy.Of([0.25, 0.5, 0.25]), text.GetProperty("plug_in").GetDouble(), 1e-12);
         var (code, output, error) = CliRunner.Run("entropy", "--samples", data, "--column", "smoker", "--types", "smoker=bool", "--json");
         Assert.Equal(0, code);
         Assert.Empty(error);
-        Assert.Equal(Math.Log(2), JsonDocument.Parse(output).RootElement.GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(Math.Log(2), JsonDocument.Parse(output).RootElement.GetProperty("plug_in").GetDouble(), 1e-12);
 
         var bad = CliRunner.Run("entropy", "--samples", data, "--column", "n", "--types", "n=maybe");
         AssertOneErrorLine(bad.Code, bad.Out, bad.Err, "--types 'n=maybe' is not COL=TYPE");
@@ -409,7 +409,7 @@ public sealed class HostileInputTests : IDisposable
         string literal = File("data[1].csv", "x\na\nb\na\nb\n");
         var json = JsonDocument.Parse(CliRunner.Run("entropy", "--samples", literal, "--column", "x", "--json").Out).RootElement;
         Assert.Equal(4, json.GetProperty("n").GetInt32());
-        Assert.Equal(Math.Log(2), json.GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(Math.Log(2), json.GetProperty("plug_in").GetDouble(), 1e-12);
         var missing = CliRunner.Run("entropy", "--samples", Path.Combine(_directory, "data[0-9].csv"), "--column", "x");
         AssertOneErrorLine(missing.Code, missing.Out, missing.Err, "does not exist");
     }

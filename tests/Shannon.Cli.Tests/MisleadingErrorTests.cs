@@ -58,7 +58,7 @@ public sealed class MisleadingErrorTests : IDisposable
         AssertOneErrorLine(CliRunner.Run("entropy", "--samples", data, "--column", "x", "--ci", "0.95"), $"--ci 0.95 needs at least 4 rows with values (the interval recomputes the estimate on halves of them); {data} has 3.");
         var features = CliRunner.Run("features", data, "--target", "y", "--ci", "0.9");
         Assert.Equal(0, features.Code); // a feature without an interval gets a note on its own line of the table
-        Assert.Contains("(no interval or p-value: A half-sampling confidence interval needs at least 4 rows (2 in each half); the estimate has 3.)", features.Out, StringComparison.Ordinal);
+        Assert.Contains("(no interval: n = 3 rows for 3 × 2 = 6 cells (fewer than 2 rows per cell)", features.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Actual value", features.Out, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shannon.Estimators;
 using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 
@@ -152,14 +153,53 @@ public sealed class SampleCommandTests : IDisposable
     }
 
     [Fact]
-    public void Entropy_of_samples_defaults_to_scipy_auto_and_plug_in()
+    public void Entropy_of_samples_defaults_to_scipy_auto_and_grassberger_with_the_plug_in_beside_it()
     {
         var (code, output, _) = CliRunner.Run("entropy", "--samples", _csv, "--column", "x", "--json");
         Assert.Equal(0, code);
         Assert.Equal(new Spacing().DifferentialEntropy(_x).Value, Json(output).GetProperty("value").GetDouble(), 1e-12);
         (code, output, _) = CliRunner.Run("entropy", "--samples", _csv, "--column", "label", "--json", "--base", "bits");
         Assert.Equal(0, code);
-        Assert.Equal(new PlugIn().Entropy<string>(_label, LogBase.Bits).Value, Json(output).GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(new Grassberger().Entropy<string>(_label, LogBase.Bits).Value, Json(output).GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(new PlugIn().Entropy<string>(_label, LogBase.Bits).Value, Json(output).GetProperty("plug_in").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Mi_of_discrete_columns_is_grassberger_with_the_plug_in_beside_it_and_no_interval_when_too_sparse()
+    {
+        // The hostile review's case: 15 × 15 values, 300 rows, Y = X with probability 1/2 (I = 0.786 nats). The plug-in's
+        // interval sat 0.33 nats of bias above the truth and never covered it; now the interval is withheld and says why.
+        var random = new Random(8);
+        int[] xs = [.. Enumerable.Range(0, 300).Select(i => i % 15)];
+        int[] ys = [.. xs.Select(v => random.NextDouble() < 0.5 ? random.Next(15) : v)];
+        string path = Path.Combine(_directory, "channel.csv");
+        File.WriteAllLines(path, ["x,y", .. xs.Zip(ys, (a, b) => $"{a},{b}")]);
+        var (x, y) = (Variable.Discrete<int>("x", xs), Variable.Discrete<int>("y", ys));
+
+        var (code, output, error) = CliRunner.Run("mi", path, "--x", "x", "--y", "y", "--ci", "0.95", "--json");
+        Assert.Equal(0, code);
+        var json = Json(output);
+        Assert.Equal(new Grassberger().MutualInformation(x, y).Value, json.GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(new PlugIn().MutualInformation(x, y).Value, json.GetProperty("plug_in").GetDouble(), 1e-12);
+        Assert.Equal("grassberger", json.GetProperty("estimator").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("ci").ValueKind);
+        Assert.StartsWith("no interval: n = 300 rows for 15 × 15 = 225 cells", json.GetProperty("ci_withheld").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("note: no interval: n = 300 rows", error.Trim(), StringComparison.Ordinal);
+
+        // --estimator plugin is scikit-learn's mutual_info_score, as before, with no plug_in beside it.
+        (code, output, _) = CliRunner.Run("mi", path, "--x", "x", "--y", "y", "--estimator", "plugin", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(new PlugIn().MutualInformation(x, y).Value, Json(output).GetProperty("value").GetDouble(), 1e-12);
+        Assert.False(Json(output).TryGetProperty("plug_in", out _));
+
+        // 1200 rows are enough: an interval around the Grassberger value, which it contains.
+        File.WriteAllLines(path, ["x,y", .. Enumerable.Repeat(xs.Zip(ys, (a, b) => $"{a},{b}"), 4).SelectMany(l => l)]);
+        (code, output, _) = CliRunner.Run("mi", path, "--x", "x", "--y", "y", "--ci", "0.95", "--json");
+        Assert.Equal(0, code);
+        json = Json(output);
+        var ci = json.GetProperty("ci");
+        Assert.InRange(json.GetProperty("value").GetDouble(), ci[0].GetDouble(), ci[1].GetDouble());
+        Assert.False(json.TryGetProperty("ci_withheld", out _));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using Shannon.Estimators;
+using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
 /// The <c>shannon entropy --samples DATA [--column C]</c> handler: the entropy of a column (or a block of columns) by
-/// the estimator <c>--estimator</c> names — by default the automatic rule: plug-in for a discrete column, scipy's
+/// the estimator <c>--estimator</c> names — by default the automatic rule: Grassberger for a discrete column (the plug-in beside it in JSON), scipy's
 /// m-spacing choice for a continuous one, Kozachenko–Leonenko for several continuous columns — with the one
 /// uncertainty policy's interval (<c>--ci</c>).
 /// </summary>
@@ -19,7 +20,8 @@ internal static class EntropySamples
         SampleColumns.RequireIntervalRows(ci, x.Rows, path);
         var uncertainty = new UncertaintyOptions { Level = ci, Seed = seed ?? EstimatorDefaults.Seed };
         var result = WithUncertainty.Entropy(used, x, uncertainty, unit);
-        SampleOutput.Write(context, json, $"H({x.Name})", used.Name, result);
+        double? plugIn = used is DiscreteEntropyEstimator and not PlugIn ? new PlugIn().Entropy(x, unit).Value : null;
+        SampleOutput.Write(context, json, $"H({x.Name})", used.Name, result, plugIn: plugIn);
         return ExitCodes.Success;
     }
 }

@@ -78,7 +78,7 @@ internal static class FeaturesCommand
         {
             if (request.Data is not null || request.EmitSql || request.Method != "mi" || !plugInPairs || uncertainty)
             {
-                throw new UsageException("--counts takes the place of DATA and ranks by plug-in mi only, without intervals or p-values.");
+                throw new UsageException("--counts takes the place of DATA and ranks by mi from the counts only, without intervals or p-values.");
             }
 
             var fromCounts = CliTables.ReadCountsFile(context, CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target);
@@ -189,14 +189,15 @@ internal static class FeaturesCommand
 
     private static IReadOnlyList<ScoredFeature> Keep(IReadOnlyList<ScoredFeature> scored, int? top) => top is int n ? [.. scored.Take(n)] : scored;
 
-    /// <summary>Plug-in scores from counts, chance-corrected and flagged as <see cref="FeatureScoring"/> does from rows.</summary>
+    /// <summary>Scores from counts by the automatic rule's discrete estimator (Grassberger), chance-corrected (the plug-in less its null mean) and flagged as <see cref="FeatureScoring"/> does from rows.</summary>
     private static IReadOnlyList<ScoredFeature> FromCounts(TargetContingencies tables, LogBase unit)
     {
         var scored = tables.Features.Select(f =>
         {
             var table = f.Table;
-            double mi = Measures.Clustering.MutualInformation(table, unit);
-            double adjusted = mi - Measures.Clustering.ExpectedMutualInformation(table, unit);
+            var discrete = new Automatic().DiscreteEstimator;
+            double mi = discrete.MutualInformation(table, unit).Value;
+            double adjusted = Measures.Clustering.MutualInformation(table, unit) - Measures.Clustering.ExpectedMutualInformation(table, unit);
             int distinct = 0;
             long largest = 0;
             foreach (long sum in table.RowSums)
@@ -216,7 +217,7 @@ internal static class FeaturesCommand
                 flags.Add(FeatureScoring.IdLike);
             }
 
-            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, (int)Math.Min(int.MaxValue, table.Total), flags, "plugin", mi, adjusted, null, null, null, null, 0, null, null);
+            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, (int)Math.Min(int.MaxValue, table.Total), flags, discrete.Name, mi, adjusted, null, null, null, null, 0, null, null);
         });
         return [.. scored.OrderBy(f => f.Ranked ? 0 : 1).ThenByDescending(f => f.Adjusted)];
     }

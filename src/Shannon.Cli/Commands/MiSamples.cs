@@ -1,4 +1,5 @@
 using Shannon.Estimators;
+using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
 using Shannon.Reports.Information;
 
@@ -6,7 +7,7 @@ namespace Shannon.Cli.Commands;
 
 /// <summary>
 /// The <c>shannon mi DATA --x … --y … [--z …]</c> handler: reads the columns as variables, takes the estimator
-/// <c>--estimator</c> names (the automatic rule by default: plug-in, Ross or KSG by the columns' kinds, with the
+/// <c>--estimator</c> names (the automatic rule by default: Grassberger (with the plug-in as plug_in in JSON), Ross or KSG by the columns' kinds, with the
 /// tie-breaking jitter of <c>--seed</c>, 0 by default), and attaches the one uncertainty policy's interval
 /// (<c>--ci</c>) and p-value (<c>--permutations</c>).
 /// </summary>
@@ -36,7 +37,8 @@ internal static class MiSamples
                 context.Note("note: " + note);
             }
 
-            SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name})", used.Name, result, uncertainty.Permutations);
+            double? plugIn = used is DiscreteEntropyEstimator and not PlugIn ? new PlugIn().MutualInformation(x, y, request.Base).Value : null;
+            SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name})", used.Name, result, uncertainty.Permutations, plugIn);
         }
         else
         {
@@ -54,7 +56,8 @@ internal static class MiSamples
                 context.Note($"note: n = {result.N} of {z.Rows} rows: the values of {z.Name} with fewer than {conditioned.MinimumRows} rows, or too few for {conditioned.Inner.Name} to estimate within, are left out; I(X;Y|Z) is averaged over the {result.SupportSize} value(s) kept.");
             }
 
-            SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name}|{z.Name})", used.Name, result);
+            double? plugIn = used is DiscreteEntropyEstimator and not PlugIn ? new PlugIn().ConditionalMutualInformation(x, y, z, request.Base).Value : null;
+            SampleOutput.Write(context, request.Json, $"I({x.Name};{y.Name}|{z.Name})", used.Name, result, plugIn: plugIn);
         }
 
         return ExitCodes.Success;

@@ -10,7 +10,13 @@ internal static class SampleOutput
     /// 1/(B + 1) (no permuted statistic reached the observed one) is a bound, as in <c>features</c> and <c>report</c>:
     /// <c>p_value_is_bound</c> in the JSON and "p &lt; …" in the line.
     /// </summary>
-    public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate, int permutations = 0)
+    /// <remarks>
+    /// <paramref name="plugIn"/> is the plug-in value of the same quantity (scikit-learn's <c>mutual_info_score</c>,
+    /// scipy's <c>entropy</c>) when the estimate came from another discrete estimator: <c>plug_in</c> in the JSON. An
+    /// interval that was asked for and withheld (<see cref="Estimate.IntervalWithheld"/>) is a note on stderr, and
+    /// <c>ci</c> is null with the reason under <c>ci_withheld</c>.
+    /// </remarks>
+    public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate, int permutations = 0, double? plugIn = null)
     {
         bool bound = permutations > 0 && estimate.PValue is double counted && counted * (permutations + 1.0) < 1.5;
         if (estimator == "gaussian" && double.IsPositiveInfinity(estimate.Value))
@@ -29,6 +35,11 @@ internal static class SampleOutput
                 + "or a neighbour distance 0 (a point mass has differential entropy −∞); use --estimator binned, or a discrete estimator such as plugin for labels.");
         }
 
+        if (estimate.IntervalWithheld is string reason)
+        {
+            context.Note("note: " + reason + ".");
+        }
+
         if (json)
         {
             var fields = new List<KeyValuePair<string, object?>>
@@ -39,6 +50,11 @@ internal static class SampleOutput
                 new("estimator", estimator),
                 new("raw_value", estimate.RawValue),
             };
+            if (plugIn is double plain)
+            {
+                fields.Add(new("plug_in", plain));
+            }
+
             if (estimate.StandardError is double se)
             {
                 fields.Add(new("stderr", se));
@@ -48,6 +64,11 @@ internal static class SampleOutput
             {
                 fields.Add(new("ci", new[] { ci.Low, ci.High }));
                 fields.Add(new("ci_level", ci.Level));
+            }
+            else if (estimate.IntervalWithheld is string withheld)
+            {
+                fields.Add(new("ci", null));
+                fields.Add(new("ci_withheld", withheld));
             }
 
             if (estimate.PValue is double p)

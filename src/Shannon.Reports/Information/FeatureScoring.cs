@@ -57,7 +57,7 @@ internal sealed record ScoringSettings(
 /// <param name="PMethod">How the p-value was found: <c>permutation</c>, always counted.</param>
 /// <param name="Permutations">Permutations spent on this feature.</param>
 /// <param name="QValue">Benjamini–Hochberg q-value across the tested features, or null.</param>
-/// <param name="Note">Why a feature was not scored, or null.</param>
+/// <param name="Note">Why a feature was not scored, or why its interval is withheld (<see cref="Estimate.IntervalWithheld"/>), or null.</param>
 internal sealed record ScoredFeature(
     string Name, string ReadAs, string Kind, int Missing, int Distinct, int Rows, IReadOnlyList<string> Flags, string? Estimator,
     double? MutualInformation, double? Adjusted, double? Lower, double? Upper, double? PValue, string? PMethod, int Permutations, double? QValue, string? Note)
@@ -279,6 +279,7 @@ internal static class FeatureScoring
                 PMethod = estimate.PValue is null ? null : "permutation",
                 Permutations = fixedPermutations,
                 PValueIsBound = estimate.PValue is double p && p * (fixedPermutations + 1.0) < 1.5, // (1 + 0) / (1 + B): no exceedance
+                Note = estimate.IntervalWithheld ?? score.Note,
             };
             if (settings.Permutations is null)
             {

@@ -81,6 +81,11 @@ internal static class InformationReportBuilder
             warnings.Add($"Feature '{feature.Name}' could not be estimated ({feature.Note}).");
         }
 
+        foreach (var feature in scores.Features.Where(f => f.MutualInformation is not null && f.Lower is null && f.Note is { } note && note.StartsWith("no interval", StringComparison.Ordinal)))
+        {
+            warnings.Add($"Feature '{feature.Name}': {feature.Note}.");
+        }
+
         foreach (var feature in scores.Features.Where(f => f.Flags.Contains(FeatureScoring.Leakage)))
         {
             warnings.Add(FeatureScoring.LeakageWarning(feature, targetEntropy, unit));

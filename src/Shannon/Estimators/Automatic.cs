@@ -9,15 +9,28 @@ namespace Shannon.Estimators;
 /// </summary>
 /// <param name="K">k of the neighbour estimators; <see cref="EstimatorDefaults.K"/> (3) by default.</param>
 /// <param name="JitterSeed">The tie-breaking jitter's seed for KSG, Ross and Frenzel–Pompe; <see cref="EstimatorDefaults.Seed"/> (0) by default; null for none.</param>
-/// <param name="Discrete">The estimator for discrete variables; <see cref="PlugIn"/> (scikit-learn's <c>mutual_info_score</c>, scipy's <c>entropy</c>) when null.</param>
+/// <param name="Discrete">The estimator for discrete variables; <see cref="Grassberger"/> when null (pass <see cref="PlugIn"/> for
+/// scikit-learn's <c>mutual_info_score</c> and scipy's <c>entropy</c>).</param>
 /// <remarks>
 /// <para>Mutual information I(X;Y): both discrete → <see cref="Discrete"/> on the counts; one continuous and one discrete →
 /// <see cref="Ross"/>; both continuous → <see cref="Ksg"/> algorithm 1 with unit-variance scaling and the jitter
-/// (scikit-learn's <c>mutual_info_score</c>, <c>mutual_info_classif</c> and <c>mutual_info_regression</c>).</para>
+/// (scikit-learn's <c>mutual_info_classif</c> and <c>mutual_info_regression</c>).</para>
+/// <para>Why Grassberger and not scikit-learn's plug-in for discrete variables: the plug-in I(X;Y) is biased upward by
+/// about (Kx − 1)(Ky − 1)/(2n) nats, which for 15 × 15 values and n = 300 is 0.33 nats, many times its standard error,
+/// so no interval around it covers the true value (0 of 200 trials for I = 0.54 nats) and independent data get an
+/// interval that excludes 0. Among the bias corrections compared by simulation (bench/simulations/MiCoverage.cs:
+/// Miller–Madow, the delete-1 jackknife, the half-sample Richardson step 2Î − mean(Î_half), Chao–Shen, and the plug-in
+/// less its permutation mean), Grassberger's estimator applied to H(X), H(Y) and H(X,Y) had the smallest bias and RMSE
+/// where the counts are sparse and the same as the others where they are not, and the half-sampling interval around it
+/// covers at close to its level wherever n ≥ 2·Kx·Ky (<see cref="Uncertainty.HalfSampling.TooSparse"/>); the plug-in
+/// less its permutation mean is unbiased under independence only and over-corrects strong dependence (−0.55 nats at
+/// I = 1.73, 15 × 15, n = 100). Grassberger, P. (2003), Entropy estimates from insufficient samplings,
+/// doi:10.48550/arXiv.physics/0307138; Paninski, L. (2003), Estimation of entropy and mutual information, Neural
+/// Computation 15(6), 1191–1253, doi:10.1162/089976603321780272.</para>
 /// <para>Conditional mutual information I(X;Y|Z): all discrete → <see cref="Discrete"/>; a discrete Z → the pair rule within
 /// each value of Z, weighted by p(z) (<see cref="ConditionedOnLabels"/>); X, Y, Z continuous → <see cref="FrenzelPompe"/>.
 /// A discrete X or Y given a continuous Z has no automatic estimator (bin Z with <see cref="Binning"/>).</para>
-/// <para>Entropy: discrete → <see cref="Discrete"/>; continuous one-dimensional → the m-spacing estimator with scipy's
+/// <para>Entropy: discrete → <see cref="Discrete"/> (Grassberger by default, so that I(X;X) = H(X)); continuous one-dimensional → the m-spacing estimator with scipy's
 /// automatic choice (<see cref="Spacing"/>, scipy's <c>differential_entropy</c>); continuous multivariate →
 /// <see cref="KozachenkoLeonenko"/>. A block joined from both kinds (<see cref="VariableKind.Mixed"/>) is refused.</para>
 /// <para>Which numeric columns are discrete is decided by <see cref="Variable.LooksDiscrete"/>. Reference: Pedregosa et al.
@@ -101,7 +114,8 @@ public sealed record Automatic(int K = EstimatorDefaults.K, int? JitterSeed = Es
     /// <inheritdoc/>
     public Estimate Entropy(Variable x, LogBase logBase = default) => For(x).Entropy(x, logBase);
 
-    private DiscreteEntropyEstimator DiscreteEstimator => Discrete ?? new PlugIn();
+    /// <summary>The estimator the rule uses for discrete variables: <see cref="Discrete"/>, or <see cref="Grassberger"/> when that is null.</summary>
+    public DiscreteEntropyEstimator DiscreteEstimator => Discrete ?? new Grassberger();
 
     private void ValidK() => ArgumentOutOfRangeException.ThrowIfLessThan(K, 1, nameof(K));
 

@@ -55,6 +55,12 @@ public sealed record Estimate(
 
     /// <summary>Is the quantity ≥ 0 in theory (set by <see cref="NonNegative"/>)? Its interval is then clipped at 0 from below.</summary>
     public bool IsNonNegative { get; init; }
+
+    /// <summary>
+    /// Why an interval that was asked for is not given (null otherwise): the counts are too sparse for any interval to
+    /// cover at its level (<see cref="Uncertainty.HalfSampling.TooSparse"/>). The point estimate and a p-value stay valid.
+    /// </summary>
+    public string? IntervalWithheld { get; init; }
 }
 
 /// <summary>A two-sided confidence interval [Low, High] at a confidence level such as 0.95.</summary>

@@ -54,10 +54,12 @@ public static class MutualInformationRanking
     /// <exception cref="ArgumentException">The variables' lengths differ.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mutualInformation"/> is NaN or infinite.</exception>
     /// <remarks>
-    /// One rule for every command: for the plug-in estimate of two discrete variables, E₀[I] is the exact expectation
-    /// under the hypergeometric (fixed-margins) model (<see cref="Clustering.ExpectedMutualInformation(ContingencyTable, LogBase)"/>),
-    /// so a column with one value per row, I = H(Y), scores 0; for the k-NN estimators (KSG, Ross) and any other,
-    /// E₀[I] ≈ 0 by construction and the score is I itself. Reference: Vinh, N. X., Epps, J. &amp; Bailey, J. (2010),
+    /// One rule for every command: for two discrete variables scored by any discrete estimator (the automatic rule's
+    /// <see cref="Grassberger"/> included), the score is the plug-in estimate less its exact expectation under the
+    /// hypergeometric (fixed-margins) model (<see cref="Clustering.ExpectedMutualInformation(ContingencyTable, LogBase)"/>),
+    /// so a column with one value per row, I = H(Y), scores 0 (the bias-corrected estimators leave part of that bias for
+    /// such a column, and only the plug-in's null mean is known exactly; <paramref name="mutualInformation"/> is then
+    /// not used); for the k-NN estimators (KSG, Ross) and any other, E₀[I] ≈ 0 by construction and the score is I itself. Reference: Vinh, N. X., Epps, J. &amp; Bailey, J. (2010),
     /// Information theoretic measures for clusterings comparison, JMLR 11, 2837–2854.
     /// </remarks>
     public static double ChanceCorrected(IMutualInformationEstimator estimator, Variable x, Variable y, double mutualInformation, LogBase logBase = default)
@@ -68,12 +70,13 @@ public static class MutualInformationRanking
         Guard.Finite(mutualInformation, nameof(mutualInformation));
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
         var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
-        if (used is not PlugIn || !x.IsDiscrete || !y.IsDiscrete)
+        if (used is not DiscreteEntropyEstimator || !x.IsDiscrete || !y.IsDiscrete)
         {
             return mutualInformation;
         }
 
-        double adjusted = mutualInformation - Clustering.ExpectedMutualInformation(ContingencyTable.FromLabels(x.Codes, y.Codes), logBase);
+        double plugIn = used is PlugIn ? mutualInformation : new PlugIn().MutualInformation(x, y, logBase).Value;
+        double adjusted = plugIn - Clustering.ExpectedMutualInformation(ContingencyTable.FromLabels(x.Codes, y.Codes), logBase);
         return Math.Abs(adjusted) < 1e-12 ? 0.0 : adjusted;
     }
 

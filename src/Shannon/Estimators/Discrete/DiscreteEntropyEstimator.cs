@@ -155,6 +155,45 @@ public abstract record DiscreteEntropyEstimator : ICountEntropyEstimator, IMutua
     /// <summary>The entropy estimate in nats for estimators that build on another one (sorted counts, total, nonzero counts).</summary>
     internal double EntropyNats(ReadOnlySpan<long> sortedCounts, long total, int observed) => Nats(sortedCounts, total, observed);
 
+    /// <summary>Estimates I(X;Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) from a contingency table of counts, with this estimator applied to each entropy.</summary>
+    /// <param name="table">The counts of (x, y) pairs: rows are X's values, columns Y's.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>Î(X;Y), clipped at 0 (the raw value kept), with N = the table's total and the number of nonzero cells;
+    /// the same bits as <see cref="MutualInformation(Variable, Variable, LogBase)"/> on rows with these counts for the
+    /// estimators that ignore zero counts (plug-in, Miller–Madow, Grassberger, Chao–Shen, jackknife).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">The table's total is 0.</exception>
+    public Estimate MutualInformation(Measures.ContingencyTable table, LogBase logBase = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Total <= 0)
+        {
+            throw new ArgumentException("the contingency table is empty (its total is 0).", nameof(table));
+        }
+
+        long[] cells = [.. table.NonZeroCells().Select(c => c.Count)];
+        double nats = Nats(Sorted(table.RowSums), table.Total) + Nats(Sorted(table.ColumnSums), table.Total) - Nats(Sorted(cells), table.Total);
+        return Estimate.NonNegative(nats, logBase, table.Total, cells.Length);
+    }
+
+    private static long[] Sorted(ReadOnlySpan<long> counts)
+    {
+        long[] sorted = [.. counts];
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    private double Nats(long[] sortedCounts, long total)
+    {
+        int observed = 0;
+        foreach (long count in sortedCounts)
+        {
+            observed += count > 0 ? 1 : 0;
+        }
+
+        return Nats(sortedCounts, total, observed);
+    }
+
     /// <summary>Î(X;Y) in nats: Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) with this estimator, given the joint codes <paramref name="xy"/> of the <paramref name="cells"/> observed pairs.</summary>
     private protected virtual double MutualInformationNats(Variable x, Variable y, ReadOnlySpan<int> xy, int cells) =>
         Nats(x.Codes, x.Categories) + Nats(y.Codes, y.Categories) - Nats(xy, cells);

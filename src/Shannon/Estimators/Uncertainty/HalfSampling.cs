@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shannon.Numerics;
 
 namespace Shannon.Estimators.Uncertainty;
@@ -22,6 +23,19 @@ namespace Shannon.Estimators.Uncertainty;
 /// covers −½ ln(1 − ρ²) in 98.5 %, 97.0 % and 96.0 % of trials for ρ = 0.3, 0.6 and 0.9 (mean widths 0.125, 0.187 and
 /// 0.218 nats; near independence the half-sample spread overstates the estimator's, which makes the interval
 /// conservative), and the plug-in entropy of an 8-symbol distribution from n = 200 samples covers it in 94.5 %.</para>
+/// <para>Discrete estimates: the interval measures spread, not bias, so it covers only around an estimate whose bias is
+/// small against its standard error. The plug-in I(X;Y)'s bias of about (Kx − 1)(Ky − 1)/(2n) is not: with 15 × 15
+/// values its 95 % interval covered I in 0 % of trials at n = 300 and 29–40 % at n = 1000, and on independent 5 × 5
+/// data it held 0 in about 80 % of trials. The automatic rule's Grassberger estimate (see <see cref="Automatic"/>) is
+/// nearly unbiased where n ≥ 2·Kx·Ky, and where it is not the interval is withheld (<see cref="TooSparse"/>). Measured
+/// by bench/simulations/MiCoverage.cs (100 seeded trials per row, 100 half-samples; noisy channels on K symbols with
+/// uniform or skewed p(x), I from 0 to 2.4 nats, n = 100 to 5000, Kx·Ky from 4 to 225): the plug-in's interval
+/// covered in under 90 % of trials in 63 of the 112 rows (0 % in every 15 × 15 row with I = 0); the interval around
+/// Grassberger's I is given in 97 rows and covered in 90–100 % of trials in 89 of them, and in 80–87 % in seven:
+/// near-deterministic channels (ε = 0.05: 80 % for 15 × 15 at n = 1000), n = 100 against 15 values, and skewed 15 × 15
+/// at n = 1000 (86 %); in one more (skewed 15 × 15, n = 300, ε = 0.05) it was withheld in 94 of 100 trials and covered
+/// in 4 of the other 6. Under independence it held 0 in 97–100 % of trials, beside a permutation p &gt; 0.05 in 91–98 %. I(X;Y|Z) with a discrete Z and H(X) follow the same
+/// rule (the cells of X × Y × Z, the values of X).</para>
 /// <para>References: Shao, J. &amp; Wu, C. F. J. (1989), A general theory for jackknife variance estimation, Annals of
 /// Statistics 17(3), 1176–1197, doi:10.1214/aos/1176347263; Politis, D. N., Romano, J. P. &amp; Wolf, M. (1999),
 /// Subsampling, Springer, doi:10.1007/978-1-4612-1554-7.</para>
@@ -32,6 +46,48 @@ public static class HalfSampling
 
     /// <summary>The fewest rows a half-sampling interval takes: 4, so that each half-sample and its complement hold at least 2 rows.</summary>
     public const int MinimumRows = 4;
+
+    /// <summary>The fewest rows per cell of the table of observed values (<see cref="TooSparse"/>) below which a discrete estimate's interval is withheld: 2.</summary>
+    public const double MinimumRowsPerCell = 2.0;
+
+    /// <summary>
+    /// Why no interval can be trusted for a discrete estimate on <paramref name="rows"/> rows of variables with
+    /// <paramref name="categories"/> observed values each, or null when it can: fewer than
+    /// <see cref="MinimumRowsPerCell"/> rows per cell of their product table.
+    /// </summary>
+    /// <param name="rows">n, the rows the estimate used.</param>
+    /// <param name="categories">The number of distinct observed values of each variable (X and Y for I(X;Y); X, Y and Z for I(X;Y|Z); X for H(X)).</param>
+    /// <returns>null when n ≥ 2·Π mᵢ; otherwise a one-line reason naming n and the table's size.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A negative row count or a category count below 1.</exception>
+    /// <remarks>
+    /// When the table has fewer than two rows per cell, most cells hold 0 or 1 rows and the remaining bias of every
+    /// discrete estimator (Grassberger's included) is of the order of its standard error or larger, so an interval of
+    /// the estimate ± z·SE misses the true value far more often than its level says (e.g. Grassberger's I(X;Y) with
+    /// 15 × 15 values, I = 1.73 nats: 95 % intervals covered in 49 % of 100 trials at n = 100 and 85 % at n = 300). The
+    /// product of the observed counts is used, not the observed joint cells: under dependence the joint table is
+    /// concentrated, yet the estimator's bias still grows with the cells it could have seen.
+    /// </remarks>
+    public static string? TooSparse(long rows, params ReadOnlySpan<int> categories)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        double cells = 1;
+        foreach (int m in categories)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(m, 1, nameof(categories));
+            cells *= m;
+        }
+
+        if (rows >= MinimumRowsPerCell * cells)
+        {
+            return null;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        string table = categories.Length == 1
+            ? string.Create(invariant, $"{categories[0]} values")
+            : string.Create(invariant, $"{string.Join(" × ", categories.ToArray())} = {cells:0} cells");
+        return string.Create(invariant, $"no interval: n = {rows} rows for {table} (fewer than {MinimumRowsPerCell:0} rows per cell), so the estimate's bias is comparable to its spread and no interval would cover at its level");
+    }
 
     /// <summary>Attaches a half-sampling standard error and normal confidence interval to an estimate.</summary>
     /// <param name="estimate">The estimate on all <paramref name="rows"/> rows.</param>

@@ -1,3 +1,5 @@
+using Shannon.Estimators.Discrete;
+
 namespace Shannon.Estimators.Uncertainty;
 
 /// <summary>
@@ -27,7 +29,10 @@ public static class WithUncertainty
         var estimate = estimator.MutualInformation(x, y, logBase);
         if (options.Level is double level)
         {
-            estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.MutualInformation(x.Subset(rows), y.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed);
+            var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
+            estimate = used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories) is { } reason
+                ? estimate with { IntervalWithheld = reason }
+                : HalfSampling.Interval(estimate, x.Rows, rows => estimator.MutualInformation(x.Subset(rows), y.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed);
         }
 
         if (options.Permutations > 0)
@@ -58,6 +63,12 @@ public static class WithUncertainty
         }
 
         var estimate = estimator.ConditionalMutualInformation(x, y, z, logBase);
+        var used = estimator is Automatic automatic ? automatic.For(x, y, z) : estimator;
+        if (options.Level is not null && used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories, z.Categories) is { } reason)
+        {
+            return estimate with { IntervalWithheld = reason };
+        }
+
         return options.Level is double level
             ? HalfSampling.Interval(estimate, x.Rows, rows => estimator.ConditionalMutualInformation(x.Subset(rows), y.Subset(rows), z.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed)
             : estimate;
@@ -82,6 +93,12 @@ public static class WithUncertainty
         }
 
         var estimate = estimator.Entropy(x, logBase);
+        var used = estimator is Automatic automatic ? automatic.For(x) : estimator;
+        if (options.Level is not null && used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories) is { } reason)
+        {
+            return estimate with { IntervalWithheld = reason };
+        }
+
         return options.Level is double level
             ? HalfSampling.Interval(estimate, x.Rows, rows => estimator.Entropy(x.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed)
             : estimate;

@@ -137,8 +137,23 @@ public class UncertaintyTests
     }
 
     [Fact]
+    public void Too_sparse_is_fewer_than_two_rows_per_cell_of_the_product_table()
+    {
+        Assert.Null(HalfSampling.TooSparse(450, 15, 15));
+        Assert.Equal(
+            "no interval: n = 449 rows for 15 × 15 = 225 cells (fewer than 2 rows per cell), so the estimate's bias is comparable to its spread and no interval would cover at its level",
+            HalfSampling.TooSparse(449, 15, 15));
+        Assert.Null(HalfSampling.TooSparse(24, 3, 2, 2));
+        Assert.NotNull(HalfSampling.TooSparse(23, 3, 2, 2));
+        Assert.StartsWith("no interval: n = 9 rows for 5 values (", HalfSampling.TooSparse(9, 5), StringComparison.Ordinal);
+        Assert.Null(HalfSampling.TooSparse(10, 5));
+    }
+
+    [Fact]
     public void Bad_input_names_the_parameter()
     {
+        Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.TooSparse(-1, 2)).ParamName);
+        Assert.Equal("categories", Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.TooSparse(10, 2, 0)).ParamName);
         var e = Estimate.Signed(1, LogBase.Nats, 10);
         Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.Interval(e, 10, _ => 0, level: 1.5)).ParamName);
         Assert.Equal("replicates", Assert.Throws<ArgumentOutOfRangeException>(() => HalfSampling.Interval(e, 10, _ => 0, replicates: 1)).ParamName);
