@@ -6,6 +6,36 @@ public class IbCommandTests
 {
     private const string Joint = "0.20,0.04,0.01\n0.05,0.15,0.05\n0.02,0.08,0.15\n0.10,0.05,0.10\n";
 
+    /// <summary>Iris: round(2 × petal length) against species, counts of 150 (see InformationBottleneckTests).</summary>
+    private const string IrisPetals = "0,6,17\n0,0,16\n0,0,10\n0,0,5\n0,0,1\n4,0,0\n44,0,0\n2,0,0\n0,1,0\n0,6,0\n0,16,0\n0,21,1\n";
+
+    [Fact]
+    public void Single_beta_keeps_the_best_of_several_starts_and_says_how_many()
+    {
+        string joint = string.Join('\n', IrisPetals.Trim().Split('\n').Select(row => string.Join(',', row.Split(',').Select(c => (double.Parse(c, System.Globalization.CultureInfo.InvariantCulture) / 150).ToString("R", System.Globalization.CultureInfo.InvariantCulture))))) + "\n";
+        var (code, output, error) = CliRunner.RunWithStdin(joint, "ib", "--joint", "-", "--beta", "5", "--clusters", "2", "--json");
+        Assert.True(code == 0, error);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.True(root.GetProperty("relevant").GetDouble() > 0.63, output); // one start (seed 0) stopped at 0.456
+        Assert.Equal(8, root.GetProperty("restarts").GetInt32());
+        Assert.True(root.GetProperty("converged").GetBoolean());
+        var one = CliRunner.RunWithStdin(joint, "ib", "--joint", "-", "--beta", "5", "--clusters", "2", "--restarts", "1", "--json");
+        Assert.Equal(0.456, JsonDocument.Parse(one.Out).RootElement.GetProperty("relevant").GetDouble(), 3);
+        var text = CliRunner.RunWithStdin(joint, "ib", "--joint", "-", "--beta", "5", "--clusters", "2");
+        Assert.Contains("best of 8 starts by I(X;T) − β I(T;Y)", text.Out);
+    }
+
+    [Theory]
+    [InlineData("--sweep", "0.1:10:5", "--restarts 3 applies to the iterative IB at one --beta; a sweep anneals from one start.")]
+    [InlineData("--deterministic", "--beta=5", "--restarts 3 applies to the iterative IB at one --beta; --deterministic solves from one start.")]
+    public void Restarts_where_they_do_nothing_exit_2(string option, string value, string expected)
+    {
+        var (code, output, error) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", option, value, "--restarts", "3");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"error: {expected}", error.Trim());
+    }
+
     [Fact]
     public void Single_beta_json_has_informations_and_encoder()
     {

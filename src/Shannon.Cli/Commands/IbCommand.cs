@@ -25,6 +25,7 @@ internal static class IbCommand
         var clusters = new Option<int?>("--clusters") { Description = "|T|, the bottleneck's cardinality (default |X|, at most 10000); |X| × |T| may not exceed 2^26." }.Within(OptionRanges.Clusters);
         var deterministic = new Option<bool>("--deterministic") { Description = "Deterministic IB (Strouse & Schwab 2017): hard clusters, H(T) − β I(T;Y)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the initial encoder (default 0).", DefaultValueFactory = _ => 0 }.Within(OptionRanges.Seed);
+        var restarts = new Option<int?>("--restarts") { Description = $"With --beta (iterative IB): starts to try, the one with the least I(X;T) − β I(T;Y) kept (default {InformationBottleneck.DefaultRestarts}: the seed's random start, an annealed start, and random starts from derived seeds)." }.Within(OptionRanges.Restarts);
         var plot = new Option<string?>("--plot") { Description = "Write the information-plane plot to this .png or .svg file." }.FileOnly("the image format comes from the file's extension (.png or .svg)");
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
@@ -33,7 +34,7 @@ internal static class IbCommand
             "Information bottleneck (Tishby, Pereira & Bialek 1999): compress X into T, keep what predicts Y.\n"
             + "Examples:\n  shannon ib --joint joint.csv --beta 5 --clusters 3 --base 2\n  shannon ib --joint joint.csv --sweep 0.1:100:40 --plot ib.png")
         {
-            joint, beta, sweep, clusters, deterministic, seed, plot, logBase, json,
+            joint, beta, sweep, clusters, deterministic, seed, restarts, plot, logBase, json,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +52,11 @@ internal static class IbCommand
                 throw new UsageException("ib takes --beta B or --sweep B0:B1:N, not both.");
             }
 
+            if (parse.GetValue(restarts) is { } given && (single is null || parse.GetValue(deterministic)))
+            {
+                throw new UsageException($"--restarts {given} applies to the iterative IB at one --beta; {(single is null ? "a sweep anneals from one start" : "--deterministic solves from one start")}.");
+            }
+
             double[]? betas = single is null ? ParseSweep(range ?? DefaultSweep) : null;
             var (p, xCount, yCount) = NumberTable.Read(parse.GetValue(joint)!, "--joint", context);
             int k = parse.GetValue(clusters) ?? Math.Min(xCount, OptionRanges.Clusters.Max);
@@ -62,7 +68,7 @@ internal static class IbCommand
             int s = parse.GetValue(seed);
             bool hard = parse.GetValue(deterministic);
             BottleneckSolution[] solutions = single is { } b
-                ? [hard ? DeterministicBottleneck.Solve(p, xCount, yCount, b, k, s, logBase: unit) : InformationBottleneck.Iterative(p, xCount, yCount, b, k, s, logBase: unit)]
+                ? [hard ? DeterministicBottleneck.Solve(p, xCount, yCount, b, k, s, logBase: unit) : InformationBottleneck.Iterative(p, xCount, yCount, b, k, s, logBase: unit, restarts: parse.GetValue(restarts) ?? InformationBottleneck.DefaultRestarts)]
                 : WorkProgress.Run(context, hard ? "deterministic IB, β" : "annealing the IB curve, β", betas!.Length, counter => hard
                     // Sweep solves each β alone from the same seeded start: the same loop, counted.
                     ? [.. betas!.Select(beta => { var solution = DeterministicBottleneck.Solve(p, xCount, yCount, beta, k, s, logBase: unit); counter.Advance(); return solution; })]
@@ -108,6 +114,11 @@ internal static class IbCommand
                 $"{CliOutput.Number(s.Beta),12} {CliOutput.Number(s.CompressionInformation),14} {CliOutput.Number(s.RelevantInformation),14} {CliOutput.Number(s.ClusterEntropy),14}");
         }
 
+        if (single && solutions[0].Restarts > 1)
+        {
+            context.Out.WriteLine($"best of {solutions[0].Restarts} starts by I(X;T) − β I(T;Y){(solutions[0].Converged ? string.Empty : "; it did not converge")}");
+        }
+
         if (solutions.Any(s => !s.Converged))
         {
             context.Note("warning: some β hit the iteration limit (near a phase transition); those points are approximate.");
@@ -118,7 +129,7 @@ internal static class IbCommand
     [
         new("beta", s.Beta), new("clusters", s.Clusters), new("compression", s.CompressionInformation),
         new("relevant", s.RelevantInformation), new("cluster_entropy", s.ClusterEntropy),
-        new("iterations", s.Iterations), new("converged", s.Converged),
+        new("iterations", s.Iterations), new("converged", s.Converged), new("restarts", s.Restarts),
     ];
 
     private static double[][] Rows(double[] values, int columns) =>

@@ -87,6 +87,9 @@ internal static class OptionRanges
     /// <summary><c>ib --clusters</c>: |T|, the bottleneck's cardinality.</summary>
     public static readonly (int Min, int Max) Clusters = (1, 10_000);
 
+    /// <summary><c>ib --restarts</c>: starts of the iterative IB at one β, each a full solve.</summary>
+    public static readonly (int Min, int Max) Restarts = (1, 1_000);
+
     /// <summary><c>infoplane --epochs</c>.</summary>
     public static readonly (int Min, int Max) Epochs = (1, 10_000);
 

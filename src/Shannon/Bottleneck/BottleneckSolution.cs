@@ -16,4 +16,8 @@ namespace Shannon.Bottleneck;
 public sealed record BottleneckSolution(
     double Beta, int Clusters, double[] Encoder, double[] ClusterMarginal, double[] Decoder,
     double CompressionInformation, double RelevantInformation, double ClusterEntropy, double MutualInformation,
-    int Iterations, bool Converged, LogBase Unit);
+    int Iterations, bool Converged, LogBase Unit)
+{
+    /// <summary>The starts tried for this β, the best of which by the IB Lagrangian this is (1 for a single start or a sweep point).</summary>
+    public int Restarts { get; init; } = 1;
+}

@@ -19,41 +19,100 @@ public static class InformationBottleneck
     /// <summary>The relative size of the seeded multiplicative noise that lets annealing split clusters at each new β.</summary>
     private const double AnnealingPerturbation = 0.02;
 
+    /// <summary>Starts tried by <see cref="Iterative"/> by default: the seeded random start, an annealed start and six more random ones.</summary>
+    public const int DefaultRestarts = 8;
+
+    /// <summary>The smallest β of the annealed start's schedule (below every first split, which needs β ≥ 1).</summary>
+    private const double AnnealingFrom = 0.1;
+
+    /// <summary>Steps of the annealed start's geometric schedule up to the target β.</summary>
+    private const int AnnealingSteps = 40;
+
     /// <summary>The x values normalised together: |T| × 256 doubles (up to 60 KB at |T| = 30) stay in cache.</summary>
     private const int BlockLength = 256;
 
-    /// <summary>Solves the IB at one β from a seeded random encoder.</summary>
+    /// <summary>Solves the IB at one β from several seeded starts, keeping the encoder with the least IB Lagrangian I(X;T) − β I(T;Y).</summary>
     /// <param name="joint">p(x, y), row-major <paramref name="xCount"/> × <paramref name="yCount"/>; non-negative, summing to 1.</param>
     /// <param name="xCount">|X|, the rows of <paramref name="joint"/>.</param>
     /// <param name="yCount">|Y|, the columns of <paramref name="joint"/>.</param>
     /// <param name="beta">The trade-off β ≥ 0 (finite): 0 compresses everything away, large β keeps all relevant information.</param>
     /// <param name="clusters">|T| ≥ 1, the cardinality of the bottleneck variable.</param>
-    /// <param name="seed">Seeds the random initial encoder; the result is a deterministic function of the inputs.</param>
+    /// <param name="seed">Seeds the starts; the result is a deterministic function of the inputs.</param>
     /// <param name="tolerance">Stop when no entry of p(t|x) moves by more than this in one iteration; &gt; 0.</param>
-    /// <param name="maxIterations">The iteration limit; ≥ 1.</param>
+    /// <param name="maxIterations">The iteration limit of each start; ≥ 1.</param>
     /// <param name="logBase">The unit of the informations; nats by default.</param>
+    /// <param name="restarts">Starts to try, ≥ 1: the random encoder of <paramref name="seed"/>, then a deterministic-annealing start, then random encoders of seeds derived from <paramref name="seed"/>.</param>
     /// <returns>
-    /// The encoder at a fixed point, with I(X;T) and I(T;Y) in the unit of <paramref name="logBase"/>;
-    /// 0 ≤ I(T;Y) ≤ min(I(X;T), I(X;Y)).
+    /// The best fixed point found, with I(X;T) and I(T;Y) in the unit of <paramref name="logBase"/>;
+    /// 0 ≤ I(T;Y) ≤ min(I(X;T), I(X;Y)). <see cref="BottleneckSolution.Restarts"/> is <paramref name="restarts"/>;
+    /// <see cref="BottleneckSolution.Converged"/> and <see cref="BottleneckSolution.Iterations"/> are those of the chosen start.
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="joint"/> does not have the stated shape, has a bad entry or does not sum to 1.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, <paramref name="beta"/> is negative or not finite, <paramref name="tolerance"/> is not positive, or <paramref name="maxIterations"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, <paramref name="beta"/> is negative or not finite, <paramref name="tolerance"/> is not positive, or <paramref name="maxIterations"/> or <paramref name="restarts"/> is below 1.</exception>
     /// <remarks>
-    /// The fixed point is a local optimum; another seed can give another. As β → 0 the encoder forgets X (I(X;T) → 0);
+    /// Each fixed point is a local optimum, and from one random start it can be a poor one (on a 17 × 10 joint from the
+    /// digits data, I(T;Y) = 0.058 nats where other starts reach 0.294), so several starts are compared by the objective
+    /// the iteration minimises. The annealed start follows Slonim (2002, ch. 3): β rises geometrically from
+    /// min(0.1, β) in 40 steps, each from the previous encoder slightly perturbed, so clusters split at their critical
+    /// β as they do in a sweep. Ties keep the earlier start. As β → 0 the encoder forgets X (I(X;T) → 0);
     /// as β → ∞ with |T| ≥ |X| it keeps all of I(X;Y). Rows with p(x) = 0 get p(t|x) = p(t) (they weigh nothing).
     /// References as the class.
     /// </remarks>
     public static BottleneckSolution Iterative(
         ReadOnlySpan<double> joint, int xCount, int yCount, double beta, int clusters, int seed = 0,
-        double tolerance = 1e-9, int maxIterations = 10_000, LogBase logBase = default)
+        double tolerance = 1e-9, int maxIterations = 10_000, LogBase logBase = default, int restarts = DefaultRestarts)
     {
         var problem = new BottleneckProblem(joint, xCount, yCount, clusters);
         BottleneckGuard.Beta(beta, nameof(beta));
         Guard.Positive(tolerance, nameof(tolerance));
         BottleneckGuard.IterationLimit(maxIterations);
-        var encoder = problem.RandomEncoder(new Random(seed), hard: false);
-        (int iterations, bool converged) = Iterate(problem, new Workspace(problem), encoder, beta, tolerance, maxIterations);
-        return problem.Solution(encoder, beta, iterations, converged, logBase);
+        ArgumentOutOfRangeException.ThrowIfLessThan(restarts, 1);
+        var workspace = new Workspace(problem);
+        double[]? best = null;
+        (int Iterations, bool Converged) bestRun = default;
+        double bestObjective = double.PositiveInfinity;
+        for (int start = 0; start < restarts; start++)
+        {
+            // Start 0 is the seed's own random encoder (the single-start answer); 1 anneals; the rest use derived seeds.
+            var random = new Random(start == 0 ? seed : unchecked((seed * 7919) + start));
+            var encoder = start == 1 ? AnnealedStart(problem, workspace, beta, random, tolerance, maxIterations) : problem.RandomEncoder(random, hard: false);
+            var run = Iterate(problem, workspace, encoder, beta, tolerance, maxIterations);
+            var point = problem.Solution(encoder, beta, run.Iterations, run.Converged, LogBase.Nats);
+            double objective = point.CompressionInformation - (beta * point.RelevantInformation);
+            if (best is null || objective < bestObjective)
+            {
+                (best, bestRun, bestObjective) = (encoder, run, objective);
+            }
+        }
+
+        return problem.Solution(best!, beta, bestRun.Iterations, bestRun.Converged, logBase) with { Restarts = restarts };
+    }
+
+    /// <summary>
+    /// The deterministic-annealing start for β: a random encoder carried through a geometric schedule from
+    /// min(<see cref="AnnealingFrom"/>, β) up to just below β, perturbed before each step as in <see cref="Anneal"/>.
+    /// </summary>
+    private static double[] AnnealedStart(BottleneckProblem problem, Workspace workspace, double beta, Random random, double tolerance, int maxIterations)
+    {
+        var encoder = problem.RandomEncoder(random, hard: false);
+        if (beta == 0)
+        {
+            return encoder;
+        }
+
+        double from = Math.Min(AnnealingFrom, beta);
+        for (int i = 0; i < AnnealingSteps; i++)
+        {
+            if (i > 0)
+            {
+                Perturb(encoder, problem.XCount, problem.Clusters, random);
+            }
+
+            Iterate(problem, workspace, encoder, from * Math.Pow(beta / from, i / (double)AnnealingSteps), tolerance, maxIterations);
+        }
+
+        Perturb(encoder, problem.XCount, problem.Clusters, random);
+        return encoder;
     }
 
     /// <summary>Traces the IB curve by deterministic annealing: each β starts from the previous β's encoder, slightly perturbed.</summary>
