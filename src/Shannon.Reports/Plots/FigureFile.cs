@@ -48,7 +48,34 @@ internal static class FigureFile
     }
 
     /// <summary>The plot as an SVG document, for inlining in a self-contained HTML page.</summary>
-    public static string Svg(Plot plot, int width = LessonFigures.Width, int height = LessonFigures.Height) => FigureFont.Apply(plot).GetSvgXml(width, height);
+    /// <remarks>
+    /// Skia's SVG canvas has no path effects: a dashed or dotted line makes its native code print "Unsupported path
+    /// effect" on the process's stderr (which a command must keep for its one error line) and is drawn solid anyway.
+    /// So patterned lines are drawn solid here, for SVG only, and their patterns restored for the PNG.
+    /// </remarks>
+    public static string Svg(Plot plot, int width = LessonFigures.Width, int height = LessonFigures.Height)
+    {
+        var patterned = plot.GetPlottables().OfType<IHasLine>()
+            .Select(p => (Plottable: p, p.LineStyle.Pattern))
+            .Where(p => !p.Pattern.Equals(LinePattern.Solid))
+            .ToList();
+        foreach (var (plottable, _) in patterned)
+        {
+            plottable.LineStyle.Pattern = LinePattern.Solid;
+        }
+
+        try
+        {
+            return FigureFont.Apply(plot).GetSvgXml(width, height);
+        }
+        finally
+        {
+            foreach (var (plottable, pattern) in patterned)
+            {
+                plottable.LineStyle.Pattern = pattern;
+            }
+        }
+    }
 
     /// <summary>The plot as PNG bytes.</summary>
     public static byte[] Png(Plot plot, int width = LessonFigures.Width, int height = LessonFigures.Height) =>
