@@ -81,6 +81,7 @@ public static class Compressor
         var lengths = new int[lanes];
         var ideal = new double[lanes];
         double modelBits = 0;
+        double writtenBits = 0;
         long total = 0;
         long blockCount = 0;
         long stored = 0;
@@ -129,6 +130,7 @@ public static class Compressor
                 crc = Crc32.Append(crc, raw);
                 total += raw.Length;
                 modelBits += ideal[lane];
+                writtenBits += keepRaw ? 8.0 * raw.Length : ideal[lane];
                 blockCount++;
                 stored += keepRaw ? 1 : 0;
             }
@@ -146,7 +148,7 @@ public static class Compressor
         BinaryPrimitives.WriteUInt32LittleEndian(end[8..], crc);
         counting.Write(end);
         counting.Flush();
-        return new CompressionReport(model.Name, total, counting.Count, modelBits, blockCount, stored);
+        return new CompressionReport(model.Name, total, counting.Count, modelBits, blockCount, stored, writtenBits);
     }
 
     /// <summary>Decompresses a container written by <see cref="Compress"/>, verifying every checksum.</summary>

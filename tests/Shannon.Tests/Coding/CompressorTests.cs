@@ -85,6 +85,23 @@ public class CompressorTests
     }
 
     [Fact]
+    public void Stored_blocks_are_measured_against_their_raw_bits_so_the_overhead_is_not_negative()
+    {
+        // Random bytes: the model spends more than 8 bits per byte, so each block is stored raw. The overhead used to be
+        // bits on disk − the model's bits, negative here; it is now what the container adds to the payloads' 8 bits per byte.
+        var data = new byte[300_000];
+        new Random(4).NextBytes(data);
+        byte[] packed = Compress(data, new AdaptiveContextModel(), out var report, blockSize: 1 << 16);
+        Assert.Equal(report.Blocks, report.StoredBlocks);
+        Assert.True(report.ModelBitsPerByte > 8.0, $"{report.ModelBitsPerByte}");
+        Assert.Equal(8.0 * data.Length, report.WrittenIdealBits);
+        long container = 38 + (13 * report.Blocks) + 13;
+        Assert.Equal(8.0 * container / data.Length, report.OverheadBitsPerByte, 12);
+        Assert.True(report.OverheadBitsPerByte >= 0);
+        Assert.Equal(data, Decompress(packed));
+    }
+
+    [Fact]
     public void Order_zero_approaches_the_byte_entropy()
     {
         var random = new Random(2);
