@@ -87,7 +87,7 @@ internal static class DecompressCommand
                 {
                     return CliInput.IsStdin(target) || !AtomicFile.SameFile(target, candidate)
                         ? found
-                        : throw new UsageException($"cannot write '{target}': it is the model '{candidate}' this file was compressed with.");
+                        : throw new UsageException($"-o cannot write '{target}': it is the model '{candidate}' this file was compressed with.");
                 }
             }
         }

@@ -35,6 +35,12 @@ internal static class EstimatorChoice
         int neighbours = k ?? EstimatorDefaults.K;
         int jitter = seed ?? EstimatorDefaults.Seed;
         string text = (name ?? "auto").Trim().ToLowerInvariant();
+        if (bins is not null && text != "binned")
+        {
+            // Only the binned estimator bins; any other would ignore --bins without a word.
+            throw new UsageException($"--bins {NumberList.Escape(bins)} applies to --estimator binned; {(text.StartsWith("auto", StringComparison.Ordinal) ? "the automatic estimator (plugin, ross or ksg1 by column kinds)" : $"--estimator {NumberList.Escape(text)}")} does not bin. Add --estimator binned to use it.");
+        }
+
         if (text == "auto")
         {
             return new Automatic(neighbours, jitter);

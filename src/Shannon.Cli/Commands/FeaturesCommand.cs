@@ -94,7 +94,7 @@ internal static class FeaturesCommand
         var kinds = CliTables.ColumnKinds(context, path);
         if (!kinds.ContainsKey(request.Target))
         {
-            throw new ArgumentException($"There is no column '{request.Target}' in '{path}'; it has: {string.Join(", ", kinds.Keys)}.");
+            throw new ArgumentException($"--target: there is no column '{request.Target}' in '{path}'; it has: {string.Join(", ", kinds.Keys)}.");
         }
 
         string[] featureNames = [.. kinds.Keys.Where(n => n != request.Target)];
@@ -103,7 +103,7 @@ internal static class FeaturesCommand
             throw new ArgumentException($"'{path}' has no feature columns besides the target.");
         }
 
-        string[] forced = request.Discrete == "auto" ? [] : request.Discrete.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] forced = request.Discrete == "auto" ? [] : NumberList.Elements(request.Discrete, "--discrete");
         if (forced.FirstOrDefault(name => !kinds.ContainsKey(name)) is { } unknown)
         {
             throw new UsageException($"--discrete names column '{NumberList.Escape(unknown)}', which '{CliInput.DisplayName(path)}' does not have; its columns are: {string.Join(", ", kinds.Keys)}.");

@@ -132,7 +132,7 @@ internal static class InfoCommand
             throw new UsageException($"--measure {measure} takes a --joint table; from data columns info estimates o-information or s-information.");
         }
 
-        string[] names = (columns ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] names = string.IsNullOrWhiteSpace(columns) ? [] : NumberList.Elements(columns, "--columns");
         if (names.Length < 2)
         {
             throw new UsageException("--columns needs at least two column names, e.g. --columns a,b,c.");
@@ -168,7 +168,7 @@ internal static class InfoCommand
             return null;
         }
 
-        string[] parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] parts = string.IsNullOrWhiteSpace(text) ? [] : NumberList.Elements(text, option);
         var axes = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {

@@ -55,7 +55,7 @@ internal static class LogisticCommand
             var kinds = TableReader.ColumnKinds(path);
             if (!kinds.ContainsKey(targetName))
             {
-                throw new ArgumentException($"There is no column '{targetName}' in '{CliInput.DisplayName(dataArgument)}'; it has: {string.Join(", ", kinds.Keys)}.");
+                throw new ArgumentException($"--target: there is no column '{targetName}' in '{CliInput.DisplayName(dataArgument)}'; it has: {string.Join(", ", kinds.Keys)}.");
             }
 
             string[] features = [.. kinds.Where(p => p.Key != targetName && p.Value == ColumnKind.Numeric).Select(p => p.Key)];

@@ -64,7 +64,7 @@ internal static class PidCommand
 
     private static int[] Shape(string text)
     {
-        string[] parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] parts = string.IsNullOrWhiteSpace(text) ? [] : NumberList.Elements(text, "--shape");
         var axes = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {

@@ -18,7 +18,29 @@ internal static class SampleColumns
     public static Variable[] Read(CliContext context, string path, params (string Option, string? Names)[] variables)
     {
         var names = variables.Select(v => Split(v.Names, v.Option)).ToArray();
-        var table = CliTables.Read(context, CliInput.FilePath(context, path, "DATA", InputFormat.Table), new TableReadOptions { Columns = names.SelectMany(n => n).Distinct().ToArray() });
+        string file = CliInput.FilePath(context, path, "DATA", InputFormat.Table);
+        ColumnTable table;
+        try
+        {
+            table = CliTables.Read(context, file, new TableReadOptions { Columns = names.SelectMany(n => n).Distinct().ToArray() });
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "options")
+        {
+            // The reader names its own parameter; say which option named the missing column, and what there is.
+            var known = TableReader.ColumnKinds(file).Keys.ToList();
+            for (int v = 0; v < variables.Length; v++)
+            {
+                if (names[v].FirstOrDefault(name => !known.Contains(name)) is { } missing)
+                {
+                    const int Shown = 20;
+                    string list = string.Join(", ", known.Take(Shown)) + (known.Count > Shown ? $" and {known.Count - Shown} more" : string.Empty);
+                    throw new UsageException($"{variables[v].Option} '{NumberList.Escape(missing)}' is not a column of {CliInput.DisplayName(path)}; it has: {list}.");
+                }
+            }
+
+            throw;
+        }
+
         return [.. names.Select(block => Variable.Join([.. block.Select(name => table[name].ToVariable())]))];
     }
 
@@ -52,7 +74,6 @@ internal static class SampleColumns
 
     private static string[] Split(string? names, string option)
     {
-        string[] parts = (names ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length > 0 ? parts : throw new UsageException($"{option} needs at least one column name.");
+        return string.IsNullOrWhiteSpace(names) ? throw new UsageException($"{option} needs at least one column name.") : NumberList.Elements(names, option);
     }
 }

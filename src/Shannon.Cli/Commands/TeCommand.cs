@@ -44,7 +44,7 @@ internal static class TeCommand
         command.SetAction(parse =>
         {
             CliTables.UseTypes(context, parse.GetValue(types));
-            string[] conditions = (parse.GetValue(condition) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string[] conditions = string.IsNullOrWhiteSpace(parse.GetValue(condition)) ? [] : NumberList.Elements(parse.GetValue(condition)!, "--condition");
             if (parse.GetValue(condition) is not null && conditions.Length == 0)
             {
                 throw new UsageException("--condition needs at least one column name.");

@@ -29,7 +29,7 @@ internal static class TreeCommand
             var kinds = CliTables.ColumnKinds(context, path);
             if (!kinds.ContainsKey(targetName))
             {
-                throw new ArgumentException($"There is no column '{targetName}' in '{path}'; it has: {string.Join(", ", kinds.Keys)}.");
+                throw new ArgumentException($"--target: there is no column '{targetName}' in '{path}'; it has: {string.Join(", ", kinds.Keys)}.");
             }
 
             string[] features = [.. kinds.Where(p => p.Key != targetName && p.Value == ColumnKind.Numeric).Select(p => p.Key)];

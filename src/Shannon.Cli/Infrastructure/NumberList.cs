@@ -23,6 +23,10 @@ internal static class NumberList
         else if (LooksInline(argument))
         {
             text = argument;
+            if (argument.Contains(','))
+            {
+                Elements(argument, name); // '1,,2' is a typo, not the list 1,2
+            }
         }
         else
         {
@@ -45,6 +49,23 @@ internal static class NumberList
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Splits a comma-separated option value (column names, axes, a shape, an inline list of numbers) into its trimmed
+    /// elements, refusing an empty one: <c>1,,2</c> or a leading or trailing comma is a typo, not a shorter list.
+    /// </summary>
+    /// <param name="text">The value as typed.</param>
+    /// <param name="name">The option's name for the message.</param>
+    /// <returns>The elements, none empty.</returns>
+    /// <exception cref="UsageException">An element is empty.</exception>
+    internal static string[] Elements(string text, string name)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        int empty = Array.FindIndex(parts, p => p.Length == 0);
+        return empty < 0
+            ? parts
+            : throw new UsageException($"{name} '{Escape(text)}' has an empty element at position {empty + 1}; separate the items with single commas.");
     }
 
     private static bool LooksInline(string argument) =>
