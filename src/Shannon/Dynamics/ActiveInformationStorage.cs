@@ -37,7 +37,7 @@ public static class ActiveInformationStorage
     /// <param name="series">The series Y.</param>
     /// <param name="options">The history length and trials; defaults when null.</param>
     /// <param name="logBase">The unit of the values; nats by default.</param>
-    /// <returns>The times t and the local values (any sign); their mean is the estimator's AIS before clipping.</returns>
+    /// <returns>The times t and the local values (any sign); their mean is the estimator's AIS before clipping (for discrete data under the automatic rule, the plug-in's: the corrected estimators have no local form).</returns>
     /// <exception cref="ArgumentException">As <see cref="Of"/>, or an estimator without a local form.</exception>
     /// <exception cref="ArgumentOutOfRangeException">k below 1.</exception>
     public static LocalValues Local(IMutualInformationEstimator estimator, Variable series, TransferEntropyOptions? options = null, LogBase logBase = default)

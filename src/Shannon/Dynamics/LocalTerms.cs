@@ -8,13 +8,15 @@ namespace Shannon.Dynamics;
 /// <summary>
 /// Local (per-sample) mutual and conditional mutual information in nats for the estimators that have a local form:
 /// plug-in (log ratios of counts), Gaussian (log ratios of fitted densities) and the k-NN estimators (per-sample digamma
-/// terms). The mean of the local values is the estimator's raw estimate.
+/// terms). The mean of the local values is the estimator's raw estimate. The bias-corrected discrete estimators have no
+/// pointwise form, so where the automatic rule picks one for discrete data, the local values are the plug-in's (Lizier,
+/// Prokopenko &amp; Zomaya 2008): their mean is the plug-in estimate, above the rule's corrected one by its bias.
 /// </summary>
 internal static class LocalTerms
 {
     public static double[] ConditionalMutualInformation(IConditionalMutualInformationEstimator estimator, Variable x, Variable y, Variable z) => estimator switch
     {
-        Automatic automatic => ConditionalMutualInformation(automatic.For(x, y, z), x, y, z),
+        Automatic automatic => ConditionalMutualInformation(Pointwise(automatic.For(x, y, z)), x, y, z),
         PlugIn => PlugInConditional(x, y, z),
         Gaussian => GaussianLocal([[x, y, z], [z]], [[x, z], [y, z]]),
         FrenzelPompe fp => fp.LocalNats(Numbers(x, fp), x.Dimension, Numbers(y, fp), y.Dimension, Numbers(z, fp), z.Dimension),
@@ -23,12 +25,16 @@ internal static class LocalTerms
 
     public static double[] MutualInformation(IMutualInformationEstimator estimator, Variable x, Variable y) => estimator switch
     {
-        Automatic automatic => MutualInformation(automatic.For(x, y), x, y),
+        Automatic automatic => MutualInformation(Pointwise(automatic.For(x, y)), x, y),
         PlugIn => PlugInMutual(x, y),
         Gaussian => GaussianLocal([[x, y]], [[x], [y]]),
         Ksg ksg => ksg.LocalNats(Numbers(x, ksg), x.Dimension, Numbers(y, ksg), y.Dimension),
         _ => throw NoLocalForm(estimator),
     };
+
+    /// <summary>The automatic rule's choice, with a discrete estimator (bias-corrected: no local form) read as the plug-in.</summary>
+    private static T Pointwise<T>(T chosen)
+        where T : IEstimator => chosen is DiscreteEntropyEstimator and not PlugIn ? (T)(IEstimator)new PlugIn() : chosen;
 
     private static ArgumentException NoLocalForm(IEstimator estimator) =>
         new($"the {estimator.Name} estimator has no local (pointwise) form; use plugin, gaussian, ksg1/ksg2 (MI) or frenzel-pompe (CMI).", nameof(estimator));

@@ -90,7 +90,7 @@ public static class TransferEntropy
     /// <param name="conditions">Conditioning series, or empty.</param>
     /// <param name="options">History lengths, delays and trials; defaults when null.</param>
     /// <param name="logBase">The unit of the values; nats by default.</param>
-    /// <returns>The times t and the local values (any sign); their mean is the estimator's TE before clipping.</returns>
+    /// <returns>The times t and the local values (any sign); their mean is the estimator's TE before clipping (for discrete data under the automatic rule, the plug-in's: the corrected estimators have no local form).</returns>
     /// <exception cref="ArgumentException">As <see cref="Of"/>, or an estimator without a local form (a bias-corrected discrete estimator, binning).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A history or delay below 1.</exception>
     /// <remarks>Local values of k-NN estimators are the per-sample digamma terms (Lizier 2014, JIDT), doi:10.3389/frobt.2014.00011.</remarks>

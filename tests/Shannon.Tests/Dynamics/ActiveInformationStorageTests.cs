@@ -47,6 +47,7 @@ public class ActiveInformationStorageTests
         var labels = Variable.Discrete<int>("y", DynamicsReference.Object("plugin_ais").Ints("y"));
         var options = new TransferEntropyOptions { TargetHistory = 2 };
         Assert.Equal(ActiveInformationStorage.Of(new PlugIn(), labels, options).RawValue, ActiveInformationStorage.Local(new PlugIn(), labels, options).Mean, 1e-12);
+        Assert.Equal(ActiveInformationStorage.Local(new PlugIn(), labels, options).Values, ActiveInformationStorage.Local(new Automatic(), labels, options).Values);
     }
 
     [Fact]

@@ -125,6 +125,12 @@ public class TransferEntropyTests
         var bits = TransferEntropy.Local(new PlugIn(), dx, dy, logBase: LogBase.Bits);
         Assert.Equal(TransferEntropy.Of(new PlugIn(), dx, dy, logBase: LogBase.Bits).RawValue, bits.Mean, 1e-12);
         Assert.Contains(bits.Values, v => v < 0); // misinformative steps exist: local TE takes both signs
+
+        // The automatic rule's discrete estimator is bias-corrected and has no pointwise form: its local values are the
+        // plug-in's, whose mean lies above the rule's own (corrected) estimate.
+        var automatic = TransferEntropy.Local(new Automatic(), dx, dy);
+        Assert.Equal(TransferEntropy.Local(new PlugIn(), dx, dy).Values, automatic.Values);
+        Assert.True(automatic.Mean > TransferEntropy.Of(new Automatic(), dx, dy).RawValue);
     }
 
     [Fact]
