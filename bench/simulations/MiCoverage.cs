@@ -1,4 +1,4 @@
-#:project ../../src/Shannon/Shannon.csproj
+#:project ../../tests/Shannon.Tests/Shannon.Tests.csproj
 // The long simulation behind the discrete intervals (the short one is a test: CoverageTests). Run from the repository root:
 //     dotnet run -c Release bench/simulations/MiCoverage.cs [trials] [replicates]
 // and record its output in HalfSampling's and Automatic's remarks. For a noisy channel on K symbols (X with a uniform or
@@ -12,6 +12,7 @@ using System.Globalization;
 using Shannon.Estimators;
 using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
+using Shannon.Tests.Estimators.Uncertainty;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 int trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
@@ -29,35 +30,22 @@ foreach (var (kx, ky, skew) in cases)
     {
         foreach (double eps in new[] { 1.0, 0.5, 0.2, 0.05 })
         {
-            double[] px = Law(kx, skew);
-            double truth = ChannelInformation(px, ky, eps);
-            int coverBefore = 0, withheld = 0, coverAfter = 0, zeroIn = 0, quiet = 0;
-            double bias = 0, width = 0;
+            double[] px = NoisyChannel.Law(kx, skew);
+            double truth = NoisyChannel.Information(px, ky, eps);
+            var tally = new Tally(truth, trials);
+            int zeroIn = 0, quiet = 0;
             for (int t = 0; t < trials; t++)
             {
                 var random = new Random((1_000_003 * t) + (7919 * n) + (31 * kx) + ky);
-                var (x, y) = Channel(random, px, ky, eps, n);
-                var plain = WithUncertainty.MutualInformation(before, x, y, options with { Seed = t });
-                coverBefore += Covers(plain, truth) ? 1 : 0;
+                var (x, y) = NoisyChannel.Sample(random, px, ky, eps, n);
                 var corrected = WithUncertainty.MutualInformation(after, x, y, options with { Seed = t, Permutations = eps == 1.0 ? 99 : 0 });
-                bias += corrected.RawValue - truth;
-                if (corrected.ConfidenceInterval is null)
-                {
-                    withheld++;
-                }
-                else
-                {
-                    coverAfter += Covers(corrected, truth) ? 1 : 0;
-                    width += corrected.ConfidenceInterval.Value.High - corrected.ConfidenceInterval.Value.Low;
-                    zeroIn += corrected.ConfidenceInterval.Value.Low <= 0 ? 1 : 0;
-                }
-
+                tally.Add(WithUncertainty.MutualInformation(before, x, y, options with { Seed = t }), corrected);
+                zeroIn += corrected.ConfidenceInterval?.Low <= 0 ? 1 : 0;
                 quiet += corrected.PValue > 0.05 ? 1 : 0;
             }
 
-            int given = trials - withheld;
-            string independence = eps == 1.0 ? $"{Share(zeroIn, given)} | {Share(quiet, trials)}" : "- | -";
-            Console.WriteLine($"{kx} | {ky} | {(skew ? "skewed" : "uniform")} | {n} | {eps} | {truth:F3} | {Share(coverBefore, trials)} | {bias / trials:+0.000;-0.000} | {Share(withheld, trials)} | {Share(coverAfter, given)} | {(given > 0 ? (width / given).ToString("F3") : "-")} | {independence}");
+            string independence = eps == 1.0 ? $"{Tally.Share(zeroIn, tally.Given)} | {Tally.Share(quiet, trials)}" : "- | -";
+            Console.WriteLine($"{kx} | {ky} | {(skew ? "skewed" : "uniform")} | {n} | {eps} | {tally} | {independence}");
         }
     }
 }
@@ -71,30 +59,17 @@ foreach (int k in new[] { 2, 5, 15, 50 })
     {
         foreach (int n in new[] { 100, 300, 1000 })
         {
-            double[] px = Law(k, skew);
+            double[] px = NoisyChannel.Law(k, skew);
             double truth = -px.Where(p => p > 0).Sum(p => p * Math.Log(p));
-            int coverBefore = 0, withheld = 0, coverAfter = 0;
-            double bias = 0, width = 0;
+            var tally = new Tally(truth, trials);
             for (int t = 0; t < trials; t++)
             {
                 var random = new Random((1_000_003 * t) + (7919 * n) + k);
-                var (x, _) = Channel(random, px, 1, 1.0, n);
-                coverBefore += Covers(WithUncertainty.Entropy(before, x, options with { Seed = t }), truth) ? 1 : 0;
-                var corrected = WithUncertainty.Entropy(after, x, options with { Seed = t });
-                bias += corrected.RawValue - truth;
-                if (corrected.ConfidenceInterval is { } ci)
-                {
-                    coverAfter += Covers(corrected, truth) ? 1 : 0;
-                    width += ci.High - ci.Low;
-                }
-                else
-                {
-                    withheld++;
-                }
+                var (x, _) = NoisyChannel.Sample(random, px, 1, 1.0, n);
+                tally.Add(WithUncertainty.Entropy(before, x, options with { Seed = t }), WithUncertainty.Entropy(after, x, options with { Seed = t }));
             }
 
-            int given = trials - withheld;
-            Console.WriteLine($"{k} | {(skew ? "skewed" : "uniform")} | {n} | {truth:F3} | {Share(coverBefore, trials)} | {bias / trials:+0.000;-0.000} | {Share(withheld, trials)} | {Share(coverAfter, given)} | {(given > 0 ? (width / given).ToString("F3") : "-")}");
+            Console.WriteLine($"{k} | {(skew ? "skewed" : "uniform")} | {n} | {tally}");
         }
     }
 }
@@ -109,10 +84,9 @@ foreach (int k in new[] { 2, 5, 15 })
         foreach (double eps in new[] { 1.0, 0.5, 0.1 })
         {
             double[] epsZ = [eps, 1.0, (1 + eps) / 2];
-            double[] px = Law(k, false);
-            double truth = epsZ.Average(e => ChannelInformation(px, k, e));
-            int coverBefore = 0, withheld = 0, coverAfter = 0;
-            double bias = 0, width = 0;
+            double[] px = NoisyChannel.Law(k, false);
+            double truth = epsZ.Average(e => NoisyChannel.Information(px, k, e));
+            var tally = new Tally(truth, trials);
             for (int t = 0; t < trials; t++)
             {
                 var random = new Random((1_000_003 * t) + (7919 * n) + k);
@@ -125,84 +99,45 @@ foreach (int k in new[] { 2, 5, 15 })
                 }
 
                 var (x, y, z) = (Variable.Discrete<int>("x", xs), Variable.Discrete<int>("y", ys), Variable.Discrete<int>("z", zs));
-                coverBefore += Covers(WithUncertainty.ConditionalMutualInformation(before, x, y, z, options with { Seed = t }), truth) ? 1 : 0;
-                var corrected = WithUncertainty.ConditionalMutualInformation(after, x, y, z, options with { Seed = t });
-                bias += corrected.RawValue - truth;
-                if (corrected.ConfidenceInterval is { } ci)
-                {
-                    coverAfter += Covers(corrected, truth) ? 1 : 0;
-                    width += ci.High - ci.Low;
-                }
-                else
-                {
-                    withheld++;
-                }
+                tally.Add(
+                    WithUncertainty.ConditionalMutualInformation(before, x, y, z, options with { Seed = t }),
+                    WithUncertainty.ConditionalMutualInformation(after, x, y, z, options with { Seed = t }));
             }
 
-            int given = trials - withheld;
-            Console.WriteLine($"{k} | {n} | {eps} | {truth:F3} | {Share(coverBefore, trials)} | {bias / trials:+0.000;-0.000} | {Share(withheld, trials)} | {Share(coverAfter, given)} | {(given > 0 ? (width / given).ToString("F3") : "-")}");
+            Console.WriteLine($"{k} | {n} | {eps} | {tally}");
         }
     }
 }
 
-static string Share(int count, int of) => of == 0 ? "-" : $"{100.0 * count / of:F1} %";
-
-static bool Covers(Estimate estimate, double truth) =>
-    estimate.ConfidenceInterval is { } ci && truth >= ci.Low - 1e-12 && truth <= ci.High + 1e-12;
-
-static double[] Law(int k, bool skew)
+/// <summary>One row's counts over its trials: the plug-in's coverage, Grassberger's bias, withheld intervals, coverage among the rest and their mean width.</summary>
+internal sealed class Tally(double truth, int trials)
 {
-    double[] p = new double[k];
-    for (int i = 0; i < k; i++)
-    {
-        p[i] = skew ? 1.0 / ((i + 1.0) * (i + 1.0)) : 1.0;
-    }
+    private int _coverBefore, _withheld, _coverAfter;
+    private double _bias, _width;
 
-    double total = p.Sum();
-    return [.. p.Select(v => v / total)];
-}
+    public int Given => trials - _withheld;
 
-// I(X;Y) of X ~ px and Y = X mod ky with probability 1 − eps, else uniform on ky values, from the joint.
-static double ChannelInformation(double[] px, int ky, double eps)
-{
-    double[] py = new double[ky];
-    var joint = new double[px.Length, ky];
-    for (int i = 0; i < px.Length; i++)
+    public static string Share(int count, int of) => of == 0 ? "-" : $"{100.0 * count / of:F1} %";
+
+    public void Add(Estimate plain, Estimate corrected)
     {
-        for (int j = 0; j < ky; j++)
+        _coverBefore += Covers(plain) ? 1 : 0;
+        _bias += corrected.RawValue - truth;
+        if (corrected.ConfidenceInterval is { } ci)
         {
-            joint[i, j] = px[i] * ((eps / ky) + (j == i % ky ? 1 - eps : 0));
-            py[j] += joint[i, j];
+            _coverAfter += Covers(corrected) ? 1 : 0;
+            _width += ci.High - ci.Low;
+        }
+        else
+        {
+            _withheld++;
         }
     }
 
-    double sum = 0;
-    for (int i = 0; i < px.Length; i++)
-    {
-        for (int j = 0; j < ky; j++)
-        {
-            sum += joint[i, j] > 0 ? joint[i, j] * Math.Log(joint[i, j] / (px[i] * py[j])) : 0;
-        }
-    }
+    /// <summary>The columns "truth | plug-in cover | grassberger bias | withheld | cover (given) | width".</summary>
+    public override string ToString() =>
+        $"{truth:F3} | {Share(_coverBefore, trials)} | {_bias / trials:+0.000;-0.000} | {Share(_withheld, trials)} | {Share(_coverAfter, Given)} | {(Given > 0 ? (_width / Given).ToString("F3") : "-")}";
 
-    return Math.Max(0, sum);
-}
-
-static (Variable X, Variable Y) Channel(Random random, double[] px, int ky, double eps, int n)
-{
-    int[] xs = new int[n], ys = new int[n];
-    for (int r = 0; r < n; r++)
-    {
-        double u = random.NextDouble();
-        int i = 0;
-        while (i < px.Length - 1 && (u -= px[i]) > 0)
-        {
-            i++;
-        }
-
-        xs[r] = i;
-        ys[r] = random.NextDouble() < eps ? random.Next(ky) : i % ky;
-    }
-
-    return (Variable.Discrete<int>("x", xs), Variable.Discrete<int>("y", ys));
+    private bool Covers(Estimate estimate) =>
+        estimate.ConfidenceInterval is { } ci && truth >= ci.Low - 1e-12 && truth <= ci.High + 1e-12;
 }

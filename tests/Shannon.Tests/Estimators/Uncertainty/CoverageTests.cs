@@ -47,7 +47,7 @@ public class CoverageTests
         for (int trial = 0; trial < Trials; trial++)
         {
             var random = new Random(2000 + trial);
-            int[] labels = [.. Enumerable.Range(0, 200).Select(_ => Draw(p, random.NextDouble()))];
+            int[] labels = [.. Enumerable.Range(0, 200).Select(_ => NoisyChannel.Draw(p, random.NextDouble()))];
             var estimate = WithUncertainty.Entropy(new Automatic(), Variable.Discrete("x", labels), options with { Seed = trial });
             var interval = estimate.ConfidenceInterval!.Value;
             Assert.InRange(estimate.Value, interval.Low, interval.High);
@@ -69,13 +69,13 @@ public class CoverageTests
     {
         // The automatic rule's Grassberger estimate: the plug-in's interval covered the 15 × 15, n = 1000, ε = 0.2 case
         // (I = 1.73 nats) in 33 % of trials, its bias ≈ (Kx − 1)(Ky − 1)/(2n) being several standard errors.
-        double[] px = Law(kx, skewed);
-        double truth = ChannelInformation(px, ky, eps);
+        double[] px = NoisyChannel.Law(kx, skewed);
+        double truth = NoisyChannel.Information(px, ky, eps);
         var options = new UncertaintyOptions { Level = 0.95 };
         int covered = 0;
         for (int trial = 0; trial < Trials; trial++)
         {
-            var (x, y) = Channel(new Random(3000 + trial), px, ky, eps, n);
+            var (x, y) = NoisyChannel.Sample(new Random(3000 + trial), px, ky, eps, n);
             var estimate = WithUncertainty.MutualInformation(new Automatic(), x, y, options with { Seed = trial });
             var interval = estimate.ConfidenceInterval!.Value;
             Assert.InRange(estimate.Value, interval.Low, interval.High);
@@ -90,12 +90,12 @@ public class CoverageTests
     public void On_independent_labels_the_interval_holds_zero_about_as_often_as_the_permutation_test_accepts()
     {
         // 5 × 5 values, n = 300: the plug-in's interval around its bias of 0.027 nats held 0 in 18 % of trials only.
-        double[] px = Law(5, false);
+        double[] px = NoisyChannel.Law(5, false);
         var options = new UncertaintyOptions { Level = 0.95, Permutations = 99 };
         int holdsZero = 0, accepted = 0;
         for (int trial = 0; trial < Trials; trial++)
         {
-            var (x, y) = Channel(new Random(4000 + trial), px, 5, 1.0, 300);
+            var (x, y) = NoisyChannel.Sample(new Random(4000 + trial), px, 5, 1.0, 300);
             var estimate = WithUncertainty.MutualInformation(new Automatic(), x, y, options with { Seed = trial });
             holdsZero += estimate.ConfidenceInterval!.Value.Low <= 0 ? 1 : 0;
             accepted += estimate.PValue > 0.05 ? 1 : 0;
@@ -110,8 +110,8 @@ public class CoverageTests
     {
         // Z uniform on 3 values, X uniform on 5, Y = X with probability 1 − ε_z, ε = (0.5, 1, 0.75): I(X;Y|Z) = mean of the three channels.
         double[] epsilon = [0.5, 1.0, 0.75];
-        double[] px = Law(5, false);
-        double truth = epsilon.Average(e => ChannelInformation(px, 5, e));
+        double[] px = NoisyChannel.Law(5, false);
+        double truth = epsilon.Average(e => NoisyChannel.Information(px, 5, e));
         var options = new UncertaintyOptions { Level = 0.95 };
         int covered = 0;
         for (int trial = 0; trial < Trials; trial++)
@@ -140,7 +140,7 @@ public class CoverageTests
     public void Too_sparse_counts_get_no_interval_but_keep_the_estimate_and_the_p_value()
     {
         // The hostile review's case: 15 × 15 values, n = 300 < 2 · 225. The plug-in's interval never covered I = 0.786.
-        var (x, y) = Channel(new Random(6000), Law(15, false), 15, 0.5, 300);
+        var (x, y) = NoisyChannel.Sample(new Random(6000), NoisyChannel.Law(15, false), 15, 0.5, 300);
         var estimate = WithUncertainty.MutualInformation(new Automatic(), x, y, new UncertaintyOptions { Level = 0.95, Permutations = 99 });
         Assert.Null(estimate.ConfidenceInterval);
         Assert.Null(estimate.StandardError);
@@ -152,66 +152,5 @@ public class CoverageTests
         Assert.NotNull(WithUncertainty.Entropy(new Automatic(), Variable.Discrete<int>("x", [.. Enumerable.Range(0, 30)]), new UncertaintyOptions { Level = 0.95 }).IntervalWithheld);
         Assert.NotNull(WithUncertainty.ConditionalMutualInformation(new Automatic(), x, y, y, new UncertaintyOptions { Level = 0.95 }).IntervalWithheld);
         Assert.Null(WithUncertainty.MutualInformation(new Automatic(), x, y, UncertaintyOptions.None).IntervalWithheld);
-    }
-
-    private static double[] Law(int k, bool skewed)
-    {
-        double[] p = [.. Enumerable.Range(0, k).Select(i => skewed ? 1.0 / ((i + 1.0) * (i + 1.0)) : 1.0)];
-        double total = p.Sum();
-        return [.. p.Select(v => v / total)];
-    }
-
-    /// <summary>I(X;Y) of X ~ px and Y = X mod ky with probability 1 − ε, else uniform on ky values, exactly from the joint.</summary>
-    private static double ChannelInformation(double[] px, int ky, double eps)
-    {
-        double[] py = new double[ky];
-        var joint = new double[px.Length, ky];
-        for (int i = 0; i < px.Length; i++)
-        {
-            for (int j = 0; j < ky; j++)
-            {
-                joint[i, j] = px[i] * ((eps / ky) + (j == i % ky ? 1 - eps : 0));
-                py[j] += joint[i, j];
-            }
-        }
-
-        double sum = 0;
-        for (int i = 0; i < px.Length; i++)
-        {
-            for (int j = 0; j < ky; j++)
-            {
-                sum += joint[i, j] > 0 ? joint[i, j] * Math.Log(joint[i, j] / (px[i] * py[j])) : 0;
-            }
-        }
-
-        return Math.Max(0, sum);
-    }
-
-    private static (Variable X, Variable Y) Channel(Random random, double[] px, int ky, double eps, int n)
-    {
-        int[] xs = new int[n], ys = new int[n];
-        for (int r = 0; r < n; r++)
-        {
-            int i = Draw(px, random.NextDouble());
-            xs[r] = i;
-            ys[r] = random.NextDouble() < eps ? random.Next(ky) : i % ky;
-        }
-
-        return (Variable.Discrete<int>("x", xs), Variable.Discrete<int>("y", ys));
-    }
-
-    private static int Draw(double[] p, double u)
-    {
-        double cumulative = 0;
-        for (int i = 0; i < p.Length - 1; i++)
-        {
-            cumulative += p[i];
-            if (u < cumulative)
-            {
-                return i;
-            }
-        }
-
-        return p.Length - 1;
     }
 }
