@@ -9,5 +9,5 @@ namespace Shannon.Selection;
 /// <param name="Relevance">I(X;Y) in nats, the feature's own mutual information with the target (equal to <paramref name="Score"/> for a ranking).</param>
 /// <param name="Interval">The half-sampling interval of I(X;Y) in nats (<see cref="SelectionOptions.Uncertainty"/>); null when not asked.</param>
 /// <param name="AdjustedRelevance">For a forward selection, the chance-corrected I(X;Y) − E₀[I] in nats that its criterion used
-/// (<see cref="MutualInformationRanking.ChanceCorrected"/>); null for a ranking.</param>
+/// (<see cref="MutualInformationRanking.ChanceCorrected(Shannon.Estimators.IMutualInformationEstimator, Shannon.Estimators.Variable, Shannon.Estimators.Variable, double, LogBase)"/>); null for a ranking.</param>
 public sealed record FeatureScore(string Name, int Index, double Score, int Rank, double? PValue = null, double? Relevance = null, Estimators.ConfidenceInterval? Interval = null, double? AdjustedRelevance = null);

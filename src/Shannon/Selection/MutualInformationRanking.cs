@@ -80,7 +80,123 @@ public static class MutualInformationRanking
         return Math.Abs(adjusted) < 1e-12 ? 0.0 : adjusted;
     }
 
-    /// <summary>I(X_k;Y) and its chance-corrected score (<see cref="ChanceCorrected"/>) for every feature in nats, in parallel, by the options' estimator.</summary>
+    /// <summary>
+    /// The chance-corrected conditional score I(X;Y|Z) − E₀[I(X;Y|Z)]: the estimate less its mean when X and Y are
+    /// independent given Z (X's rows permuted within each value of Z), so that a column with many values that carries
+    /// nothing scores near 0 instead of the upward bias of its conditional plug-in estimate, which grows with the
+    /// cells of X × Y × Z.
+    /// </summary>
+    /// <param name="estimator">The estimator that gave <paramref name="conditionalMutualInformation"/>: the one it uses for
+    /// the triple when it is <see cref="Automatic"/>.</param>
+    /// <param name="x">Samples of X.</param>
+    /// <param name="y">Samples of Y.</param>
+    /// <param name="z">Samples of the conditioning variable Z.</param>
+    /// <param name="conditionalMutualInformation">The estimator's I(X;Y|Z), in the unit of <paramref name="logBase"/>.</param>
+    /// <param name="logBase">The unit of <paramref name="conditionalMutualInformation"/> and of the result.</param>
+    /// <returns>I − E₀[I] in the unit of <paramref name="logBase"/>; may be negative; exactly 0 where it is within 1e-12 of 0.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The variables' lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="conditionalMutualInformation"/> is NaN or infinite.</exception>
+    /// <remarks>
+    /// The same rule as <see cref="ChanceCorrected(IMutualInformationEstimator, Variable, Variable, double, LogBase)"/>,
+    /// value by value of Z: for three discrete variables and any discrete estimator (the automatic rule's
+    /// <see cref="Grassberger"/> included) the score is Σ_z p̂(z) [Î_plug-in(X;Y | Z = z) − E₀ I_z], where E₀ I_z is the exact
+    /// mean of the plug-in under the fixed-margins (hypergeometric) model of the rows with Z = z
+    /// (<see cref="Clustering.ExpectedMutualInformation(ContingencyTable, LogBase)"/>); Σ_z p̂(z) Î_plug-in(X;Y | Z = z) is
+    /// the plug-in I(X;Y|Z) exactly, and permuting X within the values of Z is the null of conditional independence that
+    /// keeps every margin given Z. For any other estimator or a continuous variable the score is
+    /// <paramref name="conditionalMutualInformation"/> itself. Reference: Vinh, N. X., Epps, J. &amp; Bailey, J. (2010),
+    /// Information theoretic measures for clusterings comparison, JMLR 11, 2837–2854.
+    /// </remarks>
+    public static double ChanceCorrected(IConditionalMutualInformationEstimator estimator, Variable x, Variable y, Variable z, double conditionalMutualInformation, LogBase logBase = default)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        Guard.Finite(conditionalMutualInformation, nameof(conditionalMutualInformation));
+        VariableChecks.Paired((x, nameof(x)), (y, nameof(y)), (z, nameof(z)));
+        return PlugInNull(estimator, x, y, z) ? ConditionalScore(x, y, z, logBase) : conditionalMutualInformation;
+    }
+
+    /// <summary>
+    /// The selection's term for a pair, by the one rule: <see cref="ChanceCorrected(IMutualInformationEstimator, Variable, Variable, double, LogBase)"/>
+    /// of the estimator's I(A;B) in nats; the estimator's value is computed only when the rule uses it.
+    /// </summary>
+    internal static double Score(IMutualInformationEstimator estimator, Variable a, Variable b)
+    {
+        if (PlugInNull(estimator, a, b))
+        {
+            return PlugInScore(ContingencyTable.FromLabels(a.Codes, b.Codes));
+        }
+
+        double value = estimator.MutualInformation(a, b).Value;
+        return double.IsFinite(value) ? value : throw new ArgumentException($"the estimate of I({a.Name};{b.Name}) is {value}.", nameof(a));
+    }
+
+    /// <summary>The selection's conditional term by the one rule (<see cref="ChanceCorrected(IConditionalMutualInformationEstimator, Variable, Variable, Variable, double, LogBase)"/>), in nats.</summary>
+    internal static double Score(IConditionalMutualInformationEstimator estimator, Variable a, Variable b, Variable z)
+    {
+        if (PlugInNull(estimator, a, b, z))
+        {
+            return ConditionalScore(a, b, z, default);
+        }
+
+        double value = estimator.ConditionalMutualInformation(a, b, z).Value;
+        return double.IsFinite(value) ? value : throw new ArgumentException($"the estimate of I({a.Name};{b.Name}|{z.Name}) is {value}.", nameof(a));
+    }
+
+    /// <summary>Is the chance correction of a discrete pair the plug-in less its exact null mean (a discrete estimator on two discrete variables)?</summary>
+    private static bool PlugInNull(IMutualInformationEstimator estimator, Variable x, Variable y) =>
+        x.IsDiscrete && y.IsDiscrete && (estimator is Automatic automatic ? automatic.For(x, y) : estimator) is DiscreteEntropyEstimator;
+
+    private static bool PlugInNull(IConditionalMutualInformationEstimator estimator, Variable x, Variable y, Variable z) =>
+        x.IsDiscrete && y.IsDiscrete && z.IsDiscrete && (estimator is Automatic automatic ? automatic.For(x, y, z) : estimator) is DiscreteEntropyEstimator;
+
+    /// <summary>Plug-in I less its exact mean under the permutation null, in nats; 0 within 1e-12.</summary>
+    private static double PlugInScore(ContingencyTable table)
+    {
+        double adjusted = Clustering.MutualInformation(table) - Clustering.ExpectedMutualInformation(table);
+        return Math.Abs(adjusted) < 1e-12 ? 0.0 : adjusted;
+    }
+
+    /// <summary>Σ_z p̂(z) [plug-in I(X;Y|Z=z) − E₀ I_z] in the unit of <paramref name="logBase"/>; 0 within 1e-12.</summary>
+    private static double ConditionalScore(Variable x, Variable y, Variable z, LogBase logBase)
+    {
+        ReadOnlySpan<int> zs = z.Codes;
+        int[] sizes = new int[z.Categories];
+        foreach (int c in zs)
+        {
+            sizes[c]++;
+        }
+
+        int[][] xs = new int[sizes.Length][], ys = new int[sizes.Length][];
+        for (int c = 0; c < sizes.Length; c++)
+        {
+            xs[c] = new int[sizes[c]];
+            ys[c] = new int[sizes[c]];
+        }
+
+        int[] filled = new int[sizes.Length];
+        ReadOnlySpan<int> xCodes = x.Codes, yCodes = y.Codes;
+        for (int i = 0; i < zs.Length; i++)
+        {
+            int c = zs[i];
+            xs[c][filled[c]] = xCodes[i];
+            ys[c][filled[c]++] = yCodes[i];
+        }
+
+        var sum = default(CompensatedSum);
+        for (int c = 0; c < sizes.Length; c++)
+        {
+            if (sizes[c] > 1)
+            {
+                sum.Add(sizes[c] * PlugInScore(ContingencyTable.FromLabels(xs[c], ys[c])));
+            }
+        }
+
+        double adjusted = sum.Value / zs.Length;
+        return Math.Abs(adjusted) < 1e-12 ? 0.0 : logBase.FromNats(adjusted);
+    }
+
+    /// <summary>I(X_k;Y) and its chance-corrected score (<see cref="ChanceCorrected(IMutualInformationEstimator, Variable, Variable, double, LogBase)"/>) for every feature in nats, in parallel, by the options' estimator.</summary>
     internal static (double[] Raw, double[] Adjusted) Relevance(IReadOnlyList<Variable> features, Variable target, IMutualInformationEstimator estimator, ProgressThrottle? progress = null)
     {
         var raw = new double[features.Count];

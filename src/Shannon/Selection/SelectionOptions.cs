@@ -10,8 +10,9 @@ public sealed record SelectionOptions
     /// <summary>
     /// The estimator of every pair term I(A;B) (and of I(A;B|Y) for JMI and CMIM, which needs an
     /// <see cref="IConditionalMutualInformationEstimator"/>); <see cref="Automatic"/> with the shared defaults (k = 3, jitter
-    /// seed 0, plug-in for discrete pairs) unless the caller chooses another, so a ranking's scores are the numbers
-    /// <c>shannon mi</c> prints for the same pairs.
+    /// seed 0, Grassberger for discrete pairs) unless the caller chooses another, so a ranking's scores are the numbers
+    /// <c>shannon mi</c> prints for the same pairs, and a selection's terms are those estimates chance corrected by one
+    /// rule (<see cref="ForwardSelection.Select"/>).
     /// </summary>
     public IMutualInformationEstimator Estimator { get; init; } = new Automatic();
 
