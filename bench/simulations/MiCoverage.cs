@@ -3,9 +3,10 @@
 //     dotnet run -c Release bench/simulations/MiCoverage.cs [trials] [replicates]
 // and record its output in HalfSampling's and Automatic's remarks. For a noisy channel on K symbols (X with a uniform or
 // a skewed law p(x) ∝ 1/(x + 1)², Y = X mod Ky with probability 1 − ε, else uniform on Ky values) the true I(X;Y) is
-// computed exactly from the joint; each row gives, over seeded trials, the coverage of the default 95 % interval of the
-// plug-in (the automatic rule before) and of Grassberger's estimator (the automatic rule now), the share of trials whose
-// interval is withheld as too sparse (HalfSampling.TooSparse), the coverage among the rest, and the mean width. Rows with
+// computed exactly from the joint; each row gives, over seeded trials, the coverage and mean width of the plug-in's 95 %
+// interval (--estimator plugin: the bias-aware interval of WithUncertainty, among the trials where it is given) and of
+// Grassberger's (the automatic rule), the share of trials whose interval is withheld as too sparse
+// (HalfSampling.TooSparse, the same for both), the coverage among the rest, and the mean width. Rows with
 // ε = 1 (independence) add the share of trials whose interval holds 0 and the share with a permutation p > 0.05.
 // Then the same for H(X) and for I(X;Y|Z) with a discrete Z.
 using System.Globalization;
@@ -22,7 +23,7 @@ var after = new Automatic();
 var options = new UncertaintyOptions { Level = 0.95, Replicates = replicates };
 
 Console.WriteLine($"(1) I(X;Y), {trials} trials per row, {replicates} half-samples, nominal 95 %");
-Console.WriteLine("Kx | Ky | p(x) | n | eps | I nats | plug-in cover | grassberger bias | withheld | cover (given) | width | 0 in CI | p > 0.05");
+Console.WriteLine("Kx | Ky | p(x) | n | eps | I nats | plug-in cover (given) | plug-in width | grassberger bias | withheld | cover (given) | width | 0 in CI | p > 0.05");
 (int Kx, int Ky, bool Skew)[] cases = [(2, 2, false), (5, 5, false), (15, 15, false), (15, 2, false), (2, 15, true), (5, 15, true), (15, 15, true)];
 foreach (var (kx, ky, skew) in cases)
 {
@@ -52,7 +53,7 @@ foreach (var (kx, ky, skew) in cases)
 
 Console.WriteLine();
 Console.WriteLine("(2) H(X), same columns (no p-value)");
-Console.WriteLine("K | p(x) | n | H nats | plug-in cover | grassberger bias | withheld | cover (given) | width");
+Console.WriteLine("K | p(x) | n | H nats | plug-in cover (given) | plug-in width | grassberger bias | withheld | cover (given) | width");
 foreach (int k in new[] { 2, 5, 15, 50 })
 {
     foreach (bool skew in new[] { false, true })
@@ -76,7 +77,7 @@ foreach (int k in new[] { 2, 5, 15, 50 })
 
 Console.WriteLine();
 Console.WriteLine("(3) I(X;Y|Z), Z uniform on 3 values, X uniform on K, Y = X with probability 1 - eps_z (eps_z = eps, 1, (1 + eps)/2 for z = 0, 1, 2), else uniform");
-Console.WriteLine("K | n | eps | I nats | plug-in cover | grassberger bias | withheld | cover (given) | width");
+Console.WriteLine("K | n | eps | I nats | plug-in cover (given) | plug-in width | grassberger bias | withheld | cover (given) | width");
 foreach (int k in new[] { 2, 5, 15 })
 {
     foreach (int n in new[] { 300, 1000, 5000 })
@@ -109,11 +110,11 @@ foreach (int k in new[] { 2, 5, 15 })
     }
 }
 
-/// <summary>One row's counts over its trials: the plug-in's coverage, Grassberger's bias, withheld intervals, coverage among the rest and their mean width.</summary>
+/// <summary>One row's counts over its trials: the plug-in's coverage and width among its given intervals, Grassberger's bias, withheld intervals, coverage among the rest and their mean width.</summary>
 internal sealed class Tally(double truth, int trials)
 {
-    private int _coverBefore, _withheld, _coverAfter;
-    private double _bias, _width;
+    private int _coverBefore, _givenBefore, _withheld, _coverAfter;
+    private double _bias, _width, _widthBefore;
 
     public int Given => trials - _withheld;
 
@@ -121,7 +122,13 @@ internal sealed class Tally(double truth, int trials)
 
     public void Add(Estimate plain, Estimate corrected)
     {
-        _coverBefore += Covers(plain) ? 1 : 0;
+        if (plain.ConfidenceInterval is { } plainCi)
+        {
+            _givenBefore++;
+            _coverBefore += Covers(plain) ? 1 : 0;
+            _widthBefore += plainCi.High - plainCi.Low;
+        }
+
         _bias += corrected.RawValue - truth;
         if (corrected.ConfidenceInterval is { } ci)
         {
@@ -134,9 +141,9 @@ internal sealed class Tally(double truth, int trials)
         }
     }
 
-    /// <summary>The columns "truth | plug-in cover | grassberger bias | withheld | cover (given) | width".</summary>
+    /// <summary>The columns "truth | plug-in cover (given) | plug-in width | grassberger bias | withheld | cover (given) | width".</summary>
     public override string ToString() =>
-        $"{truth:F3} | {Share(_coverBefore, trials)} | {_bias / trials:+0.000;-0.000} | {Share(_withheld, trials)} | {Share(_coverAfter, Given)} | {(Given > 0 ? (_width / Given).ToString("F3") : "-")}";
+        $"{truth:F3} | {Share(_coverBefore, _givenBefore)} | {(_givenBefore > 0 ? (_widthBefore / _givenBefore).ToString("F3") : "-")} | {_bias / trials:+0.000;-0.000} | {Share(_withheld, trials)} | {Share(_coverAfter, Given)} | {(Given > 0 ? (_width / Given).ToString("F3") : "-")}";
 
     private bool Covers(Estimate estimate) =>
         estimate.ConfidenceInterval is { } ci && truth >= ci.Low - 1e-12 && truth <= ci.High + 1e-12;

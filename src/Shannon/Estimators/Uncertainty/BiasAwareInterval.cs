@@ -21,16 +21,20 @@ namespace Shannon.Estimators.Uncertainty;
 /// </remarks>
 internal static class BiasAwareInterval
 {
-    /// <summary>The interval [θ̂ − β − k·se, θ̂ + k·se] of level <paramref name="level"/>, clipped at 0 below.</summary>
+    /// <summary>The interval [θ̂ − β − k·se, θ̂ + β₋ + k·se] of level <paramref name="level"/>, clipped at 0 below.</summary>
     /// <param name="value">θ̂, the estimate.</param>
     /// <param name="standardError">se ≥ 0, its standard error.</param>
     /// <param name="maximumBias">β ≥ 0, the largest upward bias the estimate can have.</param>
     /// <param name="level">The confidence level in (0, 1).</param>
-    internal static ConfidenceInterval Of(double value, double standardError, double maximumBias, double level)
+    /// <param name="maximumDownwardBias">β₋ ≥ 0, the largest downward bias (0 by default). With b ∈ [−β₋, β] the
+    /// coverage Φ(k + (β − b)/se) − Φ(−k − (β₋ + b)/se) is again smallest at the ends, where it is Φ(k + t) − Φ(−k)
+    /// for t = (β + β₋)/se, so the same critical value serves.</param>
+    internal static ConfidenceInterval Of(double value, double standardError, double maximumBias, double level, double maximumDownwardBias = 0.0)
     {
-        double k = CriticalValue(standardError > 0 ? maximumBias / standardError : double.PositiveInfinity, level);
+        double range = maximumBias + maximumDownwardBias;
+        double k = CriticalValue(standardError > 0 ? range / standardError : double.PositiveInfinity, level);
         double spread = standardError > 0 ? k * standardError : 0.0;
-        return new ConfidenceInterval(Math.Max(0.0, value - maximumBias - spread), value + spread, level);
+        return new ConfidenceInterval(Math.Max(0.0, value - maximumBias - spread), value + maximumDownwardBias + spread, level);
     }
 
     /// <summary>k with Φ(k + t) − Φ(−k) = level, for t = β/se ≥ 0 (t = ∞ when se = 0: k = z_level).</summary>

@@ -35,7 +35,8 @@ namespace Shannon.Estimators.Uncertainty;
 /// near-deterministic channels (ε = 0.05: 80 % for 15 × 15 at n = 1000), n = 100 against 15 values, and skewed 15 × 15
 /// at n = 1000 (86 %); in one more (skewed 15 × 15, n = 300, ε = 0.05) it was withheld in 94 of 100 trials and covered
 /// in 4 of the other 6. Under independence it held 0 in 97–100 % of trials, beside a permutation p &gt; 0.05 in 91–98 %. I(X;Y|Z) with a discrete Z and H(X) follow the same
-/// rule (the cells of X × Y × Z, the values of X).</para>
+/// rule (the cells of X × Y × Z, the values of X). The plug-in, when chosen, gets not this interval but the bias-aware
+/// one of <see cref="WithUncertainty"/> (its remarks), which covered in 90–100 % of trials in 91 of the same 97 rows.</para>
 /// <para>References: Shao, J. &amp; Wu, C. F. J. (1989), A general theory for jackknife variance estimation, Annals of
 /// Statistics 17(3), 1176–1197, doi:10.1214/aos/1176347263; Politis, D. N., Romano, J. P. &amp; Wolf, M. (1999),
 /// Subsampling, Springer, doi:10.1007/978-1-4612-1554-7.</para>

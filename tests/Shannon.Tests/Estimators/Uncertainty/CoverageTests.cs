@@ -86,6 +86,64 @@ public class CoverageTests
         Assert.True(coverage >= Floor, $"{kx} × {ky}, n = {n}, ε = {eps}: the 95 % interval covered I = {truth:F4} nats in {coverage:P1} of {Trials} trials");
     }
 
+    [Theory]
+    [InlineData(15, 15, 1000, 0.5, false)]
+    [InlineData(15, 15, 1000, 1.0, false)]
+    [InlineData(5, 5, 300, 1.0, false)]
+    [InlineData(5, 15, 300, 0.5, true)]
+    [InlineData(15, 2, 1000, 0.2, false)]
+    [InlineData(2, 2, 100, 0.5, false)]
+    public void Plug_in_intervals_cover_by_their_bias_range_and_contain_their_estimate(int kx, int ky, int n, double eps, bool skewed)
+    {
+        // --estimator plugin --ci: before, the interval was the biased plug-in ± z·SE and covered 15 × 15, n = 1000,
+        // ε = 0.5 in 0 of 50 trials and independent 15 × 15 data in 0 of 50; now it reaches down by the largest
+        // first-order bias (Kx − 1)(Ky − 1)/(2n) and up by (min(Kx, Ky) − 1)/(2n) (WithUncertainty's remarks).
+        const int trials = 50;
+        double[] px = NoisyChannel.Law(kx, skewed);
+        double truth = NoisyChannel.Information(px, ky, eps);
+        var options = new UncertaintyOptions { Level = 0.95, Replicates = 100 };
+        int covered = 0;
+        for (int trial = 0; trial < trials; trial++)
+        {
+            var (x, y) = NoisyChannel.Sample(new Random(5000 + trial), px, ky, eps, n);
+            var estimate = WithUncertainty.MutualInformation(new Shannon.Estimators.Discrete.PlugIn(), x, y, options with { Seed = trial });
+            var interval = estimate.ConfidenceInterval!.Value;
+            Assert.InRange(estimate.Value, interval.Low, interval.High);
+            double n2 = 2.0 * n;
+            Assert.True(interval.High >= estimate.Value + ((Math.Min(x.Categories, y.Categories) - 1) / n2), "up by at least the downward bias bound");
+            Assert.True(interval.Low <= Math.Max(0, estimate.Value - ((x.Categories - 1.0) * (y.Categories - 1) / n2)), "down by at least the upward bias bound");
+            covered += interval.Low <= truth && truth <= interval.High ? 1 : 0;
+        }
+
+        Assert.True(covered >= Floor * trials, $"{kx} × {ky}, n = {n}, ε = {eps}: the plug-in's 95 % interval covered I = {truth:F4} nats in {covered} of {trials} trials");
+    }
+
+    [Fact]
+    public void Plug_in_entropy_intervals_extend_upward_and_cover()
+    {
+        // The plug-in H is biased downward by about (K − 1)/(2n): 50 values from n = 150 (3 rows per value).
+        const int trials = 50;
+        double[] p = NoisyChannel.Law(50, false);
+        double truth = Shannon.Measures.Entropy.Of(p);
+        var options = new UncertaintyOptions { Level = 0.95, Replicates = 100 };
+        int covered = 0, coveredSymmetric = 0;
+        for (int trial = 0; trial < trials; trial++)
+        {
+            var random = new Random(6000 + trial);
+            var x = Variable.Discrete("x", Enumerable.Range(0, 150).Select(_ => NoisyChannel.Draw(p, random.NextDouble())).ToArray());
+            var estimate = WithUncertainty.Entropy(new Shannon.Estimators.Discrete.PlugIn(), x, options with { Seed = trial });
+            var interval = estimate.ConfidenceInterval!.Value;
+            Assert.InRange(estimate.Value, interval.Low, interval.High);
+            Assert.True(interval.High - estimate.Value > estimate.Value - interval.Low, "the interval reaches further up than down");
+            covered += interval.Low <= truth && truth <= interval.High ? 1 : 0;
+            double z = 1.959963984540054 * estimate.StandardError!.Value;
+            coveredSymmetric += estimate.Value - z <= truth && truth <= estimate.Value + z ? 1 : 0;
+        }
+
+        Assert.True(covered >= Floor * trials, $"the plug-in's interval covered H = {truth:F4} nats in {covered} of {trials} trials");
+        Assert.True(coveredSymmetric < Floor * trials, $"the symmetric interval covered in {coveredSymmetric} of {trials} trials, so the test can fail");
+    }
+
     [Fact]
     public void On_independent_labels_the_interval_holds_zero_about_as_often_as_the_permutation_test_accepts()
     {
