@@ -24,8 +24,7 @@ internal interface IOwnNeighbourSearch
     static IOwnNeighbourSearch Over(ReadOnlySpan<double> rows, int count, int dimensions) => dimensions switch
     {
         1 => new SortedLine(rows[..count]),
-        2 => MaxNormPlaneGrid.TryBuild(rows, count) ?? (IOwnNeighbourSearch)new MaxNormKdTree(rows, count, dimensions),
-        3 => MaxNormSpaceGrid.TryBuild(rows, count) ?? (IOwnNeighbourSearch)new MaxNormKdTree(rows, count, dimensions),
+        2 or 3 => MaxNormGrid.TryBuild(rows, count, dimensions) ?? (IOwnNeighbourSearch)new MaxNormKdTree(rows, count, dimensions),
         _ => new MaxNormKdTree(rows, count, dimensions),
     };
 }

@@ -4,7 +4,7 @@ using Shannon.Tests.Estimators;
 
 namespace Shannon.Tests.Numerics;
 
-/// <summary>The planar and spatial grids, the k-d tree, the sorted line and the planar range counts against brute force, on spread, tied, heavy-tailed and degenerate data.</summary>
+/// <summary>The grid in the plane and in space, the k-d tree, the sorted line and the planar range counts against brute force, on spread, tied, heavy-tailed and degenerate data.</summary>
 public class NeighbourSearchTests
 {
     /// <summary>Planar point sets of every awkward kind: rounded (many ties and duplicates), wide-ranged, and Gaussian.</summary>
@@ -20,7 +20,7 @@ public class NeighbourSearchTests
         (double[] x, double[] y) = GaussianSamples.Correlated(5000, 0.6, seed: 3);
         double[] points = Interleave(x, y);
         IOwnNeighbourSearch search = IOwnNeighbourSearch.Over(points, x.Length, 2);
-        Assert.IsType<MaxNormPlaneGrid>(search);
+        Assert.IsType<MaxNormGrid>(search);
         AssertKthDistances(search, points, 2, k: 3);
     }
 
@@ -33,7 +33,7 @@ public class NeighbourSearchTests
         PlanarPoints.Where(points => points.Length / 2 > k).Sample(points =>
         {
             int n = points.Length / 2;
-            if (MaxNormPlaneGrid.TryBuild(points, n) is { } grid)
+            if (MaxNormGrid.TryBuild(points, n, 2) is { } grid)
             {
                 AssertKthDistances(grid, points, 2, k);
             }
@@ -64,7 +64,7 @@ public class NeighbourSearchTests
     public void GridDeclinesIdenticalPoints()
     {
         double[] same = [1.0, 2.0, 1.0, 2.0, 1.0, 2.0];
-        Assert.Null(MaxNormPlaneGrid.TryBuild(same, 3));
+        Assert.Null(MaxNormGrid.TryBuild(same, 3, 2));
         Assert.Equal(0.0, IOwnNeighbourSearch.Over(same, 3, 2).KthNeighbourDistanceAt(0, 2, new int[2], new double[2]));
     }
 
@@ -116,11 +116,11 @@ public class NeighbourSearchTests
         .Where(points => points.Length % 3 == 0);
 
     [Fact]
-    public void SpaceGridIsChosenForGaussianPointsAndMatchesBruteForce()
+    public void GridIsChosenForGaussianPointsInSpaceAndMatchesBruteForce()
     {
         double[] points = GaussianSamples.Standard(3 * 4000, new Random(11));
         IOwnNeighbourSearch search = IOwnNeighbourSearch.Over(points, 4000, 3);
-        Assert.IsType<MaxNormSpaceGrid>(search);
+        Assert.IsType<MaxNormGrid>(search);
         AssertKthDistances(search, points, 3, k: 4);
     }
 
@@ -128,11 +128,11 @@ public class NeighbourSearchTests
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(9)]
-    public void SpaceGridAgreesWithBruteForce(int k)
+    public void GridInSpaceAgreesWithBruteForce(int k)
     {
         SpacePoints.Where(points => points.Length / 3 > k).Sample(points =>
         {
-            if (MaxNormSpaceGrid.TryBuild(points, points.Length / 3) is { } grid)
+            if (MaxNormGrid.TryBuild(points, points.Length / 3, 3) is { } grid)
             {
                 AssertKthDistances(grid, points, 3, k);
             }
@@ -140,10 +140,10 @@ public class NeighbourSearchTests
     }
 
     [Fact]
-    public void SpaceGridDeclinesIdenticalPointsAndHeavyTailsStillMatch()
+    public void GridInSpaceDeclinesIdenticalPointsAndHeavyTailsStillMatch()
     {
         double[] same = [1.0, 2.0, 3.0, 1.0, 2.0, 3.0, 1.0, 2.0, 3.0];
-        Assert.Null(MaxNormSpaceGrid.TryBuild(same, 3));
+        Assert.Null(MaxNormGrid.TryBuild(same, 3, 3));
         var random = new Random(5);
         var cauchy = new double[3 * 2000];
         for (int i = 0; i < cauchy.Length; i++)
