@@ -1,4 +1,4 @@
-#:project ../../src/Shannon/Shannon.csproj
+#:project ../../tests/Shannon.Tests/Shannon.Tests.csproj
 // The long simulation behind the report's p-values (the short one is a test: AdaptivePermutationTests and
 // FeatureScoringTests). Run from the repository root:
 //     dotnet run -c Release bench/simulations/PValueCalibration.cs [replicates]
@@ -13,7 +13,7 @@ using Shannon;
 using Shannon.Estimators;
 using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
-using Shannon.Numerics;
+using Shannon.Tests.Estimators.Uncertainty;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 int replicates = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
@@ -26,7 +26,7 @@ Console.WriteLine("tests m | Maximum | " + string.Join(" | ", levels.Select(a =>
 foreach (int m in new[] { 1, 30, 64, 1000 })
 {
     var schedule = Schedule(m);
-    var law = NullLaw(schedule);
+    var law = AdaptivePermutationNullLaw.Of(schedule, (b, m) => (b + 1.0) / (m + 1.0));
     Console.WriteLine($"{m} | {schedule.Maximum} | " + string.Join(" | ", levels.Select(a => law.Where(kv => kv.Key <= a).Sum(kv => kv.Value).ToString("F5"))));
 }
 
@@ -141,45 +141,4 @@ static double OldRule(Estimate estimate, Variable x, Variable y, IMutualInformat
 
         return t * Math.Exp(-(z * z) + poly);
     }
-}
-
-// The exact law of the reported p-value under independence for a continuous statistic: given U = P(T_b >= T), uniform
-// under the null, the exceedances are Bernoulli(U); after b of m the next batch of d adds a beta-binomial(d, b + 1, m - b + 1) count.
-static Dictionary<double, double> NullLaw(AdaptivePermutations schedule)
-{
-    var law = new Dictionary<double, double>();
-    var alive = new Dictionary<int, double> { [0] = 1.0 };
-    int m = 0;
-    while (m < schedule.Maximum && alive.Count > 0)
-    {
-        int next = schedule.NextCheckpoint(m);
-        int d = next - m;
-        var after = new Dictionary<int, double>();
-        foreach (var (b, weight) in alive)
-        {
-            double a = b + 1, c = m - b + 1;
-            double logNorm = SpecialFunctions.LogGamma(a) + SpecialFunctions.LogGamma(c) - SpecialFunctions.LogGamma(a + c);
-            for (int k = 0; k <= d; k++)
-            {
-                double log = SpecialFunctions.LogGamma(d + 1.0) - SpecialFunctions.LogGamma(k + 1.0) - SpecialFunctions.LogGamma(d - k + 1.0)
-                    + SpecialFunctions.LogGamma(a + k) + SpecialFunctions.LogGamma(c + d - k) - SpecialFunctions.LogGamma(a + c + d) - logNorm;
-                double probability = weight * Math.Exp(log);
-                int total = b + k;
-                if (total >= schedule.Exceedances || next == schedule.Maximum)
-                {
-                    double p = (total + 1.0) / (next + 1.0);
-                    law[p] = law.GetValueOrDefault(p) + probability;
-                }
-                else
-                {
-                    after[total] = after.GetValueOrDefault(total) + probability;
-                }
-            }
-        }
-
-        alive = after;
-        m = next;
-    }
-
-    return law;
 }

@@ -103,7 +103,7 @@ public class AdaptivePermutationTests
         var report = AdaptivePermutations.Decisive(tests, 0.05) with { Initial = 10, Exceedances = 3 };
         foreach (var schedule in new[] { report, new AdaptivePermutations() })
         {
-            var law = NullLaw(schedule, (b, m) => (b + 1.0) / (m + 1.0));
+            var law = AdaptivePermutationNullLaw.Of(schedule, (b, m) => (b + 1.0) / (m + 1.0));
             Assert.Equal(1.0, law.Values.Sum(), 9);
             double cumulative = 0;
             foreach (var (p, probability) in law.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)))
@@ -122,7 +122,7 @@ public class AdaptivePermutationTests
     public void The_exact_size_computation_catches_an_invalid_p_value()
     {
         var schedule = new AdaptivePermutations { Initial = 10, Exceedances = 3 };
-        var law = NullLaw(schedule, (b, m) => Math.Max(b, 1.0) / m);
+        var law = AdaptivePermutationNullLaw.Of(schedule, (b, m) => Math.Max(b, 1.0) / m);
         double cumulative = 0;
         bool violated = false;
         foreach (var (p, probability) in law.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)))
@@ -228,49 +228,5 @@ public class AdaptivePermutationTests
         h *= 0x94D049BB133111EB;
         h ^= h >> 32;
         return (h >> 11) * (1.0 / (1UL << 53));
-    }
-
-    /// <summary>
-    /// The exact law of the reported p-value under the null for a continuous statistic: at each checkpoint the
-    /// exceedances so far, b of m, continue while b &lt; h; given (m, b) the next Δ permutations add a beta-binomial(Δ, b + 1,
-    /// m − b + 1) count (the uniform U updated by what was seen).
-    /// </summary>
-    private static Dictionary<double, double> NullLaw(AdaptivePermutations schedule, Func<int, int, double> report)
-    {
-        var law = new Dictionary<double, double>();
-        var alive = new Dictionary<int, double> { [0] = 1.0 };
-        int m = 0;
-        while (m < schedule.Maximum && alive.Count > 0)
-        {
-            int next = schedule.NextCheckpoint(m);
-            int delta = next - m;
-            var after = new Dictionary<int, double>();
-            foreach (var (b, weight) in alive)
-            {
-                double a = b + 1, c = m - b + 1;
-                double logNorm = SpecialFunctions.LogGamma(a) + SpecialFunctions.LogGamma(c) - SpecialFunctions.LogGamma(a + c);
-                for (int k = 0; k <= delta; k++)
-                {
-                    double logChoose = SpecialFunctions.LogGamma(delta + 1.0) - SpecialFunctions.LogGamma(k + 1.0) - SpecialFunctions.LogGamma(delta - k + 1.0);
-                    double logBeta = SpecialFunctions.LogGamma(a + k) + SpecialFunctions.LogGamma(c + delta - k) - SpecialFunctions.LogGamma(a + c + delta);
-                    double probability = weight * Math.Exp(logChoose + logBeta - logNorm);
-                    int total = b + k;
-                    if (total >= schedule.Exceedances || next == schedule.Maximum)
-                    {
-                        double p = report(total, next);
-                        law[p] = law.GetValueOrDefault(p) + probability;
-                    }
-                    else
-                    {
-                        after[total] = after.GetValueOrDefault(total) + probability;
-                    }
-                }
-            }
-
-            alive = after;
-            m = next;
-        }
-
-        return law;
     }
 }
