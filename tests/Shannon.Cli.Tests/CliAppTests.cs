@@ -20,6 +20,25 @@ public class CliAppTests
         Assert.Contains("\n  shannon kl <P> <Q> [options]", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    // The help of every estimating command names the automatic rule's discrete estimator as the commands run it (it
+    // once said "plugin" after the default had become Grassberger).
+    [Theory]
+    [InlineData("mi")]
+    [InlineData("entropy")]
+    [InlineData("features")]
+    [InlineData("info")]
+    [InlineData("te")]
+    [InlineData("ais")]
+    public void Help_names_the_default_discrete_estimator_the_command_runs(string command)
+    {
+        var (code, output, _) = CliRunner.Run(command, "--help");
+        Assert.Equal(0, code);
+        string help = string.Join(' ', output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        string name = new Shannon.Estimators.Automatic().DiscreteEstimator.Name;
+        Assert.Matches($@"(default auto: |auto \(default\) is ){name}[ ,]", help);
+        Assert.DoesNotMatch(@"(default auto: |auto \(default\) is )plugin", help);
+    }
+
     [Fact]
     public void Version_is_the_tool_name_and_the_package_version()
     {

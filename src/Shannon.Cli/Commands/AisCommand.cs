@@ -17,7 +17,7 @@ internal static class AisCommand
         var column = new Option<string>("--column") { Description = "The series Y.", Required = true };
         var history = new Option<int>("--history") { Description = "k, the history length.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
         var trial = new Option<string?>("--trial") { Description = "A column naming each row's trial; samples never straddle trials and are pooled." };
-        var estimator = new Option<string?>("--estimator") { Description = $"{SeriesColumns.Names}; auto (default) is plugin for a discrete column and ksg for a continuous one." };
+        var estimator = new Option<string?>("--estimator") { Description = $"{SeriesColumns.Names}; auto (default) is {EstimatorChoice.AutoDiscrete} for a discrete column and ksg for a continuous one." };
         var k = new Option<int?>("--k") { Description = "Neighbours of ksg (default 3)." }.Within(OptionRanges.Neighbours);
         var permutations = new Option<int?>("--permutations") { Description = "Permutations of the past blocks for a p-value." }.Within(OptionRanges.Permutations);
         var seed = new Option<int?>("--seed") { Description = "Seed of the permutations and the k-NN tie-breaking jitter (default 0)." }.Within(OptionRanges.Seed);

@@ -15,7 +15,7 @@ internal static class EntropyCommand
         var p = new Argument<string?>("P") { Description = "Probabilities: 0.5,0.5, a file of numbers, or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
         var samples = new Option<string?>("--samples") { Description = "Estimate from samples: a CSV/Parquet file with a header, or - for stdin (instead of P)." };
         var column = new Option<string?>("--column") { Description = "With --samples: the column (needed when the file has several)." };
-        var estimator = new Option<string?>("--estimator") { Description = $"With --samples, or with --counts for a discrete estimator: {EstimatorChoice.AllNames} (default auto: plugin for labels, spacing for numbers, kl for several numeric columns)." };
+        var estimator = new Option<string?>("--estimator") { Description = $"With --samples, or with --counts for a discrete estimator: {EstimatorChoice.AllNames} (default auto: {EstimatorChoice.AutoDiscrete} for labels, spacing for numbers, kl for several numeric columns)." };
         var k = new Option<int?>("--k") { Description = "With --samples: neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var bins = new Option<string?>("--bins") { Description = $"With --samples and binned: sturges|scott|fd|sqrt|doane|quantile[:N] or a bin count (N and the count in {OptionRanges.Bins.Min}–{OptionRanges.Bins.Max})." }.Validated();
         var ci = new Option<double?>("--ci") { Description = "With --samples: confidence level of a half-sampling interval, e.g. 0.95." }.Within(OptionRanges.Confidence);

@@ -20,6 +20,9 @@ internal static class EstimatorChoice
     public static readonly string[] ContinuousNames =
         ["ksg1", "ksg2", "ross", "gaussian", "binned", "frenzel-pompe", "kl", "spacing", "vasicek", "van-es", "ebrahimi", "correa"];
 
+    /// <summary>The automatic rule's discrete estimator (the library's default, <see cref="Automatic.DiscreteEstimator"/>), for help texts and messages.</summary>
+    public static string AutoDiscrete => new Automatic().DiscreteEstimator.Name;
+
     /// <summary>Every name <c>--estimator</c> takes, for help texts and messages.</summary>
     public static string AllNames => string.Join('|', ["auto", "auto:DISCRETE", .. ContinuousNames, .. DiscreteNames]);
 
@@ -38,7 +41,7 @@ internal static class EstimatorChoice
         if (bins is not null && text != "binned")
         {
             // Only the binned estimator bins; any other would ignore --bins without a word.
-            throw new UsageException($"--bins {NumberList.Escape(bins)} applies to --estimator binned; {(text.StartsWith("auto", StringComparison.Ordinal) ? "the automatic estimator (plugin, ross or ksg1 by column kinds)" : $"--estimator {NumberList.Escape(text)}")} does not bin. Add --estimator binned to use it.");
+            throw new UsageException($"--bins {NumberList.Escape(bins)} applies to --estimator binned; {(text.StartsWith("auto", StringComparison.Ordinal) ? $"the automatic estimator ({AutoDiscrete}, ross or ksg1 by column kinds)" : $"--estimator {NumberList.Escape(text)}")} does not bin. Add --estimator binned to use it.");
         }
 
         if (text == "auto")

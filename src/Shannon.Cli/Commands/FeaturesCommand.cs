@@ -26,7 +26,7 @@ internal static class FeaturesCommand
         method.AcceptOnlyFromAmong("mi", "mrmr", "mrmr-quotient", "jmi", "cmim", "disr");
         var top = new Option<int?>("--top") { Description = "Keep the best N features (greedy methods pick N; all by default)." }.Within(OptionRanges.FeatureCount);
         var discrete = new Option<string>("--discrete") { Description = "auto (the shared rule) or COL,… to treat these columns as discrete too.", DefaultValueFactory = _ => "auto" };
-        var estimator = new Option<string?>("--estimator") { Description = $"The estimator of every pair: {EstimatorChoice.AllNames} (default auto: plugin, ross or ksg1 by the columns' kinds)." };
+        var estimator = new Option<string?>("--estimator") { Description = $"The estimator of every pair: {EstimatorChoice.AllNames} (default auto: {EstimatorChoice.AutoDiscrete}, ross or ksg1 by the columns' kinds)." };
         var k = new Option<int?>("--k") { Description = "Neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var permutations = new Option<int>("--permutations") { Description = "Permutations for p-values (method mi); 0 for none.", DefaultValueFactory = _ => 0 }.Within(OptionRanges.PermutationsOrNone);
         var ci = new Option<double?>("--ci") { Description = "Level of a half-sampling interval for each score (method mi), e.g. 0.95." }.Within(OptionRanges.Confidence);

@@ -28,7 +28,7 @@ internal static class InfoCommand
         var z = new Option<string?>("--z") { Description = "Conditioning axes Z, comma-separated (entropy, cmi); none by default." };
         var counts = new Option<bool>("--counts") { Description = "The table holds counts; they are normalised explicitly." };
         var columns = new Option<string?>("--columns") { Description = "Samples form: the columns, one variable each, comma-separated (o-information, s-information)." };
-        var estimator = new Option<string?>("--estimator") { Description = $"Samples form: the mutual information estimator, {EstimatorChoice.AllNames} (default auto: plugin for discrete columns, ksg1 for continuous ones)." };
+        var estimator = new Option<string?>("--estimator") { Description = $"Samples form: the mutual information estimator, {EstimatorChoice.AllNames} (default auto: {EstimatorChoice.AutoDiscrete} for discrete columns, ksg1 for continuous ones)." };
         var k = new Option<int?>("--k") { Description = "Samples form: neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var seed = new Option<int?>("--seed") { Description = "Samples form: seed of the k-NN tie-breaking jitter (default 0)." }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();

@@ -21,7 +21,7 @@ internal static class MiCommand
         var x = new Option<string?>("--x") { Description = "Samples form: column(s) of X, comma-separated." };
         var y = new Option<string?>("--y") { Description = "Samples form: column(s) of Y, comma-separated." };
         var z = new Option<string?>("--z") { Description = "Samples form: conditioning column(s) Z for I(X;Y|Z)." };
-        var estimator = new Option<string?>("--estimator") { Description = $"Samples form: {EstimatorChoice.AllNames} (default auto: plugin for two discrete columns, ross for one, ksg1 for none; frenzel-pompe or per-class with --z)." };
+        var estimator = new Option<string?>("--estimator") { Description = $"Samples form: {EstimatorChoice.AllNames} (default auto: {EstimatorChoice.AutoDiscrete} for two discrete columns, ross for one, ksg1 for none; frenzel-pompe or per-class with --z)." };
         var k = new Option<int?>("--k") { Description = "Samples form: neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var bins = new Option<string?>("--bins") { Description = $"Samples form: binning rule (sturges|scott|fd|sqrt|doane|quantile[:N]) or a bin count (N and the count in {OptionRanges.Bins.Min}–{OptionRanges.Bins.Max})." }.Validated();
         var ci = new Option<double?>("--ci") { Description = "Samples form: confidence level of a half-sampling interval, e.g. 0.95." }.Within(OptionRanges.Confidence);

@@ -24,7 +24,7 @@ internal static class TeCommand
         var conditionHistory = new Option<int>("--condition-history") { Description = "The history length of every --condition column: Z[t-e..t-e-m+1] joins the condition.", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
         var conditionDelay = new Option<int>("--condition-delay") { Description = "The delay e of every --condition column: its latest value used is Z[t-e].", DefaultValueFactory = _ => 1 }.Within(OptionRanges.History);
         var trial = new Option<string?>("--trial") { Description = "A column naming each row's trial; samples never straddle trials and are pooled." };
-        var estimator = new Option<string?>("--estimator") { Description = $"{SeriesColumns.Names}; auto (default) is plugin for discrete columns and ksg (Frenzel-Pompe) for continuous ones." };
+        var estimator = new Option<string?>("--estimator") { Description = $"{SeriesColumns.Names}; auto (default) is {EstimatorChoice.AutoDiscrete} for discrete columns and ksg (Frenzel-Pompe) for continuous ones." };
         var k = new Option<int?>("--k") { Description = "Neighbours of ksg (default 3)." }.Within(OptionRanges.Neighbours);
         var permutations = new Option<int?>("--permutations") { Description = "Surrogates (the source's past moved, the target's kept) for a p-value." }.Within(OptionRanges.Permutations);
         var surrogates = new Option<string>("--surrogates")
