@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Numerics.Tensors;
 using Shannon.Numerics;
 
 namespace Shannon.Losses;
@@ -82,12 +80,10 @@ public static class CrossEntropyLoss
         Soft<BFloat16, float>(logits, classes, targetProbabilities, options, rowLosses, gradient);
 
     private static CrossEntropyResult Indexed<TIn, T>(ReadOnlySpan<TIn> logits, int classes, ReadOnlySpan<int> targets, CrossEntropyOptions? options, Span<double> rowLosses, Span<TIn> gradient)
-        where TIn : unmanaged
-        where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= CrossEntropyOptions.Default;
         var plan = CrossEntropyPlan<T>.Create(logits.Length, classes, targets.Length, nameof(targets), options, rowLosses.Length, gradient.Length);
-        var weights = options.ClassWeights.Span;
+        var weights = options.Weights;
         var total = default(CompensatedSum);
         long count = 0;
         for (int i = 0; i < targets.Length; i++)
@@ -111,8 +107,6 @@ public static class CrossEntropyLoss
     }
 
     private static CrossEntropyResult Soft<TIn, T>(ReadOnlySpan<TIn> logits, int classes, ReadOnlySpan<TIn> targetProbabilities, CrossEntropyOptions? options, Span<double> rowLosses, Span<TIn> gradient)
-        where TIn : unmanaged
-        where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= CrossEntropyOptions.Default;
         Guard.SameLength(logits, targetProbabilities, nameof(logits), nameof(targetProbabilities));

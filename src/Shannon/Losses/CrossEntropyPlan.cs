@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Shannon.Numerics;
@@ -11,10 +9,18 @@ namespace Shannon.Losses;
 /// A validated cross-entropy computation: the options in compute type <typeparamref name="T"/>, and the streaming
 /// per-row work (loss, target entropy, gradient) for index or probability targets.
 /// </summary>
-internal sealed class CrossEntropyPlan<T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+/// <remarks>
+/// <typeparamref name="T"/> is float or double with no generic-math constraint, so that ReadyToRun precompiles both
+/// instantiations (<see cref="ComputeType{T}"/>); the rows are plain methods, which it compiles with the chunk kernels of
+/// <see cref="LogitKernel{T}"/> inlined, while the JIT starts them unoptimised and calls those kernels compiled fully
+/// optimised.
+/// </remarks>
+internal sealed unsafe class CrossEntropyPlan<T>
 {
     private const int Chunk = LogitKernel<T>.ChunkLength;
+
+    /// <summary>Rows from which the per-row scratch comes from the shared array pool (64 KB of doubles).</summary>
+    private const int PooledLength = 8192;
 
     private readonly int _classes;
     private readonly int _rows;
@@ -34,11 +40,16 @@ internal sealed class CrossEntropyPlan<T>
         _ignoreIndex = options.IgnoreIndex;
         _smoothing = options.LabelSmoothing;
         _inverseTemperature = 1.0 / temperature;
-        _temperature = T.CreateTruncating(temperature);
+        _temperature = ComputeType<T>.From(temperature);
         _reduction = options.Reduction;
         _decompose = options.Decompose;
-        var weights = options.ClassWeights.Span;
-        _weights = weights.IsEmpty ? null : weights.ToArray().Select(T.CreateTruncating).ToArray();
+        var weights = options.Weights;
+        _weights = weights.IsEmpty ? null : new T[weights.Length];
+        for (int c = 0; c < weights.Length; c++)
+        {
+            _weights![c] = ComputeType<T>.From(weights[c]);
+        }
+
         _weightTotal = weights.IsEmpty ? classes : CompensatedSum.Of(weights);
     }
 
@@ -65,7 +76,7 @@ internal sealed class CrossEntropyPlan<T>
         }
 
         double temperature = LogitGuard.Temperature(options.Temperature, "options.Temperature");
-        var weights = options.ClassWeights.Span;
+        var weights = options.Weights;
         if (!weights.IsEmpty)
         {
             if (weights.Length != classes)
@@ -95,31 +106,31 @@ internal sealed class CrossEntropyPlan<T>
 
     /// <summary>Runs every row (index targets when <paramref name="targets"/> is not empty, else probability targets) and reduces.</summary>
     internal unsafe CrossEntropyResult Run<TIn>(ReadOnlySpan<TIn> logits, ReadOnlySpan<int> targets, ReadOnlySpan<TIn> probabilities, double weight, long count, Span<double> rowLosses, Span<TIn> gradient)
-        where TIn : unmanaged
     {
         double scale = _reduction == LossReduction.Mean ? (weight > 0 ? 1.0 / weight : 0.0) : 1.0;
-        double[]? rentedLosses = rowLosses.IsEmpty ? ArrayPool<double>.Shared.Rent(_rows) : null;
-        double[]? entropies = _decompose ? ArrayPool<double>.Shared.Rent(_rows) : null;
-        Span<double> losses = rowLosses.IsEmpty ? rentedLosses.AsSpan(0, _rows) : rowLosses[.._rows];
+        double[]? rentedLosses = rowLosses.IsEmpty ? Scratch(_rows) : null;
+        double[]? entropies = _decompose ? Scratch(_rows) : null;
+        Span<double> losses = rowLosses.IsEmpty ? new Span<double>(rentedLosses, 0, _rows) : rowLosses[.._rows];
         bool soft = targets.IsEmpty;
         try
         {
-            fixed (TIn* logitPointer = logits)
+            // Pinned as bytes: TIn* needs TIn : unmanaged, which would keep ReadyToRun from precompiling this (ComputeType).
+            fixed (byte* logitPointer = &Bytes(logits))
             fixed (int* targetPointer = targets)
-            fixed (TIn* probabilityPointer = probabilities)
+            fixed (byte* probabilityPointer = &Bytes(probabilities))
             fixed (double* lossPointer = losses)
-            fixed (TIn* gradientPointer = gradient)
+            fixed (byte* gradientPointer = &Bytes(gradient))
             {
                 nint z = (nint)logitPointer, y = (nint)targetPointer, q = (nint)probabilityPointer, l = (nint)lossPointer, g = (nint)gradientPointer;
                 bool withGradient = !gradient.IsEmpty;
                 LogitGuard.ForEachRow(_rows, _classes, i =>
                 {
-                    long offset = (long)i * _classes;
-                    var row = new ReadOnlySpan<TIn>((TIn*)z + offset, _classes);
-                    var gradientRow = withGradient ? new Span<TIn>((TIn*)g + offset, _classes) : default;
+                    nint offset = (nint)((long)i * _classes * Unsafe.SizeOf<TIn>());
+                    var row = new ReadOnlySpan<TIn>((void*)(z + offset), _classes);
+                    var gradientRow = withGradient ? new Span<TIn>((void*)(g + offset), _classes) : default;
                     double entropy;
                     ((double*)l)[i] = soft
-                        ? SoftRow(row, new ReadOnlySpan<TIn>((TIn*)q + offset, _classes), i, scale, gradientRow, out entropy)
+                        ? SoftRow(row, new ReadOnlySpan<TIn>((void*)(q + offset), _classes), i, scale, gradientRow, out entropy)
                         : IndexedRow(row, ((int*)y)[i], i, scale, gradientRow, out entropy);
                     if (entropies is not null)
                     {
@@ -129,24 +140,35 @@ internal sealed class CrossEntropyPlan<T>
             }
 
             double sum = Sum(losses);
-            double entropySum = entropies is null ? 0.0 : Sum(entropies.AsSpan(0, _rows));
+            double entropySum = entropies is null ? 0.0 : Sum(new ReadOnlySpan<double>(entropies, 0, _rows));
             return _reduction == LossReduction.Mean
                 ? new(sum / weight, sum, weight, count, _reduction, _decompose ? entropySum / weight : 0.0)
                 : new(sum, sum, weight, count, _reduction, entropySum);
         }
         finally
         {
-            if (rentedLosses is not null)
-            {
-                ArrayPool<double>.Shared.Return(rentedLosses);
-            }
-
-            if (entropies is not null)
-            {
-                ArrayPool<double>.Shared.Return(entropies);
-            }
+            Release(rentedLosses);
+            Release(entropies);
         }
     }
+
+    /// <summary>
+    /// A scratch array of at least <paramref name="length"/> doubles: a new one up to <see cref="PooledLength"/>, else
+    /// one from the shared pool, whose code for doubles the runtime does not precompile (its first use in a process
+    /// jits for about a millisecond, more than a loss over a few rows takes).
+    /// </summary>
+    private static double[] Scratch(int length) => length < PooledLength ? new double[length] : ArrayPool<double>.Shared.Rent(length);
+
+    private static void Release(double[]? scratch)
+    {
+        if (scratch is not null && scratch.Length >= PooledLength)
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>The first byte of a span (a null reference when it is empty), for pinning.</summary>
+    private static ref byte Bytes<TIn>(ReadOnlySpan<TIn> values) => ref Unsafe.As<TIn, byte>(ref Unsafe.AsRef(in values.GetPinnableReference()));
 
     private static double Sum(ReadOnlySpan<double> values)
     {
@@ -159,9 +181,7 @@ internal sealed class CrossEntropyPlan<T>
         return sum.Value;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double IndexedRow<TIn>(ReadOnlySpan<TIn> row, int target, int rowIndex, double scale, Span<TIn> gradient, out double entropy)
-        where TIn : unmanaged
     {
         entropy = 0.0;
         if (target == _ignoreIndex)
@@ -170,9 +190,10 @@ internal sealed class CrossEntropyPlan<T>
             return 0.0;
         }
 
-        Span<T> loaded = stackalloc T[Chunk];
-        Span<T> work = stackalloc T[Chunk];
-        T max = T.NegativeInfinity;
+        double* buffers = stackalloc double[2 * Chunk];
+        var loaded = LogitKernel<T>.Scratch(buffers);
+        var work = LogitKernel<T>.Scratch(buffers + Chunk);
+        T max = ComputeType<T>.NegativeInfinity;
         double sumExp = 0.0;
         double shifted = 0.0; // Σ_c w_c (m − z_c), every term ≥ 0, rescaled as m grows
         double weightSoFar = 0.0;
@@ -189,20 +210,20 @@ internal sealed class CrossEntropyPlan<T>
 
             if (smoothing)
             {
-                var weights = _weights is null ? default : _weights.AsSpan(start, length);
+                var weights = _weights is null ? default : new ReadOnlySpan<T>(_weights, start, length);
                 Shift(chunk, weights, work, previous, max, ref shifted, ref weightSoFar);
             }
         }
 
-        if (T.IsNegativeInfinity(max))
+        if (double.IsNegativeInfinity(ComputeType<T>.ToDouble(max)))
         {
             throw LogitGuard.BadRow(row, rowIndex, _classes, "logits");
         }
 
         double logSum = Math.Log(sumExp);
         T targetLogit = LogitKernel<T>.Load(row.Slice(target, 1), loaded, _temperature)[0];
-        double targetWeight = _weights is null ? 1.0 : double.CreateTruncating(_weights[target]);
-        double nll = double.CreateTruncating(max) - double.CreateTruncating(targetLogit) + logSum;
+        double targetWeight = _weights is null ? 1.0 : ComputeType<T>.ToDouble(_weights[target]);
+        double nll = ComputeType<T>.ToDouble(max) - ComputeType<T>.ToDouble(targetLogit) + logSum;
         double loss = (1.0 - _smoothing) * targetWeight * nll;
         if (smoothing)
         {
@@ -226,14 +247,13 @@ internal sealed class CrossEntropyPlan<T>
         return loss;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SoftRow<TIn>(ReadOnlySpan<TIn> row, ReadOnlySpan<TIn> probabilities, int rowIndex, double scale, Span<TIn> gradient, out double entropy)
-        where TIn : unmanaged
     {
-        Span<T> loaded = stackalloc T[Chunk];
-        Span<T> work = stackalloc T[Chunk];
-        Span<T> smoothed = stackalloc T[Chunk];
-        T max = T.NegativeInfinity;
+        double* buffers = stackalloc double[3 * Chunk];
+        var loaded = LogitKernel<T>.Scratch(buffers);
+        var work = LogitKernel<T>.Scratch(buffers + Chunk);
+        var smoothed = LogitKernel<T>.Scratch(buffers + (2 * Chunk));
+        T max = ComputeType<T>.NegativeInfinity;
         double sumExp = 0.0;
         double shifted = 0.0; // Σ_c w_c q′_c (m − z_c)
         double weightSoFar = 0.0; // Σ_c w_c q′_c so far
@@ -253,19 +273,19 @@ internal sealed class CrossEntropyPlan<T>
             {
                 foreach (T value in target)
                 {
-                    entropy -= SpecialFunctions.XLogX(double.CreateTruncating(value));
+                    entropy -= SpecialFunctions.XLogX(ComputeType<T>.ToDouble(value));
                 }
             }
 
             if (_weights is not null)
             {
-                TensorPrimitives.Multiply(target, _weights.AsSpan(start, length), smoothed);
+                ComputeType<T>.Multiply(target, new ReadOnlySpan<T>(_weights, start, length), smoothed);
             }
 
             Shift(chunk, smoothed[..length], work, previous, max, ref shifted, ref weightSoFar);
         }
 
-        if (T.IsNegativeInfinity(max))
+        if (double.IsNegativeInfinity(ComputeType<T>.ToDouble(max)))
         {
             throw LogitGuard.BadRow(row, rowIndex, _classes, "logits");
         }
@@ -282,19 +302,18 @@ internal sealed class CrossEntropyPlan<T>
 
     /// <summary>q′ = (1 − ε) q + ε/C for one chunk of target probabilities, times the class weights when asked.</summary>
     private Span<T> Smoothed<TIn>(ReadOnlySpan<TIn> probabilities, Span<T> destination, bool weighted, int start = 0)
-        where TIn : unmanaged
     {
         var target = destination[..probabilities.Length];
-        LogitKernel<T>.Load(probabilities, target, T.One).CopyTo(target);
+        LogitKernel<T>.Load(probabilities, target, ComputeType<T>.From(1.0)).CopyTo(target);
         if (_smoothing > 0.0)
         {
-            TensorPrimitives.Multiply(target, T.CreateTruncating(1.0 - _smoothing), target);
-            TensorPrimitives.Add(target, T.CreateTruncating(_smoothing / _classes), target);
+            ComputeType<T>.Multiply(target, ComputeType<T>.From(1.0 - _smoothing), target);
+            ComputeType<T>.Add(target, ComputeType<T>.From(_smoothing / _classes), target);
         }
 
         if (weighted && _weights is not null)
         {
-            TensorPrimitives.Multiply(target, _weights.AsSpan(start, probabilities.Length), target);
+            ComputeType<T>.Multiply(target, new ReadOnlySpan<T>(_weights, start, probabilities.Length), target);
         }
 
         return target;
@@ -305,39 +324,38 @@ internal sealed class CrossEntropyPlan<T>
     /// earlier chunks' part to the new maximum: Σ v (m_new − z) = Σ v (m_old − z) + (Σ v)(m_new − m_old). Every term is ≥ 0.
     /// A class with logit −∞ and positive v makes the sum +∞; v = 0 there contributes 0.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Shift(ReadOnlySpan<T> chunk, ReadOnlySpan<T> weights, Span<T> work, T previous, T max, ref double shifted, ref double weightSoFar)
     {
-        if (max > previous && weightSoFar > 0.0)
+        if (ComputeType<T>.ToDouble(max) > ComputeType<T>.ToDouble(previous) && weightSoFar > 0.0)
         {
-            shifted += T.IsNegativeInfinity(previous) ? double.PositiveInfinity : weightSoFar * double.CreateTruncating(max - previous);
+            shifted += double.IsNegativeInfinity(ComputeType<T>.ToDouble(previous)) ? double.PositiveInfinity : weightSoFar * ComputeType<T>.ToDouble(ComputeType<T>.Subtract(max, previous));
         }
 
         double chunkWeight = weights.IsEmpty ? chunk.Length : LogitKernel<T>.SumAsDouble(weights);
         weightSoFar += chunkWeight;
-        if (T.IsNegativeInfinity(max))
+        if (double.IsNegativeInfinity(ComputeType<T>.ToDouble(max)))
         {
             shifted += chunkWeight > 0.0 ? double.PositiveInfinity : 0.0;
             return;
         }
 
         var gaps = work[..chunk.Length];
-        TensorPrimitives.Subtract(max, chunk, gaps);
+        ComputeType<T>.Subtract(max, chunk, gaps);
         if (!weights.IsEmpty)
         {
-            TensorPrimitives.Multiply(gaps, weights, gaps);
+            ComputeType<T>.Multiply(gaps, weights, gaps);
         }
 
         double sum = LogitKernel<T>.SumAsDouble(gaps);
         if (double.IsNaN(sum))
         {
             // 0 · ∞ from a masked class with zero weight: that class contributes nothing.
-            TensorPrimitives.Subtract(max, chunk, gaps);
+            ComputeType<T>.Subtract(max, chunk, gaps);
             sum = 0.0;
             for (int c = 0; c < gaps.Length; c++)
             {
-                double v = weights.IsEmpty ? 1.0 : double.CreateTruncating(weights[c]);
-                sum += v == 0.0 ? 0.0 : v * double.CreateTruncating(gaps[c]);
+                double v = weights.IsEmpty ? 1.0 : ComputeType<T>.ToDouble(weights[c]);
+                sum += v == 0.0 ? 0.0 : v * ComputeType<T>.ToDouble(gaps[c]);
             }
         }
 
@@ -348,42 +366,41 @@ internal sealed class CrossEntropyPlan<T>
     /// Writes a·softmax(z/T) − b·v − hit·[c = target] into the gradient, where v is the class weights (index targets,
     /// b = scale·ε/(C·T)) or the weighted smoothed targets (probability targets, b = scale/T).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteGradient<TIn>(ReadOnlySpan<TIn> row, Span<TIn> gradient, T max, double logSum, double a, double b, int target, double hit, ReadOnlySpan<TIn> probabilities)
-        where TIn : unmanaged
     {
-        Span<T> loaded = stackalloc T[Chunk];
-        Span<T> work = stackalloc T[Chunk];
-        Span<T> smoothed = stackalloc T[Chunk];
-        T logSumT = T.CreateTruncating(logSum);
-        T scaleA = T.CreateTruncating(a);
-        T minusB = T.CreateTruncating(-b);
+        double* buffers = stackalloc double[3 * Chunk];
+        var loaded = LogitKernel<T>.Scratch(buffers);
+        var work = LogitKernel<T>.Scratch(buffers + Chunk);
+        var smoothed = LogitKernel<T>.Scratch(buffers + (2 * Chunk));
+        T logSumT = ComputeType<T>.From(logSum);
+        T scaleA = ComputeType<T>.From(a);
+        T minusB = ComputeType<T>.From(-b);
         for (int start = 0; start < row.Length; start += Chunk)
         {
             int length = Math.Min(Chunk, row.Length - start);
             var chunk = LogitKernel<T>.Load(row.Slice(start, length), loaded, _temperature);
-            var values = typeof(TIn) == typeof(T) ? MemoryMarshal.Cast<TIn, T>(gradient.Slice(start, length)) : work[..length];
+            var values = typeof(TIn) == typeof(T) ? ComputeType<T>.Same(gradient.Slice(start, length)) : work[..length];
             LogitKernel<T>.ScaledSoftmax(chunk, max, logSumT, scaleA, values);
             if (!probabilities.IsEmpty)
             {
                 var q = Smoothed(probabilities.Slice(start, length), smoothed, weighted: true, start);
-                TensorPrimitives.MultiplyAdd(q, minusB, values, values);
+                ComputeType<T>.MultiplyAdd(q, minusB, values, values);
             }
             else if (b != 0.0)
             {
                 if (_weights is null)
                 {
-                    TensorPrimitives.Add(values, minusB, values);
+                    ComputeType<T>.Add(values, minusB, values);
                 }
                 else
                 {
-                    TensorPrimitives.MultiplyAdd(_weights.AsSpan(start, length), minusB, values, values);
+                    ComputeType<T>.MultiplyAdd(new ReadOnlySpan<T>(_weights, start, length), minusB, values, values);
                 }
             }
 
             if (target >= start && target < start + length)
             {
-                values[target - start] -= T.CreateTruncating(hit);
+                values[target - start] = ComputeType<T>.Subtract(values[target - start], ComputeType<T>.From(hit));
             }
 
             if (typeof(TIn) != typeof(T))

@@ -1,24 +1,26 @@
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace Shannon.Losses;
 
-/// <summary>Conversions between the logit storage types (Half, BFloat16) and the compute type float.</summary>
+/// <summary>
+/// Conversions between the logit storage types (Half, BFloat16) and the compute type float. The spans are reinterpreted
+/// with <see cref="Unsafe.As{TFrom, TTo}(ref TFrom)"/> once the types are known, so that the type parameters need no
+/// constraint (see <see cref="ComputeType{T}"/>).
+/// </summary>
 internal static class LogitConvert
 {
     /// <summary>Widens Half or BFloat16 values to float (exactly: both are subsets of float).</summary>
     internal static void ToCompute<TIn, T>(ReadOnlySpan<TIn> source, Span<T> destination)
-        where TIn : unmanaged
-        where T : unmanaged
     {
-        var target = MemoryMarshal.Cast<T, float>(destination);
+        var target = Unsafe.As<Span<T>, Span<float>>(ref destination);
         if (typeof(TIn) == typeof(Half))
         {
-            TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<TIn, Half>(source), target);
+            TensorPrimitives.ConvertToSingle(Unsafe.As<ReadOnlySpan<TIn>, ReadOnlySpan<Half>>(ref source), target);
         }
         else if (typeof(TIn) == typeof(BFloat16))
         {
-            BFloat16.Widen(MemoryMarshal.Cast<TIn, BFloat16>(source), target);
+            BFloat16.Widen(Unsafe.As<ReadOnlySpan<TIn>, ReadOnlySpan<BFloat16>>(ref source), target);
         }
         else
         {
@@ -28,17 +30,15 @@ internal static class LogitConvert
 
     /// <summary>Narrows float values to Half or BFloat16 (round to nearest even).</summary>
     internal static void FromCompute<T, TOut>(ReadOnlySpan<T> source, Span<TOut> destination)
-        where T : unmanaged
-        where TOut : unmanaged
     {
-        var values = MemoryMarshal.Cast<T, float>(source);
+        var values = Unsafe.As<ReadOnlySpan<T>, ReadOnlySpan<float>>(ref source);
         if (typeof(TOut) == typeof(Half))
         {
-            TensorPrimitives.ConvertToHalf(values, MemoryMarshal.Cast<TOut, Half>(destination));
+            TensorPrimitives.ConvertToHalf(values, Unsafe.As<Span<TOut>, Span<Half>>(ref destination));
         }
         else if (typeof(TOut) == typeof(BFloat16))
         {
-            var target = MemoryMarshal.Cast<TOut, BFloat16>(destination);
+            var target = Unsafe.As<Span<TOut>, Span<BFloat16>>(ref destination);
             for (int i = 0; i < values.Length; i++)
             {
                 target[i] = (BFloat16)values[i];

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Shannon.Numerics;
 
 namespace Shannon.Losses;
@@ -11,7 +10,6 @@ internal static class LogitGuard
 
     /// <summary>The exception for a row the kernel rejected: names the first NaN or +∞ (or an all −∞ row).</summary>
     internal static ArgumentException BadRow<TIn>(ReadOnlySpan<TIn> row, int rowIndex, int classes, string paramName)
-        where TIn : unmanaged
     {
         for (int c = 0; c < row.Length; c++)
         {
@@ -66,23 +64,22 @@ internal static class LogitGuard
     }
 
     internal static double ToDouble<TIn>(TIn value)
-        where TIn : unmanaged
     {
         if (typeof(TIn) == typeof(double))
         {
-            return (double)(object)value;
+            return (double)(object)value!;
         }
 
         if (typeof(TIn) == typeof(float))
         {
-            return (float)(object)value;
+            return (float)(object)value!;
         }
 
         if (typeof(TIn) == typeof(Half))
         {
-            return (double)(Half)(object)value;
+            return (double)(Half)(object)value!;
         }
 
-        return (float)MemoryMarshal.Cast<TIn, BFloat16>(MemoryMarshal.CreateReadOnlySpan(ref value, 1))[0];
+        return (float)(BFloat16)(object)value!;
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Shannon.Numerics;
@@ -71,13 +72,13 @@ internal static class SingleExp
     internal static Vector128<float> Exp(Vector128<float> x)
     {
         x = Vector128.Max(x, Vector128.Create(Lowest));
-        var shifted = Vector128.MultiplyAddEstimate(x, Vector128.Create(Log2E), Vector128.Create(RoundingShift));
+        var shifted = MultiplyAdd(x, Vector128.Create(Log2E), Vector128.Create(RoundingShift));
         var power = ReducedPower(x, shifted);
         var n = shifted.AsInt32() - Vector128.Create(RoundingShift).AsInt32();
-        var half = Vector128.ShiftRightArithmetic(n, 1);
+        var half = n >> 1;
         var bias = Vector128.Create(127);
-        var first = Vector128.ShiftLeft(half + bias, 23).AsSingle();
-        var second = Vector128.ShiftLeft(n - half + bias, 23).AsSingle();
+        var first = ((half + bias) << 23).AsSingle();
+        var second = ((n - half + bias) << 23).AsSingle();
         return power * first * second;
     }
 
@@ -86,25 +87,25 @@ internal static class SingleExp
     internal static Vector128<float> ExpOfSumTerm(Vector128<float> x)
     {
         x = Vector128.Max(x, Vector128.Create(NormalFloor));
-        var shifted = Vector128.MultiplyAddEstimate(x, Vector128.Create(Log2E), Vector128.Create(RoundingShift));
+        var shifted = MultiplyAdd(x, Vector128.Create(Log2E), Vector128.Create(RoundingShift));
         var power = ReducedPower(x, shifted);
-        return (power.AsInt32() + Vector128.ShiftLeft(shifted.AsInt32(), 23)).AsSingle();
+        return (power.AsInt32() + (shifted.AsInt32() << 23)).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ReducedPower(Vector128<float> x, Vector128<float> shifted)
     {
         var n = shifted - Vector128.Create(RoundingShift);
-        var r = Vector128.MultiplyAddEstimate(-n, Vector128.Create(Ln2Hi), x);
-        r = Vector128.MultiplyAddEstimate(-n, Vector128.Create(Ln2Lo), r);
+        var r = MultiplyAdd(-n, Vector128.Create(Ln2Hi), x);
+        r = MultiplyAdd(-n, Vector128.Create(Ln2Lo), r);
         var p = Vector128.Create(1f / 5040f);
-        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(1f / 720f));
-        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(1f / 120f));
-        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(1f / 24f));
-        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(1f / 6f));
-        p = Vector128.MultiplyAddEstimate(p, r, Vector128.Create(0.5f));
-        p = Vector128.MultiplyAddEstimate(p, r, Vector128<float>.One);
-        return Vector128.MultiplyAddEstimate(p, r, Vector128<float>.One);
+        p = MultiplyAdd(p, r, Vector128.Create(1f / 720f));
+        p = MultiplyAdd(p, r, Vector128.Create(1f / 120f));
+        p = MultiplyAdd(p, r, Vector128.Create(1f / 24f));
+        p = MultiplyAdd(p, r, Vector128.Create(1f / 6f));
+        p = MultiplyAdd(p, r, Vector128.Create(0.5f));
+        p = MultiplyAdd(p, r, Vector128<float>.One);
+        return MultiplyAdd(p, r, Vector128<float>.One);
     }
 
     /// <summary>
@@ -122,6 +123,16 @@ internal static class SingleExp
 
         return Vector<float>.Count == Vector128<float>.Count ? Exp(x.AsVector128()).AsVector() : Vector.Exp(x);
     }
+
+    /// <summary>
+    /// a·b + c, fused where the hardware has fused multiply-adds (<c>Vector128.MultiplyAddEstimate</c>), spelled with the
+    /// instructions so that ReadyToRun can precompile the callers: crossgen2 leaves the portable helper to the JIT.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c)
+        : AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(c, a, b)
+        : Vector128.MultiplyAddEstimate(a, b, c);
 
     /// <summary>e^r for r = x − n·ln 2, where <paramref name="shifted"/> = x·log₂e + 1.5·2²³ carries n.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
