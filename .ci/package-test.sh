@@ -112,7 +112,9 @@ if [ "$(uname -m)" = x86_64 ]; then
   [[ "$(sed -n 2p <<<"$first")" == */runtimes/linux-x64/lib/net10.0/Shannon.dll ]] \
     || fail "the consumer loaded $(sed -n 2p <<<"$first"), not runtimes/linux-x64/lib/net10.0/Shannon.dll"
   jitted="$(head -1 <<<"$first")"
-  [ "$jitted" -le 10 ] || fail "the consumer's first entropy call jitted $jitted methods (precompiled code not used?)"
+  # At most the runtime's Thread.GetThreadStaticsBase, which the first helper thread needs and the runtime does not
+  # precompile (counted when that thread gets there before the count is read); 122 with ReadyToRun off.
+  [ "$jitted" -le 1 ] || fail "the consumer's first entropy call jitted $jitted methods (precompiled code not used, or a kernel calls runtime generics the runtime has not precompiled?)"
   for isa in DOTNET_TieredCompilation=1 DOTNET_EnableAVX2=0 DOTNET_EnableAVX=0; do
     precompiled="$(run "$isa" | tail -1)"
     jit="$(run "$isa" DOTNET_ReadyToRun=0 | tail -1)"

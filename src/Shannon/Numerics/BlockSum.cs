@@ -207,9 +207,9 @@ internal static class BlockSum
     {
         const int Width = 4;
         bool hasQ = default(TKernel).TakesQ && !q.IsEmpty;
-        ref double pStart = ref MemoryMarshal.GetReference(p);
-        ref double qStart = ref MemoryMarshal.GetReference(q);
-        ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
+        ref double pStart = ref Start(p);
+        ref double qStart = ref Start(q);
+        ref double ratioStart = ref Start(ratios);
         var tables = DoubleLog.Tables;
         var minP = Vector256.Create(double.PositiveInfinity);
         var minQ = minP;
@@ -279,9 +279,9 @@ internal static class BlockSum
     {
         const int Width = 4;
         bool hasQ = default(TKernel).TakesQ && !q.IsEmpty;
-        ref double pStart = ref MemoryMarshal.GetReference(p);
-        ref double qStart = ref MemoryMarshal.GetReference(q);
-        ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
+        ref double pStart = ref Start(p);
+        ref double qStart = ref Start(q);
+        ref double ratioStart = ref Start(ratios);
         var tables = DoubleLog.Tables;
         var minP = Vector256.Create(double.PositiveInfinity);
         var minQ = minP;
@@ -354,9 +354,9 @@ internal static class BlockSum
     {
         const int Width = 2;
         bool hasQ = default(TKernel).TakesQ && !q.IsEmpty;
-        ref double pStart = ref MemoryMarshal.GetReference(p);
-        ref double qStart = ref MemoryMarshal.GetReference(q);
-        ref double ratioStart = ref MemoryMarshal.GetReference(ratios);
+        ref double pStart = ref Start(p);
+        ref double qStart = ref Start(q);
+        ref double ratioStart = ref Start(ratios);
         var tables = DoubleLog.Tables;
         var minP = Vector128.Create(double.PositiveInfinity);
         var minQ = minP;
@@ -459,8 +459,8 @@ internal static class BlockSum
         bool hasQ = !q.IsEmpty;
         var smallest = Vector256.Create(SpecialFunctions.SmallestNormal);
         var edge = Vector256<double>.Zero;
-        ref double pStart = ref MemoryMarshal.GetReference(p);
-        ref double qStart = ref MemoryMarshal.GetReference(q);
+        ref double pStart = ref Start(p);
+        ref double qStart = ref Start(q);
         for (int i = 0; i <= p.Length - Width; i += Width)
         {
             var pv = Vector256.LoadUnsafe(ref pStart, (nuint)i);
@@ -479,6 +479,18 @@ internal static class BlockSum
         total.Validate(TensorPrimitives.Min(p), TensorPrimitives.Sum(p), hasQ ? TensorPrimitives.Min(q) : 0.0, hasQ ? TensorPrimitives.Sum(q) : 0.0, hasQ);
         return Exact<TKernel>(p, q);
     }
+
+    /// <summary>
+    /// The first element of <paramref name="values"/>, a null reference when it is empty (what
+    /// <c>MemoryMarshal.GetReference</c> returns), spelled with span members crossgen2 inlines: ReadyToRun code calls the
+    /// runtime library's <c>GetReference&lt;double&gt;</c>, which the runtime has not precompiled, so the first call jitted it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double Start(ReadOnlySpan<double> values) => ref values.IsEmpty ? ref Unsafe.NullRef<double>() : ref Unsafe.AsRef(in values[0]);
+
+    /// <inheritdoc cref="Start(ReadOnlySpan{double})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double Start(Span<double> values) => ref values.IsEmpty ? ref Unsafe.NullRef<double>() : ref values[0];
 
     /// <summary>
     /// The lane-wise minimum as the hardware's instruction computes it (<c>Vector256.MinNative</c>), spelled with the
