@@ -93,8 +93,9 @@ grep -qx '  shannon \[command\] \[options\]' <<<"$help" || fail "--help's usage 
 ranking="$("$shannon" features - --target target --json < "$root/data/iris.csv")"
 grep -q '"petal_length_cm"' <<<"$ranking" || fail "cat data/iris.csv | shannon features - gave: $ranking"
 # A user's console app (portable: no runtime identifier) on Shannon.Core loads this runtime's precompiled Shannon.dll,
-# whose first entropy call jits next to nothing; with AVX2 or AVX disabled the runtime turns the x86-64-v3 code down
-# and the JIT's kernels answer. Each answer has the same bits as with ReadyToRun off under the same instruction sets.
+# whose first entropy call and first cross-entropy loss jit next to nothing; with AVX2 or AVX disabled the runtime turns
+# the x86-64-v3 code down and the JIT's kernels answer. Each answer has the same bits as with ReadyToRun off under the
+# same instruction sets.
 if [ "$(uname -m)" = x86_64 ]; then
   consumer="$work/consumer"
   mkdir -p "$consumer"
@@ -109,12 +110,14 @@ if [ "$(uname -m)" = x86_64 ]; then
   NUGET_PACKAGES="$work/packages" dotnet build "$consumer" -c Release -o "$consumer/out" --nologo -v quiet >/dev/null
   run() { env "$@" dotnet "$consumer/out/consumer.dll"; }
   first="$(run DOTNET_TieredCompilation=1)"
-  [[ "$(sed -n 2p <<<"$first")" == */runtimes/linux-x64/lib/net10.0/Shannon.dll ]] \
-    || fail "the consumer loaded $(sed -n 2p <<<"$first"), not runtimes/linux-x64/lib/net10.0/Shannon.dll"
-  jitted="$(head -1 <<<"$first")"
+  [[ "$(sed -n 3p <<<"$first")" == */runtimes/linux-x64/lib/net10.0/Shannon.dll ]] \
+    || fail "the consumer loaded $(sed -n 3p <<<"$first"), not runtimes/linux-x64/lib/net10.0/Shannon.dll"
+  jitted="$(sed -n 1p <<<"$first")"
   # At most the runtime's Thread.GetThreadStaticsBase, which the first helper thread needs and the runtime does not
   # precompile (counted when that thread gets there before the count is read); 122 with ReadyToRun off.
   [ "$jitted" -le 1 ] || fail "the consumer's first entropy call jitted $jitted methods (precompiled code not used, or a kernel calls runtime generics the runtime has not precompiled?)"
+  jitted="$(sed -n 2p <<<"$first")"
+  [ "$jitted" -eq 0 ] || fail "the consumer's first cross-entropy loss jitted $jitted methods (a loss kernel left to the JIT?)"
   for isa in DOTNET_TieredCompilation=1 DOTNET_EnableAVX2=0 DOTNET_EnableAVX=0; do
     precompiled="$(run "$isa" | tail -1)"
     jit="$(run "$isa" DOTNET_ReadyToRun=0 | tail -1)"
