@@ -14,6 +14,20 @@ public class DiscreteEstimatorTests
     ];
 
     [Fact]
+    public void Grassberger_exceeds_the_log_of_the_observed_values_on_all_new_samples_and_is_not_clipped_there()
+    {
+        // n distinct values: ln n − G(1) with G(1) = ψ(1) − ½(ψ(1) − ψ(½)) = −γ − ln 2, so ln n + γ + ln 2.
+        double allNew = new Grassberger().Entropy([1L, 1, 1, 1, 1, 1, 1, 1, 1, 1]).Value;
+        Assert.Equal(Math.Log(10) + 0.57721566490153286 + Math.Log(2), allNew, 1e-12);
+        Assert.True(allNew > Math.Log(10));
+        // Ten distinct draws from 1,000 equally likely values: truth ln 1000; clipping at ln 10 would be farther from it.
+        Assert.True(Math.Abs(allNew - Math.Log(1000)) < Math.Abs(Math.Log(10) - Math.Log(1000)));
+        // A fully observed near-uniform support too: counts 5, 5 give ln 10 − G(5) = 0.9063 > ln 2 (Miller–Madow 0.7431).
+        Assert.Equal(0.906281271788857, new Grassberger().Entropy([5L, 5]).Value, 1e-12);
+        Assert.Equal(Math.Log(2) + 0.05, new MillerMadow().Entropy([5L, 5]).Value, 1e-12);
+    }
+
+    [Fact]
     public void Miller_madow_on_counts_2_1_is_0_80318_nats()
     {
         var estimate = new MillerMadow().Entropy([2L, 1L]);
