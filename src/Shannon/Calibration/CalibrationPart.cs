@@ -13,7 +13,10 @@ namespace Shannon.Calibration;
 /// <remarks>
 /// Almost every p_ik of a many-class softmax lies in the first bin, so the first bin is not counted element by element:
 /// every p_ik is added, a vector (<see cref="Vector{T}"/>: 256 or 128 bits) at a time, to per-class totals, the rare p_ik above the first edge are
-/// binned one by one, and the first bin is the totals minus the other bins (<see cref="Finish"/>).
+/// binned one by one, and the first bin is the totals minus the other bins (<see cref="Finish"/>). A part lists the
+/// cells of bins above the first that it touched, so that merging it and clearing it for the next block of rows cost
+/// those cells, not the whole table: on 1000 classes × 15 bins, five 120 KB arrays per part of 262 rows, merged on one
+/// thread between the parts, took about a sixth of the report's pass over 10⁶ rows.
 /// </remarks>
 internal sealed class CalibrationPart
 {
@@ -21,6 +24,18 @@ internal sealed class CalibrationPart
     private readonly float _rareThresholdSingle;
     private readonly double[] _classLanes;
     private readonly double[] _classSquareLanes;
+
+    /// <summary>The cells <see cref="AddRare"/> touched, then those <see cref="AddLabel"/> touched, each listed once, while <see cref="_dense"/> is false.</summary>
+    private readonly int[] _rareCells;
+    private readonly int[] _labelCells;
+    private int _rareCount;
+    private int _labelCount;
+
+    /// <summary>True when the lists do not cover every non-zero cell (a list overflowed, another part was added, or the first bins were filled): merge and clear whole.</summary>
+    private bool _dense;
+
+    /// <summary>At most this many touched cells of each kind are listed; a part that touches more is merged and cleared whole.</summary>
+    private const int MaxListed = 1 << 14;
 
     /// <param name="classes">C.</param>
     /// <param name="bins">The classwise bins per class.</param>
@@ -43,6 +58,8 @@ internal sealed class CalibrationPart
         LabelP = new double[cells];
         _classLanes = new double[classes * Vector<double>.Count];
         _classSquareLanes = new double[classes * Vector<double>.Count];
+        _rareCells = new int[Math.Min(cells, MaxListed)];
+        _labelCells = new int[Math.Min(cells, MaxListed)];
         TopCounts = new long[bins];
         TopConfidence = new CompensatedSum[bins];
         TopCorrect = new long[bins];
@@ -158,6 +175,11 @@ internal sealed class CalibrationPart
     internal void AddLabel(int label, double p)
     {
         int cell = (label * Bins) + CalibrationBinning.Locate(Edges, p, uniform: true);
+        if (LabelCounts[cell] == 0)
+        {
+            List(_labelCells, ref _labelCount, cell);
+        }
+
         LabelCounts[cell]++;
         LabelP[cell] += p;
     }
@@ -171,11 +193,32 @@ internal sealed class CalibrationPart
         Brier.Add(other.Brier);
         AddInto(TotalP, other.TotalP);
         AddInto(TotalSquares, other.TotalSquares);
-        AddInto(SumP, other.SumP);
-        AddInto(SumSquares, other.SumSquares);
-        AddInto(LabelP, other.LabelP);
-        AddInto(Counts, other.Counts);
-        AddInto(LabelCounts, other.LabelCounts);
+        _dense = true; // this part's lists do not follow the other's cells
+        if (other._dense)
+        {
+            AddInto(SumP, other.SumP);
+            AddInto(SumSquares, other.SumSquares);
+            AddInto(LabelP, other.LabelP);
+            AddInto(Counts, other.Counts);
+            AddInto(LabelCounts, other.LabelCounts);
+        }
+        else
+        {
+            // Every other cell of the other part is zero, and adding a zero changes no bit here.
+            foreach (int cell in other._rareCells.AsSpan(0, other._rareCount))
+            {
+                Counts[cell] += other.Counts[cell];
+                SumP[cell] += other.SumP[cell];
+                SumSquares[cell] += other.SumSquares[cell];
+            }
+
+            foreach (int cell in other._labelCells.AsSpan(0, other._labelCount))
+            {
+                LabelCounts[cell] += other.LabelCounts[cell];
+                LabelP[cell] += other.LabelP[cell];
+            }
+        }
+
         AddInto(TopCounts, other.TopCounts);
         AddInto(TopCorrect, other.TopCorrect);
         for (int b = 0; b < TopConfidence.Length; b++)
@@ -193,11 +236,31 @@ internal sealed class CalibrationPart
         Brier = default;
         Array.Clear(TotalP);
         Array.Clear(TotalSquares);
-        Array.Clear(Counts);
-        Array.Clear(SumP);
-        Array.Clear(SumSquares);
-        Array.Clear(LabelCounts);
-        Array.Clear(LabelP);
+        if (_dense)
+        {
+            Array.Clear(Counts);
+            Array.Clear(SumP);
+            Array.Clear(SumSquares);
+            Array.Clear(LabelCounts);
+            Array.Clear(LabelP);
+        }
+        else
+        {
+            foreach (int cell in _rareCells.AsSpan(0, _rareCount))
+            {
+                Counts[cell] = 0;
+                SumP[cell] = 0.0;
+                SumSquares[cell] = 0.0;
+            }
+
+            foreach (int cell in _labelCells.AsSpan(0, _labelCount))
+            {
+                LabelCounts[cell] = 0;
+                LabelP[cell] = 0.0;
+            }
+        }
+
+        (_rareCount, _labelCount, _dense) = (0, 0, false);
         Array.Clear(TopCounts);
         Array.Clear(TopConfidence);
         Array.Clear(TopCorrect);
@@ -208,6 +271,7 @@ internal sealed class CalibrationPart
     /// <summary>Fills every class's first bin from the totals (all rows minus the other bins). Call once, after the last merge.</summary>
     internal void Finish()
     {
+        _dense = true; // the first bins of every class are filled
         for (int k = 0; k < Classes; k++)
         {
             int first = k * Bins;
@@ -367,9 +431,31 @@ internal sealed class CalibrationPart
         }
 
         int cell = (k * Bins) + b;
+        if (Counts[cell] == 0)
+        {
+            List(_rareCells, ref _rareCount, cell);
+        }
+
         Counts[cell]++;
         SumP[cell] += p;
         SumSquares[cell] += p * p;
+    }
+
+    /// <summary>Lists a cell at its first touch, or stops listing (<see cref="_dense"/>) when the list is full.</summary>
+    private void List(int[] list, ref int count, int cell)
+    {
+        if (_dense)
+        {
+            return;
+        }
+
+        if (count == list.Length)
+        {
+            _dense = true;
+            return;
+        }
+
+        list[count++] = cell;
     }
 
     private static void AddInto(double[] target, double[] source) =>

@@ -82,6 +82,11 @@ internal static class MetricsPass
 
                 for (; i < first + count; i++)
                 {
+                    if (i + RowPrefetch.Ahead < first + count)
+                    {
+                        RowPrefetch.Lines((T*)v + ((long)(i + RowPrefetch.Ahead) * classes), (long)classes * sizeof(T));
+                    }
+
                     var row = new ReadOnlySpan<T>((T*)v + ((long)i * classes), classes);
                     LogitRow(row, Pad(row, padded, width), ((int*)l)[i], i, part, scratch, out double top, out bool hit, name);
                     if (cc != 0)
@@ -269,7 +274,7 @@ internal static class MetricsPass
     /// </summary>
     private static void SingleRow(ReadOnlySpan<float> row, ReadOnlySpan<float> values, int label, int rowIndex, CalibrationPart part, Span<float> scratch, out double confidence, out bool correct, string name)
     {
-        float max = TensorPrimitives.Max(values);
+        float max = LogitKernel<float>.Max(values); // not TensorPrimitives.Max, whose −0/+0 and NaN fix-ups on every vector took a quarter of the pass
         if (!float.IsFinite(max))
         {
             throw LogitGuard.BadRow(row, rowIndex, row.Length, name); // a NaN (which Max returns), +∞, or every logit −∞
