@@ -37,6 +37,9 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
     /// <summary>e^x for x below this is under 1e-307 and is dropped: each row's sum holds e^0 = 1.</summary>
     private const double ExponentFloor = -707.0;
 
+    /// <summary>A row whose spread times β (and 1, when the pass also sums e^d) is at most this has no term below <see cref="ExponentFloor"/>.</summary>
+    private const double FloorFree = 700.0;
+
     private readonly ReadOnlyMemoryPointer _values;
     private readonly int _rows;
     private readonly int _classes;
@@ -50,6 +53,9 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
     /// <summary>The stride of the rows prepared so far: 0 none, 1 every row, s every s-th row.</summary>
     private int _preparedStride;
     private double _slopeAtZero = double.NaN;
+
+    /// <summary>Whether every row the last preparing pass read is finite logits of 64 classes or more (<see cref="Prepare"/>).</summary>
+    private bool _everyRowFinite;
 
     /// <summary>An objective over N×C rows that must stay pinned (or be native memory) for the objective's lifetime.</summary>
     internal unsafe TemperatureObjective(TIn* values, int rows, int classes, int[] labels, bool logProbabilities, string name)
@@ -168,7 +174,7 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
                 Span<double> scratch = stackalloc double[Chunk];
                 scratch.Fill(double.NegativeInfinity); // the padding of short rows, which later loads leave in place
                 Span<double> higher = stackalloc double[expansion ? ExpansionOrder - 3 : 0];
-                Span<double> work = stackalloc double[expansion && Vector512.IsHardwareAccelerated ? 2 * Chunk : 0];
+                Span<double> work = stackalloc double[expansion ? 2 * Chunk : 0];
                 int k = start;
                 if (blocks)
                 {
@@ -184,7 +190,7 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
                             {
                                 int i = (k + r) * stride;
                                 var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * _classes), _classes);
-                                sums.SlopeAtZero.Add(Prepare(row, i, scratch, out double span));
+                                sums.SlopeAtZero.Add(Prepare(row, i, scratch, out double span, out _));
                                 sums.Spread = Math.Max(sums.Spread, span);
                             }
                         }
@@ -207,14 +213,25 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
                 {
                     int i = k * stride;
                     var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)i * _classes), _classes);
-                    if (prepare)
+                    if (k + RowPrefetch.Ahead < start + count)
                     {
-                        sums.SlopeAtZero.Add(Prepare(row, i, scratch, out double span));
-                        sums.Spread = Math.Max(sums.Spread, span);
+                        RowPrefetch.Lines((TIn*)_values.Address + ((long)(k + RowPrefetch.Ahead) * stride * _classes), (long)_classes * sizeof(TIn));
                     }
 
+                    double rowSpan = Spread;
+                    bool finite = _everyRowFinite;
+                    if (prepare)
+                    {
+                        sums.SlopeAtZero.Add(Prepare(row, i, scratch, out rowSpan, out finite));
+                        sums.Spread = Math.Max(sums.Spread, rowSpan);
+                        sums.EveryRowFinite &= finite;
+                    }
+
+                    // Every e^(βd) and e^d of a finite row whose spread keeps βd and d above the floor is a term of its
+                    // sums: the kernels then skip the floor's masks, with the same bits.
+                    bool floored = padded != 0 || !finite || !(rowSpan * (atOne ? Math.Max(beta, 1.0) : beta) <= FloorFree);
                     higher.Clear();
-                    double s = Row(row, _rowMax[i], beta, scratch, padded, atOne, out double s1, out double s2, out double s3, out double sAtOne, higher, work);
+                    double s = Row(row, _rowMax[i], beta, scratch, padded, atOne, floored, out double s1, out double s2, out double s3, out double sAtOne, higher, work);
                     double inverse = 1.0 / s;
                     if (expansion)
                     {
@@ -268,6 +285,7 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
             EveryLabelOnTop = everyOnTop;
             _slopeAtZero = totals.SlopeAtZero.Value / rows;
             Spread = totals.Spread;
+            _everyRowFinite = totals.EveryRowFinite;
             _preparedStride = _preparedStride == 1 ? 1 : stride;
         }
 
@@ -326,12 +344,12 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
             var d = Vector.LoadUnsafe(ref values, (nuint)(c * width)) - shift;
             if (atOne)
             {
-                sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.Max(d, floor)));
+                sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.MaxNative(d, floor)));
             }
 
             var x = d * scale;
             var negligible = Vector.LessThan(x, floor);
-            var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.Max(x, floor)));
+            var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.MaxNative(x, floor)));
             d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
             var de = d * e;
             var dde = d * de;
@@ -406,7 +424,7 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
             for (int r = 0; r < Width; r++)
             {
                 var row = new ReadOnlySpan<TIn>((TIn*)_values.Address + ((long)index[r] * classes), classes);
-                prepare.SlopeAtZero.Add(Prepare(row, index[r], scratch, out double span));
+                prepare.SlopeAtZero.Add(Prepare(row, index[r], scratch, out double span, out _));
                 prepare.Spread = Math.Max(prepare.Spread, span);
             }
         }
@@ -433,12 +451,12 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
             var d = Vector512.LoadUnsafe(ref values, (nuint)(c * Width)) - shift;
             if (atOne)
             {
-                sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(d, floor)));
+                sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, DoubleExp.Exp(Vector512.MaxNative(d, floor)));
             }
 
             var x = d * scale;
             var negligible = Vector512.LessThan(x, floor);
-            var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(x, floor)));
+            var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, DoubleExp.Exp(Vector512.MaxNative(x, floor)));
             d = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, d);
             var de = d * e;
             var dde = d * de;
@@ -491,8 +509,10 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
     /// Stores the row's maximum z, d_y = z_y − max z and whether its first arg-max is the label; returns the row's term
     /// of L′(0⁺). Rejects NaN and +∞, a row without a finite z, and a label with z_y = −∞ (probability 0).
     /// </summary>
-    private double Prepare(ReadOnlySpan<TIn> row, int rowIndex, Span<double> scratch, out double span)
+    /// <remarks><paramref name="finite"/> tells whether the row is logits of 64 classes or more, every one finite.</remarks>
+    private double Prepare(ReadOnlySpan<TIn> row, int rowIndex, Span<double> scratch, out double span, out bool finite)
     {
+        finite = false;
         if (!_logProbabilities && row.Length < MetricsPass.ShortRow)
         {
             return PrepareShort(row, rowIndex, out span);
@@ -500,6 +520,7 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
 
         if (!_logProbabilities && PrepareFinite(row, rowIndex, out double term, out span))
         {
+            finite = true;
             return term;
         }
 
@@ -595,8 +616,8 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
         for (; k <= row.Length - Vector<TIn>.Count; k += Vector<TIn>.Count)
         {
             var v = Vector.LoadUnsafe(ref values, (nuint)k);
-            maxima = Vector.Max(maxima, v);
-            minima = Vector.Min(minima, v);
+            maxima = Vector.MaxNative(maxima, v); // a NaN is caught by `ordered`
+            minima = Vector.MinNative(minima, v);
             ordered &= Vector.Equals(v, v);
             if (typeof(TIn) == typeof(float))
             {
@@ -765,16 +786,14 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
     /// s = Σ e^(β d), s1 = Σ d e^(β d), s2 = Σ d² e^(β d), s3 = Σ d³ e^(β d) over the row, d = z − max, and with
     /// <paramref name="atOne"/> also Σ e^d (<paramref name="sAtOne"/>).
     /// </summary>
-    private double Row(ReadOnlySpan<TIn> row, double max, double beta, Span<double> scratch, int padded, bool atOne, out double s1, out double s2, out double s3, out double sAtOne, Span<double> higher = default, Span<double> work = default)
+    private double Row(ReadOnlySpan<TIn> row, double max, double beta, Span<double> scratch, int padded, bool atOne, bool floored, out double s1, out double s2, out double s3, out double sAtOne, Span<double> higher = default, Span<double> work = default)
     {
         var moments = default(Moments);
         bool raw = !higher.IsEmpty;
         for (int start = 0; start < row.Length; start += Chunk)
         {
             var z = Load(row.Slice(start, Math.Min(Chunk, row.Length - start)), scratch, padded);
-            int i = raw
-                ? (Vector512.IsHardwareAccelerated ? moments.Add512Raw(z, max, beta, atOne, higher, work) : moments.AddRaw(z, max, beta, atOne, higher))
-                : (Vector512.IsHardwareAccelerated ? moments.Add512(z, max, beta, atOne) : moments.Add(z, max, beta, atOne));
+            int i = floored ? moments.Add<Floored>(z, max, beta, atOne, higher, work) : moments.Add<Unfloored>(z, max, beta, atOne, higher, work);
             for (; i < z.Length; i++)
             {
                 double d = z[i] - max;
@@ -855,8 +874,18 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
         internal double S3;
         internal double SAtOne;
 
+        /// <summary>Adds the whole vectors of <paramref name="z"/> (512-bit where the hardware has them), with the raw moments when <paramref name="higher"/> is not empty; returns how many values it took.</summary>
+        internal int Add<TFloor>(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> higher, Span<double> work)
+            where TFloor : struct, IFloor
+        {
+            return !higher.IsEmpty
+                ? (Vector512.IsHardwareAccelerated ? Add512Raw<TFloor>(z, max, beta, atOne, higher, work) : AddRaw<TFloor>(z, max, beta, atOne, higher, work))
+                : (Vector512.IsHardwareAccelerated ? Add512<TFloor>(z, max, beta, atOne) : Add<TFloor>(z, max, beta, atOne));
+        }
+
         /// <summary>Adds the whole 512-bit vectors of <paramref name="z"/>; returns how many values it took.</summary>
-        internal int Add512(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> work = default)
+        internal int Add512<TFloor>(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> work = default)
+            where TFloor : struct, IFloor
         {
             bool keep = !work.IsEmpty;
             ref double ds = ref MemoryMarshal.GetReference(work);
@@ -875,16 +904,27 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
                 var d = Vector512.LoadUnsafe(ref values, (nuint)i) - shift;
                 if (atOne)
                 {
-                    sumAtOne += Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(d, floor)));
+                    sumAtOne += default(TFloor).Applies
+                        ? Vector512.ConditionalSelect(Vector512.LessThan(d, floor), Vector512<double>.Zero, DoubleExp.Exp(Vector512.MaxNative(d, floor)))
+                        : DoubleExp.Exp(d);
                 }
 
                 var x = d * scale;
 
                 // Below the floor (a masked class at −∞, padding, or a weight under 1e-307) a value adds nothing; the
                 // floor also keeps every lane in the range where the vector exponential needs no scalar fallback.
-                var negligible = Vector512.LessThan(x, floor);
-                var e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, DoubleExp.Exp(Vector512.Max(x, floor)));
-                d = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, d);
+                Vector512<double> e;
+                if (default(TFloor).Applies)
+                {
+                    var negligible = Vector512.LessThan(x, floor);
+                    e = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, DoubleExp.Exp(Vector512.MaxNative(x, floor)));
+                    d = Vector512.ConditionalSelect(negligible, Vector512<double>.Zero, d);
+                }
+                else
+                {
+                    e = DoubleExp.Exp(x);
+                }
+
                 var de = d * e;
                 var dde = d * de;
                 var ddde = d * dde;
@@ -908,13 +948,16 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
         }
 
         /// <summary>Adds the whole vectors (<see cref="Vector{T}"/>: 256 or 128 bits) of <paramref name="z"/>; returns how many values it took.</summary>
-        internal int Add(ReadOnlySpan<double> z, double max, double beta, bool atOne)
+        internal int Add<TFloor>(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> work = default)
+            where TFloor : struct, IFloor
         {
             if (!Vector.IsHardwareAccelerated)
             {
                 return 0;
             }
 
+            bool keep = !work.IsEmpty;
+            ref double ds = ref MemoryMarshal.GetReference(work);
             var sum = Vector<double>.Zero;
             var sumAtOne = Vector<double>.Zero;
             var first = Vector<double>.Zero;
@@ -930,19 +973,36 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
                 var d = Vector.LoadUnsafe(ref values, (nuint)i) - shift;
                 if (atOne)
                 {
-                    sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.Max(d, floor)));
+                    sumAtOne += default(TFloor).Applies
+                        ? Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.MaxNative(d, floor)))
+                        : DoubleExp.Exp(d);
                 }
 
                 var x = d * scale;
-                var negligible = Vector.LessThan(x, floor);
-                var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.Max(x, floor)));
-                d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
+                Vector<double> e;
+                if (default(TFloor).Applies)
+                {
+                    var negligible = Vector.LessThan(x, floor);
+                    e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.MaxNative(x, floor)));
+                    d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
+                }
+                else
+                {
+                    e = DoubleExp.Exp(x);
+                }
+
                 var de = d * e;
                 var dde = d * de;
+                var ddde = d * dde;
                 sum += e;
                 first += de;
                 second += dde;
-                third += d * dde;
+                third += ddde;
+                if (keep)
+                {
+                    d.StoreUnsafe(ref ds, (nuint)i);
+                    ddde.StoreUnsafe(ref ds, (nuint)(Chunk + i));
+                }
             }
 
             S += Vector.Sum(sum);
@@ -957,12 +1017,13 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
         /// <see cref="Add512"/> that also adds Σ d^j e^(βd) for j = 4 … <see cref="ExpansionOrder"/> into
         /// <paramref name="higher"/> (the raw moments of the row's expansion in β, <see cref="EvaluateExpanded"/>).
         /// </summary>
-        internal int Add512Raw(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> higher, Span<double> work)
+        internal int Add512Raw<TFloor>(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> higher, Span<double> work)
+            where TFloor : struct, IFloor
         {
             // Two sweeps, so that neither holds more running sums than the registers take alongside the exponential's
             // constants: the first is Add512's, keeping each masked d and d³e^(βd) in the chunk's work buffer; the
             // second multiplies them up to d^K e^(βd) from the buffer, in cache.
-            int taken = Add512(z, max, beta, atOne, work);
+            int taken = Add512<TFloor>(z, max, beta, atOne, work);
             var m4 = Vector512<double>.Zero;
             var m5 = Vector512<double>.Zero;
             var m6 = Vector512<double>.Zero;
@@ -1009,45 +1070,19 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
             return taken;
         }
 
-        /// <summary><see cref="Add512Raw"/> in the machine's <see cref="Vector{T}"/>.</summary>
-        internal int AddRaw(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> higher)
+        /// <summary><see cref="Add512Raw"/> in the machine's <see cref="Vector{T}"/>: <see cref="Add{TFloor}(ReadOnlySpan{double}, double, double, bool, Span{double})"/>, then the higher powers from its work buffer.</summary>
+        internal int AddRaw<TFloor>(ReadOnlySpan<double> z, double max, double beta, bool atOne, Span<double> higher, Span<double> work)
+            where TFloor : struct, IFloor
         {
-            if (!Vector.IsHardwareAccelerated)
-            {
-                return 0;
-            }
-
-            var sum = Vector<double>.Zero;
-            var sumAtOne = Vector<double>.Zero;
-            var first = Vector<double>.Zero;
-            var second = Vector<double>.Zero;
-            var third = Vector<double>.Zero;
+            int taken = Add<TFloor>(z, max, beta, atOne, work);
             Span<Vector<double>> power = stackalloc Vector<double>[ExpansionOrder - 3];
             power.Clear();
-            var shift = new Vector<double>(max);
-            var scale = new Vector<double>(beta);
-            var floor = new Vector<double>(ExponentFloor);
-            ref double values = ref MemoryMarshal.GetReference(z);
-            int i = 0;
-            for (; i <= z.Length - Vector<double>.Count; i += Vector<double>.Count)
+            ref double ds = ref MemoryMarshal.GetReference(work);
+            ref double cubes = ref Unsafe.Add(ref ds, Chunk);
+            for (int i = 0; i < taken; i += Vector<double>.Count)
             {
-                var d = Vector.LoadUnsafe(ref values, (nuint)i) - shift;
-                if (atOne)
-                {
-                    sumAtOne += Vector.ConditionalSelect(Vector.LessThan(d, floor), Vector<double>.Zero, DoubleExp.Exp(Vector.Max(d, floor)));
-                }
-
-                var x = d * scale;
-                var negligible = Vector.LessThan(x, floor);
-                var e = Vector.ConditionalSelect(negligible, Vector<double>.Zero, DoubleExp.Exp(Vector.Max(x, floor)));
-                d = Vector.ConditionalSelect(negligible, Vector<double>.Zero, d);
-                var de = d * e;
-                var dde = d * de;
-                var p = d * dde;
-                sum += e;
-                first += de;
-                second += dde;
-                third += p;
+                var d = Vector.LoadUnsafe(ref ds, (nuint)i);
+                var p = Vector.LoadUnsafe(ref cubes, (nuint)i);
                 for (int j = 0; j < power.Length; j++)
                 {
                     p *= d;
@@ -1055,17 +1090,12 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
                 }
             }
 
-            S += Vector.Sum(sum);
-            S1 += Vector.Sum(first);
-            S2 += Vector.Sum(second);
-            S3 += Vector.Sum(third);
-            SAtOne += Vector.Sum(sumAtOne);
             for (int j = 0; j < power.Length; j++)
             {
                 higher[j] += Vector.Sum(power[j]);
             }
 
-            return i;
+            return taken;
         }
     }
 
@@ -1120,6 +1150,24 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
         }
     }
 
+    /// <summary>Whether a kernel drops the terms below <see cref="ExponentFloor"/> (a struct type argument, so that each form is compiled without the other's test).</summary>
+    private interface IFloor
+    {
+        bool Applies { get; }
+    }
+
+    /// <summary>Rows that may hold −∞ (masked classes, padding) or terms below the floor.</summary>
+    private readonly struct Floored : IFloor
+    {
+        public bool Applies => true;
+    }
+
+    /// <summary>Finite rows whose every term lies above the floor.</summary>
+    private readonly struct Unfloored : IFloor
+    {
+        public bool Applies => false;
+    }
+
     /// <summary>An address kept as an integer so that lambdas can capture it.</summary>
     private readonly record struct ReadOnlyMemoryPointer(nint Address);
 
@@ -1132,10 +1180,12 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
         internal CompensatedSum SlopeAtZero;
         internal CompensatedSum ValueAtOne;
         internal double Spread;
+        internal bool EveryRowFinite = true;
 
         internal void Add(Sums other)
         {
             Spread = Math.Max(Spread, other.Spread);
+            EveryRowFinite &= other.EveryRowFinite;
             ValueAtOne.Add(other.ValueAtOne);
             Value.Add(other.Value);
             Slope.Add(other.Slope);
@@ -1153,6 +1203,7 @@ internal sealed partial class TemperatureObjective<TIn> : IDisposable
             SlopeAtZero = default;
             ValueAtOne = default;
             Spread = default;
+            EveryRowFinite = true;
         }
     }
 }
