@@ -126,10 +126,25 @@ internal sealed class TableSource
             throw new InvalidDataException($"'{path}' is empty: a table needs a header row of column names and at least one data row.");
         }
 
+        var header = text ? Header(full, path) : null;
         var schema = Describe(connection, path, fromClause);
         if (schema.Count == 0)
         {
             throw new InvalidDataException($"'{path}' has no columns.");
+        }
+
+        if (header is not null)
+        {
+            if (schema.Count != header.Count && RaggedMessage(path) is { } ragged)
+            {
+                // DuckDB's sniffer found no delimiter every line agrees on and fell back to fewer columns.
+                throw new InvalidDataException(ragged);
+            }
+
+            if (schema.Count == header.Count)
+            {
+                RefuseDuplicates(header, path);
+            }
         }
 
         var tokenColumns = new HashSet<string>(StringComparer.Ordinal);
@@ -148,6 +163,66 @@ internal sealed class TableSource
         }
 
         return new TableSource(full, fromClause, schema, tokenColumns);
+    }
+
+    /// <summary>
+    /// The header's fields as written. A <c>.tsv</c> file whose header line has no tab but has commas is refused: it is
+    /// comma-separated, and read with tabs it would be one column named after the whole line.
+    /// </summary>
+    private static List<string> Header(string full, string path)
+    {
+        string first = CsvLayout.FirstLine(full);
+        char delimiter = CsvLayout.Delimiter(path, first);
+        if (delimiter == '\t' && !first.Contains('\t') && first.Contains(','))
+        {
+            throw new InvalidDataException(
+                $"'{path}' line 1 has no tab but has commas: a .tsv file separates its fields by tabs, and this one looks comma-separated (name it .csv).");
+        }
+
+        return CsvLayout.HeaderFields(full, delimiter);
+    }
+
+    /// <summary>
+    /// Refuses a header that names a column twice: DuckDB would rename the second <c>x</c> to <c>x_1</c>, a column the
+    /// user never wrote.
+    /// </summary>
+    private static void RefuseDuplicates(List<string> header, string path)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int c = 0; c < header.Count; c++)
+        {
+            if (!seen.TryAdd(header[c], c) && header[c].Length > 0)
+            {
+                throw new InvalidDataException(
+                    $"'{path}' names column '{CsvLayout.Shown(header[c])}' twice (columns {seen[header[c]] + 1} and {c + 1}); column names must be unique.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// For a CSV or TSV file with a record whose field count differs from the header's, the message naming the line
+    /// ("'x.csv' line 3 has 2 fields; the header has 3."); null for other files, or when every record agrees.
+    /// </summary>
+    private static string? RaggedMessage(string path)
+    {
+        string lower = path.ToLowerInvariant();
+        if (!(lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".tsv", StringComparison.Ordinal)
+            || lower.EndsWith(".csv.gz", StringComparison.Ordinal) || lower.EndsWith(".tsv.gz", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        try
+        {
+            char delimiter = CsvLayout.Delimiter(path, CsvLayout.FirstLine(path));
+            return CsvLayout.FirstRagged(path, delimiter) is { } ragged
+                ? $"'{path}' line {ragged.Line} has {ragged.Fields} field{(ragged.Fields == 1 ? "" : "s")}; the header has {ragged.HeaderFields}."
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Is the file empty or only white space (and a UTF-8 byte-order mark)? Reads at most 4 KiB.</summary>
@@ -201,6 +276,12 @@ internal sealed class TableSource
         }
         catch (DbException ex)
         {
+            // A ragged row past the sniffer's sample fails the read; name its line rather than quote DuckDB.
+            if (RaggedMessage(path) is { } ragged)
+            {
+                throw new InvalidDataException(ragged, ex);
+            }
+
             throw new InvalidDataException($"Cannot read '{path}': {FirstLine(ex.Message)}", ex);
         }
     }
