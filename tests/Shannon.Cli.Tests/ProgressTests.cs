@@ -79,7 +79,7 @@ public partial class ProgressTests
     {
         string directory = Directory.CreateTempSubdirectory("shannon-progress-").FullName;
         string table = Path.Combine(directory, "t.csv");
-        File.WriteAllText(table, "a,b,c,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i % 5},{i * 0.25},{(i * 7) % 3},{i % 2}")) + "\n");
+        File.WriteAllText(table, "a,b,c,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i % 5},{i * 37 % 60 * 0.25},{(i * 7) % 3},{i % 2}")) + "\n");
 
         var ranked = RunWithLines("features", table, "--target", "y", "--json");
         Assert.Equal(0, ranked.Code);

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
 namespace Shannon.Cli.Tests;
 
 /// <summary>
@@ -44,5 +48,64 @@ public sealed class ReviewDefectTests : IDisposable
         // Before: `mi dup.csv --x x_1 --y y` printed an estimate for a column the user never wrote.
         string path = File("dup.csv", "x,x,y\n1,2,3\n4,5,6\n");
         AssertOneErrorLine(CliRunner.Run("mi", path, "--x", "x_1", "--y", "y"), $"'{path}' names column 'x' twice (columns 1 and 2); column names must be unique.");
+    }
+
+    /// <summary>Iris with one more column, <paramref name="value"/> of the row number, written as the text it returns.</summary>
+    private string IrisWith(string name, string column, Func<int, string> value)
+    {
+        var lines = System.IO.File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"));
+        var text = new StringBuilder(lines[0]).Append(',').Append(column).Append('\n');
+        for (int i = 1; i < lines.Length; i++)
+        {
+            text.Append(lines[i]).Append(',').Append(value(i - 1)).Append('\n');
+        }
+
+        return File(name, text.ToString());
+    }
+
+    private static JsonElement Feature(JsonElement root, string name) =>
+        root.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
+
+    [Theory]
+    [InlineData("ts")]
+    [InlineData("third")]
+    public void A_row_index_written_as_non_integers_is_id_like_and_never_ranked_or_selected(string column)
+    {
+        // Before: ts = 1700000000.5 + 37.5 row ranked 1 [leakage_suspect] and was mRMR's first pick; written as integers it was id_like.
+        Func<int, string> value = column == "ts"
+            ? i => (1700000000.5 + 37.5 * i).ToString("R", CultureInfo.InvariantCulture)
+            : i => (i / 3.0).ToString("F3", CultureInfo.InvariantCulture); // a clock printed with rounding: 0.333, 0.667, 1.000
+        string path = IrisWith(column + ".csv", column, value);
+        var ranked = CliRunner.Run("features", path, "--target", "target", "--json");
+        Assert.Equal(0, ranked.Code);
+        using var json = JsonDocument.Parse(ranked.Out);
+        var feature = Feature(json.RootElement, column);
+        Assert.Equal(JsonValueKind.Null, feature.GetProperty("rank").ValueKind);
+        Assert.Contains("id_like", feature.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(1, Feature(json.RootElement, "petal_length_cm").GetProperty("rank").GetInt32());
+
+        var text = CliRunner.Run("features", path, "--target", "target");
+        Assert.Contains("(id-like: its values step by one constant amount from row to row (a row index or a regular clock))", text.Out, StringComparison.Ordinal);
+
+        var selected = CliRunner.Run("features", path, "--target", "target", "--method", "mrmr", "--json");
+        Assert.Equal(0, selected.Code);
+        using var picks = JsonDocument.Parse(selected.Out);
+        Assert.DoesNotContain(column, picks.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal("petal_length_cm", picks.RootElement.GetProperty("features")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void A_merely_monotone_column_is_a_feature_not_an_index()
+    {
+        // A table sorted by a real measurement: distinct, increasing, uneven steps. It stays ranked.
+        var random = new Random(3);
+        var sorted = Enumerable.Range(0, 150).Select(_ => random.NextDouble() * 10).Order().ToArray();
+        string path = IrisWith("sorted.csv", "m", i => sorted[i].ToString("F4", CultureInfo.InvariantCulture));
+        var ranked = CliRunner.Run("features", path, "--target", "target", "--json");
+        Assert.Equal(0, ranked.Code);
+        using var json = JsonDocument.Parse(ranked.Out);
+        var feature = Feature(json.RootElement, "m");
+        Assert.Equal(JsonValueKind.Number, feature.GetProperty("rank").ValueKind);
+        Assert.DoesNotContain("id_like", feature.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
     }
 }

@@ -94,8 +94,9 @@ internal sealed record FeatureScores(IReadOnlyList<ScoredFeature> Features, int 
 /// Vinh, Epps &amp; Bailey (2010), JMLR 11, 2837–2854 — a column with one value per row has I = H(target) and E₀[I] =
 /// H(target), so it scores 0; for the k-NN estimators (KSG, Ross) E₀ ≈ 0 by construction (Kraskov, Stögbauer &amp;
 /// Grassberger 2004; Ross 2014) and the score is I itself.</para>
-/// <para>Flags: <c>id_like</c> — a discrete or integer column with at least 90 % distinct values among its rows (never
-/// ranked as signal); <c>constant</c> — one value in at least 99 % of its rows; <c>leakage_suspect</c> — discrete
+/// <para>Flags: <c>id_like</c> — a discrete or integer column with at least 90 % distinct values among its rows, or a
+/// numeric column whose values step by one constant amount in row order however they are printed (a row index or a regular
+/// clock written as <c>1700000000.5 + 37.5·row</c>, <see cref="IsRowClock"/>) (never ranked as signal); <c>constant</c> — one value in at least 99 % of its rows; <c>leakage_suspect</c> — discrete
 /// target and a chance-corrected score ≥ 95 % of H(target), id-like or not: a text id scores 0 by the correction, while a
 /// row number in the file's class order (I = 98 % of H(target) on iris) is flagged both id-like and a leakage suspect,
 /// and warned about on every command (<see cref="LeakageWarning"/>) instead of hiding among the id-like columns.</para>
@@ -108,6 +109,9 @@ internal static class FeatureScoring
     public const string Empty = "empty";
     public const string TooFewRows = "too_few_rows";
     public const string NotEstimable = "not_estimable";
+
+    /// <summary>Why a numeric column that is not integer-valued is id-like: the note beside it.</summary>
+    public const string ClockNote = "id-like: its values step by one constant amount from row to row (a row index or a regular clock)";
 
     /// <summary>Share of distinct values among a column's rows from which it is id-like.</summary>
     public const double IdLikeShare = 0.9;
@@ -208,7 +212,8 @@ internal static class FeatureScoring
             flags.Add(Constant);
         }
 
-        if (present.Length >= 10 && distinct >= IdLikeShare * present.Length && (column.Kind == ColumnKind.Categorical || IsIntegerSequence(whole)))
+        bool clock = false;
+        if (present.Length >= 10 && distinct >= IdLikeShare * present.Length && (column.Kind == ColumnKind.Categorical || IsIntegerSequence(whole) || (clock = IsRowClock(whole))))
         {
             flags.Add(IdLike);
         }
@@ -247,6 +252,7 @@ internal static class FeatureScoring
                 MutualInformation = estimate.Value,
                 Adjusted = adjusted,
                 EstimateNotes = EstimatorNotes.Of(estimator, x, y, estimate),
+                Note = clock ? ClockNote : null,
             }, (x, y));
         }
         catch (ArgumentException ex)
@@ -309,6 +315,82 @@ internal static class FeatureScoring
         return target.Kind != ColumnKind.Numeric || task == "auto" ? variable
             : task == "classification" ? Variable.DiscreteNumbers(target.Name, variable.Values)
             : Variable.Continuous(target.Name, variable.Values);
+    }
+
+    /// <summary>
+    /// Numbers that step by one constant amount from row to row, within the rounding of their printed digits: a row index
+    /// or a regular clock however it is written (<c>1700000000.5 + 37.5·row</c>, <c>0.1, 0.2, …</c>), not only as integers.
+    /// </summary>
+    /// <remarks>
+    /// A value printed with <c>m</c> decimals is off by at most half a unit of its last digit, so two neighbours' step is
+    /// within <c>10^−m</c> of the true one (and the mean step within <c>10^−m / (n − 1)</c>); the tolerance is
+    /// <c>1.2 · 10^−m</c> plus double rounding, and must stay under half the step, so the values are distinct and
+    /// strictly monotone. A column that is merely monotone (a table sorted by a real feature) has uneven steps and is not
+    /// flagged.
+    /// </remarks>
+    internal static bool IsRowClock(Variable variable)
+    {
+        if (!variable.HasValues || variable.Rows < 10)
+        {
+            return false;
+        }
+
+        var values = variable.Values;
+        int n = values.Length;
+        double step = (values[n - 1] - values[0]) / (n - 1);
+        double scale = 0;
+        foreach (double v in values)
+        {
+            scale = Math.Max(scale, Math.Abs(v));
+        }
+
+        if (!(Math.Abs(step) > 0) || !double.IsFinite(step) || !double.IsFinite(scale))
+        {
+            return false;
+        }
+
+        // Cheap pass first: almost every real column has a step off by half the mean somewhere.
+        for (int i = 1; i < n; i++)
+        {
+            if (Math.Abs(values[i] - values[i - 1] - step) > 0.5 * Math.Abs(step))
+            {
+                return false;
+            }
+        }
+
+        int decimals = 0;
+        foreach (double v in values)
+        {
+            decimals = Math.Max(decimals, Decimals(v));
+        }
+
+        double tolerance = 1.2 * Math.Pow(10, -decimals) + 1e-12 * scale;
+        if (tolerance >= 0.5 * Math.Abs(step))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            if (Math.Abs(values[i] - values[i - 1] - step) > tolerance)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The decimals of a number's shortest round-trip text (<c>1700000038.5</c> → 1, <c>1E-05</c> → 5, <c>2E+20</c> → 0).</summary>
+    private static int Decimals(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        int e = text.IndexOfAny(['E', 'e']);
+        string mantissa = e < 0 ? text : text[..e];
+        int exponent = e < 0 ? 0 : int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        int dot = mantissa.IndexOf('.');
+        int fraction = dot < 0 ? 0 : mantissa.Length - dot - 1;
+        return Math.Max(0, fraction - exponent);
     }
 
     /// <summary>Integers, all distinct, filling most of their range (a row number or a counter).</summary>
