@@ -108,4 +108,15 @@ public sealed class ReviewDefectTests : IDisposable
         Assert.Equal(JsonValueKind.Number, feature.GetProperty("rank").ValueKind);
         Assert.DoesNotContain("id_like", feature.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
     }
+
+    [Fact]
+    public void Counts_past_two_to_the_31_report_their_rows_not_int_max()
+    {
+        // Before: counts 1e11 + 1e11 + 1 printed "rows":2147483647.
+        string counts = File("big.csv", "feature,value,y,count\na,u,p,100000000000\na,v,q,100000000000\na,u,q,1\n");
+        var run = CliRunner.Run("features", "--counts", counts, "--target", "y", "--json");
+        Assert.Equal(0, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(200_000_000_001L, Feature(json.RootElement, "a").GetProperty("rows").GetInt64());
+    }
 }

@@ -217,7 +217,7 @@ internal static class FeaturesCommand
                 flags.Add(FeatureScoring.IdLike);
             }
 
-            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, (int)Math.Min(int.MaxValue, table.Total), flags, discrete.Name, mi, adjusted, null, null, null, null, 0, null, null);
+            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, table.Total, flags, discrete.Name, mi, adjusted, null, null, null, null, 0, null, null);
         });
         return [.. scored.OrderBy(f => f.Ranked ? 0 : 1).ThenByDescending(f => f.Adjusted)];
     }

@@ -59,7 +59,7 @@ internal sealed record ScoringSettings(
 /// <param name="QValue">Benjamini–Hochberg q-value across the tested features, or null.</param>
 /// <param name="Note">Why a feature was not scored, or why its interval is withheld (<see cref="Estimate.IntervalWithheld"/>), or null.</param>
 internal sealed record ScoredFeature(
-    string Name, string ReadAs, string Kind, int Missing, int Distinct, int Rows, IReadOnlyList<string> Flags, string? Estimator,
+    string Name, string ReadAs, string Kind, int Missing, int Distinct, long Rows, IReadOnlyList<string> Flags, string? Estimator,
     double? MutualInformation, double? Adjusted, double? Lower, double? Upper, double? PValue, string? PMethod, int Permutations, double? QValue, string? Note)
 {
     /// <summary>
@@ -247,7 +247,7 @@ internal static class FeatureScoring
             return (blank with
             {
                 Kind = kind,
-                Rows = (int)estimate.N,
+                Rows = estimate.N,
                 Estimator = estimator.Name,
                 MutualInformation = estimate.Value,
                 Adjusted = adjusted,
