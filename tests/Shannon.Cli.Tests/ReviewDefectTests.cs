@@ -119,4 +119,25 @@ public sealed class ReviewDefectTests : IDisposable
         using var json = JsonDocument.Parse(run.Out);
         Assert.Equal(200_000_000_001L, Feature(json.RootElement, "a").GetProperty("rows").GetInt64());
     }
+
+    [Fact]
+    public void Report_help_states_the_schedule_in_use_and_json_gives_the_rows_used()
+    {
+        // Before: "adaptive (25 to 1,000 per feature…)" while the schedule starts at 10; "rows": 150 with only a warning for the 100 used.
+        var help = CliRunner.Run("report", "--help");
+        Assert.Contains("adaptive (batches doubling from 10 permutations per feature, up to max(1,000, m/q - 1) for m tested features at q = 0.05 (at most 20,000), stopping once 3 permuted scores reach the observed one)", help.Out.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.DoesNotContain("25 to 1,000", help.Out, StringComparison.Ordinal);
+
+        string output = Path.Combine(directory, "report");
+        var run = CliRunner.Run("report", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "-o", output, "--max-rows", "100",
+            "--permutations", "0", "--replicates", "0", "--json");
+        Assert.Equal(0, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(150, json.RootElement.GetProperty("rows").GetInt32());
+        Assert.Equal(100, json.RootElement.GetProperty("rows_used").GetInt32());
+        var all = CliRunner.Run("report", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "-o", output,
+            "--permutations", "0", "--replicates", "0", "--json");
+        using var whole = JsonDocument.Parse(all.Out);
+        Assert.Equal(150, whole.RootElement.GetProperty("rows_used").GetInt32());
+    }
 }

@@ -21,7 +21,7 @@ internal static class ReportCommand
         var open = new Option<bool>("--open") { Description = "Open the report in the default browser when done." };
         var k = new Option<int>("--k") { Description = "Neighbours of the k-NN estimators.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.K }.Within(OptionRanges.Neighbours);
         var bins = new Option<int>("--bins") { Description = "Quantile bins for the redundancy heatmap.", DefaultValueFactory = _ => 10 }.Within(OptionRanges.TwoOrMoreBins);
-        var permutations = new Option<int?>("--permutations") { Description = "Permutations for every p-value (the p-value shannon mi prints); 0 for none; omitted: adaptive (25 to 1,000 per feature, more where the p-value is small)." }.Within(OptionRanges.PermutationsOrNone);
+        var permutations = new Option<int?>("--permutations") { Description = "Permutations for every p-value (the p-value shannon mi prints); 0 for none; omitted: adaptive (" + ScoringSettings.ScheduleDescription + ")." }.Within(OptionRanges.PermutationsOrNone);
         var replicates = new Option<int>("--replicates") { Description = "Half-samples for the intervals; 0 for none.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.IntervalReplicates }.Within(OptionRanges.ResamplesOrNone);
         var ci = new Option<double>("--ci") { Description = "Level of the intervals.", DefaultValueFactory = _ => Estimators.EstimatorDefaults.ConfidenceLevel }.Within(OptionRanges.Confidence);
         var maxRows = new Option<int>("--max-rows") { Description = "Analyse a seeded sample of at most this many rows.", DefaultValueFactory = _ => ReportSettings.DefaultMaxRows }.Within(OptionRanges.ReportRows);
@@ -44,11 +44,11 @@ internal static class ReportCommand
 
             // Refuse a bad -o before the work: a file where the directory should be, or report.html being the input.
             string directory = parse.GetValue(output)!;
-            AtomicFile.OutputDirectory(directory, create: false);
+            OutputPaths.Directory(directory, "-o", create: false);
             string htmlPath = Path.Combine(directory, "report.html");
             AtomicFile.Target(htmlPath, inputs);
             var report = path is null ? Demo(settings, context) : FromFile(path, parse.GetValue(target), settings, context);
-            AtomicFile.OutputDirectory(directory);
+            OutputPaths.Directory(directory, "-o", create: true);
             AtomicFile.WriteAllText(htmlPath, HtmlReportWriter.Write(report), inputs);
             if (parse.GetValue(json))
             {

@@ -73,7 +73,7 @@ internal static class ReportSummary
     /// <c>distinct</c>, <c>flags</c>, <c>estimator</c>, <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
     /// <c>mi_adjusted</c>, <c>ci</c>, <c>p_value</c>, <c>p_method</c>, <c>permutations</c>, <c>q_value</c> and
     /// <c>p_value_is_bound</c> (true when no permutation reached the observed score: <c>p_value</c> = 1/(permutations + 1)
-    /// is then the bound p &lt; 1/(permutations + 1), and <c>q_value</c> likewise an upper bound) (null where not computed); top level <c>unit</c>, <c>rows</c>, <c>rows_dropped</c>, <c>target</c>, <c>target_entropy</c>,
+    /// is then the bound p &lt; 1/(permutations + 1), and <c>q_value</c> likewise an upper bound) (null where not computed); top level <c>unit</c>, <c>rows</c> (in the data), <c>rows_used</c> (the seeded sample the estimates use under --max-rows, else <c>rows</c>), <c>rows_dropped</c>, <c>target</c>, <c>target_entropy</c>,
     /// <c>insights</c>, <c>columns</c> (the data-quality table), <c>mrmr</c> and <c>warnings</c>.
     /// </summary>
     public static void Json(CliContext context, InformationReport report, string htmlPath)
@@ -129,6 +129,7 @@ internal static class ReportSummary
             new("html", Path.GetFullPath(htmlPath)),
             new("unit", report.Settings.Unit.Unit),
             new("rows", report.Rows),
+            new("rows_used", report.RowsUsed),
             new("rows_dropped_reasons", report.DroppedReasons),
             new("target", report.Target),
             new("target_entropy", report.TargetEntropy),

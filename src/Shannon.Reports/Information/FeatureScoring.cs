@@ -36,7 +36,20 @@ internal sealed record ScoringSettings(
     /// passes the false discovery rate whatever the other features' p-values are (<see cref="AdaptivePermutations.Decisive"/>).
     /// </summary>
     public static AdaptivePermutations Schedule(int tested) =>
-        AdaptivePermutations.Decisive(Math.Max(1, tested), FalseDiscoveryRate) with { Initial = 10, Exceedances = 3 };
+        AdaptivePermutations.Decisive(Math.Max(1, tested), FalseDiscoveryRate, PermutationCeiling) with { Initial = FirstPermutations, Exceedances = StopExceedances };
+
+    /// <summary>The adaptive schedule's first batch of permutations.</summary>
+    public const int FirstPermutations = 10;
+
+    /// <summary>The adaptive schedule stops a feature once this many permuted scores reach the observed one.</summary>
+    public const int StopExceedances = 3;
+
+    /// <summary>The most permutations the adaptive schedule spends on one feature.</summary>
+    public const int PermutationCeiling = 20_000;
+
+    /// <summary>The adaptive schedule in words, from the numbers <see cref="Schedule"/> uses (for help texts).</summary>
+    public static string ScheduleDescription => string.Create(CultureInfo.InvariantCulture,
+        $"batches doubling from {FirstPermutations} permutations per feature, up to max({new AdaptivePermutations().Maximum:N0}, m/q - 1) for m tested features at q = {FalseDiscoveryRate} (at most {PermutationCeiling:N0}), stopping once {StopExceedances} permuted scores reach the observed one");
 }
 
 /// <summary>One feature scored against the target, with the data-quality facts behind it.</summary>

@@ -32,6 +32,9 @@ internal sealed record InformationReport(
     /// <summary>Per column: type as read, kind, missing cells, distinct values and flags (the data-quality section).</summary>
     public IReadOnlyList<ColumnQuality> Quality { get; init; } = [];
 
+    /// <summary>Rows the estimates use: <see cref="Rows"/>, or the seeded sample of <see cref="ReportSettings.MaxRows"/> of them when the data has more.</summary>
+    public int RowsUsed { get; init; }
+
     /// <summary>Rows left out of every score: dropped by the reader, or without a target value.</summary>
     public long RowsDropped { get; init; }
 

@@ -139,6 +139,7 @@ internal static class InformationReportBuilder
             histograms)
         {
             Quality = quality,
+            RowsUsed = table.RowCount,
             TargetIsDiscrete = targetVariable.IsDiscrete,
             RowsDropped = table.Dropped.Dropped + scores.TargetMissing,
             DroppedReasons = DroppedReasons(table.Dropped, target, scores.TargetMissing),
