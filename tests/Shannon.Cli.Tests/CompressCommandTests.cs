@@ -137,7 +137,7 @@ public sealed class CompressCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "compress", "MISSING" }, "error: FILE file")]
+    [InlineData(new[] { "compress", "MISSING" }, "error: FILE '")]
     [InlineData(new[] { "compress", "-" }, "error: compressing stdin needs -o")]
     [InlineData(new[] { "compress", "IN", "--order", "9" }, "error: --order must be in 0–8; got 9.")]
     [InlineData(new[] { "compress", "IN", "--order", "2", "--model", "ngram:x.kn" }, "error: --order sets the adaptive model")]

@@ -62,7 +62,7 @@ public class DivergenceCommandTests
     [Theory]
     [InlineData("error: p has a negative entry -0.1 at index 2.", "kl", "0.7,0.4,-0.1", "0.2,0.3,0.5")]
     [InlineData("error: p has 2 entries but q has 3", "js", "0.5,0.5", "0.2,0.3,0.5")]
-    [InlineData("error: q sums to 0.9", "cross-entropy", "0.5,0.5", "0.5,0.4")]
+    [InlineData("error: Q sums to 0.9", "cross-entropy", "0.5,0.5", "0.5,0.4")]
     [InlineData("error: Q has 'x' at index 1, which is not a number.", "kl", "0.5,0.5", "0.5,x")]
     [InlineData("error: weights sum to 0", "kl", "1,1", "0,0", "--counts")]
     [InlineData("error: 'one' is not a logarithm base", "kl", "0.5,0.5", "0.5,0.5", "--base", "one")]

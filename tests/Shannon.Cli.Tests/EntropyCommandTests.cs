@@ -65,7 +65,7 @@ public class EntropyCommandTests
     [Theory]
     [InlineData("0.7,0.4,-0.1", "error: p has a negative entry -0.1 at index 2.")]
     [InlineData("0.5,abc", "error: P has 'abc' at index 1, which is not a number.")]
-    [InlineData("0.5,0.4", "error: p sums to 0.9")]
+    [InlineData("0.5,0.4", "error: P sums to 0.9")]
     public void Bad_input_exits_2_with_one_line(string p, string expected)
     {
         var (code, output, error) = CliRunner.Run("entropy", p);

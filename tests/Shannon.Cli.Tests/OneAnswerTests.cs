@@ -191,7 +191,10 @@ public sealed class OneAnswerTests : IDisposable
 
         var (ksgCode, _, ksgError) = CliRunner.Run(["mi", path, "--x", "petal_width_cm", "--y", "sepal_width_cm", .. options]);
         Assert.Equal(2, ksgCode);
-        string reason = ksgError.Trim().Replace("error: ", string.Empty, StringComparison.Ordinal);
+        // mi names --k and the columns; the reason itself is the one features and report note.
+        Assert.StartsWith("error: --k 1000: 'petal_width_cm' and 'sepal_width_cm' have 150 rows with values in ", ksgError, StringComparison.Ordinal);
+        const string reason = "k = 1000 neighbours need at least 1001";
+        Assert.Contains(reason, ksgError, StringComparison.Ordinal);
         var regression = Json(Run(["features", path, "--target", "sepal_width_cm", "--json", .. options]));
         var regressionReport = Json(Run(["report", path, "--target", "sepal_width_cm", "--json", "-o", Path.Combine(_directory, "k2"), "--permutations", "0", "--replicates", "0", .. options]));
         foreach (var listing in new[] { regression, regressionReport })

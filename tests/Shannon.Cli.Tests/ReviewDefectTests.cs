@@ -140,4 +140,88 @@ public sealed class ReviewDefectTests : IDisposable
         using var whole = JsonDocument.Parse(all.Out);
         Assert.Equal(150, whole.RootElement.GetProperty("rows_used").GetInt32());
     }
+
+    [Fact]
+    public void Too_many_neighbours_names_k_and_the_columns()
+    {
+        // Before: "x has 12 samples; k = 20 neighbours need at least 21." (x is the library's parameter, not a column).
+        var text = new StringBuilder("w,v\n");
+        for (int i = 0; i < 12; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i * 0.37 % 1.3},{i * 0.71 % 1.1}\n");
+        }
+
+        string data = File("d.csv", text.ToString());
+        AssertOneErrorLine(CliRunner.Run("mi", data, "--x", "w", "--y", "v", "--k", "20"),
+            $"--k 20: 'w' and 'v' have 12 rows with values in {data}; k = 20 neighbours need at least 21 (ksg1).");
+        AssertOneErrorLine(CliRunner.Run("entropy", "--samples", data, "--column", "w,v", "--k", "12"),
+            $"--k 12: 'w,v' has 12 rows with values in {data}; k = 12 neighbours need at least 13 (kl).");
+    }
+
+    [Fact]
+    public void A_probability_array_without_class_columns_names_the_file()
+    {
+        // Before: "classes must be at least 2; got 0 (use the binary overloads …)".
+        string probs = Path.Combine(directory, "h9.npy");
+        string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 0), }";
+        header = header.PadRight(64 - 10 - 1) + "\n"; // magic (6) + version (2) + length (2) + header = 64 bytes
+        var bytes = new List<byte> { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)header.Length, 0 };
+        bytes.AddRange(Encoding.ASCII.GetBytes(header));
+        System.IO.File.WriteAllBytes(probs, [.. bytes]);
+        string labels = File("lab.txt", "0\n1\n");
+        AssertOneErrorLine(CliRunner.Run("calibration", probs, labels),
+            "PROBS h9.npy has shape (2, 0): no class columns; give (N, C) class probabilities with C ≥ 2, or (N,) positive-class probabilities.");
+    }
+
+    [Fact]
+    public void A_distribution_that_does_not_sum_to_one_points_at_counts_not_the_library()
+    {
+        // Before: "p sums to 0.8999999999999999, not 1 (tolerance 1e-9); normalise it explicitly (Distributions.Normalize or FromCounts)."
+        AssertOneErrorLine(CliRunner.Run("entropy", "0.3,0.3,0.3"),
+            "P sums to 0.8999999999999999, not 1 (tolerance 1e-9); use --counts to treat the values as counts (each divided by their sum).");
+        AssertOneErrorLine(CliRunner.Run("kl", "0.5,0.5", "3,1"),
+            "Q sums to 4, not 1 (tolerance 1e-9); use --counts to treat the values as counts (each divided by their sum).");
+        Assert.Equal(0, CliRunner.Run("entropy", "3,3,3", "--counts").Code);
+    }
+
+    [Fact]
+    public void Output_failures_name_the_option()
+    {
+        // Before: "Could not find file '/proc/nonexist'." and "The output 'x.txt' must end in .png or .svg."
+        if (Directory.Exists("/proc"))
+        {
+            AssertOneErrorLine(CliRunner.Run("report", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "-o", "/proc/shannon-nonexist/x"),
+                "-o cannot write into '/proc/shannon-nonexist/x': the directory '/proc/shannon-nonexist' does not exist and cannot be created (the file system refused it).");
+        }
+
+        string figure = Path.Combine(directory, "x.txt");
+        AssertOneErrorLine(CliRunner.Run("plot", "binary-entropy", "-o", figure), $"-o '{figure}' must end in .png or .svg (the image format comes from the extension).");
+        Assert.False(System.IO.File.Exists(figure));
+    }
+
+    [Fact]
+    public void A_count_beyond_64_bits_is_refused_by_name_not_by_duckdb()
+    {
+        // Before: "Cannot read 'c.csv': Conversion Error: Type DOUBLE with value 1e+30 can't be cast … sum(count)".
+        string wide = File("wide.csv", "x,y,count\n1,2,1e30\n2,1,1e30\n");
+        AssertOneErrorLine(CliRunner.Run("features", "--counts", wide, "--target", "y"),
+            $"'{wide}' has a count of 1e+30, more than 2^63 - 1 = 9223372036854775807; counts are held as 64-bit integers, and a table's total must fit in one.");
+        string tall = File("tall.csv", "feature,value,d,count\nc,0,0,1e300\nc,1,1,1\n");
+        AssertOneErrorLine(CliRunner.Run("features", "--counts", tall, "--target", "d"),
+            $"'{tall}' has a count of 1e+300, more than 2^63 - 1 = 9223372036854775807; counts are held as 64-bit integers, and a table's total must fit in one.");
+    }
+
+    [Fact]
+    public void Logistic_to_stdout_and_decompress_of_a_missing_file_say_what_they_mean()
+    {
+        // Before: "wrote - and lab_out.txt" and "FILE file 'nonexist.shn' does not exist."
+        string labels = Path.Combine(directory, "lab_out.txt");
+        var run = CliRunner.RunBinary([], "logistic", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "--logits", "-", "--labels", labels, "--epochs", "5");
+        Assert.Equal(0, run.Code);
+        Assert.Contains($"wrote logits to stdout and labels to {labels}", run.Out + run.Err, StringComparison.Ordinal);
+        Assert.True(run.Stdout.Length > 0);
+
+        string missing = Path.Combine(directory, "nonexist.shn");
+        AssertOneErrorLine(CliRunner.Run("decompress", missing), $"FILE '{missing}' does not exist.");
+    }
 }

@@ -57,6 +57,11 @@ internal sealed class CalibrationInputs : IDisposable
                     throw new InvalidDataException($"PROBS {Path.GetFileName(path)} has no rows.");
                 }
 
+                if (map.Columns == 0)
+                {
+                    throw new InvalidDataException($"PROBS {Path.GetFileName(path)} has shape ({string.Join(", ", map.Shape)}): no class columns; give (N, C) class probabilities with C ≥ 2, or (N,) positive-class probabilities.");
+                }
+
                 bool vector = map.Shape.Length == 1 || map.Columns == 1;
                 return new CalibrationInputs(map.Rows, map.Columns, vector) { _map = map };
             }

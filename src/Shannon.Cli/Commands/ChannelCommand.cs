@@ -72,7 +72,7 @@ internal static class ChannelCommand
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null)
             {
-                FigureFile.Check(plotPath, inputs);
+                OutputPaths.CheckFigure(plotPath, "--plot", inputs);
             }
 
             double[] p = NumberList.Read(parse.GetValue(source)!, "--source", context);

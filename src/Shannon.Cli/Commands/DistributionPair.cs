@@ -29,6 +29,11 @@ internal sealed class DistributionPair
             Distributions.Normalize(p, p);
             Distributions.Normalize(q, q);
         }
+        else
+        {
+            NumberList.RequireDistribution(p, "P");
+            NumberList.RequireDistribution(q, "Q");
+        }
 
         return (p, q, unit);
     }

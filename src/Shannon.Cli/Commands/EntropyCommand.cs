@@ -68,6 +68,10 @@ internal static class EntropyCommand
             {
                 Distributions.Normalize(values, values);
             }
+            else
+            {
+                NumberList.RequireDistribution(values, "P");
+            }
 
             double h = Entropy.Of(values, unit);
             if (parse.GetValue(json))

@@ -17,6 +17,7 @@ internal static class EntropySamples
         var x = columnName is null ? SampleColumns.Only(context, path, "--column") : SampleColumns.Read(context, path, ("--column", columnName))[0];
         var estimator = EstimatorChoice.Require<IEntropyEstimator>(EstimatorChoice.Parse(estimatorName, k, seed, bins), "an entropy");
         var used = estimator is Automatic automatic ? automatic.For(x) : estimator;
+        SampleColumns.RequireNeighbours(used, x.Rows, path, x);
         SampleColumns.RequireIntervalRows(ci, x.Rows, path);
         var uncertainty = new UncertaintyOptions { Level = ci, Seed = seed ?? EstimatorDefaults.Seed };
         var result = WithUncertainty.Entropy(used, x, uncertainty, unit);

@@ -42,7 +42,7 @@ internal static class IbCommand
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null)
             {
-                FigureFile.Check(plotPath, [parse.GetValue(joint)!]);
+                OutputPaths.CheckFigure(plotPath, "--plot", [parse.GetValue(joint)!]);
             }
 
             double? single = parse.GetValue(beta);

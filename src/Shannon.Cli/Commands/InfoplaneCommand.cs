@@ -31,7 +31,7 @@ internal static class InfoplaneCommand
             var options = new InformationPlaneOptions(
                 Epochs: parse.GetValue(epochs), Bins: parse.GetValue(bins), Seed: parse.GetValue(seed), NeighbourSamples: parse.GetValue(knn),
                 NoiseVariance: parse.GetValue(noise));
-            AtomicFile.OutputDirectory(parse.GetValue(output)!, create: false); // refuse a bad -o before training
+            OutputPaths.Directory(parse.GetValue(output)!, "-o", create: false); // refuse a bad -o before training
             var result = WorkProgress.Run(context, "epochs", options.Epochs + 1, counter => InformationPlaneExperiment.Run(options, new CountingProgress(counter)));
             var paths = InformationPlaneReport.Write(result, parse.GetValue(output)!);
             var last = result.Epochs[^1];

@@ -90,19 +90,25 @@ internal static class LogisticCommand
                 CliOutput.Json(context, [
                     new("classes", names), new("features", features.Length), new("train_rows", train.Length), new("test_rows", test.Length),
                     new("train_accuracy", trainAccuracy), new("test_accuracy", testAccuracy), new("test_nll", testNll), new("unit", "nats"),
-                    new("logits", Path.GetFullPath(logitsPath)), new("labels", Path.GetFullPath(labelsPath))]);
+                    new("logits", FullPath(logitsPath)), new("labels", FullPath(labelsPath))]);
             }
             else
             {
                 context.Out.WriteLine($"{features.Length} features, {k} classes ({string.Join(", ", names.Take(12))}{(k > 12 ? ", …" : string.Empty)}), {train.Length} training rows, {test.Length} held out");
                 context.Out.WriteLine($"train accuracy {CliOutput.Number(trainAccuracy)}, held-out accuracy {CliOutput.Number(testAccuracy)}, held-out NLL {CliOutput.Number(testNll)} nats");
-                context.Out.WriteLine($"wrote {logitsPath} and {labelsPath}");
+                context.Out.WriteLine($"wrote logits to {Destination(logitsPath)} and labels to {Destination(labelsPath)}");
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>Where an output went, for the summary line: <c>stdout</c> for <c>-</c>, else the path.</summary>
+    private static string Destination(string path) => OutputPaths.IsStdout(path) ? "stdout" : path;
+
+    /// <summary>An output's full path for JSON; <c>-</c> (stdout) stays <c>-</c>.</summary>
+    private static string FullPath(string path) => OutputPaths.IsStdout(path) ? path : Path.GetFullPath(path);
 
     private static double Accuracy(double[] logits, int classes, int[] labels)
     {

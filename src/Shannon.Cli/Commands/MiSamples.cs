@@ -31,6 +31,7 @@ internal static class MiSamples
         {
             var estimator = EstimatorChoice.Require<IMutualInformationEstimator>(chosen, "I(X;Y)");
             var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
+            SampleColumns.RequireNeighbours(used, x.Rows, request.Data!, x, y);
             var result = WithUncertainty.MutualInformation(used, x, y, uncertainty, request.Base);
             foreach (string note in EstimatorNotes.Of(used, x, y, result))
             {
@@ -50,6 +51,7 @@ internal static class MiSamples
 
             var estimator = EstimatorChoice.Require<IConditionalMutualInformationEstimator>(chosen, "I(X;Y|Z)");
             var used = estimator is Automatic automatic ? automatic.For(x, y, z) : estimator;
+            SampleColumns.RequireNeighbours(used, x.Rows, request.Data!, x, y, z);
             var result = WithUncertainty.ConditionalMutualInformation(used, x, y, z, uncertainty, request.Base);
             if (used is ConditionedOnLabels conditioned && result.N < z.Rows)
             {

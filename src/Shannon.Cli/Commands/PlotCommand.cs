@@ -19,7 +19,7 @@ internal static class PlotCommand
         {
             var which = FigureNames.Parse(parse.GetValue(figure)!);
             string path = parse.GetValue(output) ?? FigureNames.NameOf(which) + ".png";
-            FigureFile.Check(path);
+            OutputPaths.CheckFigure(path, "-o");
             FigureFile.Save(LessonFigures.Create(which), path);
             if (parse.GetValue(json))
             {

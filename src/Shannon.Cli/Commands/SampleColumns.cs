@@ -1,5 +1,6 @@
 using Shannon.Data.Tables;
 using Shannon.Estimators;
+using Shannon.Estimators.Continuous;
 
 namespace Shannon.Cli.Commands;
 
@@ -69,6 +70,28 @@ internal static class SampleColumns
         {
             throw new UsageException(
                 $"--ci {CliOutput.Number(level)} needs at least {Estimators.Uncertainty.HalfSampling.MinimumRows} rows with values (the interval recomputes the estimate on halves of them); {CliInput.DisplayName(path)} has {rows}.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a k-nearest-neighbour estimator asked for more neighbours than the columns have other rows, naming
+    /// <c>--k</c> and the columns (the library's message names only its own parameter, <c>x</c>).
+    /// </summary>
+    /// <exception cref="UsageException">k ≥ the rows with values.</exception>
+    public static void RequireNeighbours(IEstimator used, int rows, string path, params Variable[] columns)
+    {
+        int? k = used switch
+        {
+            Ksg ksg => ksg.K,
+            FrenzelPompe frenzelPompe => frenzelPompe.K,
+            KozachenkoLeonenko kozachenkoLeonenko => kozachenkoLeonenko.K,
+            _ => null,
+        };
+        if (k is int neighbours && rows <= neighbours)
+        {
+            string names = string.Join(" and ", columns.Select(c => $"'{c.Name}'"));
+            throw new UsageException(
+                $"--k {neighbours}: {names} {(columns.Length == 1 ? "has" : "have")} {rows} rows with values in {CliInput.DisplayName(path)}; k = {neighbours} neighbours need at least {neighbours + 1} ({used.Name}).");
         }
     }
 

@@ -187,7 +187,9 @@ internal static class CliInput
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{name} file '{NumberList.Escape(path)}' does not exist.", path);
+            // "FILE 'x.shn'", not "FILE file 'x.shn'": an argument named FILE already says what it is.
+            string what = name.EndsWith("FILE", StringComparison.Ordinal) ? name : name + " file";
+            throw new FileNotFoundException($"{what} '{NumberList.Escape(path)}' does not exist.", path);
         }
     }
 

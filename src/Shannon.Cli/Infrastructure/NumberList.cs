@@ -68,6 +68,27 @@ internal static class NumberList
             : throw new UsageException($"{name} '{Escape(text)}' has an empty element at position {empty + 1}; separate the items with single commas.");
     }
 
+    /// <summary>
+    /// Refuses a distribution argument of finite, non-negative values that does not sum to 1, pointing at the CLI's own
+    /// <c>--counts</c> (the library's message names <c>Distributions.Normalize</c>, which a command-line user cannot call).
+    /// Negative or non-finite values are left to the library's check, which names the entry.
+    /// </summary>
+    /// <exception cref="UsageException">The values sum to something other than 1 beyond the library's tolerance.</exception>
+    public static void RequireDistribution(double[] values, string name)
+    {
+        if (values.Length == 0 || !values.All(v => double.IsFinite(v) && v >= 0))
+        {
+            return;
+        }
+
+        double sum = Numerics.CompensatedSum.Of(values);
+        if (!(Math.Abs(sum - 1.0) <= Numerics.Guard.SumTolerance))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} sums to {sum:R}, not 1 (tolerance {Numerics.Guard.SumTolerance:0e0}); use --counts to treat the values as counts (each divided by their sum)."));
+        }
+    }
+
     private static bool LooksInline(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-' or '+' or 'e' or 'E' or ' ' or ';'
             || char.IsAsciiLetter(c));

@@ -101,6 +101,45 @@ internal static class OutputPaths
         }
     }
 
+    /// <summary>Checks (and with <paramref name="create"/> makes) an output directory, naming the option when it cannot be one.</summary>
+    /// <param name="path">The directory as given.</param>
+    /// <param name="option">The option's name for messages.</param>
+    /// <param name="create">Create it (and missing parents) now; false only checks.</param>
+    /// <returns>The directory's full path.</returns>
+    /// <exception cref="UsageException">The path or a parent is a file, or the directory cannot be created.</exception>
+    public static string Directory(string path, string option, bool create)
+    {
+        try
+        {
+            return AtomicFile.OutputDirectory(path, create);
+        }
+        catch (IOException ex)
+        {
+            throw new UsageException($"{option} {ex.Message}"); // "-o cannot write into 'x': it exists and is not a directory."
+        }
+    }
+
+    /// <summary>Checks a figure output before the work, naming the option: a .png or .svg file that may be written and is not an input.</summary>
+    /// <param name="path">The output as given.</param>
+    /// <param name="option">The option's name for messages (<c>-o</c>, <c>--plot</c>).</param>
+    /// <param name="inputs">The command's input paths.</param>
+    /// <exception cref="UsageException">Another extension, or a target that cannot be written.</exception>
+    public static void CheckFigure(string path, string option, IEnumerable<string>? inputs = null)
+    {
+        try
+        {
+            Reports.Plots.FigureFile.Check(path, inputs);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"{option} '{NumberList.Escape(path)}' must end in .png or .svg (the image format comes from the extension).");
+        }
+        catch (IOException ex)
+        {
+            throw new UsageException($"{option} {ex.Message}");
+        }
+    }
+
     /// <summary>Runs <paramref name="write"/> on the output (a file written atomically, or stdout for <c>-</c>) and returns its result.</summary>
     /// <param name="context">Supplies binary standard output.</param>
     /// <param name="path">The output path, or <c>-</c>.</param>

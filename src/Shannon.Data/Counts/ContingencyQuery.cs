@@ -151,7 +151,7 @@ public static class ContingencyQuery
     /// <returns>The tables, features in ordinal name order.</returns>
     /// <exception cref="ArgumentException">No <c>count</c> column, no target column, or a reserved target name.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">Unreadable file, a NULL, negative or non-integer count, a feature whose counts are all 0 or sum past 2^63 − 1, or no cells.</exception>
+    /// <exception cref="InvalidDataException">Unreadable file, a NULL, negative, non-integer or NaN count, a count past 2^63 − 1, a feature whose counts are all 0 or sum past 2^63 − 1, or no cells.</exception>
     /// <remarks>Rows with a count of 0 are empty cells and add nothing; a feature with no positive count has no observation, and is an error rather than a NaN score.</remarks>
     public static TargetContingencies ReadCountsFile(string path, string target, MissingValuePolicy missing = MissingValuePolicy.DropRows)
     {
@@ -194,6 +194,23 @@ public static class ContingencyQuery
         if (fractional is not null)
         {
             throw new InvalidDataException($"'{path}' has a count that is not a whole number ({fractional}); counts are numbers of rows.");
+        }
+
+        // A count past 2^63 - 1 (or NaN) read as a DOUBLE cannot be cast to BIGINT: refuse it by name, not by DuckDB's cast error.
+        string? beyond = null;
+        TableSource.Run(path, () =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT CAST(\"count\" AS VARCHAR) FROM {fromClause} WHERE TRY_CAST(\"count\" AS DOUBLE) IS NOT NULL AND TRY_CAST(\"count\" AS BIGINT) IS NULL LIMIT 1";
+            using var reader = command.ExecuteReader();
+            beyond = reader.Read() ? reader.GetString(0) : null;
+        });
+        if (beyond is not null)
+        {
+            // DuckDB prints the value as 1e+30, -1e+30, inf or nan.
+            throw new InvalidDataException(beyond.Contains("nan", StringComparison.OrdinalIgnoreCase) ? $"'{path}' has a count that is not a number ({beyond}); counts are numbers of rows."
+                : beyond.TrimStart().StartsWith('-') ? $"'{path}' has a negative count {beyond}."
+                : $"'{path}' has a count of {beyond}, more than 2^63 - 1 = 9223372036854775807; counts are held as 64-bit integers, and a table's total must fit in one.");
         }
     }
 

@@ -94,7 +94,7 @@ public static class AtomicFile
     /// <param name="create">Create the directory (and any missing parents) now; false only checks, so a slow command can refuse a bad <c>-o</c> before its work.</param>
     /// <returns>The directory's full path.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="IOException"><paramref name="path"/> exists and is a file, device, FIFO or socket, not a directory.</exception>
+    /// <exception cref="IOException"><paramref name="path"/> exists and is a file, device, FIFO or socket, not a directory; or it cannot be created (the message names the first missing directory).</exception>
     public static string OutputDirectory(string path, bool create = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -108,6 +108,7 @@ public static class AtomicFile
         }
 
         // Each missing ancestor must also not be a file ('a.csv/out' fails on 'a.csv').
+        string firstMissing = full;
         for (string? parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
         {
             var kind = FileType.Of(parent);
@@ -120,11 +121,22 @@ public static class AtomicFile
             {
                 throw new IOException($"cannot write into '{path}': '{parent}' is not a directory.");
             }
+
+            firstMissing = parent;
         }
 
         if (create)
         {
-            System.IO.Directory.CreateDirectory(full);
+            try
+            {
+                System.IO.Directory.CreateDirectory(full);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // .NET says "Could not find file '/proc/x'" when a directory cannot be made there: say what is missing.
+                throw new IOException(
+                    $"cannot write into '{path}': the directory '{firstMissing}' does not exist and cannot be created ({(ex is UnauthorizedAccessException ? "permission denied" : "the file system refused it")}).", ex);
+            }
         }
 
         return full;
