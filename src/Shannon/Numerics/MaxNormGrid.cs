@@ -40,7 +40,7 @@ internal sealed class MaxNormGrid : IOwnNeighbourSearch
     {
         int count = cellOf.Length;
         _layout = layout;
-        _points = new double[Stride * count];
+        _points = GC.AllocateUninitializedArray<double>(Stride * count);
         _original = GC.AllocateUninitializedArray<int>(count);
         _cellStart = new int[layout.Cells + 1];
         foreach (int cell in cellOf)
@@ -57,7 +57,9 @@ internal sealed class MaxNormGrid : IOwnNeighbourSearch
         for (int i = 0; i < count; i++)
         {
             int slot = _cellStart[cellOf[i]]++;
-            points.Slice(dimensions * i, dimensions).CopyTo(_points.AsSpan(Stride * slot, dimensions));
+            _points[Stride * slot] = points[dimensions * i];
+            _points[(Stride * slot) + 1] = points[(dimensions * i) + 1];
+            _points[(Stride * slot) + 2] = dimensions == 3 ? points[(dimensions * i) + 2] : 0.0;
             _original[slot] = i;
         }
 
