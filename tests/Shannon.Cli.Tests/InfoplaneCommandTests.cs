@@ -24,7 +24,9 @@ public class InfoplaneCommandTests
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
             Assert.True(process.ExitCode == 0, error);
             Assert.Contains("training-curves.svg", await output);
-            Assert.Equal(string.Empty, error);
+            // Nothing but the command's own plain progress lines ("epochs: 1/2 (50%), 6 s elapsed, …"), which a slow
+            // (loaded) machine prints after 5 s by design.
+            Assert.All(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("epochs: ", line, StringComparison.Ordinal));
             Assert.Contains("<svg", File.ReadAllText(Path.Combine(directory, "training-curves.svg")));
         }
         finally
