@@ -15,6 +15,15 @@ internal static class CliRunner
 
     public static (int Code, string Out, string Err) Run(params string[] args) => RunWithStdin(string.Empty, args);
 
+    /// <summary>Asserts a run failed as bad input does: exit code 2, nothing on stdout, exactly the one line "error: <paramref name="expected"/>" on stderr.</summary>
+    public static void AssertOneErrorLine((int Code, string Out, string Err) run, string expected)
+    {
+        Assert.Equal(2, run.Code);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Single(run.Err.TrimEnd('\n').Split('\n'));
+        Assert.Equal("error: " + expected, run.Err.TrimEnd('\n'));
+    }
+
     /// <summary>Runs with binary standard input (a .npy or Parquet file piped in); the context is returned for inspection.</summary>
     public static (int Code, string Out, string Err, CliContext Context) RunWithStdinBytes(byte[] stdin, params string[] args)
     {

@@ -20,22 +20,14 @@ public sealed class MisleadingErrorTests : IDisposable
         return path;
     }
 
-    private static void AssertOneErrorLine((int Code, string Out, string Err) run, string expected)
-    {
-        Assert.Equal(2, run.Code);
-        Assert.Equal(string.Empty, run.Out);
-        Assert.Single(run.Err.TrimEnd('\n').Split('\n'));
-        Assert.Equal("error: " + expected, run.Err.TrimEnd('\n'));
-    }
-
     [Fact]
     public void An_empty_csv_is_called_empty_not_a_file_with_a_column_named_column0()
     {
         // Before: "There is no column 'y' in 'empty.csv'; it has: column0."
         string empty = File("empty.csv", string.Empty);
-        AssertOneErrorLine(CliRunner.Run("features", empty, "--target", "y"), $"'{empty}' is empty: a table needs a header row of column names and at least one data row.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("features", empty, "--target", "y"), $"'{empty}' is empty: a table needs a header row of column names and at least one data row.");
         string blank = File("blank.csv", "\n  \r\n");
-        AssertOneErrorLine(CliRunner.Run("mi", blank, "--x", "a", "--y", "b"), $"'{blank}' is empty: a table needs a header row of column names and at least one data row.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("mi", blank, "--x", "a", "--y", "b"), $"'{blank}' is empty: a table needs a header row of column names and at least one data row.");
     }
 
     [Fact]
@@ -43,9 +35,9 @@ public sealed class MisleadingErrorTests : IDisposable
     {
         // Before: "Categorical names 'nope', which is not a column; the file has: x, y."
         string data = File("d.csv", "x,y\n1,a\n2,b\n3,a\n4,b\n");
-        AssertOneErrorLine(CliRunner.Run("features", data, "--target", "y", "--types", "nope=text"), $"--types names column 'nope', which '{data}' does not have; its columns are: x, y.");
-        AssertOneErrorLine(CliRunner.Run("mi", data, "--x", "x", "--y", "y", "--types", "x=number,nope=bool"), $"--types names column 'nope', which '{data}' does not have; its columns are: x, y.");
-        AssertOneErrorLine(CliRunner.Run("features", data, "--target", "y", "--discrete", "x,nope"), $"--discrete names column 'nope', which '{data}' does not have; its columns are: x, y.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("features", data, "--target", "y", "--types", "nope=text"), $"--types names column 'nope', which '{data}' does not have; its columns are: x, y.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("mi", data, "--x", "x", "--y", "y", "--types", "x=number,nope=bool"), $"--types names column 'nope', which '{data}' does not have; its columns are: x, y.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("features", data, "--target", "y", "--discrete", "x,nope"), $"--discrete names column 'nope', which '{data}' does not have; its columns are: x, y.");
         Assert.Equal(0, CliRunner.Run("features", data, "--target", "y", "--types", "x=text").Code);
     }
 
@@ -54,8 +46,8 @@ public sealed class MisleadingErrorTests : IDisposable
     {
         // Before: "rows ('3') must be greater than or equal to '4'."
         string data = File("tiny.csv", "x,y\n1,a\n2,b\n3,a\n");
-        AssertOneErrorLine(CliRunner.Run("mi", data, "--x", "x", "--y", "y", "--ci", "0.9"), $"--ci 0.9 needs at least 4 rows with values (the interval recomputes the estimate on halves of them); {data} has 3.");
-        AssertOneErrorLine(CliRunner.Run("entropy", "--samples", data, "--column", "x", "--ci", "0.95"), $"--ci 0.95 needs at least 4 rows with values (the interval recomputes the estimate on halves of them); {data} has 3.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("mi", data, "--x", "x", "--y", "y", "--ci", "0.9"), $"--ci 0.9 needs at least 4 rows with values (the interval recomputes the estimate on halves of them); {data} has 3.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "--samples", data, "--column", "x", "--ci", "0.95"), $"--ci 0.95 needs at least 4 rows with values (the interval recomputes the estimate on halves of them); {data} has 3.");
         var features = CliRunner.Run("features", data, "--target", "y", "--ci", "0.9");
         Assert.Equal(0, features.Code); // a feature without an interval gets a note on its own line of the table
         Assert.Contains("(no interval: n = 3 rows for 3 × 2 = 6 cells (fewer than 2 rows per cell)", features.Out, StringComparison.Ordinal);
@@ -67,12 +59,12 @@ public sealed class MisleadingErrorTests : IDisposable
     {
         // Before: "Arithmetic operation resulted in an overflow."
         string counts = File("counts.csv", "feature,value,y,count\na,u,p,9223372036854775807\na,v,q,1\n");
-        AssertOneErrorLine(CliRunner.Run("features", "--counts", counts, "--target", "y"), $"'{counts}': the counts of feature 'a' sum past 2^63 - 1 = 9223372036854775807; a table's total must fit in a 64-bit integer.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("features", "--counts", counts, "--target", "y"), $"'{counts}': the counts of feature 'a' sum past 2^63 - 1 = 9223372036854775807; a table's total must fit in a 64-bit integer.");
 
         // Before: "--counts entry 1 is 9.223372037E+18; an estimator needs whole, non-negative counts." (it is whole and non-negative)
-        AssertOneErrorLine(CliRunner.Run("entropy", "9223372036854775807,1", "--counts", "--estimator", "plugin"),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "9223372036854775807,1", "--counts", "--estimator", "plugin"),
             "--counts entry 1 is 9.223372036854776E+18, more than the largest count an estimator takes (10^18; counts are held as 64-bit integers, at most 2^63 - 1, and summed).");
-        AssertOneErrorLine(CliRunner.Run("entropy", "2.5,1", "--counts", "--estimator", "plugin"), "--counts entry 1 is 2.5; an estimator needs whole, non-negative counts.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "2.5,1", "--counts", "--estimator", "plugin"), "--counts entry 1 is 2.5; an estimator needs whole, non-negative counts.");
     }
 
     [Fact]
@@ -85,7 +77,7 @@ public sealed class MisleadingErrorTests : IDisposable
             stream.SetLength(3L << 30); // sparse
         }
 
-        AssertOneErrorLine(CliRunner.Run("entropy", path), $"P '{path}' is 3221225472 bytes (3.0 GiB), more than the 1073741824 bytes (1 GiB) a text input may hold: it is read whole into memory.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", path), $"P '{path}' is 3221225472 bytes (3.0 GiB), more than the 1073741824 bytes (1 GiB) a text input may hold: it is read whole into memory.");
     }
 
     [Fact]

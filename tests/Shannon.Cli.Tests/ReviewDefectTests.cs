@@ -21,25 +21,17 @@ public sealed class ReviewDefectTests : IDisposable
         return path;
     }
 
-    private static void AssertOneErrorLine((int Code, string Out, string Err) run, string expected)
-    {
-        Assert.Equal(2, run.Code);
-        Assert.Equal(string.Empty, run.Out);
-        Assert.Single(run.Err.TrimEnd('\n').Split('\n'));
-        Assert.Equal("error: " + expected, run.Err.TrimEnd('\n'));
-    }
-
     [Fact]
     public void A_ragged_csv_names_its_line_on_every_reader_and_on_stdin()
     {
         // Before: "--x 'a' is not a column of rag2.csv; it has: a,b,c." (DuckDB's sniffer fell back to one column).
         const string Ragged = "a,b,c\n1,2,3\n4,5\n6,7,8\n";
         string path = File("rag2.csv", Ragged);
-        AssertOneErrorLine(CliRunner.Run("mi", path, "--x", "a", "--y", "b"), $"'{path}' line 3 has 2 fields; the header has 3.");
-        AssertOneErrorLine(CliRunner.Run("features", path, "--target", "c"), $"'{path}' line 3 has 2 fields; the header has 3.");
-        AssertOneErrorLine(CliRunner.RunWithStdin(Ragged, "features", "-", "--target", "c"), "'stdin' line 3 has 2 fields; the header has 3.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("mi", path, "--x", "a", "--y", "b"), $"'{path}' line 3 has 2 fields; the header has 3.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("features", path, "--target", "c"), $"'{path}' line 3 has 2 fields; the header has 3.");
+        CliRunner.AssertOneErrorLine(CliRunner.RunWithStdin(Ragged, "features", "-", "--target", "c"), "'stdin' line 3 has 2 fields; the header has 3.");
         string tsv = File("rag.tsv", "a\tb\tc\n1,5\t2\t3\n4\t5\n6\t7\t8\n");
-        AssertOneErrorLine(CliRunner.Run("mi", tsv, "--x", "a", "--y", "b"), $"'{tsv}' line 3 has 2 fields; the header has 3.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("mi", tsv, "--x", "a", "--y", "b"), $"'{tsv}' line 3 has 2 fields; the header has 3.");
     }
 
     [Fact]
@@ -47,7 +39,7 @@ public sealed class ReviewDefectTests : IDisposable
     {
         // Before: `mi dup.csv --x x_1 --y y` printed an estimate for a column the user never wrote.
         string path = File("dup.csv", "x,x,y\n1,2,3\n4,5,6\n");
-        AssertOneErrorLine(CliRunner.Run("mi", path, "--x", "x_1", "--y", "y"), $"'{path}' names column 'x' twice (columns 1 and 2); column names must be unique.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("mi", path, "--x", "x_1", "--y", "y"), $"'{path}' names column 'x' twice (columns 1 and 2); column names must be unique.");
     }
 
     /// <summary>Iris with one more column, <paramref name="value"/> of the row number, written as the text it returns.</summary>
@@ -152,9 +144,9 @@ public sealed class ReviewDefectTests : IDisposable
         }
 
         string data = File("d.csv", text.ToString());
-        AssertOneErrorLine(CliRunner.Run("mi", data, "--x", "w", "--y", "v", "--k", "20"),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("mi", data, "--x", "w", "--y", "v", "--k", "20"),
             $"--k 20: 'w' and 'v' have 12 rows with values in {data}; k = 20 neighbours need at least 21 (ksg1).");
-        AssertOneErrorLine(CliRunner.Run("entropy", "--samples", data, "--column", "w,v", "--k", "12"),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "--samples", data, "--column", "w,v", "--k", "12"),
             $"--k 12: 'w,v' has 12 rows with values in {data}; k = 12 neighbours need at least 13 (kl).");
     }
 
@@ -169,7 +161,7 @@ public sealed class ReviewDefectTests : IDisposable
         bytes.AddRange(Encoding.ASCII.GetBytes(header));
         System.IO.File.WriteAllBytes(probs, [.. bytes]);
         string labels = File("lab.txt", "0\n1\n");
-        AssertOneErrorLine(CliRunner.Run("calibration", probs, labels),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("calibration", probs, labels),
             "PROBS h9.npy has shape (2, 0): no class columns; give (N, C) class probabilities with C ≥ 2, or (N,) positive-class probabilities.");
     }
 
@@ -177,9 +169,9 @@ public sealed class ReviewDefectTests : IDisposable
     public void A_distribution_that_does_not_sum_to_one_points_at_counts_not_the_library()
     {
         // Before: "p sums to 0.8999999999999999, not 1 (tolerance 1e-9); normalise it explicitly (Distributions.Normalize or FromCounts)."
-        AssertOneErrorLine(CliRunner.Run("entropy", "0.3,0.3,0.3"),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "0.3,0.3,0.3"),
             "P sums to 0.8999999999999999, not 1 (tolerance 1e-9); use --counts to treat the values as counts (each divided by their sum).");
-        AssertOneErrorLine(CliRunner.Run("kl", "0.5,0.5", "3,1"),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("kl", "0.5,0.5", "3,1"),
             "Q sums to 4, not 1 (tolerance 1e-9); use --counts to treat the values as counts (each divided by their sum).");
         Assert.Equal(0, CliRunner.Run("entropy", "3,3,3", "--counts").Code);
     }
@@ -190,12 +182,12 @@ public sealed class ReviewDefectTests : IDisposable
         // Before: "Could not find file '/proc/nonexist'." and "The output 'x.txt' must end in .png or .svg."
         if (Directory.Exists("/proc"))
         {
-            AssertOneErrorLine(CliRunner.Run("report", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "-o", "/proc/shannon-nonexist/x"),
+            CliRunner.AssertOneErrorLine(CliRunner.Run("report", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "-o", "/proc/shannon-nonexist/x"),
                 "-o cannot write into '/proc/shannon-nonexist/x': the directory '/proc/shannon-nonexist' does not exist and cannot be created (the file system refused it).");
         }
 
         string figure = Path.Combine(directory, "x.txt");
-        AssertOneErrorLine(CliRunner.Run("plot", "binary-entropy", "-o", figure), $"-o '{figure}' must end in .png or .svg (the image format comes from the extension).");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("plot", "binary-entropy", "-o", figure), $"-o '{figure}' must end in .png or .svg (the image format comes from the extension).");
         Assert.False(System.IO.File.Exists(figure));
     }
 
@@ -204,10 +196,10 @@ public sealed class ReviewDefectTests : IDisposable
     {
         // Before: "Cannot read 'c.csv': Conversion Error: Type DOUBLE with value 1e+30 can't be cast … sum(count)".
         string wide = File("wide.csv", "x,y,count\n1,2,1e30\n2,1,1e30\n");
-        AssertOneErrorLine(CliRunner.Run("features", "--counts", wide, "--target", "y"),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("features", "--counts", wide, "--target", "y"),
             $"'{wide}' has a count of 1e+30, more than 2^63 - 1 = 9223372036854775807; counts are held as 64-bit integers, and a table's total must fit in one.");
         string tall = File("tall.csv", "feature,value,d,count\nc,0,0,1e300\nc,1,1,1\n");
-        AssertOneErrorLine(CliRunner.Run("features", "--counts", tall, "--target", "d"),
+        CliRunner.AssertOneErrorLine(CliRunner.Run("features", "--counts", tall, "--target", "d"),
             $"'{tall}' has a count of 1e+300, more than 2^63 - 1 = 9223372036854775807; counts are held as 64-bit integers, and a table's total must fit in one.");
     }
 
@@ -222,6 +214,6 @@ public sealed class ReviewDefectTests : IDisposable
         Assert.True(run.Stdout.Length > 0);
 
         string missing = Path.Combine(directory, "nonexist.shn");
-        AssertOneErrorLine(CliRunner.Run("decompress", missing), $"FILE '{missing}' does not exist.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("decompress", missing), $"FILE '{missing}' does not exist.");
     }
 }
