@@ -47,7 +47,10 @@ public static class ForwardSelection
     /// remaining candidates, only the terms that involve the feature picked last (I(X;X_j), and I(X;X_j|Y) or DISR's
     /// ratio) and adds them to per-candidate running sums or maxima, so every pairwise term is estimated once: O(k·p)
     /// estimates for p features. Ties go to the lower feature index. DISR's ratio I(X,X_j;Y)/H(X,X_j,Y) is the
-    /// estimator's (<see cref="Automatic.DiscreteEstimator"/> for the automatic rule), not chance corrected. For a discrete
+    /// estimator's (<see cref="Automatic.DiscreteEstimator"/> for the automatic rule), not chance corrected: its
+    /// denominator grows with a noise column's values as its numerator's bias does, and in the simulation above DISR
+    /// preferred the weak signal in 98–100 of 100 data sets with raw plug-in, raw Grassberger or corrected numerators
+    /// alike. For a discrete
     /// Y and continuous features the automatic rule takes I(X;X_j|Y) = Σ_y p(y) I(X;X_j|Y=y) (<see cref="ConditionedOnLabels"/>).
     /// Reference: Brown, G., Pocock, A., Zhao, M.-J. &amp; Luján, M. (2012), Conditional likelihood maximisation:
     /// a unifying framework for information theoretic feature selection, JMLR 13, 27–66.</para>
