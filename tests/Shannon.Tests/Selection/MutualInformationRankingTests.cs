@@ -14,9 +14,10 @@ public class MutualInformationRankingTests
     /// <summary>
     /// Every column of these data sets has ties (rounded measurements). scikit-learn breaks them with 1e-10-scale noise
     /// from numpy's generator; Shannon adds the same-sized noise from .NET's seeded generator (JitterSeed 0), so ties
-    /// break differently and the neighbour counts differ a little. The bounds are the measured largest differences
-    /// (0.076, 0.040, 0.0084, 0.037, 0.033 nats), rounded up: they document the size of the tie-breaking effect and
-    /// fail if the estimator drifts. Without any noise (JitterSeed null) the differences reach 0.3–1 nats here.
+    /// break differently and the neighbour counts differ a little. The bounds are the largest differences measured with
+    /// two different jitter draws (one stream per seed: 0.076, 0.040, 0.0084, 0.037, 0.033 nats; one per seed and
+    /// column values, now: 0.045, 0.032, 0.0085, 0.041, 0.025), rounded up: they document the size of the tie-breaking
+    /// effect and fail if the estimator drifts. Without any noise (JitterSeed null) the differences reach 0.3–1 nats here.
     /// </summary>
     [Theory]
     [MemberData(nameof(ReferenceCases))]
@@ -44,7 +45,7 @@ public class MutualInformationRankingTests
             "iris.csv" => 0.08,
             "wine.csv" => 0.045,
             "breast_cancer.csv" => 0.01,
-            "digits.csv" => 0.04,
+            "digits.csv" => 0.045,
             _ => 0.035,
         };
         Assert.True(worst <= bound, $"{file}: largest difference {worst:G6} nats exceeds {bound}");

@@ -16,7 +16,8 @@ namespace Shannon.Estimators.Continuous;
 /// <param name="Rescale">Divide each column by its standard deviation, without centring, before the search (scikit-learn does); true by default.</param>
 /// <param name="JitterSeed">
 /// The seed of scikit-learn's tie-breaking noise 1e-10 · max(1, mean |x|) · 𝒩(0, 1), added to each scaled column and
-/// drawn from <see cref="Random"/> with this seed, X's and Y's each from their own stream so the estimate is symmetric:
+/// drawn from <see cref="Random"/>, each variable's from a stream chosen by this seed and the variable's own values, so
+/// two variables never share noise (shared noise would line up tied points and read as dependence) and the estimate is symmetric:
 /// <see cref="EstimatorDefaults.Seed"/> (0) by default, so the estimate is deterministic and rounded data with ties are
 /// estimated as scikit-learn estimates them (with other draws). Null adds no noise.
 /// </param>

@@ -7,6 +7,7 @@ internal static class SampleRows
 {
     /// <summary>2⁻⁵², the spacing of doubles at 1 (numpy's finfo(float64).eps).</summary>
     private const double MachineEpsilon = 2.220446049250313e-16;
+    private const int JitterPurpose = 0x4a495452; // "JITR"
 
     /// <summary>Checks the shape and that every entry is finite; returns the number of rows.</summary>
     public static int Count(ReadOnlySpan<double> values, int columns, string name, string columnsName)
@@ -104,11 +105,33 @@ internal static class SampleRows
     }
 
     /// <summary>
-    /// Adds the tie-breaking jitter of <paramref name="seed"/> to a copy of one variable's samples: the noise depends only
-    /// on the variable's own size and the seed, never on its role (X or Y) or the other variables, so every k-NN
-    /// estimator jitters a variable the same way and I(X;Y) = I(Y;X) holds to the last bit.
+    /// Adds the tie-breaking jitter of <paramref name="seed"/> to a copy of one variable's samples, from a noise stream
+    /// chosen by the seed and the variable's own values (<see cref="ContentStream"/>): two different variables get
+    /// independent noise, as scikit-learn draws it, and a variable's noise never depends on its role (X or Y) or on the
+    /// other variables, so I(X;Y) = I(Y;X) holds to the last bit and a variable paired with itself gets the same noise twice.
     /// </summary>
-    public static void Jitter(Span<double> values, int columns, int seed) => AddNoise(values, columns, StandardNormal(values.Length, seed));
+    /// <remarks>
+    /// One stream per seed alone gave every variable of the same length the same noise vector: inside a cell of tied
+    /// values (rounded or integer data) the jittered points of X and Y then lay on a line, which the k-NN estimators read
+    /// as dependence (two independent normal columns rounded to 0.1, n = 2000: KSG gave 0.092 nats with a 95 % interval
+    /// excluding 0; scikit-learn's mutual_info_regression gives 0).
+    /// </remarks>
+    public static void Jitter(Span<double> values, int columns, int seed) =>
+        AddNoise(values, columns, StandardNormal(values.Length, StreamSeed.Of(seed, ContentStream(values), JitterPurpose)));
+
+    /// <summary>A 31-bit fingerprint of the values in order (their bit patterns folded by SplitMix64's mixer), which picks a variable's jitter stream.</summary>
+    private static int ContentStream(ReadOnlySpan<double> values)
+    {
+        ulong h = (ulong)values.Length;
+        foreach (double v in values)
+        {
+            h = unchecked((h ^ (ulong)BitConverter.DoubleToInt64Bits(v)) * 0xBF58476D1CE4E5B9UL);
+            h ^= h >> 29;
+        }
+
+        h = unchecked((h ^ (h >> 32)) * 0x94D049BB133111EBUL);
+        return (int)((h ^ (h >> 31)) & 0x7FFFFFFF);
+    }
 
     /// <summary>Standard normal draws (Box–Muller) from a seeded generator, for jitter that is reproducible.</summary>
     public static double[] StandardNormal(int count, int seed)
