@@ -20,9 +20,19 @@ namespace Shannon.Estimators.Discrete;
 /// certainly farther from the truth than ln m, so min(Ĥ, ln m) is the better number; this estimator does not know m
 /// (a count vector's length is the observed support when it comes from samples, and the support may be larger), so it
 /// leaves that step to the caller who does.</para>
+/// <para>One observed value: the estimate is 0 exactly, as for every other estimator here. The formula would give
+/// ln N − G(N) &gt; 0 (0.369 nats for three equal rows, since G(3) = 0.730 &lt; ln 3), but its derivation treats each
+/// count nᵢ as an independent Poisson variable, which holds for the many small pᵢ it is built for (Grassberger 2003) and
+/// not for a single value that holds all N rows: that count has no spread at all. Nor does the sample leave
+/// room for unseen values: the Good–Turing coverage 1 − f₁/N of Chao &amp; Shen (2003) is 1 when no value occurs once,
+/// so the estimated law is a point mass, whose entropy is 0. Returning 0 also keeps H(X) = I(X;X) = 0 for a constant X
+/// (the mutual information of a constant is 0 by definition) and I(X;Y|Z) = I(X;Y) for a constant Z. For N = 1
+/// (f₁ = N) Chao and Shen's rule replaces f₁ by N − 1, which gives the same point mass.</para>
 /// <para>
 /// Reference: Grassberger, P. (2003), Entropy estimates from insufficient samplings, arXiv:physics/0307138,
-/// doi:10.48550/arXiv.physics/0307138.</para>
+/// doi:10.48550/arXiv.physics/0307138; Chao, A. &amp; Shen, T.-J. (2003), Nonparametric estimation of Shannon's index of
+/// diversity when there are unseen species in sample, Environmental and Ecological Statistics 10(4), 429–443,
+/// doi:10.1023/A:1026096204727.</para>
 /// </remarks>
 public sealed record Grassberger : DiscreteEntropyEstimator
 {
@@ -31,6 +41,12 @@ public sealed record Grassberger : DiscreteEntropyEstimator
 
     private protected override double Nats(ReadOnlySpan<long> sortedCounts, long total, int observed)
     {
+        if (observed == 1)
+        {
+            // A point mass: see the remarks (one count is no Poisson variable, and the coverage is 1).
+            return 0.0;
+        }
+
         var sum = default(CompensatedSum);
         foreach (long n in sortedCounts)
         {

@@ -27,6 +27,29 @@ public class DiscreteEstimatorTests
         Assert.Equal(Math.Log(2) + 0.05, new MillerMadow().Entropy([5L, 5]).Value, 1e-12);
     }
 
+    [Theory]
+    [MemberData(nameof(All))]
+    public void One_observed_value_has_entropy_exactly_zero(DiscreteEntropyEstimator estimator)
+    {
+        // A point mass: no estimator may give it entropy (Grassberger's formula alone would: ln 3 − G(3) = 0.369 nats).
+        foreach (long n in new long[] { 1, 2, 3, 10, 1000 })
+        {
+            Assert.Equal(0.0, estimator.Entropy([n]).RawValue);
+            Assert.Equal(0.0, estimator.Entropy(Enumerable.Repeat(7, (int)n).ToArray()).RawValue);
+        }
+    }
+
+    [Fact]
+    public void Grassberger_conditioning_on_a_constant_changes_nothing()
+    {
+        // I(X;Y|Z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z): with H(Z) = 0 for a constant Z it is I(X;Y) to the last bit or so.
+        int[] x = [0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 1, 1];
+        int[] y = [0, 1, 1, 0, 1, 2, 0, 0, 2, 1, 1, 2, 1, 0];
+        int[] z = new int[x.Length];
+        var grassberger = new Grassberger();
+        Assert.Equal(grassberger.MutualInformation(x, y).RawValue, grassberger.ConditionalMutualInformation(x, y, z).RawValue, 1e-12);
+    }
+
     [Fact]
     public void Miller_madow_on_counts_2_1_is_0_80318_nats()
     {
