@@ -454,7 +454,7 @@ public sealed class HostileInputTests : IDisposable
             Assert.Equal(7, rows["b"]);
         }
 
-        (code, output, error) = CliRunner.Run("entropy", "--samples", File("full.csv", "b\nx\ny\n"), "--column", "b", "--json");
+        (code, output, error) = CliRunner.Run("entropy", "--samples", File("full.csv", "b\nx\ny\nx\ny\n"), "--column", "b", "--json");
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Equal(0, JsonDocument.Parse(output).RootElement.GetProperty("rows_dropped").GetProperty("count").GetInt64());

@@ -8,7 +8,7 @@ public class MiJointCommandTests
     [InlineData("0.45,0.05\n0.05,0.45\n", "I(X;Y) = 0.5310044064 bits", "--base", "2")]
     [InlineData("0.25,0.25\n0.25,0.25\n", "I(X;Y) = 0 nats")]
     [InlineData("0.4, 0.05\n\n0.05, 0.50\n", "I(X;Y) = 0.363614517 nats")]
-    [InlineData("9 1\n1 9\n", "I(X;Y) = 0.5310044064 bits", "--counts", "--base", "bits")]
+    [InlineData("9 1\n1 9\n", "I(X;Y) = 0.5310044064 bits (plugin, n = 20)", "--counts", "--estimator", "plugin", "--base", "bits")]
     public void Golden_outputs_from_stdin(string stdin, string expected, params string[] options)
     {
         var (code, output, error) = CliRunner.RunWithStdin(stdin, ["mi", "--joint", "-", .. options]);
@@ -53,7 +53,7 @@ public class MiJointCommandTests
     }
 
     [Theory] // A table has no samples: an interval, a permutation test or an estimator cannot apply, and is refused rather than ignored.
-    [InlineData("error: --ci does not apply to mi --joint: a table is a distribution, not samples", "--ci", "0.95")]
+    [InlineData("error: --ci does not apply to mi --joint: a table holds no rows to resample or permute", "--ci", "0.95")]
     [InlineData("error: --permutations does not apply to mi --joint", "--permutations", "99")]
     [InlineData("error: --seed does not apply to mi --joint", "--seed", "3")]
     [InlineData("error: --estimator does not apply to mi --joint", "--estimator", "ksg1")]

@@ -50,7 +50,7 @@ public sealed class MisleadingErrorTests : IDisposable
         CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "--samples", data, "--column", "x", "--ci", "0.95"), $"--ci 0.95 needs at least 4 rows with values (the interval recomputes the estimate on halves of them); {data} has 3.");
         var features = CliRunner.Run("features", data, "--target", "y", "--ci", "0.9");
         Assert.Equal(0, features.Code); // a feature without an interval gets a note on its own line of the table
-        Assert.Contains("(no interval: n = 3 rows for 3 × 2 = 6 cells (fewer than 2 rows per cell)", features.Out, StringComparison.Ordinal);
+        Assert.Contains("(too sparse: n = 3 rows for 3 × 2 = 6 cells (fewer than 2 rows per cell)", features.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Actual value", features.Out, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed class MisleadingErrorTests : IDisposable
         // Before: "--counts entry 1 is 9.223372037E+18; an estimator needs whole, non-negative counts." (it is whole and non-negative)
         CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "9223372036854775807,1", "--counts", "--estimator", "plugin"),
             "--counts entry 1 is 9.223372036854776E+18, more than the largest count an estimator takes (10^18; counts are held as 64-bit integers, at most 2^63 - 1, and summed).");
-        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "2.5,1", "--counts", "--estimator", "plugin"), "--counts entry 1 is 2.5; an estimator needs whole, non-negative counts.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "2.5,1", "--counts", "--estimator", "plugin"), "--counts entry 1 is 2.5; an estimator needs whole, non-negative counts (weights that are not counts: divide them by their sum and give the distribution without --counts).");
     }
 
     [Fact]
@@ -81,12 +81,15 @@ public sealed class MisleadingErrorTests : IDisposable
     }
 
     [Fact]
-    public void Counts_whose_total_overflows_a_double_are_normalised_not_reported_as_summing_to_zero()
+    public void Counts_whose_total_overflows_a_double_are_refused_by_name_not_reported_as_summing_to_zero()
     {
         // Before: "p sums to 0, not 1 (tolerance 1e-9); normalise it explicitly" — after --counts had normalised them by +inf.
-        var run = CliRunner.Run("entropy", "1e308,1e308", "--counts", "--json");
+        // Counts are observations for an estimator now (as a column of DATA is), and 1e308 is more than any count.
+        CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "1e308,1e308", "--counts", "--json"),
+            "--counts entry 1 is 1E+308, more than the largest count an estimator takes (10^18; counts are held as 64-bit integers, at most 2^63 - 1, and summed).");
+        // Weights of any size stay a distribution for the commands without estimators.
+        var run = CliRunner.Run("js", "1e308,1e308", "1,1", "--counts", "--json");
         Assert.Equal(0, run.Code);
-        Assert.Equal(Math.Log(2), JsonDocument.Parse(run.Out).RootElement.GetProperty("value").GetDouble(), 1e-15);
-        Assert.Equal(0, CliRunner.Run("entropy", "1e308,1e308", "--counts", "--base", "2").Code);
+        Assert.Equal(0.0, JsonDocument.Parse(run.Out).RootElement.GetProperty("value").GetDouble(), 1e-15);
     }
 }

@@ -170,9 +170,9 @@ public sealed class ReviewDefectTests : IDisposable
     {
         // Before: "p sums to 0.8999999999999999, not 1 (tolerance 1e-9); normalise it explicitly (Distributions.Normalize or FromCounts)."
         CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "0.3,0.3,0.3"),
-            "P sums to 0.8999999999999999, not 1 (tolerance 1e-9); use --counts to treat the values as counts (each divided by their sum).");
+            "P sums to 0.8999999999999999, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
         CliRunner.AssertOneErrorLine(CliRunner.Run("kl", "0.5,0.5", "3,1"),
-            "Q sums to 4, not 1 (tolerance 1e-9); use --counts to treat the values as counts (each divided by their sum).");
+            "Q sums to 4, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
         Assert.Equal(0, CliRunner.Run("entropy", "3,3,3", "--counts").Code);
     }
 

@@ -183,8 +183,8 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Equal(new PlugIn().MutualInformation(x, y).Value, json.GetProperty("plug_in").GetDouble(), 1e-12);
         Assert.Equal("grassberger", json.GetProperty("estimator").GetString());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("ci").ValueKind);
-        Assert.StartsWith("no interval: n = 300 rows for 15 × 15 = 225 cells", json.GetProperty("ci_withheld").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("note: no interval: n = 300 rows", error.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("too sparse: n = 300 rows for 15 × 15 = 225 cells", json.GetProperty("ci_withheld").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("note: too sparse: n = 300 rows", error.Trim(), StringComparison.Ordinal);
 
         // --estimator plugin is scikit-learn's mutual_info_score, as before, with no plug_in beside it.
         (code, output, _) = CliRunner.Run("mi", path, "--x", "x", "--y", "y", "--estimator", "plugin", "--json");

@@ -72,6 +72,23 @@ internal static class EstimatorChoice
         };
     }
 
+    /// <summary>
+    /// The estimator of a quantity from counts of discrete values (<c>entropy --counts</c>, <c>mi --joint --counts</c>,
+    /// <c>mi --labels</c>): by the same choice as two discrete columns of DATA, the automatic rule's discrete estimator
+    /// unless <c>--estimator</c> names another discrete one.
+    /// </summary>
+    /// <param name="name">The <c>--estimator</c> value, or null for auto.</param>
+    /// <param name="bins">The <c>--bins</c> value, or null (refused: counts are not binned).</param>
+    /// <param name="what">What the input holds, for the message ("counts", "labels").</param>
+    /// <returns>The discrete estimator.</returns>
+    /// <exception cref="UsageException">An unknown name, <c>--bins</c>, or an estimator of continuous samples.</exception>
+    public static DiscreteEntropyEstimator ForCounts(string? name, string? bins, string what) => Parse(name, null, null, bins) switch
+    {
+        Automatic automatic => automatic.DiscreteEstimator,
+        DiscreteEntropyEstimator discrete => discrete,
+        var other => throw new UsageException($"--estimator {other.Name} estimates from continuous samples, and {what} are discrete: use auto (the default, {AutoDiscrete}) or one of {string.Join('|', DiscreteNames)}."),
+    };
+
     /// <summary>The estimator as the interface a question needs, or a usage error saying it cannot answer that question.</summary>
     /// <typeparam name="T">The estimator interface the command needs.</typeparam>
     /// <param name="estimator">The parsed estimator.</param>

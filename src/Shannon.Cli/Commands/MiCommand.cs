@@ -14,18 +14,18 @@ internal static class MiCommand
         var data = new Argument<string?>("DATA") { Description = "CSV or Parquet file with a header (samples form), or - for stdin.", Arity = ArgumentArity.ZeroOrOne };
         var joint = new Option<string?>("--joint") { Description = "CSV matrix of a joint distribution p(x, y), one row per line." };
         var labels = new Option<string[]?>("--labels") { Description = "Two files with one label per line.", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var counts = new Option<bool>("--counts") { Description = "The --joint table holds counts; they are normalised explicitly." };
+        var counts = new Option<bool>("--counts") { Description = $"The --joint table holds whole counts of observed pairs: I(X;Y) is estimated as from two discrete columns of DATA (default {EstimatorChoice.AutoDiscrete}; --estimator plugin for the counts divided by their total)." };
         var normalized = new Option<string?>("--normalized") { Description = "With --labels: NMI with arithmetic|geometric|min|max averaging." };
         normalized.AcceptOnlyFromAmong("arithmetic", "geometric", "min", "max");
         var adjusted = new Option<bool>("--adjusted") { Description = "With --labels: adjusted mutual information (AMI)." };
         var x = new Option<string?>("--x") { Description = "Samples form: column(s) of X, comma-separated." };
         var y = new Option<string?>("--y") { Description = "Samples form: column(s) of Y, comma-separated." };
         var z = new Option<string?>("--z") { Description = "Samples form: conditioning column(s) Z for I(X;Y|Z)." };
-        var estimator = new Option<string?>("--estimator") { Description = $"Samples form: {EstimatorChoice.AllNames} (default auto: {EstimatorChoice.AutoDiscrete} for two discrete columns, ross for one, ksg1 for none; frenzel-pompe or per-class with --z)." };
+        var estimator = new Option<string?>("--estimator") { Description = $"DATA: {EstimatorChoice.AllNames} (default auto: {EstimatorChoice.AutoDiscrete} for two discrete columns, ross for one, ksg1 for none; frenzel-pompe or per-class with --z); --labels or --joint with --counts: auto ({EstimatorChoice.AutoDiscrete}) or a discrete name." };
         var k = new Option<int?>("--k") { Description = "Samples form: neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
         var bins = new Option<string?>("--bins") { Description = $"Samples form: binning rule (sturges|scott|fd|sqrt|doane|quantile[:N]) or a bin count (N and the count in {OptionRanges.Bins.Min}–{OptionRanges.Bins.Max})." }.Validated();
-        var ci = new Option<double?>("--ci") { Description = "Samples form: confidence level of a half-sampling interval, e.g. 0.95." }.Within(OptionRanges.Confidence);
-        var permutations = new Option<int?>("--permutations") { Description = "Samples form: permutations for a p-value against independence." }.Within(OptionRanges.Permutations);
+        var ci = new Option<double?>("--ci") { Description = "DATA or --labels: confidence level of a half-sampling interval, e.g. 0.95." }.Within(OptionRanges.Confidence);
+        var permutations = new Option<int?>("--permutations") { Description = "DATA or --labels: permutations for a p-value against independence." }.Within(OptionRanges.Permutations);
         var seed = new Option<int?>("--seed") { Description = "Seed of the half-samples, the permutations and the k-NN tie-breaking jitter (default 0)." }.Within(OptionRanges.Seed);
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
@@ -64,15 +64,19 @@ internal sealed record MiRequest(
     int? Seed, LogBase Base, bool Json)
 {
     /// <summary>The first option given that belongs to the samples form (DATA --x --y), or null: the other forms refuse it.</summary>
-    public string? SamplesOption =>
-        X is not null ? "--x"
-        : Y is not null ? "--y"
-        : Z is not null ? "--z"
-        : Estimator is not null ? "--estimator"
-        : K is not null ? "--k"
-        : Bins is not null ? "--bins"
-        : Ci is not null ? "--ci"
-        : Permutations is not null ? "--permutations"
-        : Seed is not null ? "--seed"
-        : null;
+    public string? SamplesOption => SamplesOptionBesides();
+
+    /// <summary>The first samples-form option given other than <paramref name="allowed"/>, or null.</summary>
+    /// <param name="allowed">The options the asking form takes too.</param>
+    public string? SamplesOptionBesides(params string[] allowed) => Given().FirstOrDefault(option => !allowed.Contains(option));
+
+    private IEnumerable<string> Given()
+    {
+        (string Option, bool Given)[] options =
+        [
+            ("--x", X is not null), ("--y", Y is not null), ("--z", Z is not null), ("--estimator", Estimator is not null), ("--k", K is not null),
+            ("--bins", Bins is not null), ("--ci", Ci is not null), ("--permutations", Permutations is not null), ("--seed", Seed is not null),
+        ];
+        return options.Where(o => o.Given).Select(o => o.Option);
+    }
 }

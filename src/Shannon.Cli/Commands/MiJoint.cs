@@ -1,11 +1,15 @@
 using System.Globalization;
+using Shannon.Estimators.Discrete;
+using Shannon.Estimators.Uncertainty;
 using Shannon.Measures;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
 /// The <c>shannon mi --joint FILE</c> handler: I(X;Y) of a CSV matrix p(x, y), one row of X per line
-/// (<c>-</c> reads standard input); <c>--counts</c> normalises the table explicitly.
+/// (<c>-</c> reads standard input), exact; or, with <c>--counts</c>, a table of whole counts, from which I(X;Y) is
+/// estimated as from two discrete columns of DATA (the automatic rule's estimator unless <c>--estimator</c> names another
+/// discrete one), the estimator named in the output.
 /// </summary>
 internal static class MiJoint
 {
@@ -15,7 +19,12 @@ internal static class MiJoint
         var (table, rows, columns) = ReadMatrix(request.Joint!, context);
         if (request.Counts)
         {
-            Distributions.Normalize(table, table);
+            // Counts are observations: estimated as two discrete columns of DATA are, by the automatic rule unless --estimator names another.
+            var discrete = EstimatorChoice.ForCounts(request.Estimator, request.Bins, "counts");
+            var counts = ContingencyTable.FromCounts(NumberList.WholeCounts(table, "--counts", "--joint"), rows, columns);
+            double? plugIn = discrete is PlugIn ? null : new PlugIn().MutualInformation(counts, request.Base).Value;
+            SampleOutput.Write(context, request.Json, "I(X;Y)", discrete.Name, WithUncertainty.MutualInformation(discrete, counts, request.Base), plugIn: plugIn);
+            return ExitCodes.Success;
         }
 
         double mi = MutualInformation.Of(table, [rows, columns], request.Base);
@@ -31,12 +40,15 @@ internal static class MiJoint
         return ExitCodes.Success;
     }
 
-    /// <summary>A table is a distribution, not samples: there is nothing to resample, permute or estimate from.</summary>
+    /// <summary>A table is a distribution, not samples: there is nothing to resample or permute; counts take an estimator, a distribution none.</summary>
     private static void RejectOtherForms(MiRequest request)
     {
-        if (request.SamplesOption is { } stray)
+        string? stray = request.Counts ? request.SamplesOptionBesides("--estimator", "--bins") : request.SamplesOption;
+        if (stray is not null)
         {
-            throw new UsageException($"{stray} does not apply to mi --joint: a table is a distribution, not samples (intervals, p-values and estimators need DATA with --x and --y).");
+            throw new UsageException(stray is "--estimator" or "--bins"
+                ? $"{stray} does not apply to mi --joint without --counts: the I(X;Y) of a table of probabilities is exact; an estimator needs counts (--counts) or DATA with --x and --y."
+                : $"{stray} does not apply to mi --joint: a table holds no rows to resample or permute (intervals and p-values need DATA with --x and --y).");
         }
 
         string? labelsOnly = request.Normalized is not null ? "--normalized" : request.Adjusted ? "--adjusted" : null;

@@ -1,12 +1,15 @@
+using Shannon.Estimators;
 using Shannon.Measures;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
 /// <c>shannon mi --labels FILE_A FILE_B [--normalized arithmetic|geometric|min|max] [--adjusted] [--base B] [--json]</c>:
-/// agreement of two labellings, one label per line (compared as trimmed strings). Without options the
-/// mutual information in the <c>--base</c> unit; <c>--normalized</c> gives NMI, <c>--adjusted</c> AMI (with the
-/// <c>--normalized</c> averaging if both are given). NMI and AMI are ratios: their unit is <c>unitless</c>.
+/// agreement of two labellings, one label per line (compared as trimmed strings). Without options the mutual
+/// information in the <c>--base</c> unit, estimated as from two discrete columns of DATA (the automatic rule's estimator
+/// unless <c>--estimator</c> names another discrete one; <c>--ci</c>, <c>--permutations</c>, <c>--seed</c> as there);
+/// <c>--normalized</c> gives NMI, <c>--adjusted</c> AMI (with the <c>--normalized</c> averaging if both are given), both
+/// on the plug-in counts as scikit-learn defines them. NMI and AMI are ratios: their unit is <c>unitless</c>.
 /// </summary>
 internal static class MiLabels
 {
@@ -34,35 +37,32 @@ internal static class MiLabels
         }
 
         var table = ContingencyTable.FromLabels(a, b);
+        int[] clusters = [table.Rows, table.Columns];
+        if (request.Normalized is null && !request.Adjusted)
+        {
+            // Labels are samples of two discrete variables: I(A;B) by the one path of mi DATA, the automatic rule unless --estimator names another.
+            var chosen = EstimatorChoice.ForCounts(request.Estimator, request.Bins, "labels");
+            return MiSamples.Pair(request, context, Variable.Discrete<string>("A", a), Variable.Discrete<string>("B", b), pathA, chosen, [new("measure", "mutual_information"), new("clusters_a", clusters[0]), new("clusters_b", clusters[1])]);
+        }
+
+        if (request.SamplesOption is { } stray)
+        {
+            throw new UsageException($"{stray} does not apply to mi --labels with --normalized or --adjusted: NMI and AMI are defined on the plug-in counts (scikit-learn's normalized_mutual_info_score and adjusted_mutual_info_score), with no estimator, interval or p-value.");
+        }
+
         var average = ParseAverage(request.Normalized);
-        (string measure, string symbol, double value, string unit) = request.Adjusted
-            ? ("adjusted_mutual_information", "AMI", Clustering.AdjustedMutualInformation(table, average), Unitless)
-            : request.Normalized is not null
-                ? ("normalized_mutual_information", "NMI", Clustering.NormalizedMutualInformation(table, average), Unitless)
-                : ("mutual_information", "I", Clustering.MutualInformation(table, request.Base), request.Base.Unit);
-        bool averaged = measure != "mutual_information";
+        (string measure, string symbol, double value) = request.Adjusted
+            ? ("adjusted_mutual_information", "AMI", Clustering.AdjustedMutualInformation(table, average))
+            : ("normalized_mutual_information", "NMI", Clustering.NormalizedMutualInformation(table, average));
         if (request.Json)
         {
-            var fields = new List<KeyValuePair<string, object?>>
-            {
-                new("value", value), new("unit", unit), new("measure", measure),
-            };
-            if (averaged)
-            {
-                fields.Add(new("average", AverageName(average)));
-            }
-
-            fields.Add(new("n", table.Total));
-            fields.Add(new("clusters_a", table.Rows));
-            fields.Add(new("clusters_b", table.Columns));
-            CliOutput.Json(context, fields);
+            CliOutput.Json(context, [
+                new("value", value), new("unit", Unitless), new("measure", measure), new("average", AverageName(average)),
+                new("n", table.Total), new("clusters_a", clusters[0]), new("clusters_b", clusters[1])]);
         }
         else
         {
-            string detail = $"n = {table.Total}, {table.Rows} × {table.Columns} clusters";
-            context.Out.WriteLine(averaged
-                ? $"{symbol}(A;B) = {CliOutput.Number(value)} ({AverageName(average)} average; {detail})"
-                : $"I(A;B) = {CliOutput.Number(value)} {unit} ({detail})");
+            context.Out.WriteLine($"{symbol}(A;B) = {CliOutput.Number(value)} ({AverageName(average)} average; n = {table.Total}, {clusters[0]} × {clusters[1]} clusters)");
         }
 
         return ExitCodes.Success;
@@ -70,7 +70,7 @@ internal static class MiLabels
 
     private static void RejectOtherForms(MiRequest request)
     {
-        string? stray = request.Counts ? "--counts" : request.SamplesOption;
+        string? stray = request.Counts ? "--counts" : request.SamplesOptionBesides("--estimator", "--bins", "--ci", "--permutations", "--seed");
         if (stray is not null)
         {
             throw new UsageException($"{stray} does not apply to mi --labels.");

@@ -14,9 +14,11 @@ internal static class SampleOutput
     /// <paramref name="plugIn"/> is the plug-in value of the same quantity (scikit-learn's <c>mutual_info_score</c>,
     /// scipy's <c>entropy</c>) when the estimate came from another discrete estimator: <c>plug_in</c> in the JSON. An
     /// interval that was asked for and withheld (<see cref="Estimate.IntervalWithheld"/>) is a note on stderr, and
-    /// <c>ci</c> is null with the reason under <c>ci_withheld</c>.
+    /// <c>ci</c> is null with the reason under <c>ci_withheld</c>; a discrete estimate on too sparse counts carries that
+    /// note and field whether or not an interval was asked for (the reason qualifies the point estimate too).
+    /// <paramref name="extra"/> fields (a command's own facts about its input) follow in the JSON.
     /// </remarks>
-    public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate, int permutations = 0, double? plugIn = null)
+    public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate, int permutations = 0, double? plugIn = null, IEnumerable<KeyValuePair<string, object?>>? extra = null)
     {
         bool bound = permutations > 0 && estimate.PValue is double counted && counted * (permutations + 1.0) < 1.5;
         if (estimator == "gaussian" && double.IsPositiveInfinity(estimate.Value))
@@ -80,6 +82,7 @@ internal static class SampleOutput
                 }
             }
 
+            fields.AddRange(extra ?? []);
             CliOutput.Json(context, fields);
             return;
         }

@@ -85,8 +85,36 @@ internal static class NumberList
         if (!(Math.Abs(sum - 1.0) <= Numerics.Guard.SumTolerance))
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{name} sums to {sum:R}, not 1 (tolerance {Numerics.Guard.SumTolerance:0e0}); use --counts to treat the values as counts (each divided by their sum)."));
+                $"{name} sums to {sum:R}, not 1 (tolerance {Numerics.Guard.SumTolerance:0e0}); use --counts to treat the values as counts."));
         }
+    }
+
+    /// <summary>The largest count the estimators take: 10¹⁸, so that a sum of a few of them stays within a long (2⁶³ − 1 ≈ 9.2·10¹⁸).</summary>
+    private const double LargestCount = 1e18;
+
+    /// <summary>Counts as whole numbers, or a usage error naming the first that is not one, by what is wrong with it.</summary>
+    /// <param name="values">The numbers read.</param>
+    /// <param name="option">The option that says they are counts (<c>--counts</c>), for the message.</param>
+    /// <param name="input">The input that holds them (P, <c>--joint</c>), for the message.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="UsageException">A negative, fractional or too large entry, or a total past 2⁶³ − 1.</exception>
+    public static long[] WholeCounts(double[] values, string option, string input)
+    {
+        var counts = new long[values.Length];
+        long total = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            string entry = $"{option} entry {i + 1} is {v.ToString("R", CultureInfo.InvariantCulture)}";
+            counts[i] = !(v >= 0) || v != Math.Floor(v) ? throw new UsageException($"{entry}; an estimator needs whole, non-negative counts (weights that are not counts: divide them by their sum and give the distribution without {option}).")
+                : v > LargestCount ? throw new UsageException($"{entry}, more than the largest count an estimator takes (10^18; counts are held as 64-bit integers, at most 2^63 - 1, and summed).")
+                : (long)v;
+            total = total > long.MaxValue - counts[i]
+                ? throw new UsageException($"{option}: the counts of {input} sum past 2^63 - 1 = {long.MaxValue} at entry {i + 1}; the total must fit in a 64-bit integer.")
+                : total + counts[i];
+        }
+
+        return counts;
     }
 
     private static bool LooksInline(string argument) =>

@@ -70,7 +70,7 @@ internal sealed record ScoringSettings(
 /// <param name="PMethod">How the p-value was found: <c>permutation</c>, always counted.</param>
 /// <param name="Permutations">Permutations spent on this feature.</param>
 /// <param name="QValue">Benjamini–Hochberg q-value across the tested features, or null.</param>
-/// <param name="Note">Why a feature was not scored, or why its interval is withheld (<see cref="Estimate.IntervalWithheld"/>), or null.</param>
+/// <param name="Note">Why a feature was not scored, or why its counts are too sparse for a reliable estimate or an interval (<see cref="Estimate.IntervalWithheld"/>), or null.</param>
 internal sealed record ScoredFeature(
     string Name, string ReadAs, string Kind, int Missing, int Distinct, long Rows, IReadOnlyList<string> Flags, string? Estimator,
     double? MutualInformation, double? Adjusted, double? Lower, double? Upper, double? PValue, string? PMethod, int Permutations, double? QValue, string? Note)
@@ -83,6 +83,13 @@ internal sealed record ScoredFeature(
 
     /// <summary>What the estimate's n alone does not say (rows the estimator left out, a capped k), as <c>shannon mi</c> notes it (<see cref="EstimatorNotes"/>).</summary>
     public IReadOnlyList<string> EstimateNotes { get; init; } = [];
+
+    /// <summary>
+    /// Why the pair's discrete counts are too sparse for a reliable estimate or any interval
+    /// (<see cref="Estimate.IntervalWithheld"/>, fewer than 2 rows per cell), or null; the same words are the <see cref="Note"/>
+    /// unless the feature is id-like by its row clock.
+    /// </summary>
+    public string? TooSparse { get; init; }
 
     /// <summary>Is the feature ranked as possible signal (scored, and neither id-like nor empty)?</summary>
     public bool Ranked => Adjusted is not null && !Flags.Contains(FeatureScoring.IdLike);
@@ -244,7 +251,8 @@ internal static class FeatureScoring
         var estimator = settings.Estimator is Automatic automatic ? automatic.For(x, y) : settings.Estimator;
         try
         {
-            var estimate = estimator.MutualInformation(x, y, settings.Unit);
+            // Through the one policy without resampling: a discrete pair's estimate says when its counts are too sparse.
+            var estimate = WithUncertainty.MutualInformation(estimator, x, y, UncertaintyOptions.None, settings.Unit);
             if (!double.IsFinite(estimate.Value))
             {
                 throw new ArgumentException("the estimate is not finite (tied values)");
@@ -265,7 +273,8 @@ internal static class FeatureScoring
                 MutualInformation = estimate.Value,
                 Adjusted = adjusted,
                 EstimateNotes = EstimatorNotes.Of(estimator, x, y, estimate),
-                Note = clock ? ClockNote : null,
+                TooSparse = estimate.IntervalWithheld,
+                Note = clock ? ClockNote : estimate.IntervalWithheld,
             }, (x, y));
         }
         catch (ArgumentException ex)
@@ -298,7 +307,6 @@ internal static class FeatureScoring
                 PMethod = estimate.PValue is null ? null : "permutation",
                 Permutations = fixedPermutations,
                 PValueIsBound = estimate.PValue is double p && p * (fixedPermutations + 1.0) < 1.5, // (1 + 0) / (1 + B): no exceedance
-                Note = estimate.IntervalWithheld ?? score.Note,
             };
             if (settings.Permutations is null)
             {

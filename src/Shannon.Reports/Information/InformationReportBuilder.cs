@@ -86,6 +86,11 @@ internal static class InformationReportBuilder
             warnings.Add($"Feature '{feature.Name}': {feature.Note}.");
         }
 
+        foreach (var feature in scores.Features.Where(f => f.MutualInformation is not null && f.TooSparse is not null))
+        {
+            warnings.Add($"Feature '{feature.Name}': {feature.TooSparse}.");
+        }
+
         foreach (var feature in scores.Features.Where(f => f.Flags.Contains(FeatureScoring.Leakage)))
         {
             warnings.Add(FeatureScoring.LeakageWarning(feature, targetEntropy, unit));

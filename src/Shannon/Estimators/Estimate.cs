@@ -57,8 +57,11 @@ public sealed record Estimate(
     public bool IsNonNegative { get; init; }
 
     /// <summary>
-    /// Why an interval that was asked for is not given (null otherwise): the counts are too sparse for any interval to
-    /// cover at its level (<see cref="Uncertainty.HalfSampling.TooSparse"/>). The point estimate and a p-value stay valid.
+    /// Why no interval can be given (null otherwise): the counts of a discrete estimate are too sparse for any interval to
+    /// cover at its level (<see cref="Uncertainty.HalfSampling.TooSparse"/>). Set by <see cref="Uncertainty.WithUncertainty"/>
+    /// whether or not an interval was asked for, because its reason, a bias of the order of the estimate's spread, is a
+    /// warning about the point estimate too (Grassberger's I(X;Y) of two rows with distinct values is 1.96 nats, above the
+    /// ln 2 that two rows can carry). A p-value stays valid.
     /// </summary>
     public string? IntervalWithheld { get; init; }
 }

@@ -22,7 +22,7 @@ public static class MutualInformationRanking
     /// (2014), doi:10.1371/journal.pone.0087357; both continuous → KSG algorithm 1, Kraskov, Stögbauer &amp; Grassberger
     /// (2004), doi:10.1103/PhysRevE.69.066138 — with scikit-learn's unit-variance scaling and its 1e-10 tie-breaking
     /// jitter drawn from seed 0, so the scores are deterministic. Estimates are clipped at 0. Features are scored in
-    /// parallel. Intervals and p-values follow the one policy (<see cref="WithUncertainty.MutualInformation"/>), so each
+    /// parallel. Intervals and p-values follow the one policy (<see cref="WithUncertainty.MutualInformation(IMutualInformationEstimator, Variable, Variable, UncertaintyOptions, LogBase)"/>), so each
     /// feature's are those <c>shannon mi</c> prints for the pair: half-sampling intervals, and permutation p-values in which
     /// every feature sees the same shuffles of the target (<see cref="PermutationTest.Shuffle"/>).
     /// </remarks>

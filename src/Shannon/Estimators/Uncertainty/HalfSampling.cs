@@ -87,7 +87,7 @@ public static class HalfSampling
         string table = categories.Length == 1
             ? string.Create(invariant, $"{categories[0]} values")
             : string.Create(invariant, $"{string.Join(" × ", categories.ToArray())} = {cells:0} cells");
-        return string.Create(invariant, $"no interval: n = {rows} rows for {table} (fewer than {MinimumRowsPerCell:0} rows per cell), so the estimate's bias is comparable to its spread and no interval would cover at its level");
+        return string.Create(invariant, $"too sparse: n = {rows} rows for {table} (fewer than {MinimumRowsPerCell:0} rows per cell), so the estimate's bias is comparable to its spread: the value can be far off, and no interval would cover at its level");
     }
 
     /// <summary>Attaches a half-sampling standard error and normal confidence interval to an estimate.</summary>

@@ -24,7 +24,9 @@ namespace Shannon.Estimators.Uncertainty;
 /// widened to the gap between the plug-in and Grassberger's (2003) estimate of the same quantity where that gap is
 /// larger (a positive gap widens the upward bias, a negative one the downward). Why not the gap alone: it is an
 /// estimate, noisy exactly where the bias matters, while the range from the margins is a bound on the leading term
-/// that does not depend on the sample's luck. Below 2 rows per cell no interval is given (<see cref="HalfSampling.TooSparse"/>).
+/// that does not depend on the sample's luck. Below 2 rows per cell no interval is given, and a discrete estimate says so
+/// (<see cref="Estimate.IntervalWithheld"/>) whether or not an interval was asked for, since the reason, a bias of the
+/// order of the spread, is also a warning about the point estimate (<see cref="HalfSampling.TooSparse"/>).
 /// Coverage: see <see cref="HalfSampling"/>'s remarks and bench/simulations/MiCoverage.cs. References: Miller, G. A.
 /// (1955), Note on the bias of information estimates, in Information Theory in Psychology, 95–100; Panzeri, S. &amp;
 /// Treves, A. (1996), Analytical estimates of limited sampling biases in different information measures, Network 7(1),
@@ -41,8 +43,8 @@ public static class WithUncertainty
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>The estimate, with StandardError and ConfidenceInterval when a level is set (for the plug-in the bias-aware
     /// interval [Î − β − k·SE, Î + β₋ + k·SE] with β ≥ (K_x − 1)(K_y − 1)/(2n) and β₋ ≥ (min(K_x, K_y) − 1)/(2n), see the
-    /// class remarks; none, with
-    /// <see cref="Estimate.IntervalWithheld"/>, below 2 rows per cell of a discrete table) and PValue when permutations are.</returns>
+    /// class remarks; none below 2 rows per cell of a discrete table) and PValue when permutations are; a discrete estimate
+    /// that sparse carries <see cref="Estimate.IntervalWithheld"/> whether or not an interval was asked for.</returns>
     /// <exception cref="ArgumentException">As the estimator throws, on the whole sample or on a half-sample.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
     public static Estimate MutualInformation(IMutualInformationEstimator estimator, Variable x, Variable y, UncertaintyOptions options, LogBase logBase = default)
@@ -51,13 +53,15 @@ public static class WithUncertainty
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var estimate = estimator.MutualInformation(x, y, logBase);
-        if (options.Level is double level)
+        var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
+        if (used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories) is { } reason)
         {
-            var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
-            estimate = used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories) is { } reason
-                ? estimate with { IntervalWithheld = reason }
-                : HalfSampling.Interval(estimate, x.Rows, rows => estimator.MutualInformation(x.Subset(rows), y.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed);
-            if (used is PlugIn && estimate.ConfidenceInterval is not null)
+            estimate = estimate with { IntervalWithheld = reason };
+        }
+        else if (options.Level is double level)
+        {
+            estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.MutualInformation(x.Subset(rows), y.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed);
+            if (used is PlugIn)
             {
                 // First-order bias (K_xy − K_x − K_y + 1)/(2n) over every joint support the margins allow.
                 double n2 = 2.0 * estimate.N;
@@ -96,7 +100,7 @@ public static class WithUncertainty
 
         var estimate = estimator.ConditionalMutualInformation(x, y, z, logBase);
         var used = estimator is Automatic automatic ? automatic.For(x, y, z) : estimator;
-        if (options.Level is not null && used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories, z.Categories) is { } reason)
+        if (used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories, z.Categories) is { } reason)
         {
             return estimate with { IntervalWithheld = reason };
         }
@@ -139,7 +143,7 @@ public static class WithUncertainty
 
         var estimate = estimator.Entropy(x, logBase);
         var used = estimator is Automatic automatic ? automatic.For(x) : estimator;
-        if (options.Level is not null && used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories) is { } reason)
+        if (used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories) is { } reason)
         {
             return estimate with { IntervalWithheld = reason };
         }
@@ -155,6 +159,50 @@ public static class WithUncertainty
             ? PlugInBiasAware(estimate, 0.0, (x.Categories - 1.0) / (2.0 * estimate.N), estimate.Unit.ToNats(estimate.RawValue) - new Grassberger().Entropy(x).RawValue, level)
             : estimate;
     }
+
+    /// <summary>Estimates H(X) from the counts of its values, marked as the sample form marks a discrete estimate whose counts are too sparse.</summary>
+    /// <param name="estimator">The discrete estimator.</param>
+    /// <param name="counts">Occurrences of each value; non-negative with a positive total.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>The estimate, with <see cref="Estimate.IntervalWithheld"/> when the total is below 2 per observed value
+    /// (<see cref="HalfSampling.TooSparse"/>). Counts carry no rows to resample, so no interval is ever attached.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="estimator"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, has a negative entry, or sums to 0.</exception>
+    public static Estimate Entropy(DiscreteEntropyEstimator estimator, ReadOnlySpan<long> counts, LogBase logBase = default)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        var estimate = estimator.Entropy(counts, logBase);
+        return Sparse(estimate, estimate.N, Observed(counts));
+    }
+
+    /// <summary>Estimates I(X;Y) from a contingency table of counts, marked as the sample form marks a discrete estimate whose counts are too sparse.</summary>
+    /// <param name="estimator">The discrete estimator.</param>
+    /// <param name="table">The counts of (x, y) pairs.</param>
+    /// <param name="logBase">The unit of the result; nats by default.</param>
+    /// <returns>The estimate, with <see cref="Estimate.IntervalWithheld"/> when the total is below 2 per cell of the
+    /// observed X values × the observed Y values (<see cref="HalfSampling.TooSparse"/>); no interval is attached.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="estimator"/> or <paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">The table's total is 0.</exception>
+    public static Estimate MutualInformation(DiscreteEntropyEstimator estimator, Measures.ContingencyTable table, LogBase logBase = default)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        var estimate = estimator.MutualInformation(table, logBase);
+        return Sparse(estimate, estimate.N, Observed(table.RowSums), Observed(table.ColumnSums));
+    }
+
+    private static int Observed(ReadOnlySpan<long> counts)
+    {
+        int observed = 0;
+        foreach (long count in counts)
+        {
+            observed += count > 0 ? 1 : 0;
+        }
+
+        return observed;
+    }
+
+    private static Estimate Sparse(Estimate estimate, long rows, params ReadOnlySpan<int> categories) =>
+        HalfSampling.TooSparse(rows, categories) is { } reason ? estimate with { IntervalWithheld = reason } : estimate;
 
     /// <summary>
     /// The plug-in's interval by the one bias-aware rule (<see cref="BiasAwareInterval"/>): the half-sampling standard

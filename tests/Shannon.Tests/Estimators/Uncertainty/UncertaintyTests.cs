@@ -141,12 +141,36 @@ public class UncertaintyTests
     {
         Assert.Null(HalfSampling.TooSparse(450, 15, 15));
         Assert.Equal(
-            "no interval: n = 449 rows for 15 × 15 = 225 cells (fewer than 2 rows per cell), so the estimate's bias is comparable to its spread and no interval would cover at its level",
+            "too sparse: n = 449 rows for 15 × 15 = 225 cells (fewer than 2 rows per cell), so the estimate's bias is comparable to its spread: the value can be far off, and no interval would cover at its level",
             HalfSampling.TooSparse(449, 15, 15));
         Assert.Null(HalfSampling.TooSparse(24, 3, 2, 2));
         Assert.NotNull(HalfSampling.TooSparse(23, 3, 2, 2));
-        Assert.StartsWith("no interval: n = 9 rows for 5 values (", HalfSampling.TooSparse(9, 5), StringComparison.Ordinal);
+        Assert.StartsWith("too sparse: n = 9 rows for 5 values (", HalfSampling.TooSparse(9, 5), StringComparison.Ordinal);
         Assert.Null(HalfSampling.TooSparse(10, 5));
+    }
+
+    [Fact]
+    public void Counts_are_marked_too_sparse_as_samples_are_and_the_estimate_is_the_estimators()
+    {
+        // From counts and from the rows they count: the same value and the same reason (2 rows for 2 values, 2 per cell).
+        var grassberger = new Grassberger();
+        var fromCounts = WithUncertainty.Entropy(grassberger, [1L, 1]);
+        var fromRows = WithUncertainty.Entropy(grassberger, Variable.Discrete<int>("x", [0, 1]), UncertaintyOptions.None);
+        Assert.Equal(grassberger.Entropy([1L, 1]).Value, fromCounts.Value);
+        Assert.Equal(fromRows.IntervalWithheld, fromCounts.IntervalWithheld);
+        Assert.StartsWith("too sparse: n = 2 rows for 2 values", fromCounts.IntervalWithheld, StringComparison.Ordinal);
+        Assert.Null(WithUncertainty.Entropy(grassberger, [2L, 2, 0]).IntervalWithheld); // a zero count is no observed value
+        Assert.Null(fromCounts.ConfidenceInterval);
+
+        var table = Shannon.Measures.ContingencyTable.FromCounts([3L, 1, 1, 2, 0, 0], 3, 2); // 7 rows, 2 observed × 2 observed values
+        var mi = WithUncertainty.MutualInformation(grassberger, table);
+        Assert.Equal(grassberger.MutualInformation(table).Value, mi.Value);
+        Assert.StartsWith("too sparse: n = 7 rows for 2 × 2 = 4 cells", mi.IntervalWithheld, StringComparison.Ordinal);
+        Assert.Null(WithUncertainty.MutualInformation(grassberger, Shannon.Measures.ContingencyTable.FromCounts([3L, 1, 1, 3], 2, 2)).IntervalWithheld);
+
+        Assert.Equal("estimator", Assert.Throws<ArgumentNullException>(() => WithUncertainty.Entropy(null!, [1L])).ParamName);
+        Assert.Equal("counts", Assert.Throws<ArgumentException>(() => WithUncertainty.Entropy(grassberger, [0L, 0])).ParamName);
+        Assert.Equal("table", Assert.Throws<ArgumentNullException>(() => WithUncertainty.MutualInformation(grassberger, null!)).ParamName);
     }
 
     [Fact]
