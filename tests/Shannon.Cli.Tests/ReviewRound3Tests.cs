@@ -159,4 +159,37 @@ public sealed class ReviewRound3Tests : IDisposable
         CliRunner.AssertOneErrorLine(CliRunner.Run("entropy", "2.5,1", "--counts"),
             "--counts entry 1 is 2.5; an estimator needs whole, non-negative counts (weights that are not counts: divide them by their sum and give the distribution without --counts).");
     }
+
+    [Fact]
+    public void Features_header_says_what_each_number_is_and_json_names_the_estimator_and_the_plug_in()
+    {
+        // Before: "ranked by the chance-corrected score mi_adjusted = I - E0[I]", while the score was the plug-in's and mi Grassberger's.
+        var random = new Random(3);
+        string data = File("ranked.csv", "a,b,y\n" + string.Concat(Enumerable.Range(0, 120).Select(i =>
+        {
+            int y = i % 3;
+            return $"{(random.NextDouble() < 0.8 ? y : random.Next(3))},{random.Next(4)},{y}\n";
+        })));
+        var (code, output, _) = CliRunner.Run("features", data, "--target", "y");
+        Assert.Equal(0, code);
+        Assert.Contains("two discrete columns: the plug-in I less its mean under independence, I_plugin - E0[I_plugin]", output, StringComparison.Ordinal);
+        Assert.Contains("mi = the pair's estimate, the number shannon mi prints (grassberger", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("mi_adjusted = I - E0[I]", output, StringComparison.Ordinal);
+
+        (code, output, _) = CliRunner.Run("features", data, "--target", "y", "--json");
+        Assert.Equal(0, code);
+        var a = Json(output).GetProperty("features").EnumerateArray().First(f => f.GetProperty("name").GetString() == "a");
+        var (_, pair, _) = CliRunner.Run("mi", data, "--x", "a", "--y", "y", "--json");
+        Assert.Equal("grassberger", a.GetProperty("estimator").GetString());
+        Assert.Equal(Json(pair).GetProperty("value").GetDouble(), a.GetProperty("mi").GetDouble());
+        Assert.Equal(Json(pair).GetProperty("plug_in").GetDouble(), a.GetProperty("plug_in").GetDouble());
+        Assert.True(a.GetProperty("mi_adjusted").GetDouble() < a.GetProperty("plug_in").GetDouble()); // plug-in less a positive null mean
+
+        // The report carries the same key for the same pair.
+        string directory = Path.Combine(this.directory, "report");
+        (code, output, _) = CliRunner.Run("report", data, "--target", "y", "-o", directory, "--permutations", "0", "--replicates", "0", "--json");
+        Assert.Equal(0, code);
+        var reported = Json(output).GetProperty("features").EnumerateArray().First(f => f.GetProperty("name").GetString() == "a");
+        Assert.Equal(a.GetProperty("plug_in").GetDouble(), reported.GetProperty("plug_in").GetDouble());
+    }
 }

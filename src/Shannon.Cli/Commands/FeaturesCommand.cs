@@ -197,7 +197,6 @@ internal static class FeaturesCommand
             var table = f.Table;
             var discrete = new Automatic().DiscreteEstimator;
             double mi = discrete.MutualInformation(table, unit).Value;
-            double adjusted = Measures.Clustering.MutualInformation(table, unit) - Measures.Clustering.ExpectedMutualInformation(table, unit);
             int distinct = 0;
             long largest = 0;
             foreach (long sum in table.RowSums)
@@ -217,7 +216,9 @@ internal static class FeaturesCommand
                 flags.Add(FeatureScoring.IdLike);
             }
 
-            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, table.Total, flags, discrete.Name, mi, adjusted, null, null, null, null, 0, null, null);
+            double plugIn = Measures.Clustering.MutualInformation(table, unit);
+            double adjusted = plugIn - Measures.Clustering.ExpectedMutualInformation(table, unit);
+            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, table.Total, flags, discrete.Name, mi, adjusted, null, null, null, null, 0, null, null) { PlugIn = plugIn };
         });
         return [.. scored.OrderBy(f => f.Ranked ? 0 : 1).ThenByDescending(f => f.Adjusted)];
     }
@@ -227,8 +228,10 @@ internal static class FeaturesCommand
     /// rank (id-like, a leakage suspect among them if it is one; empty; too few rows; not estimable), so the numbered list is
     /// always in score order. JSON: <c>unit</c>, <c>method</c>, <c>target</c>, per feature <c>name</c>, <c>kind</c>, <c>rank</c>
     /// (null for a feature listed apart),
-    /// <c>score</c> (the ranking criterion, <c>mi_adjusted</c>), <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
-    /// <c>mi_adjusted</c>, <c>flags</c>, <c>rows</c> (the n of the pair's estimate, as <c>mi</c> prints it: pairwise-complete rows
+    /// <c>score</c> (the ranking criterion, <c>mi_adjusted</c>: for two discrete columns the plug-in I less its exact mean
+    /// under independence, else the estimate itself), <c>estimator</c> (the pair's), <c>mi</c> (the number <c>shannon mi</c>
+    /// prints for the pair), <c>mi_adjusted</c>, <c>plug_in</c> (the plug-in I beside another discrete estimator, as
+    /// <c>shannon mi</c> gives it), <c>flags</c>, <c>rows</c> (the n of the pair's estimate, as <c>mi</c> prints it: pairwise-complete rows
     /// less those the estimator leaves out), and where computed <c>ci</c>, <c>p_value</c>,
     /// <c>p_value_is_bound</c> (no permutation reached the observed score: the p-value 1/(permutations + 1) is the bound
     /// p &lt; 1/(permutations + 1), printed with "&lt;"), <c>q_value</c>.
@@ -245,11 +248,17 @@ internal static class FeaturesCommand
                     ["kind"] = f.Kind,
                     ["rank"] = f.Ranked ? i + 1 : null,
                     ["score"] = f.Adjusted,
+                    ["estimator"] = f.Estimator,
                     ["mi"] = f.MutualInformation,
                     ["mi_adjusted"] = f.Adjusted,
                     ["flags"] = f.Flags,
                     ["rows"] = f.Rows,
                 };
+                if (f.PlugIn is double plugIn)
+                {
+                    entry["plug_in"] = plugIn;
+                }
+
                 if (f.Lower is double low && f.Upper is double high)
                 {
                     entry["ci"] = new[] { low, high };
@@ -277,7 +286,11 @@ internal static class FeaturesCommand
             return;
         }
 
-        context.Out.WriteLine($"mi scores with target '{target}' ({unit.Unit}), ranked by the chance-corrected score mi_adjusted = I - E0[I]:");
+        foreach (string line in ScoreHeader(target, unit))
+        {
+            context.Out.WriteLine(line);
+        }
+
         for (int i = 0; i < scored.Count; i++)
         {
             var f = scored[i];
@@ -299,11 +312,21 @@ internal static class FeaturesCommand
         }
     }
 
+    /// <summary>What method mi's two number columns are, exactly: the ranking score first, then the pair's estimate.</summary>
+    internal static string[] ScoreHeader(string target, LogBase unit) =>
+    [
+        $"mi scores with target '{target}' ({unit.Unit}), ranked by the first column, mi_adjusted, the chance-corrected score:",
+        "  two discrete columns: the plug-in I less its mean under independence, I_plugin - E0[I_plugin] (Vinh, Epps & Bailey 2010);",
+        "  otherwise (ross, ksg1: E0[I] = 0 by construction) the estimate mi itself;",
+        $"  mi = the pair's estimate, the number shannon mi prints ({EstimatorChoice.AutoDiscrete} for two discrete columns by default, ross or ksg1 otherwise).",
+    ];
+
     /// <summary>
     /// JSON: <c>unit</c>, <c>method</c>, <c>target</c> and per feature <c>name</c>, <c>kind</c>, <c>rank</c>, <c>score</c> (the method's
     /// criterion; DISR's is a unitless ratio), <c>mi</c> (I(feature; target) on the selection's rows, the number <c>shannon mi</c>
     /// prints for the pair when no cell is missing), <c>mi_adjusted</c> (the chance-corrected relevance the criterion used) and,
-    /// where computed, <c>ci</c> and <c>p_value</c>; <c>not_candidates</c>: the columns the one scoring flagged out of the
+    /// where computed, <c>ci</c> and <c>p_value</c> (no <c>plug_in</c>: the terms are the criterion's, on the selection's
+    /// common rows, each already chance-corrected from the plug-in for discrete pairs); <c>not_candidates</c>: the columns the one scoring flagged out of the
     /// selection (id-like, constant, empty, too few rows, not estimable), each <c>name</c>, <c>flags</c>, <c>note</c>.
     /// </summary>
     private static void Write(CliContext context, FeatureRanking ranking, IReadOnlyList<string> kinds, IReadOnlyList<ScoredFeature> excluded, string target, LogBase unit, bool json)

@@ -71,7 +71,8 @@ internal static class ReportSummary
     /// <summary>
     /// The report as one JSON object, snake_case: per feature <c>name</c>, <c>kind</c>, <c>read_as</c>, <c>missing</c>,
     /// <c>distinct</c>, <c>flags</c>, <c>estimator</c>, <c>mi</c> (the number <c>shannon mi</c> prints for the pair),
-    /// <c>mi_adjusted</c>, <c>ci</c>, <c>p_value</c>, <c>p_method</c>, <c>permutations</c>, <c>q_value</c> and
+    /// <c>mi_adjusted</c>, <c>plug_in</c> (the plug-in I beside another discrete estimator, as <c>shannon mi</c> gives it;
+    /// null otherwise), <c>ci</c>, <c>p_value</c>, <c>p_method</c>, <c>permutations</c>, <c>q_value</c> and
     /// <c>p_value_is_bound</c> (true when no permutation reached the observed score: <c>p_value</c> = 1/(permutations + 1)
     /// is then the bound p &lt; 1/(permutations + 1), and <c>q_value</c> likewise an upper bound) (null where not computed); top level <c>unit</c>, <c>rows</c> (in the data), <c>rows_used</c> (the seeded sample the estimates use under --max-rows, else <c>rows</c>), <c>rows_dropped</c>, <c>target</c>, <c>target_entropy</c>,
     /// <c>insights</c>, <c>columns</c> (the data-quality table), <c>mrmr</c> and <c>warnings</c>.
@@ -93,6 +94,7 @@ internal static class ReportSummary
                 ["estimator"] = f.Estimator,
                 ["mi"] = f.MutualInformation,
                 ["mi_adjusted"] = f.Adjusted,
+                ["plug_in"] = f.PlugIn,
                 ["ci"] = double.IsNaN(f.Lower) ? null : new[] { f.Lower, f.Upper },
                 ["p_value"] = double.IsNaN(f.PValue) ? null : f.PValue,
                 ["p_method"] = f.PMethod,
@@ -115,6 +117,7 @@ internal static class ReportSummary
                 ["estimator"] = null,
                 ["mi"] = null,
                 ["mi_adjusted"] = null,
+                ["plug_in"] = null,
                 ["ci"] = null,
                 ["p_value"] = null,
                 ["p_method"] = null,

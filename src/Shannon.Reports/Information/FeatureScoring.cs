@@ -85,6 +85,13 @@ internal sealed record ScoredFeature(
     public IReadOnlyList<string> EstimateNotes { get; init; } = [];
 
     /// <summary>
+    /// The plug-in I(feature; target) in the unit (scikit-learn's <c>mutual_info_score</c>) when <see cref="Estimator"/> is
+    /// another discrete estimator, as <c>shannon mi</c> prints it under <c>plug_in</c>; null otherwise (the plug-in itself,
+    /// a k-NN estimator, or not scored).
+    /// </summary>
+    public double? PlugIn { get; init; }
+
+    /// <summary>
     /// Why the pair's discrete counts are too sparse for a reliable estimate or any interval
     /// (<see cref="Estimate.IntervalWithheld"/>, fewer than 2 rows per cell), or null; the same words are the <see cref="Note"/>
     /// unless the feature is id-like by its row clock.
@@ -274,6 +281,7 @@ internal static class FeatureScoring
                 Adjusted = adjusted,
                 EstimateNotes = EstimatorNotes.Of(estimator, x, y, estimate),
                 TooSparse = estimate.IntervalWithheld,
+                PlugIn = estimator is DiscreteEntropyEstimator and not PlugIn ? new PlugIn().MutualInformation(x, y, settings.Unit).Value : null,
                 Note = clock ? ClockNote : estimate.IntervalWithheld,
             }, (x, y));
         }

@@ -84,6 +84,9 @@ internal sealed record FeatureRelevance(string Name, string Kind, string Estimat
     /// <summary>The chance-corrected score used for ranking (<see cref="FeatureScoring"/>), in the report's unit.</summary>
     public double Adjusted { get; init; } = MutualInformation;
 
+    /// <summary>The plug-in I beside another discrete estimator (<see cref="ScoredFeature.PlugIn"/>), in the report's unit; null otherwise.</summary>
+    public double? PlugIn { get; init; }
+
     /// <summary>Benjamini–Hochberg q-value across the tested features; NaN without a p-value.</summary>
     public double QValue { get; init; } = double.NaN;
 

@@ -110,6 +110,7 @@ internal static class InformationReportBuilder
             f.Name, f.Kind, f.Estimator!, f.MutualInformation!.Value, f.Lower ?? double.NaN, f.Upper ?? double.NaN, f.PValue ?? double.NaN)
         {
             Adjusted = f.Adjusted!.Value,
+            PlugIn = f.PlugIn,
             QValue = f.QValue ?? double.NaN,
             Flags = f.Flags,
             PMethod = f.PMethod,
