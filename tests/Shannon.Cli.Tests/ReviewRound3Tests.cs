@@ -192,4 +192,21 @@ public sealed class ReviewRound3Tests : IDisposable
         var reported = Json(output).GetProperty("features").EnumerateArray().First(f => f.GetProperty("name").GetString() == "a");
         Assert.Equal(a.GetProperty("plug_in").GetDouble(), reported.GetProperty("plug_in").GetDouble());
     }
+
+    [Fact]
+    public void Ib_prints_zero_where_the_bottleneck_forgets_everything_not_a_rounding_residue()
+    {
+        // Before: "0.01 5.861773438E-17 0 …" and "2.511886432 2.304194256E-16 1.192021464E-16 …".
+        var (code, output, _) = CliRunner.RunWithStdin("0.4,0.1\n0.1,0.4\n", "ib", "--joint", "-", "--sweep", "0.01:10:6");
+        Assert.Equal(0, code);
+        string[] rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[2..];
+        Assert.Equal(6, rows.Length);
+        foreach (string row in rows[..5])
+        {
+            string[] cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(new[] { "0", "0" }, cells[1..3]);
+        }
+
+        Assert.DoesNotContain("E-", output, StringComparison.Ordinal);
+    }
 }

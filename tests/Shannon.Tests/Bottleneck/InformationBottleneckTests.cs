@@ -24,6 +24,19 @@ public class InformationBottleneckTests
     }
 
     [Fact]
+    public void Below_the_first_transition_both_informations_are_exactly_zero_not_rounding()
+    {
+        // Before: the sweep printed I(X;T) = 5.86E-17 and I(T;Y) = 1.19E-16 where the encoder had collapsed (every
+        // p(t|x) = p(t)); what the kernel's rounding leaves below 8ε is 0. β = 2.5 is below 1/(1 − 2·0.2)² ≈ 2.78 here.
+        double[] symmetric = [0.4, 0.1, 0.1, 0.4];
+        var curve = InformationBottleneck.Anneal(symmetric, 2, 2, [0.01, 0.04, 0.16, 0.63, 2.5], clusters: 2);
+        Assert.All(curve, s => Assert.Equal(0.0, s.CompressionInformation));
+        Assert.All(curve, s => Assert.Equal(0.0, s.RelevantInformation));
+        var above = InformationBottleneck.Anneal(symmetric, 2, 2, [10.0], clusters: 2)[0];
+        Assert.True(above.RelevantInformation > 0.19, $"I(T;Y) = {above.RelevantInformation} at β = 10");
+    }
+
+    [Fact]
     public void Small_beta_forgets_x()
     {
         var solution = InformationBottleneck.Iterative(Joint, 4, 3, beta: 0.01, clusters: 3, seed: 5);
