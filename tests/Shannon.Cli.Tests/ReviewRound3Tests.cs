@@ -209,4 +209,26 @@ public sealed class ReviewRound3Tests : IDisposable
 
         Assert.DoesNotContain("E-", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void More_bins_than_rows_get_a_note()
+    {
+        // Before: I(x;y) = 5.291385895 nats (binned, n = 200) with --bins 1000000, and H(x) = -6.88, without a word.
+        var random = new Random(1);
+        string data = File("continuous.csv", "x,y\n" + string.Concat(Enumerable.Range(0, 200).Select(_ =>
+        {
+            double x = random.NextDouble();
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x:F6},{x + random.NextDouble():F6}\n");
+        })));
+        var (code, _, error) = CliRunner.Run("mi", data, "--x", "x", "--y", "y", "--estimator", "binned", "--bins", "1000000");
+        Assert.Equal(0, code);
+        Assert.Contains("note: x is cut into 1000000 bins for 200 rows: with more bins than rows most bins hold one row or none, so the binned estimate measures the bin count, not the data (a binned I(X;Y) then approaches ln n = 5.298 nats whatever the dependence); use fewer bins.", error, StringComparison.Ordinal);
+        Assert.Contains("note: y is cut into 1000000 bins", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("entropy", "--samples", data, "--column", "x", "--estimator", "binned", "--bins", "201");
+        Assert.Equal(0, code);
+        Assert.StartsWith("note: x is cut into 201 bins for 200 rows", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("entropy", "--samples", data, "--column", "x", "--estimator", "binned", "--bins", "200");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+    }
 }

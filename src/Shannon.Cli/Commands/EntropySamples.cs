@@ -1,6 +1,7 @@
 using Shannon.Estimators;
 using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
+using Shannon.Reports.Information;
 
 namespace Shannon.Cli.Commands;
 
@@ -21,6 +22,11 @@ internal static class EntropySamples
         SampleColumns.RequireIntervalRows(ci, x.Rows, path);
         var uncertainty = new UncertaintyOptions { Level = ci, Seed = seed ?? EstimatorDefaults.Seed };
         var result = WithUncertainty.Entropy(used, x, uncertainty, unit);
+        foreach (string note in EstimatorNotes.Bins(used, x))
+        {
+            context.Note("note: " + note);
+        }
+
         double? plugIn = used is DiscreteEntropyEstimator and not PlugIn ? new PlugIn().Entropy(x, unit).Value : null;
         SampleOutput.Write(context, json, $"H({x.Name})", used.Name, result, plugIn: plugIn);
         return ExitCodes.Success;

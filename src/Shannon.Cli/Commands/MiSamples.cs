@@ -42,6 +42,11 @@ internal static class MiSamples
         var used = estimator is Automatic automatic ? automatic.For(x, y, z) : estimator;
         SampleColumns.RequireNeighbours(used, x.Rows, request.Data!, x, y, z);
         var result = WithUncertainty.ConditionalMutualInformation(used, x, y, z, uncertainty, request.Base);
+        foreach (string note in EstimatorNotes.Bins(used, x, y, z))
+        {
+            context.Note("note: " + note);
+        }
+
         if (used is ConditionedOnLabels conditioned && result.N < z.Rows)
         {
             context.Note($"note: n = {result.N} of {z.Rows} rows: the values of {z.Name} with fewer than {conditioned.MinimumRows} rows, or too few for {conditioned.Inner.Name} to estimate within, are left out; I(X;Y|Z) is averaged over the {result.SupportSize} value(s) kept.");
