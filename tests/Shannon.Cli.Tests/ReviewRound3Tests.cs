@@ -231,4 +231,15 @@ public sealed class ReviewRound3Tests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
     }
+
+    [Theory]
+    [InlineData(1.2e-05, "0.000012")]
+    [InlineData(-3.456789012345e-07, "-0.0000003456789012")]
+    [InlineData(12345678901.0, "12345678900")]
+    [InlineData(0.25, "0.25")]
+    [InlineData(-0.0, "0")]
+    [InlineData(1e-10, "1E-10")]
+    [InlineData(2.5e15, "2.5E+15")]
+    public void Numbers_for_people_are_positional_between_1e_minus_9_and_1e15(double value, string expected) =>
+        Assert.Equal(expected, CliOutput.Number(value));
 }

@@ -68,13 +68,26 @@ internal static class CliOutput
         ["columns"] = dropped.Columns.ToDictionary(c => c.Column, c => c.Reasons().ToDictionary(r => r.Name, r => r.Count)),
     };
 
-    /// <summary>A number for people: up to 10 significant digits, invariant culture, ∞ spelled out.</summary>
+    /// <summary>
+    /// The one number format for people: up to 10 significant digits, invariant culture, ∞ spelled out, and positional
+    /// notation wherever it stays readable, from 10⁻⁹ up to 10¹⁵ (.NET's G10 alone writes a score of 0.000012 as
+    /// 1.2E-05 and 12345678901 as 1.23456789E+10, which read as a different kind of number beside 0.25 in the same
+    /// column); scientific notation only outside that range.
+    /// </summary>
     /// <exception cref="InvalidDataException"><paramref name="x"/> is NaN.</exception>
     public static string Number(double x) =>
         double.IsNaN(x) ? throw Undefined("a result")
         : double.IsPositiveInfinity(x) ? "Infinity"
         : double.IsNegativeInfinity(x) ? "-Infinity"
-        : x.ToString("G10", CultureInfo.InvariantCulture);
+        : x == 0 || Math.Abs(x) is >= PositionalFrom and < PositionalBelow
+            ? decimal.Parse(x.ToString("G10", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
+            : x.ToString("G10", CultureInfo.InvariantCulture);
+
+    /// <summary>The smallest magnitude <see cref="Number"/> writes positionally: 10⁻⁹ (with 10 digits, at most 19 decimals).</summary>
+    private const double PositionalFrom = 1e-9;
+
+    /// <summary>The magnitude from which <see cref="Number"/> writes scientific notation: 10¹⁵.</summary>
+    private const double PositionalBelow = 1e15;
 
     /// <summary>
     /// A value for a field documented as <c>null</c> when it was not computed or is undefined for the input (a
