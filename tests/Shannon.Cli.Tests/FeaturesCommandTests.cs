@@ -73,6 +73,11 @@ public sealed class FeaturesCommandTests : IDisposable
         {
             // Two routes to the same plug-in value (SQL counts vs label codes) differ only by rounding.
             Assert.Equal(b[i].GetProperty("score").GetDouble(), a[i].GetProperty("score").GetDouble(), 1e-14);
+            Assert.Equal(b[i].GetProperty("plug_in").GetDouble(), a[i].GetProperty("plug_in").GetDouble(), 1e-14);
+
+            // 5 rows for 2 × 2 cells: both routes say the table is too sparse, in the same words.
+            Assert.StartsWith("too sparse: n = 5 rows for 2 × 2 = 4 cells", a[i].GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.Equal(b[i].GetProperty("note").GetString(), a[i].GetProperty("note").GetString());
         }
     }
 

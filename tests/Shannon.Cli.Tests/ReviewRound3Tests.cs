@@ -194,6 +194,27 @@ public sealed class ReviewRound3Tests : IDisposable
     }
 
     [Fact]
+    public void Features_from_counts_use_the_estimator_asked_for_and_name_it()
+    {
+        // Before: --estimator plugin was accepted with --counts, and the scores were Grassberger's anyway.
+        string counts = File("counts.csv", "feature,value,y,count\na,u,0,30\na,v,1,20\na,u,1,5\na,v,0,5\n");
+        var table = ContingencyTable.FromCounts([30L, 5, 5, 20], 2, 2);
+        foreach (var (name, expected) in new[] { ((string?)null, "grassberger"), ("plugin", "plugin"), ("miller-madow", "miller-madow") })
+        {
+            string[] args = ["features", "--counts", counts, "--target", "y", "--json", .. name is null ? Array.Empty<string>() : ["--estimator", name!]];
+            var (code, output, _) = CliRunner.Run(args);
+            Assert.Equal(0, code);
+            var a = Json(output).GetProperty("features")[0];
+            Assert.Equal(expected, a.GetProperty("estimator").GetString());
+            var estimator = (DiscreteEntropyEstimator)(expected switch { "grassberger" => new Grassberger(), "plugin" => new PlugIn(), _ => new MillerMadow() });
+            Assert.Equal(estimator.MutualInformation(table).Value, a.GetProperty("mi").GetDouble(), 1e-14);
+            Assert.Equal(expected != "plugin", a.TryGetProperty("plug_in", out _));
+        }
+
+        Assert.Equal(2, CliRunner.Run("features", "--counts", counts, "--target", "y", "--estimator", "ksg1").Code);
+    }
+
+    [Fact]
     public void Ib_prints_zero_where_the_bottleneck_forgets_everything_not_a_rounding_residue()
     {
         // Before: "0.01 5.861773438E-17 0 …" and "2.511886432 2.304194256E-16 1.192021464E-16 …".

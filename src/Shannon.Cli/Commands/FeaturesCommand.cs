@@ -72,17 +72,18 @@ internal static class FeaturesCommand
     private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<string> Kinds, IReadOnlyList<ScoredFeature> Excluded)? Rank(FeaturesRequest request, LogBase unit, CliContext context, WorkCounter counter)
     {
         var chosen = EstimatorChoice.Require<IMutualInformationEstimator>(EstimatorChoice.Parse(request.Estimator, request.K, request.Seed, null), "I(X;Y)");
-        bool plugInPairs = chosen is PlugIn or Automatic { Discrete: null or PlugIn };
         bool uncertainty = request.Permutations > 0 || request.Confidence is not null;
         if (request.Counts is not null)
         {
-            if (request.Data is not null || request.EmitSql || request.Method != "mi" || !plugInPairs || uncertainty)
+            if (request.Data is not null || request.EmitSql || request.Method != "mi" || uncertainty)
             {
                 throw new UsageException("--counts takes the place of DATA and ranks by mi from the counts only, without intervals or p-values.");
             }
 
+            // Counts are observations of discrete pairs: the estimator choice of two discrete columns of DATA.
+            var discrete = EstimatorChoice.ForCounts(request.Estimator, null, "counts");
             var fromCounts = CliTables.ReadCountsFile(context, CliInput.FilePath(context, request.Counts, "--counts", InputFormat.Table), request.Target);
-            return (Keep(FromCounts(RequireClasses(fromCounts), unit), request.Top), null, [], []);
+            return (Keep(FromCounts(RequireClasses(fromCounts), discrete, unit), request.Top), null, [], []);
         }
 
         if (request.EmitSql && CliInput.IsStdin(request.Data))
@@ -189,14 +190,14 @@ internal static class FeaturesCommand
 
     private static IReadOnlyList<ScoredFeature> Keep(IReadOnlyList<ScoredFeature> scored, int? top) => top is int n ? [.. scored.Take(n)] : scored;
 
-    /// <summary>Scores from counts by the automatic rule's discrete estimator (Grassberger), chance-corrected (the plug-in less its null mean) and flagged as <see cref="FeatureScoring"/> does from rows.</summary>
-    private static IReadOnlyList<ScoredFeature> FromCounts(TargetContingencies tables, LogBase unit)
+    /// <summary>Scores from counts by <paramref name="discrete"/> (the automatic rule's Grassberger unless --estimator names another), chance-corrected (the plug-in less its null mean) and flagged as <see cref="FeatureScoring"/> does from rows.</summary>
+    private static IReadOnlyList<ScoredFeature> FromCounts(TargetContingencies tables, DiscreteEntropyEstimator discrete, LogBase unit)
     {
         var scored = tables.Features.Select(f =>
         {
             var table = f.Table;
-            var discrete = new Automatic().DiscreteEstimator;
-            double mi = discrete.MutualInformation(table, unit).Value;
+            var estimate = WithUncertainty.MutualInformation(discrete, table, unit); // marked when too sparse, as from rows
+            double mi = estimate.Value;
             int distinct = 0;
             long largest = 0;
             foreach (long sum in table.RowSums)
@@ -218,7 +219,11 @@ internal static class FeaturesCommand
 
             double plugIn = Measures.Clustering.MutualInformation(table, unit);
             double adjusted = plugIn - Measures.Clustering.ExpectedMutualInformation(table, unit);
-            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, table.Total, flags, discrete.Name, mi, adjusted, null, null, null, null, 0, null, null) { PlugIn = plugIn };
+            return new ScoredFeature(f.Feature, "text", "discrete", 0, distinct, table.Total, flags, discrete.Name, mi, adjusted, null, null, null, null, 0, null, estimate.IntervalWithheld)
+            {
+                PlugIn = discrete is PlugIn ? null : plugIn,
+                TooSparse = estimate.IntervalWithheld,
+            };
         });
         return [.. scored.OrderBy(f => f.Ranked ? 0 : 1).ThenByDescending(f => f.Adjusted)];
     }
