@@ -56,8 +56,11 @@ internal sealed class CalibrationPart
         SumSquares = new double[cells];
         LabelCounts = new long[cells];
         LabelP = new double[cells];
-        _classLanes = new double[classes * Vector<double>.Count];
-        _classSquareLanes = new double[classes * Vector<double>.Count];
+        // Only rows read in transposed blocks use the lane totals; on 1000 classes the two 32 KB tables were folded
+        // (adding zeros) and cleared after every part of 262 rows for nothing.
+        int lanes = classes < MetricsPass.BlockBelow ? classes * Vector<double>.Count : 0;
+        _classLanes = new double[lanes];
+        _classSquareLanes = new double[lanes];
         _rareCells = new int[Math.Min(cells, MaxListed)];
         _labelCells = new int[Math.Min(cells, MaxListed)];
         TopCounts = new long[bins];
@@ -158,6 +161,11 @@ internal sealed class CalibrationPart
     internal void FoldLanes()
     {
         int width = Vector<double>.Count;
+        if (_classLanes.Length == 0)
+        {
+            return;
+        }
+
         for (int c = 0; c < Classes; c++)
         {
             for (int lane = 0; lane < width; lane++)
