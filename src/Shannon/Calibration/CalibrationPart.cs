@@ -20,6 +20,7 @@ namespace Shannon.Calibration;
 /// </remarks>
 internal sealed class CalibrationPart
 {
+    private readonly UniformBinLocator _bins;
     private readonly double _rareThreshold;
     private readonly float _rareThresholdSingle;
     private readonly double[] _classLanes;
@@ -45,6 +46,7 @@ internal sealed class CalibrationPart
         Classes = classes;
         Bins = bins;
         Edges = CalibrationBinning.UniformEdges(bins);
+        _bins = new UniformBinLocator(Edges);
         _rareThreshold = bins >= 2 ? Edges[1] : double.PositiveInfinity;
         float single = (float)_rareThreshold;
         _rareThresholdSingle = single > _rareThreshold ? MathF.BitDecrement(single) : single;
@@ -109,7 +111,7 @@ internal sealed class CalibrationPart
     /// <summary>Counts a row's top-label confidence and whether its arg-max is its label in the equal-width top-label bins.</summary>
     internal void AddTop(double confidence, bool correct)
     {
-        int b = CalibrationBinning.Locate(Edges, confidence, uniform: true);
+        int b = _bins.Locate(confidence);
         TopCounts[b]++;
         TopConfidence[b].Add(confidence);
         TopCorrect[b] += correct ? 1 : 0;
@@ -182,7 +184,7 @@ internal sealed class CalibrationPart
     /// <summary>Counts the label's own cell: row's label <paramref name="label"/> with probability <paramref name="p"/>.</summary>
     internal void AddLabel(int label, double p)
     {
-        int cell = (label * Bins) + CalibrationBinning.Locate(Edges, p, uniform: true);
+        int cell = (label * Bins) + _bins.Locate(p);
         if (LabelCounts[cell] == 0)
         {
             List(_labelCells, ref _labelCount, cell);
@@ -432,7 +434,7 @@ internal sealed class CalibrationPart
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddRare(int k, double p)
     {
-        int b = CalibrationBinning.Locate(Edges, p, uniform: true);
+        int b = _bins.Locate(p);
         if (b == 0)
         {
             return;
