@@ -54,4 +54,42 @@ public class CalibrationBinningTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(10)]
+    [InlineData(15)]
+    [InlineData(64)]
+    [InlineData(100)]
+    [InlineData(512)]
+    [InlineData(513)]
+    [InlineData(5000)]
+    public void The_table_locator_gives_searchsorteds_bin_at_every_edge_and_table_boundary(int bins)
+    {
+        // The table's entries are [i/2048, (i + 1)/2048); an edge inside one (or on its lower end, as 0.5 for 2 bins)
+        // must send the values of that entry to Locate. Probe each edge, each entry's ends, their float and double
+        // neighbours, values outside [0, 1] and NaN.
+        var edges = CalibrationBinning.UniformEdges(bins);
+        var locator = new UniformBinLocator(edges);
+        var values = new List<double> { 0.0, -0.0, 1.0, 1.0 + (1.0 / 4096), 1.5, -1e-300, double.NaN, double.PositiveInfinity };
+        foreach (double point in edges.Concat(Enumerable.Range(0, 2050).Select(i => i / 2048.0)))
+        {
+            float single = (float)point;
+            values.AddRange([point, Math.BitDecrement(point), Math.BitIncrement(point), single, MathF.BitDecrement(single), MathF.BitIncrement(single)]);
+        }
+
+        var random = new Random(bins);
+        values.AddRange(Enumerable.Range(0, 20_000).Select(_ => random.NextDouble()));
+        foreach (double value in values)
+        {
+            int expected = CalibrationBinning.Locate(edges, value, uniform: true);
+            Assert.Equal(expected, locator.Locate(value));
+            if (bins <= 100 && value is >= 0.0 and <= 1.0)
+            {
+                Assert.Equal(edges.Skip(1).Take(bins - 1).Count(e => e < value), expected);
+            }
+        }
+    }
 }
