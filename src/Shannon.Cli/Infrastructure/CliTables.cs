@@ -72,12 +72,13 @@ internal static class CliTables
 
     /// <summary>
     /// Numeric feature columns as a row-major n × f matrix and a class column, for the classifiers (tree, logistic):
-    /// read like every table, so dropped rows are counted and <c>--types</c> applies.
+    /// read like every table, so dropped rows are counted and <c>--types</c> applies. The target is read as labels: a null
+    /// token (<c>NA</c>) in a column of numbers is a missing cell whose row is dropped, as on mi, entropy and features, not a class.
     /// </summary>
     /// <exception cref="InvalidDataException">The target has fewer than two classes (the message ends with <paramref name="why"/>).</exception>
     public static (double[] X, TableColumn Classes) ReadClassification(CliContext context, string path, string[] features, string target, string why)
     {
-        var table = Read(context, path, new TableReadOptions { Columns = [.. features, target], Categorical = [target] });
+        var table = Read(context, path, new TableReadOptions { Columns = [.. features, target], Labels = [target] });
         var classes = table[target];
         if (classes.CategoryCount < 2)
         {

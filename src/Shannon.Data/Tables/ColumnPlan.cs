@@ -14,9 +14,10 @@ internal sealed record ColumnPlan(string Name, ColumnKind Kind, bool Boolean = f
         }
 
         CheckKnown(options.Categorical, types, nameof(options.Categorical));
+        CheckKnown(options.Labels, types, nameof(options.Labels));
         CheckKnown(options.Numeric, types, nameof(options.Numeric));
         CheckKnown(options.Boolean, types, nameof(options.Boolean));
-        foreach (string name in options.Categorical)
+        foreach (string name in options.Categorical.Concat(options.Labels))
         {
             if (options.Numeric.Contains(name))
             {
@@ -43,7 +44,7 @@ internal sealed record ColumnPlan(string Name, ColumnKind Kind, bool Boolean = f
         }
 
         return [.. names.Select(name => new ColumnPlan(name,
-            options.Categorical.Contains(name) || options.Boolean.Contains(name) ? ColumnKind.Categorical
+            options.Categorical.Contains(name) || options.Labels.Contains(name) || options.Boolean.Contains(name) ? ColumnKind.Categorical
             : options.Numeric.Contains(name) ? ColumnKind.Numeric
             : TableSource.IsNumericType(types[name]) ? ColumnKind.Numeric : ColumnKind.Categorical,
             options.Boolean.Contains(name)))];

@@ -9,6 +9,13 @@ public sealed record TableReadOptions
     /// <summary>Columns read as categorical whatever their inferred type (for example integer-coded classes).</summary>
     public IReadOnlyCollection<string> Categorical { get; init; } = [];
 
+    /// <summary>
+    /// Columns read as class labels (a classifier's target): categorical like <see cref="Categorical"/>, but a CSV column
+    /// whose cells are numbers and null tokens (<c>NA</c>, …) keeps the tokens as missing cells, as a numeric column does,
+    /// where <see cref="Categorical"/> keeps them as text (the user asked for text). A column in both lists keeps its tokens.
+    /// </summary>
+    public IReadOnlyCollection<string> Labels { get; init; } = [];
+
     /// <summary>Columns read as numeric whatever their inferred type; a value that is not a number fails the read.</summary>
     public IReadOnlyCollection<string> Numeric { get; init; } = [];
 

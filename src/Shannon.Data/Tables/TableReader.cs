@@ -121,7 +121,7 @@ public static class TableReader
             {
                 columns[c] = columns[c].As("bool");
             }
-            else if (options.Times && columns[c].Kind == ColumnKind.Categorical && !options.Categorical.Contains(plan[c].Name)
+            else if (options.Times && columns[c].Kind == ColumnKind.Categorical && !options.Categorical.Contains(plan[c].Name) && !options.Labels.Contains(plan[c].Name)
                 && (keepCells || columns[c].Categories.All(name => name is not null)))
             {
                 columns[c] = TimeText.TryRead(columns[c]) ?? columns[c];
