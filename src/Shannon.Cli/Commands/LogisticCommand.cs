@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Shannon.Data.Files;
 using Shannon.Data.Npy;
 using Shannon.Data.Tables;
@@ -82,8 +83,11 @@ internal static class LogisticCommand
             double trainAccuracy = Accuracy(trainLogits, k, train.Select(r => y[r]).ToArray());
             double testAccuracy = Accuracy(testLogits, k, testLabels);
             double testNll = CrossEntropyLoss.FromLogits(testLogits, k, testLabels).Value;
-            OutputPaths.Write(context, logitsPath, "--logits", inputs, stream => NpyFile.Write(stream, testLogits, [test.Length, k]));
-            OutputPaths.WriteText(context, labelsPath, "--labels", inputs, string.Concat(testLabels.Select(v => v.ToString(CultureInfo.InvariantCulture) + "\n")));
+            // Logits and labels land together or neither does: a mismatched pair would calibrate without a word.
+            byte[] labelText = new UTF8Encoding(false).GetBytes(string.Concat(testLabels.Select(v => v.ToString(CultureInfo.InvariantCulture) + "\n")));
+            OutputPaths.WriteAll(context, inputs, [
+                (logitsPath, "--logits", stream => NpyFile.Write(stream, testLogits, [test.Length, k])),
+                (labelsPath, "--labels", stream => stream.Write(labelText))]);
             string[] names = [.. classes.Categories.Select(c => c ?? "(missing)")];
             if (parse.GetValue(json))
             {

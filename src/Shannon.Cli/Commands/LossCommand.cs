@@ -120,23 +120,18 @@ internal static class LossCommand
 
             string[] files = [.. named.Select(n => CliInput.FilePath(context, n.Path, n.Name, InputFormat.NpyOrText))];
             var run = LossKinds.Run(request, files);
-            if (run.First is { } first && gradPath is not null)
-            {
-                Write(context, gradPath, "--grad", first, inputPaths);
-            }
-
-            if (run.Second is { } second && grad2Path is not null)
-            {
-                Write(context, grad2Path, "--grad2", second, inputPaths);
-            }
-
             if (double.IsNaN(run.Result.Value))
             {
+                // Before any output is opened: a refused run replaces no file and writes nothing to stdout.
                 throw new UsageException(chosen is "ce" or "nll"
                     ? "every row is ignored (or weighs 0), so the mean is 0/0 and undefined (PyTorch gives NaN); use --reduction sum."
                     : "the loss is NaN.");
             }
 
+            // Both gradients land together or neither does.
+            OutputPaths.WriteAll(context, inputPaths, [
+                (run.First is null ? null : gradPath, "--grad", stream => WriteGradient(stream, run.First!)),
+                (run.Second is null ? null : grad2Path, "--grad2", stream => WriteGradient(stream, run.Second!))]);
             Output(context, chosen, run, parse.GetValue(json));
             return ExitCodes.Success;
         });
@@ -171,18 +166,17 @@ internal static class LossCommand
         OutputPaths.Check(path, name, inputs);
     }
 
-    private static void Write(CliContext context, string path, string name, LossKinds.Gradient gradient, string[] inputs) =>
-        OutputPaths.Write(context, path, name, inputs, stream =>
+    private static void WriteGradient(Stream stream, LossKinds.Gradient gradient)
+    {
+        if (gradient.Singles is { } singles)
         {
-            if (gradient.Singles is { } singles)
-            {
-                NpyFile.Write(stream, singles, gradient.Shape);
-            }
-            else
-            {
-                NpyFile.Write(stream, gradient.Doubles!, gradient.Shape);
-            }
-        });
+            NpyFile.Write(stream, singles, gradient.Shape);
+        }
+        else
+        {
+            NpyFile.Write(stream, gradient.Doubles!, gradient.Shape);
+        }
+    }
 
     private static void Output(CliContext context, string kind, LossKinds.Outcome run, bool json)
     {

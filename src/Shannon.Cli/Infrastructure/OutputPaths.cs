@@ -149,20 +149,44 @@ internal static class OutputPaths
     /// <exception cref="UsageException">The output cannot be a target, or is stdout where none is available.</exception>
     public static T Write<T>(CliContext context, string path, string option, IEnumerable<string> inputs, Func<Stream, T> write)
     {
-        if (IsStdout(path))
+        T value = default!;
+        WriteAll(context, inputs, [(path, option, stream => value = write(stream))]);
+        return value;
+    }
+
+    /// <summary>
+    /// Writes a command's outputs as one commit: the files through <see cref="AtomicFile.WriteAll"/> (all complete before
+    /// any target is replaced, so a failure leaves every previous file as it was), then the one that goes to stdout, if
+    /// any, so a failed run puts no bytes on stdout.
+    /// </summary>
+    /// <param name="context">Supplies binary standard output.</param>
+    /// <param name="inputs">The command's input paths; no output may be one of them.</param>
+    /// <param name="outputs">Each output's path (<c>-</c> for stdout; null when the option was not given), option name for messages, and writer.</param>
+    /// <exception cref="UsageException">An output cannot be a target, or is stdout where none is available.</exception>
+    /// <exception cref="IOException">A file cannot be written (the message names the user's path).</exception>
+    public static void WriteAll(CliContext context, IEnumerable<string> inputs, IReadOnlyList<(string? Path, string Option, Action<Stream> Write)> outputs)
+    {
+        string[] inputList = [.. inputs];
+        var files = outputs.Where(o => o.Path is not null && !IsStdout(o.Path)).ToArray();
+        foreach (var (path, option, _) in files)
         {
-            var stdout = context.OpenStandardOutput?.Invoke()
-                ?? throw new UsageException($"{option} -: binary output to stdout is not available here; give a file.");
-            context.StdoutTakenBy = option;
-            var result = write(stdout);
-            stdout.Flush();
-            return result;
+            Check(path!, option, inputList);
         }
 
-        Check(path, option, inputs);
-        T value = default!;
-        AtomicFile.Write(path, stream => value = write(stream), inputs);
-        return value;
+        var toStdout = outputs.Where(o => IsStdout(o.Path)).ToArray();
+        var stdout = toStdout.Length == 0 ? null : context.OpenStandardOutput?.Invoke()
+            ?? throw new UsageException($"{toStdout[0].Option} -: binary output to stdout is not available here; give a file.");
+        if (files.Length > 0)
+        {
+            AtomicFile.WriteAll([.. files.Select(o => new AtomicOutput(o.Path!, o.Write))], inputList);
+        }
+
+        foreach (var (_, option, write) in toStdout)
+        {
+            context.StdoutTakenBy = option;
+            write(stdout!);
+            stdout!.Flush();
+        }
     }
 
     /// <summary>Writes the output with <paramref name="write"/> (see <see cref="Write{T}(CliContext, string, string, IEnumerable{string}, Func{Stream, T})"/>).</summary>

@@ -27,41 +27,157 @@ public static class AtomicFile
     /// <param name="write">Writes the whole content to the stream (it need not flush or close it).</param>
     /// <param name="inputs">Files the command reads; the output must not be any of them.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="IOException">The target is not a regular file, is one of the inputs, or cannot be written.</exception>
+    /// <exception cref="IOException">The target is not a regular file, is one of the inputs, or cannot be written (the message names <paramref name="path"/>, never the temporary file).</exception>
     /// <exception cref="DirectoryNotFoundException">The target's directory does not exist.</exception>
-    public static void Write(string path, Action<Stream> write, IEnumerable<string>? inputs = null)
+    public static void Write(string path, Action<Stream> write, IEnumerable<string>? inputs = null) =>
+        WriteAll([new AtomicOutput(path, write)], inputs);
+
+    /// <summary>
+    /// Writes several outputs of one command as one commit: every file is first written to its temporary, and the
+    /// targets are replaced only once all of them are complete, so a failure while writing any of them leaves every
+    /// previous file as it was (no mismatched pair such as new logits beside old labels).
+    /// </summary>
+    /// <param name="outputs">The outputs, each a path and what to write into it; no two may name the same file.</param>
+    /// <param name="inputs">Files the command reads; no output may be one of them.</param>
+    /// <exception cref="ArgumentException">No outputs, or an empty path.</exception>
+    /// <exception cref="IOException">A target is not a regular file, is an input, or cannot be written; the message names the user's path.</exception>
+    /// <exception cref="DirectoryNotFoundException">A target's directory does not exist.</exception>
+    /// <remarks>
+    /// <para>The renames come last, in order. A rename fails only when the file system changes under the command (a
+    /// target made immutable, a directory made read-only after its temporary was written): then the targets already
+    /// replaced are put back from copies taken just before the renames (a target that did not exist is removed again),
+    /// so the outputs stay a matching set. The copies cost one extra write of every output but the last, and only when
+    /// a command has more than one output; a single output is renamed with no copy.</para>
+    /// </remarks>
+    public static void WriteAll(IReadOnlyList<AtomicOutput> outputs, IEnumerable<string>? inputs = null)
     {
-        ArgumentNullException.ThrowIfNull(write);
-        string target = Target(path, inputs);
-        string directory = Path.GetDirectoryName(target)!;
-        switch (FileType.Of(directory))
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (outputs.Count == 0)
         {
-            case FileType.Kind.Missing:
-                throw new DirectoryNotFoundException($"cannot write '{path}': the directory '{directory}' does not exist.");
-            case FileType.Kind.Regular or FileType.Kind.Special:
-                throw new IOException($"cannot write '{path}': '{directory}' is not a directory.");
+            throw new ArgumentException("There is no output to write.", nameof(outputs));
         }
 
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string[] inputList = [.. inputs ?? []];
+        string[] targets = [.. outputs.Select(o => Directed(o.Path, inputList))];
+        var temporaries = new string?[outputs.Count];
+        var backups = new string?[outputs.Count];
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            for (int i = 0; i < outputs.Count; i++)
             {
-                write(stream);
-                stream.Flush(flushToDisk: true);
+                temporaries[i] = Scratch(targets[i], "tmp");
+                Named(outputs[i].Path, temporaries[i]!, () =>
+                {
+                    using (var stream = new FileStream(temporaries[i]!, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                    {
+                        outputs[i].Write(stream);
+                        stream.Flush(flushToDisk: true);
+                    }
+
+                    if (!OperatingSystem.IsWindows() && FileType.Of(targets[i]) == FileType.Kind.Regular)
+                    {
+                        File.SetUnixFileMode(temporaries[i]!, File.GetUnixFileMode(targets[i])); // a 0600 file stays 0600
+                    }
+                });
             }
 
-            if (!OperatingSystem.IsWindows() && FileType.Of(target) == FileType.Kind.Regular)
+            for (int i = 0; i < outputs.Count - 1; i++)
             {
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target)); // a 0600 file stays 0600
+                if (FileType.Of(targets[i]) == FileType.Kind.Regular)
+                {
+                    backups[i] = Scratch(targets[i], "bak");
+                    Named(outputs[i].Path, backups[i]!, () => File.Copy(targets[i], backups[i]!));
+                }
             }
 
-            File.Move(temporary, target, overwrite: true);
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                try
+                {
+                    Named(outputs[i].Path, temporaries[i]!, () => File.Move(temporaries[i]!, targets[i], overwrite: true));
+                }
+                catch (Exception ex) when (i > 0 && ex is IOException or UnauthorizedAccessException)
+                {
+                    throw Restore(outputs, targets, backups, i, ex);
+                }
+            }
         }
         finally
         {
-            File.Delete(temporary);
+            foreach (string? scratch in temporaries.Concat(backups))
+            {
+                if (scratch is not null)
+                {
+                    File.Delete(scratch);
+                }
+            }
         }
+    }
+
+    /// <summary>Puts back the targets before <paramref name="failed"/> after its rename failed, and says what happened.</summary>
+    private static IOException Restore(IReadOnlyList<AtomicOutput> outputs, string[] targets, string?[] backups, int failed, Exception cause)
+    {
+        var lost = new List<string>();
+        for (int i = 0; i < failed; i++)
+        {
+            try
+            {
+                if (backups[i] is { } backup)
+                {
+                    File.Move(backup, targets[i], overwrite: true);
+                    backups[i] = null;
+                }
+                else
+                {
+                    File.Delete(targets[i]);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                lost.Add(outputs[i].Path);
+            }
+        }
+
+        return new IOException(lost.Count == 0
+            ? $"{cause.Message} The other outputs were put back as they were."
+            : $"{cause.Message} '{string.Join("', '", lost)}' already held the new output and could not be put back: the outputs do not match.", cause);
+    }
+
+    /// <summary>Runs a file operation on a scratch file, naming the user's <paramref name="path"/> instead of the scratch file if it fails.</summary>
+    private static void Named(string path, string scratch, Action operation)
+    {
+        try
+        {
+            operation();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex.Message.Contains(scratch, StringComparison.Ordinal))
+        {
+            // .NET names the scratch file ("Could not find file '/d/.x.npy.41.….tmp'"), which the user never wrote.
+            string reason = ex switch
+            {
+                UnauthorizedAccessException => "permission denied.",
+                FileNotFoundException or DirectoryNotFoundException => "the file system refused to create a file in its directory.",
+                _ => ex.Message.Replace(scratch, path, StringComparison.Ordinal),
+            };
+            throw new IOException($"cannot write '{path}': {reason}", ex);
+        }
+    }
+
+    /// <summary>A new scratch file's name beside <paramref name="target"/> (hidden, unique to this process and call).</summary>
+    private static string Scratch(string target, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.{suffix}");
+
+    /// <summary>The checked target of <paramref name="path"/> (<see cref="Target"/>), whose directory exists.</summary>
+    private static string Directed(string path, IEnumerable<string> inputs)
+    {
+        string target = Target(path, inputs);
+        string directory = Path.GetDirectoryName(target)!;
+        return FileType.Of(directory) switch
+        {
+            FileType.Kind.Missing => throw new DirectoryNotFoundException($"cannot write '{path}': the directory '{directory}' does not exist."),
+            FileType.Kind.Regular or FileType.Kind.Special => throw new IOException($"cannot write '{path}': '{directory}' is not a directory."),
+            _ => target,
+        };
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark) to <paramref name="path"/> atomically.</summary>
@@ -287,3 +403,8 @@ public static class AtomicFile
     private static bool SameResolved(string a, string b) =>
         string.Equals(a, b, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }
+
+/// <summary>One output of a command that writes several (<see cref="AtomicFile.WriteAll"/>).</summary>
+/// <param name="Path">The output file as the user named it.</param>
+/// <param name="Write">Writes the whole content to the stream it is given (it need not flush or close it).</param>
+public sealed record AtomicOutput(string Path, Action<Stream> Write);

@@ -21,6 +21,63 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Several_outputs_are_one_commit_a_failing_second_writer_replaces_no_file()
+    {
+        // Before: logistic wrote --logits, then failed on --labels, leaving new logits beside old labels.
+        string first = _files.Write("logits.npy", "old logits");
+        string second = _files.Write("labels.txt", "old labels");
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteAll(
+            [new(first, stream => stream.Write("new logits"u8)), new(second, _ => throw new InvalidOperationException("disk full"))]));
+        Assert.Equal("old logits", File.ReadAllText(first));
+        Assert.Equal("old labels", File.ReadAllText(second));
+        Assert.Equal(["labels.txt", "logits.npy"], Directory.GetFiles(_files.Directory).Select(Path.GetFileName).Order());
+
+        AtomicFile.WriteAll([new(first, stream => stream.Write("new logits"u8)), new(second, stream => stream.Write("new labels"u8))]);
+        Assert.Equal("new logits", File.ReadAllText(first));
+        Assert.Equal("new labels", File.ReadAllText(second));
+    }
+
+    [Fact]
+    public void A_rename_that_fails_after_the_first_output_was_replaced_puts_the_first_back()
+    {
+        // The second target turns into a non-empty directory while its temporary is written (the file system changing
+        // under the command, as an immutable or read-only target does): its rename fails even for root.
+        string first = _files.Write("a.txt", "old a");
+        string fresh = _files.Path("fresh.txt");
+        string second = _files.Path("b.txt");
+        var failure = Assert.Throws<IOException>(() => AtomicFile.WriteAll(
+        [
+            new(first, stream => stream.Write("new a"u8)),
+            new(fresh, stream => stream.Write("new fresh"u8)),
+            new(second, stream =>
+            {
+                stream.Write("new b"u8);
+                Directory.CreateDirectory(second);
+                File.WriteAllText(Path.Combine(second, "inside"), "x");
+            }),
+        ]));
+        Assert.Equal("old a", File.ReadAllText(first));
+        Assert.False(File.Exists(fresh), "an output that did not exist before is removed again");
+        Assert.Contains($"'{second}'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("put back", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["a.txt"], Directory.GetFiles(_files.Directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_directory_that_refuses_new_files_is_named_by_the_users_path_not_the_temporary()
+    {
+        // /proc takes no new files, for root too. Before: "Could not find file '/proc/.x.txt.4711.….tmp'".
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc is Linux's
+        }
+
+        var failure = Assert.Throws<IOException>(() => AtomicFile.WriteAllText("/proc/x.txt", "text"));
+        Assert.Equal("cannot write '/proc/x.txt': the file system refused to create a file in its directory.", failure.Message);
+    }
+
+    [Fact]
     public void A_failing_writer_leaves_the_previous_file_intact()
     {
         string path = _files.Write("keep.txt", "previous content");
