@@ -44,13 +44,15 @@ public sealed class TeCommandTests : IDisposable
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
         Assert.Equal(0.05, doc.RootElement.GetProperty("p_value").GetDouble(), 12); // 1/(19 + 1): no surrogate reaches a strong coupling
+        Assert.True(doc.RootElement.GetProperty("p_value_is_bound").GetBoolean()); // so it is a bound, as on mi
+        Assert.Equal(4, doc.RootElement.GetProperty("neighbours").GetInt32());
         Assert.Equal("frenzel-pompe", doc.RootElement.GetProperty("estimator").GetString());
         double expected = TransferEntropy.Of(new FrenzelPompe(4), Variable.Continuous("x", x), Variable.Continuous("y", y)).Value;
         Assert.Equal(expected, doc.RootElement.GetProperty("value").GetDouble(), 1e-15);
         var (humanCode, human, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--estimator", "ksg", "--k", "4");
         Assert.Equal(0, humanCode);
         Assert.StartsWith("TE(x->y) = ", human, StringComparison.Ordinal);
-        Assert.EndsWith("nats (frenzel-pompe, n = 599, k = 1, l = 1, d = 1)", human.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("nats (frenzel-pompe, neighbours = 4, n = 599, history k = 1, l = 1, d = 1)", human.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,7 +149,7 @@ public sealed class TeCommandTests : IDisposable
         Assert.Equal(1, defaults.RootElement.GetProperty("condition_delay").GetInt32());
         Assert.Equal(800 - 1, defaults.RootElement.GetProperty("n").GetInt64());
         var (_, human, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--condition", "z", "--condition-history", "2", "--condition-delay", "3", "--estimator", "gaussian");
-        Assert.EndsWith("(gaussian, n = 796, k = 1, l = 1, d = 1, condition history 2, delay 3)", human.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("(gaussian, n = 796, history k = 1, l = 1, d = 1, condition history 2, delay 3)", human.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -180,7 +182,7 @@ public sealed class TeCommandTests : IDisposable
         Assert.Equal("within-trials", within.RootElement.GetProperty("surrogates").GetString());
         Assert.Equal(0.05, within.RootElement.GetProperty("p_value").GetDouble(), 12);
         var (_, human, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--trial", "trial", "--estimator", "gaussian", "--permutations", "19");
-        Assert.EndsWith("p = 0.05, swap-trials surrogates)", human.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("p < 0.05, swap-trials surrogates)", human.Trim(), StringComparison.Ordinal); // 1/(19 + 1): a bound
     }
 
     [Fact]

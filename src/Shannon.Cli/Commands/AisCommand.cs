@@ -38,7 +38,9 @@ internal static class AisCommand
             var uncertainty = new UncertaintyOptions { Permutations = parse.GetValue(permutations) ?? 0, Seed = parse.GetValue(seed) ?? EstimatorDefaults.Seed };
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
             var result = ActiveInformationStorage.Of(chosen, y, options, uncertainty, unit);
-            string name = chosen is Automatic automatic ? automatic.For(y, y).Name : chosen.Name;
+            var used = chosen is Automatic automatic ? automatic.For(y, y) : chosen;
+            string name = used.Name;
+            int? neighbours = SampleColumns.Neighbours(used);
             string label = $"AIS({y.Name})";
             SeriesColumns.Finite(result, label, name);
             if (parse.GetValue(json))
@@ -47,17 +49,15 @@ internal static class AisCommand
                 {
                     new("value", result.Value), new("unit", unit.Unit), new("n", result.N), new("history", options.TargetHistory), new("estimator", name),
                 };
-                if (result.PValue is double p)
-                {
-                    fields.Add(new("p_value", p));
-                }
+                SeriesColumns.AddNeighbours(fields, neighbours);
+                SampleOutput.AddPValue(fields, result.PValue, uncertainty.Permutations);
 
                 CliOutput.Json(context, fields);
             }
             else
             {
-                string line = $"{label} = {CliOutput.Number(result.Value)} {unit.Unit} ({name}, n = {result.N}, k = {options.TargetHistory}";
-                context.Out.WriteLine(line + (result.PValue is double p ? $", p = {CliOutput.Number(p)})" : ")"));
+                string line = $"{label} = {CliOutput.Number(result.Value)} {unit.Unit} ({name}{SeriesColumns.NeighboursText(neighbours)}, n = {result.N}, history k = {options.TargetHistory}";
+                context.Out.WriteLine(line + (result.PValue is double p ? $", {SampleOutput.PValueText(p, uncertainty.Permutations)})" : ")"));
             }
 
             return ExitCodes.Success;

@@ -80,14 +80,7 @@ internal static class SampleColumns
     /// <exception cref="UsageException">k ≥ the rows with values.</exception>
     public static void RequireNeighbours(IEstimator used, int rows, string path, params Variable[] columns)
     {
-        int? k = used switch
-        {
-            Ksg ksg => ksg.K,
-            FrenzelPompe frenzelPompe => frenzelPompe.K,
-            KozachenkoLeonenko kozachenkoLeonenko => kozachenkoLeonenko.K,
-            _ => null,
-        };
-        if (k is int neighbours && rows <= neighbours)
+        if (Neighbours(used) is int neighbours && rows <= neighbours)
         {
             string names = string.Join(" and ", columns.Select(c => $"'{c.Name}'"));
             throw new UsageException(
@@ -95,7 +88,16 @@ internal static class SampleColumns
         }
     }
 
-    private static string[] Split(string? names, string option)
+    /// <summary>The neighbour count k of a k-nearest-neighbour estimator (KSG, Frenzel–Pompe, Kozachenko–Leonenko); null for the others.</summary>
+    public static int? Neighbours(IEstimator used) => used switch
+    {
+        Ksg ksg => ksg.K,
+        FrenzelPompe frenzelPompe => frenzelPompe.K,
+        KozachenkoLeonenko kozachenkoLeonenko => kozachenkoLeonenko.K,
+        _ => null,
+    };
+
+        private static string[] Split(string? names, string option)
     {
         return string.IsNullOrWhiteSpace(names) ? throw new UsageException($"{option} needs at least one column name.") : NumberList.Elements(names, option);
     }

@@ -20,7 +20,6 @@ internal static class SampleOutput
     /// </remarks>
     public static void Write(CliContext context, bool json, string label, string estimator, Estimate estimate, int permutations = 0, double? plugIn = null, IEnumerable<KeyValuePair<string, object?>>? extra = null)
     {
-        bool bound = permutations > 0 && estimate.PValue is double counted && counted * (permutations + 1.0) < 1.5;
         if (estimator == "gaussian" && double.IsPositiveInfinity(estimate.Value))
         {
             // The Gaussian MI is +∞ exactly when the joint covariance is singular while each side's is not.
@@ -73,15 +72,7 @@ internal static class SampleOutput
                 fields.Add(new("ci_withheld", withheld));
             }
 
-            if (estimate.PValue is double p)
-            {
-                fields.Add(new("p_value", p));
-                if (permutations > 0)
-                {
-                    fields.Add(new("p_value_is_bound", bound));
-                }
-            }
-
+            AddPValue(fields, estimate.PValue, permutations);
             fields.AddRange(extra ?? []);
             CliOutput.Json(context, fields);
             return;
@@ -100,9 +91,31 @@ internal static class SampleOutput
 
         if (estimate.PValue is double pValue)
         {
-            line += $", p {(bound ? "<" : "=")} {CliOutput.Number(pValue)}";
+            line += ", " + PValueText(pValue, permutations);
         }
 
         context.Out.WriteLine(line);
+    }
+
+    /// <summary>
+    /// Whether a permutation p-value (1 + #{T_b ≥ T}) / (B + 1) is the bound 1/(B + 1): no permuted statistic reached the
+    /// observed one, so the p-value is below the resolution B permutations give, not equal to it.
+    /// </summary>
+    public static bool IsBound(double? p, int permutations) => permutations > 0 && p is double counted && counted * (permutations + 1.0) < 1.5;
+
+    /// <summary>"p &lt; 0.01" for a bound (<see cref="IsBound"/>), else "p = 0.37": the one wording of mi, te and ais.</summary>
+    public static string PValueText(double p, int permutations) => $"p {(IsBound(p, permutations) ? "<" : "=")} {CliOutput.Number(p)}";
+
+    /// <summary>The JSON p-value fields of mi, te and ais: <c>p_value</c> and, behind B &gt; 0 permutations, <c>p_value_is_bound</c>.</summary>
+    public static void AddPValue(List<KeyValuePair<string, object?>> fields, double? p, int permutations)
+    {
+        if (p is double value)
+        {
+            fields.Add(new("p_value", value));
+            if (permutations > 0)
+            {
+                fields.Add(new("p_value_is_bound", IsBound(value, permutations)));
+            }
+        }
     }
 }

@@ -71,6 +71,18 @@ internal static class SeriesColumns
     /// <summary>The name the output shows: the rule's pick for the automatic estimator.</summary>
     public static string Shown(IEstimator estimator, Func<Automatic, IEstimator> pick) => estimator is Automatic automatic ? pick(automatic).Name : estimator.Name;
 
+    /// <summary>", neighbours = 4" after a k-NN estimator's name on the te and ais line (the k of --k, not the history length k); empty for the others.</summary>
+    public static string NeighboursText(int? neighbours) => neighbours is int k ? $", neighbours = {k}" : string.Empty;
+
+    /// <summary>The JSON <c>neighbours</c> field of te and ais (--k of a k-NN estimator; <c>history</c> is the history length): only for k-NN estimators.</summary>
+    public static void AddNeighbours(List<KeyValuePair<string, object?>> fields, int? neighbours)
+    {
+        if (neighbours is int k)
+        {
+            fields.Add(new("neighbours", k));
+        }
+    }
+
     /// <summary>Refuses a non-finite estimate (never printed with exit 0).</summary>
     public static void Finite(Estimate estimate, string label, string estimator)
     {

@@ -81,7 +81,9 @@ internal static class TeCommand
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
             var result = TransferEntropy.Conditional(chosen, series[0], series[1], series[2..], options, uncertainty, unit);
             string label = $"TE({series[0].Name}->{series[1].Name}{(conditions.Length > 0 ? "|" + string.Join(",", conditions) : string.Empty)})";
-            string name = chosen is Automatic automatic ? AutomaticPick(automatic, series, options) : chosen.Name;
+            var used = chosen is Automatic automatic ? AutomaticPick(automatic, series, options) : chosen;
+            string name = used.Name;
+            int? neighbours = SampleColumns.Neighbours(used);
             SeriesColumns.Finite(result, label, name);
             if (parse.GetValue(json))
             {
@@ -90,6 +92,7 @@ internal static class TeCommand
                     new("value", result.Value), new("unit", unit.Unit), new("estimator", name), new("n", result.N),
                     new("history", options.TargetHistory), new("source_history", options.SourceHistory), new("delay", options.Delay),
                 };
+                SeriesColumns.AddNeighbours(fields, neighbours);
                 if (conditions.Length > 0)
                 {
                     fields.Add(new("conditions", conditions));
@@ -97,9 +100,9 @@ internal static class TeCommand
                     fields.Add(new("condition_delay", options.ConditionDelay));
                 }
 
-                if (result.PValue is double p)
+                if (result.PValue is not null)
                 {
-                    fields.Add(new("p_value", p));
+                    SampleOutput.AddPValue(fields, result.PValue, uncertainty.Permutations);
                     fields.Add(new("permutations", uncertainty.Permutations));
                     fields.Add(new("surrogates", SchemeName(options.SurrogatesFor(conditions.Length > 0, uncertainty.Permutations))));
                 }
@@ -108,7 +111,7 @@ internal static class TeCommand
             }
             else
             {
-                string line = $"{label} = {CliOutput.Number(result.Value)} {unit.Unit} ({name}, n = {result.N}, k = {options.TargetHistory}, l = {options.SourceHistory}, d = {options.Delay}";
+                string line = $"{label} = {CliOutput.Number(result.Value)} {unit.Unit} ({name}{SeriesColumns.NeighboursText(neighbours)}, n = {result.N}, history k = {options.TargetHistory}, l = {options.SourceHistory}, d = {options.Delay}";
                 if (conditions.Length > 0)
                 {
                     line += $", condition history {options.ConditionHistory}, delay {options.ConditionDelay}";
@@ -116,7 +119,7 @@ internal static class TeCommand
 
                 if (result.PValue is double p)
                 {
-                    line += $", p = {CliOutput.Number(p)}, {SchemeName(options.SurrogatesFor(conditions.Length > 0, uncertainty.Permutations))} surrogates";
+                    line += $", {SampleOutput.PValueText(p, uncertainty.Permutations)}, {SchemeName(options.SurrogatesFor(conditions.Length > 0, uncertainty.Permutations))} surrogates";
                 }
 
                 context.Out.WriteLine(line + ")");
@@ -144,12 +147,12 @@ internal static class TeCommand
     };
 
     /// <summary>The estimator the automatic rule picks for the embedded variables (their kinds are the columns' kinds).</summary>
-    private static string AutomaticPick(Automatic automatic, Variable[] series, TransferEntropyOptions options)
+    private static IConditionalMutualInformationEstimator AutomaticPick(Automatic automatic, Variable[] series, TransferEntropyOptions options)
     {
         int[] times = [Math.Max(options.TargetHistory, options.Delay + options.SourceHistory - 1)];
         var present = series[1].Subset(times);
         var past = Embedding.Past(series[0], times, options.SourceHistory, options.Delay);
         var condition = Variable.Join([.. series[1..].Select(s => s.Subset(times))]);
-        return automatic.For(present, past, condition).Name;
+        return automatic.For(present, past, condition);
     }
 }
