@@ -18,7 +18,11 @@ public sealed record CalibrationOptions
     /// <summary>Divide every probability row by its sum instead of rejecting rows that do not sum to 1.</summary>
     public bool Normalize { get; init; }
 
-    /// <summary>How far from 1 a probability row's sum may be, absolutely, when <see cref="Normalize"/> is off; 10⁻⁶ by default.</summary>
+    /// <summary>
+    /// How far from 1 a probability row's sum may be, absolutely, when <see cref="Normalize"/> is off; 10⁻⁶ by default.
+    /// A row of C float32 values may be off by up to C·ε (ε = 1.19·10⁻⁷), the rounding a float32 softmax can leave, when
+    /// that is larger: PyTorch's float32 softmax over 50 257 classes sums to 1 ± 1.1·10⁻⁵.
+    /// </summary>
     public double SumTolerance { get; init; } = 1e-6;
 
     /// <summary>Also fit a temperature (Guo et al. 2017) and report the NLL and ECE after it.</summary>
