@@ -132,7 +132,7 @@ internal static class LossCommand
             OutputPaths.WriteAll(context, inputPaths, [
                 (run.First is null ? null : gradPath, "--grad", stream => WriteGradient(stream, run.First!)),
                 (run.Second is null ? null : grad2Path, "--grad2", stream => WriteGradient(stream, run.Second!))]);
-            Output(context, chosen, run, parse.GetValue(json));
+            Output(context, chosen, run, IsPerplexity(request), parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -178,7 +178,17 @@ internal static class LossCommand
         }
     }
 
-    private static void Output(CliContext context, string kind, LossKinds.Outcome run, bool json)
+    /// <summary>
+    /// Whether e^loss is the model's perplexity: a mean cross-entropy of class indices with nothing that changes the
+    /// loss from the targets' mean negative log-likelihood — no label smoothing (it adds ε·mean over all classes),
+    /// no class weights (a weighted mean), no temperature other than 1 (another model than the logits given), no
+    /// probability targets. Elsewhere e^loss is no perplexity and is not printed.
+    /// </summary>
+    private static bool IsPerplexity(LossRequest request) =>
+        request.Kind == "ce" && request.Reduction == "mean" && request.LabelSmoothing == 0 && request.Weights is null
+        && (request.Temperature ?? 1.0) == 1.0 && !request.TargetProbabilities;
+
+    private static void Output(CliContext context, string kind, LossKinds.Outcome run, bool perplexity, bool json)
     {
         var result = run.Result;
         if (json)
@@ -192,7 +202,7 @@ internal static class LossCommand
                 new("n", run.Values.Length),
                 new("count", result.Count),
             };
-            if (kind == "ce" && run.Reduction == "mean")
+            if (perplexity)
             {
                 fields.Add(new("perplexity", result.Perplexity));
             }
@@ -209,7 +219,7 @@ internal static class LossCommand
         string label = run.Reduction == "none" ? "total" : run.Reduction;
         if (kind == "ce")
         {
-            context.Out.WriteLine(run.Reduction == "mean"
+            context.Out.WriteLine(perplexity
                 ? $"cross-entropy ({label}) = {CliOutput.Number(result.Value)} nats over {result.Count} rows; perplexity {CliOutput.Number(result.Perplexity)}"
                 : $"cross-entropy ({label}) = {CliOutput.Number(result.Value)} nats over {result.Count} rows");
         }
