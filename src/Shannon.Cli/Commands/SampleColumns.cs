@@ -97,7 +97,7 @@ internal static class SampleColumns
         _ => null,
     };
 
-        private static string[] Split(string? names, string option)
+    private static string[] Split(string? names, string option)
     {
         return string.IsNullOrWhiteSpace(names) ? throw new UsageException($"{option} needs at least one column name.") : NumberList.Elements(names, option);
     }
