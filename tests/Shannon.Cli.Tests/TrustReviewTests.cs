@@ -240,4 +240,20 @@ public sealed class TrustReviewTests : IDisposable
             Assert.DoesNotContain("perplexity", CliRunner.Run(["loss", "--logits", logits, "--targets", targets, .. changed]).Out, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Compressing_an_empty_input_reports_no_rate_not_zero_bits_per_byte()
+    {
+        // Before: "bits_per_byte":0,"overhead_bits_per_byte":0 (0/0 printed as 0).
+        var run = CliRunner.Run("compress", File("empty.bin", string.Empty), "-o", PathOf("e.shn"), "--json");
+        Assert.True(run.Code == 0, run.Err);
+        var root = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(0, root.GetProperty("bytes_in").GetInt64());
+        foreach (string key in new[] { "bits_per_byte", "model_bits_per_byte", "overhead_bits_per_byte" })
+        {
+            Assert.Equal(JsonValueKind.Null, root.GetProperty(key).ValueKind);
+        }
+
+        Assert.Contains("an empty input has no bits per byte", CliRunner.Run("compress", PathOf("empty.bin"), "-o", PathOf("f.shn")).Out, StringComparison.Ordinal);
+    }
 }

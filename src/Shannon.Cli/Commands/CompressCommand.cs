@@ -55,9 +55,9 @@ internal static class CompressCommand
                 {
                     new("bytes_in", report.BytesIn),
                     new("bytes_out", report.BytesOut),
-                    new("bits_per_byte", report.BitsPerByte),
-                    new("model_bits_per_byte", report.ModelBitsPerByte),
-                    new("overhead_bits_per_byte", report.OverheadBitsPerByte),
+                    new("bits_per_byte", PerByte(report, report.BitsPerByte)),
+                    new("model_bits_per_byte", PerByte(report, report.ModelBitsPerByte)),
+                    new("overhead_bits_per_byte", PerByte(report, report.OverheadBitsPerByte)),
                     new("model", report.Model),
                     new("blocks", report.Blocks),
                     new("stored_blocks", report.StoredBlocks),
@@ -75,7 +75,9 @@ internal static class CompressCommand
             {
                 // The summary is a result (stdout); with -o - the compressed bytes hold stdout and CliApp sends it to stderr.
                 var lines = context.Out;
-                lines.WriteLine($"{label}: {report.BytesIn} -> {report.BytesOut} bytes, {CliOutput.Number(report.BitsPerByte)} bits per byte (model {CliOutput.Number(report.ModelBitsPerByte)}, overhead {CliOutput.Number(report.OverheadBitsPerByte)}) with {report.Model}");
+                lines.WriteLine(report.BytesIn == 0
+                    ? $"{label}: 0 -> {report.BytesOut} bytes (an empty input has no bits per byte) with {report.Model}"
+                    : $"{label}: {report.BytesIn} -> {report.BytesOut} bytes, {CliOutput.Number(report.BitsPerByte)} bits per byte (model {CliOutput.Number(report.ModelBitsPerByte)}, overhead {CliOutput.Number(report.OverheadBitsPerByte)}) with {report.Model}");
                 if (comparison is not null)
                 {
                     foreach (var (name, bytes) in new[] { ("gzip -9", comparison.GzipBytes), ("deflate -9", comparison.DeflateBytes), ("brotli q11", comparison.BrotliBytes) })
@@ -214,4 +216,7 @@ internal static class CompressCommand
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+
+    /// <summary>A per-byte rate for JSON: null for an empty input, where it is 0/0 (the library's 0 is no rate).</summary>
+    private static double? PerByte(CompressionReport report, double rate) => report.BytesIn == 0 ? null : rate;
 }
