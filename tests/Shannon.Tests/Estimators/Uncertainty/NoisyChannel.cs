@@ -5,17 +5,17 @@ namespace Shannon.Tests.Estimators.Uncertainty;
 /// <summary>
 /// The discrete model behind the interval coverage checks (<see cref="CoverageTests"/>, and the long run
 /// bench/simulations/MiCoverage.cs, which uses this class): X on K symbols with a uniform or a skewed law
-/// p(x) ∝ 1/(x + 1)², and Y = X mod Ky with probability 1 − ε, else uniform on Ky values; its I(X;Y) is exact.
+/// p(x) ∝ 1/(x + 1)² (or the heavy-tailed Zipf law p(x) ∝ 1/(x + 1)), and Y = X mod Ky with probability 1 − ε, else
+/// uniform on Ky values; its I(X;Y) is exact.
 /// </summary>
 public static class NoisyChannel
 {
     /// <summary>The law of X on <paramref name="k"/> symbols: uniform, or ∝ 1/(x + 1)² when <paramref name="skewed"/>.</summary>
-    public static double[] Law(int k, bool skewed)
-    {
-        double[] p = [.. Enumerable.Range(0, k).Select(i => skewed ? 1.0 / ((i + 1.0) * (i + 1.0)) : 1.0)];
-        double total = p.Sum();
-        return [.. p.Select(v => v / total)];
-    }
+    public static double[] Law(int k, bool skewed) =>
+        Normalized(Enumerable.Range(0, k).Select(i => skewed ? 1.0 / ((i + 1.0) * (i + 1.0)) : 1.0));
+
+    /// <summary>Zipf's law with exponent 1 on <paramref name="k"/> labels, p(x) ∝ 1/(x + 1): a heavy tail of rare labels, most of which a sample of n ≪ k·ln k misses or sees once.</summary>
+    public static double[] Zipf(int k) => Normalized(Enumerable.Range(1, k).Select(i => 1.0 / i));
 
     /// <summary>I(X;Y) in nats for X ~ <paramref name="px"/> through the channel, exactly from the joint.</summary>
     public static double Information(double[] px, int ky, double eps)
@@ -55,6 +55,14 @@ public static class NoisyChannel
         }
 
         return (Variable.Discrete<int>("x", xs), Variable.Discrete<int>("y", ys));
+    }
+
+    /// <summary>Weights divided by their sum.</summary>
+    private static double[] Normalized(IEnumerable<double> weights)
+    {
+        double[] p = [.. weights];
+        double total = p.Sum();
+        return [.. p.Select(v => v / total)];
     }
 
     /// <summary>The symbol whose cumulative probability first exceeds <paramref name="u"/> ∈ [0, 1).</summary>
