@@ -19,6 +19,6 @@ internal static class CalibrationUncertainty
     {
         var estimate = Estimate.NonNegative(value, LogBase.Nats, rows);
         double se = HalfSampling.Interval(estimate, rows, statistic, replicates, level, seed).StandardError!.Value;
-        return BiasAwareInterval.Of(value, se, maximumBias, level);
+        return BiasAwareInterval.Of(value, se, maximumBias, level, 0.0, nonNegative: true);
     }
 }

@@ -56,12 +56,13 @@ public class EceCoverageTests
     [Fact]
     public void The_interval_is_widened_below_by_the_bias_bound_and_holds_its_estimate()
     {
-        var ci = BiasAwareInterval.Of(0.05, 0.01, 0.02, 0.95);
+        var ci = BiasAwareInterval.Of(0.05, 0.01, 0.02, 0.95, 0.0, nonNegative: true);
         double k = BiasAwareInterval.CriticalValue(2.0, 0.95);
         Assert.Equal(0.05 - 0.02 - (k * 0.01), ci.Low, 1e-15);
         Assert.Equal(0.05 + (k * 0.01), ci.High, 1e-15);
-        Assert.Equal(0.0, BiasAwareInterval.Of(0.01, 0.01, 0.02, 0.95).Low);
-        var exact = BiasAwareInterval.Of(0.05, 0.0, 0.02, 0.95);
+        Assert.Equal(0.0, BiasAwareInterval.Of(0.01, 0.01, 0.02, 0.95, 0.0, nonNegative: true).Low);
+        Assert.Equal(0.01 - 0.02 - (k * 0.01), BiasAwareInterval.Of(0.01, 0.01, 0.02, 0.95, 0.0, nonNegative: false).Low, 1e-15);
+        var exact = BiasAwareInterval.Of(0.05, 0.0, 0.02, 0.95, 0.0, nonNegative: true);
         Assert.Equal(0.03, exact.Low, 1e-15);
         Assert.Equal(0.05, exact.High);
     }

@@ -213,7 +213,7 @@ public static class WithUncertainty
     {
         double se = estimate.StandardError ?? 0.0;
         double up = Math.Max(upwardNats, gapNats), down = Math.Max(downwardNats, -gapNats);
-        var interval = BiasAwareInterval.Of(estimate.Value, se, estimate.Unit.FromNats(up), level, estimate.Unit.FromNats(down));
+        var interval = BiasAwareInterval.Of(estimate.Value, se, estimate.Unit.FromNats(up), level, estimate.Unit.FromNats(down), estimate.IsNonNegative);
         return estimate with { ConfidenceInterval = interval };
     }
 }

@@ -80,16 +80,91 @@ public class UncertaintyTests
         var random = new Random(5);
         double[] x = GaussianSamples.Standard(400, random);
         var mean = Estimate.Signed(x.Average(), LogBase.Nats, x.Length);
-        var estimate = HalfSampling.Interval(mean, x.Length, rows => rows.Average(i => x[i]), replicates: 400, seed: 3);
+        var halves = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var estimate = HalfSampling.Interval(mean, x.Length, rows => Recorded(halves, rows.Average(i => x[i])), replicates: 400, seed: 3);
         double s = Math.Sqrt(x.Sum(v => (v - x.Average()) * (v - x.Average())) / (x.Length - 1));
 
         // For a mean, a half-sample's deviation has variance σ²(1/r − 1/n) = σ²/n, so (r/d)·var ≈ s²/n; B = 400
         // half-samples estimate it within about 7 % (√(2/B)); 15 % allows twice that.
-        Assert.Equal(s / Math.Sqrt(x.Length), estimate.StandardError!.Value, 0.15 * s / Math.Sqrt(x.Length));
+        double se = estimate.StandardError!.Value;
+        Assert.Equal(s / Math.Sqrt(x.Length), se, 0.15 * s / Math.Sqrt(x.Length));
+
+        // A mean has no bias: the half-samples' mean strays from it by Monte Carlo error alone, about se/√B, so the bias
+        // estimate b̂ = (θ̄_half − θ̂)/(√2 − 1) is about 0.12·se; 0.5·se allows four times that. The interval's ends are
+        // θ̂ − max(b̂, 0) − k·se and θ̂ + max(−b̂, 0) + k·se with k from the bias-aware critical value of |b̂|/se.
+        double bias = (halves.Average() - mean.Value) / (Math.Sqrt(2) - 1);
+        Assert.InRange(Math.Abs(bias), 0.0, 0.5 * se);
+        double k = BiasAwareInterval.CriticalValue(Math.Abs(bias) / se, 0.95);
         var interval = estimate.ConfidenceInterval!.Value;
-        Assert.Equal(mean.Value - interval.Low, interval.High - mean.Value, 1e-12);
-        Assert.Equal(IncompleteGamma.NormalQuantile(0.975) * estimate.StandardError.Value, interval.High - mean.Value, 1e-12);
+        Assert.Equal(mean.Value - Math.Max(bias, 0) - (k * se), interval.Low, 1e-12);
+        Assert.Equal(mean.Value + Math.Max(-bias, 0) + (k * se), interval.High, 1e-12);
+        Assert.InRange(interval.High - interval.Low, 2 * IncompleteGamma.NormalQuantile(0.975) * se, (2 * IncompleteGamma.NormalQuantile(0.975) * se) + Math.Abs(bias));
         Assert.Equal(estimate.StandardError, HalfSampling.Interval(mean, x.Length, rows => rows.Average(i => x[i]), replicates: 400, seed: 3).StandardError);
+    }
+
+    [Theory]
+    [InlineData(11, 0.4, 0.0)]
+    [InlineData(400, -0.3, 0.0)]
+    [InlineData(400, 0.3, 1.2)]
+    [InlineData(1001, -2.0, -0.5)]
+    public void A_bias_decaying_as_one_over_root_n_is_recovered_exactly_by_the_half_samples(int n, double c, double truth)
+    {
+        // θ̂(m rows) = θ + c/√m: every half-sample of r = ⌊n/2⌋ rows gives θ + c/√r, so se = 0 and the bias estimate
+        // (θ̄_half − θ̂)/(√(n/r) − 1) = c/√n is the bias itself: the interval is [θ̂ − c/√n, θ̂] for c > 0 (biased
+        // upward) and [θ̂, θ̂ + |c|/√n] for c < 0, with the truth θ at its far end.
+        double Statistic(int m) => truth + (c / Math.Sqrt(m));
+        var estimate = HalfSampling.Interval(Estimate.Signed(Statistic(n), LogBase.Nats, n), n, rows => Statistic(rows.Length), replicates: 20);
+        var interval = estimate.ConfidenceInterval!.Value;
+        Assert.Equal(0.0, estimate.StandardError);
+        Assert.Equal(c > 0 ? truth : Statistic(n), interval.Low, 1e-14);
+        Assert.Equal(c > 0 ? Statistic(n) : truth, interval.High, 1e-14);
+        Assert.Equal(c / Math.Sqrt(n), HalfSampling.Bias(Statistic(n), Statistic(n / 2), n, n / 2), 1e-14);
+    }
+
+    [Fact]
+    public void A_bias_decaying_as_one_over_n_is_overstated_by_one_over_root_two_minus_one_and_covered()
+    {
+        // θ̂(m) = c/m (the plug-in's (K − 1)/(2m) order): half-samples move by c/n, and b̂ = (c/n)/(√2 − 1) ≈ 2.41·c/n, so
+        // the interval reaches below the truth 0 by 1.41·c/n; a signed quantity keeps that negative end.
+        const int n = 1000;
+        const double c = 5.0;
+        var estimate = HalfSampling.Interval(Estimate.Signed(c / n, LogBase.Nats, n), n, rows => c / rows.Length, replicates: 20);
+        var interval = estimate.ConfidenceInterval!.Value;
+        Assert.Equal((c / n) - (c / n / (Math.Sqrt(2) - 1)), interval.Low, 1e-14);
+        Assert.Equal(c / n, interval.High, 1e-14);
+        Assert.True(interval.Low < 0, "a signed estimate's interval is not clipped at 0");
+
+        // The same for a quantity ≥ 0 stops at 0 and still contains its estimate and the truth.
+        var clipped = HalfSampling.Interval(Estimate.NonNegative(c / n, LogBase.Nats, n), n, rows => c / rows.Length, replicates: 20).ConfidenceInterval!.Value;
+        Assert.Equal(0.0, clipped.Low);
+        Assert.Equal(c / n, clipped.High, 1e-14);
+    }
+
+    [Fact]
+    public void Every_half_sampling_interval_contains_its_estimate()
+    {
+        // Statistics biased either way, with spread: the interval only ever adds room on the side away from the bias.
+        var random = new Random(9);
+        double[] x = GaussianSamples.Standard(300, random);
+        foreach (double c in new[] { -3.0, -0.3, 0.0, 0.3, 3.0 })
+        {
+            foreach (var estimate in new[] { Estimate.Signed(x.Average() + (c / Math.Sqrt(x.Length)), LogBase.Nats, x.Length), Estimate.NonNegative(Math.Abs(x.Average()) + (c / Math.Sqrt(x.Length)), LogBase.Nats, x.Length) })
+            {
+                Func<int[], double> statistic = estimate.IsNonNegative
+                    ? rows => Math.Abs(rows.Average(i => x[i])) + (c / Math.Sqrt(rows.Length))
+                    : rows => rows.Average(i => x[i]) + (c / Math.Sqrt(rows.Length));
+                var interval = HalfSampling.Interval(estimate, x.Length, statistic, replicates: 50, seed: 1).ConfidenceInterval!.Value;
+                Assert.InRange(estimate.Value, interval.Low, interval.High);
+                Assert.True(!estimate.IsNonNegative || interval.Low >= 0, $"c = {c}: a non-negative quantity's interval stops at 0");
+            }
+        }
+    }
+
+    /// <summary>Adds a half-sample's value to <paramref name="values"/> and returns it.</summary>
+    private static double Recorded(System.Collections.Concurrent.ConcurrentBag<double> values, double value)
+    {
+        values.Add(value);
+        return value;
     }
 
     [Fact]
