@@ -1,4 +1,5 @@
 using Shannon.Estimators;
+using Shannon.Estimators.Discrete;
 using Shannon.Estimators.Uncertainty;
 
 namespace Shannon.Dynamics;
@@ -70,7 +71,7 @@ public static class TransferEntropy
         {
             estimate = HalfSampling.Interval(
                 estimate, n, rows => estimator.ConditionalMutualInformation(present.Subset(rows), past.Subset(rows), condition.Subset(rows), logBase).RawValue,
-                uncertainty.Replicates, level, uncertainty.Seed);
+                uncertainty.Replicates, level, uncertainty.Seed, (estimator is Automatic automatic ? automatic.For(present, past, condition) : estimator) is DiscreteEntropyEstimator);
         }
 
         if (uncertainty.Permutations > 0)

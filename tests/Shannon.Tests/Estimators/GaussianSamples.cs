@@ -1,7 +1,7 @@
 namespace Shannon.Tests.Estimators;
 
-/// <summary>Seeded bivariate Gaussian samples for closed-form tests.</summary>
-internal static class GaussianSamples
+/// <summary>Seeded bivariate Gaussian samples for closed-form tests (public: bench/simulations/MiCoverage.cs uses them too).</summary>
+public static class GaussianSamples
 {
     public static double[] Standard(int n, Random random)
     {

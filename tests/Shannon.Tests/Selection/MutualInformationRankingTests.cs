@@ -119,9 +119,12 @@ public class MutualInformationRankingTests
         });
 
         // A copy of a balanced class has I = H(Y) ≈ ln 2 in every half-sample (Grassberger's H of about 75 + 75 rows,
-        // which varies by ~0.006 nats with the half's balance), so a narrow interval; noise stays far below the signal.
+        // which varies by ~0.006 nats with the half's balance), so a narrow interval: it reaches down by that spread and
+        // by the half-samples' bias estimate (HalfSampling.Bias: Grassberger's H of 150 rows averages 0.005 nats above
+        // that of 300 by its correction's parity term, odd counts raising it, so b̂ ≈ 0.012), 0.021 nats in all; noise
+        // stays far below the signal.
         var copy = ranking.Features.Single(f => f.Name == "copy").Interval!.Value;
-        Assert.InRange(copy.Low, Math.Log(2) - 0.015, Math.Log(2) + 1e-12);
+        Assert.InRange(copy.Low, Math.Log(2) - 0.025, Math.Log(2) + 1e-12);
         var signal = ranking.Features.Single(f => f.Name == "signal").Interval!.Value;
         var noise = ranking.Features.Single(f => f.Name == "noise").Interval!.Value;
         Assert.True(noise.High < signal.Low, $"noise {noise}, signal {signal}");

@@ -41,7 +41,7 @@ internal static class BiasAwareInterval
         return new ConfidenceInterval(nonNegative ? Math.Max(0.0, low) : low, value + maximumDownwardBias + spread, level);
     }
 
-    /// <summary>k with Φ(k + t) − Φ(−k) = level, for t = β/se ≥ 0 (t = ∞ when se = 0: k = z_level).</summary>
+    /// <summary>k with Φ(k + t) − Φ(−k) = level, for t = β/se ≥ 0 (t = 0: k = z_{(1+level)/2} exactly; t = ∞ when se = 0: k = z_level).</summary>
     internal static double CriticalValue(double t, double level)
     {
         double low = IncompleteGamma.NormalQuantile(level);
@@ -49,6 +49,11 @@ internal static class BiasAwareInterval
         if (double.IsPositiveInfinity(t))
         {
             return low;
+        }
+
+        if (t == 0)
+        {
+            return high;
         }
 
         // Φ(k + t) − Φ(−k) rises with k and reaches level between z_level (t = ∞) and z_{(1+level)/2} (t = 0).

@@ -97,7 +97,13 @@ public static class HalfSampling
     /// <param name="replicates">The number of half-samples B; <see cref="EstimatorDefaults.IntervalReplicates"/> by default.</param>
     /// <param name="level">The confidence level in (0, 1); <see cref="EstimatorDefaults.ConfidenceLevel"/> by default.</param>
     /// <param name="seed">The seed of the row sampler; <see cref="EstimatorDefaults.Seed"/> by default.</param>
-    /// <returns>The estimate with StandardError = √v and ConfidenceInterval = value ± z√v (clipped at 0 below for a non-negative quantity).</returns>
+    /// <param name="estimateBias">Also estimate the bias from the half-samples' mean (<see cref="Bias"/>) and give the
+    /// bias-aware interval around it: true for estimates from counts (the discrete estimators, whose bias falls as a
+    /// power of n), false (the default) for the k-NN, spacing and parametric ones, whose half-sample mean is no guide to
+    /// their bias (see the remarks).</param>
+    /// <returns>The estimate with StandardError = √v and ConfidenceInterval = value ± z√v, or with
+    /// <paramref name="estimateBias"/> [value − max(b̂, 0) − k√v, value + max(−b̂, 0) + k√v] with k solving
+    /// Φ(k + |b̂|/√v) − Φ(−k) = level (<see cref="BiasAwareInterval"/>); clipped at 0 below for a non-negative quantity.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="estimate"/> or <paramref name="statistic"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 replicates, a level outside (0, 1), or fewer than 4 rows.</exception>
     /// <exception cref="ArgumentException"><paramref name="statistic"/> threw one on a half-sample (too few rows for the
@@ -105,7 +111,7 @@ public static class HalfSampling
     /// <remarks>Replicates run in parallel; each draws its rows from its own generator seeded from <paramref name="seed"/>, so the result does not depend on the thread count.</remarks>
     public static Estimate Interval(
         Estimate estimate, int rows, Func<int[], double> statistic, int replicates = EstimatorDefaults.IntervalReplicates,
-        double level = EstimatorDefaults.ConfidenceLevel, int seed = EstimatorDefaults.Seed)
+        double level = EstimatorDefaults.ConfidenceLevel, int seed = EstimatorDefaults.Seed, bool estimateBias = false)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(statistic);
@@ -128,7 +134,7 @@ public static class HalfSampling
         }
 
         double se = Math.Sqrt((double)kept / deleted * squares.Value / replicates);
-        double bias = Bias(estimate.RawValue, mean, rows, kept);
+        double bias = estimateBias ? Bias(estimate.RawValue, mean, rows, kept) : 0.0;
         var interval = BiasAwareInterval.Of(estimate.Value, se, Math.Max(bias, 0.0), level, Math.Max(-bias, 0.0), estimate.IsNonNegative);
         return estimate with { StandardError = se, ConfidenceInterval = interval };
     }

@@ -60,7 +60,7 @@ public static class WithUncertainty
         }
         else if (options.Level is double level)
         {
-            estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.MutualInformation(x.Subset(rows), y.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed);
+            estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.MutualInformation(x.Subset(rows), y.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed, used is DiscreteEntropyEstimator);
             if (used is PlugIn)
             {
                 // First-order bias (K_xy − K_x − K_y + 1)/(2n) over every joint support the margins allow.
@@ -110,7 +110,7 @@ public static class WithUncertainty
             return estimate;
         }
 
-        estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.ConditionalMutualInformation(x.Subset(rows), y.Subset(rows), z.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed);
+        estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.ConditionalMutualInformation(x.Subset(rows), y.Subset(rows), z.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed, used is DiscreteEntropyEstimator);
         if (used is PlugIn)
         {
             // Σ_z p(z) I_z: each value of Z adds its first-order bias range over 2n.
@@ -153,7 +153,7 @@ public static class WithUncertainty
             return estimate;
         }
 
-        estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.Entropy(x.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed);
+        estimate = HalfSampling.Interval(estimate, x.Rows, rows => estimator.Entropy(x.Subset(rows), logBase).RawValue, options.Replicates, level, options.Seed, used is DiscreteEntropyEstimator);
         // The plug-in entropy is biased downward, to first order by (K − 1)/(2n) (Miller 1955).
         return used is PlugIn
             ? PlugInBiasAware(estimate, 0.0, (x.Categories - 1.0) / (2.0 * estimate.N), estimate.Unit.ToNats(estimate.RawValue) - new Grassberger().Entropy(x).RawValue, level)

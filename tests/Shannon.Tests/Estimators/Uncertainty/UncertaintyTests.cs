@@ -81,7 +81,7 @@ public class UncertaintyTests
         double[] x = GaussianSamples.Standard(400, random);
         var mean = Estimate.Signed(x.Average(), LogBase.Nats, x.Length);
         var halves = new System.Collections.Concurrent.ConcurrentBag<double>();
-        var estimate = HalfSampling.Interval(mean, x.Length, rows => Recorded(halves, rows.Average(i => x[i])), replicates: 400, seed: 3);
+        var estimate = HalfSampling.Interval(mean, x.Length, rows => Recorded(halves, rows.Average(i => x[i])), replicates: 400, seed: 3, estimateBias: true);
         double s = Math.Sqrt(x.Sum(v => (v - x.Average()) * (v - x.Average())) / (x.Length - 1));
 
         // For a mean, a half-sample's deviation has variance σ²(1/r − 1/n) = σ²/n, so (r/d)·var ≈ s²/n; B = 400
@@ -99,7 +99,12 @@ public class UncertaintyTests
         Assert.Equal(mean.Value - Math.Max(bias, 0) - (k * se), interval.Low, 1e-12);
         Assert.Equal(mean.Value + Math.Max(-bias, 0) + (k * se), interval.High, 1e-12);
         Assert.InRange(interval.High - interval.Low, 2 * IncompleteGamma.NormalQuantile(0.975) * se, (2 * IncompleteGamma.NormalQuantile(0.975) * se) + Math.Abs(bias));
-        Assert.Equal(estimate.StandardError, HalfSampling.Interval(mean, x.Length, rows => rows.Average(i => x[i]), replicates: 400, seed: 3).StandardError);
+
+        // Without the bias estimate (the continuous estimators): the same standard error, and θ̂ ± z·se exactly.
+        var plain = HalfSampling.Interval(mean, x.Length, rows => rows.Average(i => x[i]), replicates: 400, seed: 3);
+        Assert.Equal(estimate.StandardError, plain.StandardError);
+        Assert.Equal(mean.Value - (IncompleteGamma.NormalQuantile(0.975) * se), plain.ConfidenceInterval!.Value.Low, 1e-12);
+        Assert.Equal(mean.Value + (IncompleteGamma.NormalQuantile(0.975) * se), plain.ConfidenceInterval!.Value.High, 1e-12);
     }
 
     [Theory]
@@ -113,7 +118,7 @@ public class UncertaintyTests
         // (θ̄_half − θ̂)/(√(n/r) − 1) = c/√n is the bias itself: the interval is [θ̂ − c/√n, θ̂] for c > 0 (biased
         // upward) and [θ̂, θ̂ + |c|/√n] for c < 0, with the truth θ at its far end.
         double Statistic(int m) => truth + (c / Math.Sqrt(m));
-        var estimate = HalfSampling.Interval(Estimate.Signed(Statistic(n), LogBase.Nats, n), n, rows => Statistic(rows.Length), replicates: 20);
+        var estimate = HalfSampling.Interval(Estimate.Signed(Statistic(n), LogBase.Nats, n), n, rows => Statistic(rows.Length), replicates: 20, estimateBias: true);
         var interval = estimate.ConfidenceInterval!.Value;
         Assert.Equal(0.0, estimate.StandardError);
         Assert.Equal(c > 0 ? truth : Statistic(n), interval.Low, 1e-14);
@@ -128,14 +133,14 @@ public class UncertaintyTests
         // the interval reaches below the truth 0 by 1.41·c/n; a signed quantity keeps that negative end.
         const int n = 1000;
         const double c = 5.0;
-        var estimate = HalfSampling.Interval(Estimate.Signed(c / n, LogBase.Nats, n), n, rows => c / rows.Length, replicates: 20);
+        var estimate = HalfSampling.Interval(Estimate.Signed(c / n, LogBase.Nats, n), n, rows => c / rows.Length, replicates: 20, estimateBias: true);
         var interval = estimate.ConfidenceInterval!.Value;
         Assert.Equal((c / n) - (c / n / (Math.Sqrt(2) - 1)), interval.Low, 1e-14);
         Assert.Equal(c / n, interval.High, 1e-14);
         Assert.True(interval.Low < 0, "a signed estimate's interval is not clipped at 0");
 
         // The same for a quantity ≥ 0 stops at 0 and still contains its estimate and the truth.
-        var clipped = HalfSampling.Interval(Estimate.NonNegative(c / n, LogBase.Nats, n), n, rows => c / rows.Length, replicates: 20).ConfidenceInterval!.Value;
+        var clipped = HalfSampling.Interval(Estimate.NonNegative(c / n, LogBase.Nats, n), n, rows => c / rows.Length, replicates: 20, estimateBias: true).ConfidenceInterval!.Value;
         Assert.Equal(0.0, clipped.Low);
         Assert.Equal(c / n, clipped.High, 1e-14);
     }
@@ -153,7 +158,7 @@ public class UncertaintyTests
                 Func<int[], double> statistic = estimate.IsNonNegative
                     ? rows => Math.Abs(rows.Average(i => x[i])) + (c / Math.Sqrt(rows.Length))
                     : rows => rows.Average(i => x[i]) + (c / Math.Sqrt(rows.Length));
-                var interval = HalfSampling.Interval(estimate, x.Length, statistic, replicates: 50, seed: 1).ConfidenceInterval!.Value;
+                var interval = HalfSampling.Interval(estimate, x.Length, statistic, replicates: 50, seed: 1, estimateBias: true).ConfidenceInterval!.Value;
                 Assert.InRange(estimate.Value, interval.Low, interval.High);
                 Assert.True(!estimate.IsNonNegative || interval.Low >= 0, $"c = {c}: a non-negative quantity's interval stops at 0");
             }
