@@ -205,15 +205,17 @@ public static class WithUncertainty
         HalfSampling.TooSparse(rows, categories) is { } reason ? estimate with { IntervalWithheld = reason } : estimate;
 
     /// <summary>
-    /// The plug-in's interval by the one bias-aware rule (<see cref="BiasAwareInterval"/>): the half-sampling standard
-    /// error, and the bias range [−β₋, β] (nats): the first-order range, widened to the gap
+    /// The plug-in's interval: the smallest holding both the half-sampling one of <paramref name="estimate"/> (with the
+    /// half-samples' bias estimate) and the bias-aware one (<see cref="BiasAwareInterval"/>) for the half-sampling
+    /// standard error and the bias range [−β₋, β] (nats): the first-order range, widened to the gap
     /// <paramref name="gapNats"/> = plug-in − Grassberger where that is larger (upward when positive, downward when negative).
     /// </summary>
     private static Estimate PlugInBiasAware(Estimate estimate, double upwardNats, double downwardNats, double gapNats, double level)
     {
         double se = estimate.StandardError ?? 0.0;
         double up = Math.Max(upwardNats, gapNats), down = Math.Max(downwardNats, -gapNats);
-        var interval = BiasAwareInterval.Of(estimate.Value, se, estimate.Unit.FromNats(up), level, estimate.Unit.FromNats(down), estimate.IsNonNegative);
-        return estimate with { ConfidenceInterval = interval };
+        var range = BiasAwareInterval.Of(estimate.Value, se, estimate.Unit.FromNats(up), level, estimate.Unit.FromNats(down), estimate.IsNonNegative);
+        var half = estimate.ConfidenceInterval!.Value;
+        return estimate with { ConfidenceInterval = new ConfidenceInterval(Math.Min(range.Low, half.Low), Math.Max(range.High, half.High), level) };
     }
 }
