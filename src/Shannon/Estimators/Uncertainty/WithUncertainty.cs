@@ -24,10 +24,17 @@ namespace Shannon.Estimators.Uncertainty;
 /// widened to the gap between the plug-in and Grassberger's (2003) estimate of the same quantity where that gap is
 /// larger (a positive gap widens the upward bias, a negative one the downward). Why not the gap alone: it is an
 /// estimate, noisy exactly where the bias matters, while the range from the margins is a bound on the leading term
-/// that does not depend on the sample's luck. Below 2 rows per cell no interval is given, and a discrete estimate says so
+/// that does not depend on the sample's luck. The interval given is the smallest holding both this one and the
+/// half-sampling interval every count-based estimate gets (the half-samples' own bias estimate, <see cref="HalfSampling"/>),
+/// since each covers where the other fails: the range alone covered 2 % of trials for independent Zipf labels (1000 × 2,
+/// n = 5000) and 9 % for H(X) over 1000 Zipf labels at n = 500, the half-samples alone 72–73 % on near-deterministic
+/// channels (15 × 15 at n = 1000, 15 × 2 at n = 100, ε = 0.05); together (bench/simulations/MiCoverage.cs, 100 trials
+/// per cell) 90–100 % in 93 of 97 light-tail cells (range alone 91, half-samples alone 86), 96–100 % in all 30 heavy-tail
+/// cells (range alone 22), 93–100 % for H(X) and 91–100 % for I(X;Y|Z) in every cell, 3.5–17 % wider (median) than the
+/// range alone. Below 2 rows per cell no interval is given, and a discrete estimate says so
 /// (<see cref="Estimate.IntervalWithheld"/>) whether or not an interval was asked for, since the reason, a bias of the
 /// order of the spread, is also a warning about the point estimate (<see cref="HalfSampling.TooSparse"/>).
-/// Coverage: see <see cref="HalfSampling"/>'s remarks and bench/simulations/MiCoverage.cs. References: Miller, G. A.
+/// References: Miller, G. A.
 /// (1955), Note on the bias of information estimates, in Information Theory in Psychology, 95–100; Panzeri, S. &amp;
 /// Treves, A. (1996), Analytical estimates of limited sampling biases in different information measures, Network 7(1),
 /// 87–107, doi:10.1080/0954898X.1996.11978656; Grassberger, P. (2003), Entropy estimates from insufficient samplings,
@@ -41,8 +48,9 @@ public static class WithUncertainty
     /// <param name="y">Samples of Y, paired with <paramref name="x"/>.</param>
     /// <param name="options">Interval level, replicates, permutations and seed.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>The estimate, with StandardError and ConfidenceInterval when a level is set (for the plug-in the bias-aware
-    /// interval [Î − β − k·SE, Î + β₋ + k·SE] with β ≥ (K_x − 1)(K_y − 1)/(2n) and β₋ ≥ (min(K_x, K_y) − 1)/(2n), see the
+    /// <returns>The estimate, with StandardError and ConfidenceInterval when a level is set (for a discrete estimator the
+    /// bias-aware half-sampling interval of <see cref="HalfSampling"/>; for the plug-in it and the interval
+    /// [Î − β − k·SE, Î + β₋ + k·SE] with β ≥ (K_x − 1)(K_y − 1)/(2n) and β₋ ≥ (min(K_x, K_y) − 1)/(2n) together, see the
     /// class remarks; none below 2 rows per cell of a discrete table) and PValue when permutations are; a discrete estimate
     /// that sparse carries <see cref="Estimate.IntervalWithheld"/> whether or not an interval was asked for.</returns>
     /// <exception cref="ArgumentException">As the estimator throws, on the whole sample or on a half-sample.</exception>
@@ -86,7 +94,7 @@ public static class WithUncertainty
     /// <param name="options">Interval level, replicates and seed; permutations must be 0.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>The estimate, with StandardError and ConfidenceInterval when a level is set (for the plug-in the bias-aware
-    /// interval with K_z times the pair's bias range, see the class remarks).</returns>
+    /// interval with K_z times the pair's bias range, held together with the half-sampling one, see the class remarks).</returns>
     /// <exception cref="ArgumentException">Permutations were asked for (a test of conditional independence needs a local permutation scheme, which is not offered), or as the estimator throws.</exception>
     public static Estimate ConditionalMutualInformation(IConditionalMutualInformationEstimator estimator, Variable x, Variable y, Variable z, UncertaintyOptions options, LogBase logBase = default)
     {
@@ -128,7 +136,7 @@ public static class WithUncertainty
     /// <param name="options">Interval level, replicates and seed; permutations must be 0.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>The estimate, with StandardError and ConfidenceInterval when a level is set (for the plug-in
-    /// [Ĥ − k·SE, Ĥ + β₋ + k·SE] with β₋ ≥ (K − 1)/(2n), extended upward by its downward bias, see the class remarks).</returns>
+    /// [Ĥ − k·SE, Ĥ + β₋ + k·SE] with β₋ ≥ (K − 1)/(2n), extended upward by its downward bias, held together with the half-sampling one, see the class remarks).</returns>
     /// <exception cref="ArgumentException">Permutations were asked for (there is no pairing to permute), or as the estimator throws.</exception>
     public static Estimate Entropy(IEntropyEstimator estimator, Variable x, UncertaintyOptions options, LogBase logBase = default)
     {
