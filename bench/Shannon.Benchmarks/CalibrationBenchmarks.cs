@@ -11,7 +11,7 @@ namespace Shannon.Benchmarks;
 /// same files the PyTorch and numpy peers read. Run the peer once first to write them.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class CalibrationBenchmarks
 {
     private NpyMap? _map;
