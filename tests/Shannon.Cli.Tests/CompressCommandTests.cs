@@ -57,6 +57,27 @@ public sealed class CompressCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_name_the_command_derives_never_replaces_an_existing_file()
+    {
+        // Review 4: `decompress kk.shn` replaced an unrelated file kk with exit 0 (gzip refuses without -f).
+        string input = Write("kk", Encoding.UTF8.GetBytes("the data to compress\n"));
+        string packed = Path.Combine(_directory, "other.shn");
+        Assert.Equal(0, CliRunner.Run("compress", input, "-o", packed).Code);
+        string precious = Write("other", Encoding.UTF8.GetBytes("precious\n"));
+        CliRunner.AssertOneErrorLine(
+            CliRunner.Run("decompress", packed), $"'{precious}' already exists and was not named as the output; give -o '{precious}' to replace it, or another -o.");
+        Assert.Equal("precious\n", File.ReadAllText(precious));
+
+        string existing = Write("kk.shn", Encoding.UTF8.GetBytes("not a container\n"));
+        Assert.Equal(2, CliRunner.Run("compress", input).Code);
+        Assert.Equal("not a container\n", File.ReadAllText(existing));
+
+        // Named with -o, the output replaces the file, as every other command's -o does.
+        Assert.Equal(0, CliRunner.Run("decompress", packed, "-o", precious).Code);
+        Assert.Equal("the data to compress\n", File.ReadAllText(precious));
+    }
+
+    [Fact]
     public void Stdin_and_stdout_carry_binary_data()
     {
         var data = new byte[70_000];

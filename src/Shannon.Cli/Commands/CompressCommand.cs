@@ -35,7 +35,7 @@ internal static class CompressCommand
             }
 
             string target = parse.GetValue(output)
-                ?? (CliInput.IsStdin(input) ? throw new UsageException("compressing stdin needs -o FILE.shn (or -o - for stdout).") : input + ".shn");
+                ?? (CliInput.IsStdin(input) ? throw new UsageException("compressing stdin needs -o FILE.shn (or -o - for stdout).") : OutputPaths.Derived(input + ".shn", "-o"));
             string[] inputs = [input, .. ModelPath(parse.GetValue(model))];
             CompressionModel compression = parse.GetValue(model) is string spec
                 ? LoadModel(spec, context)

@@ -56,7 +56,7 @@ internal static class DecompressCommand
         }
 
         return input.EndsWith(".shn", StringComparison.Ordinal) && input.Length > 4
-            ? input[..^4]
+            ? OutputPaths.Derived(input[..^4], "-o")
             : throw new UsageException($"'{NumberList.Escape(input)}' does not end in .shn; give the output with -o OUT.");
     }
 

@@ -101,6 +101,20 @@ internal static class OutputPaths
         }
     }
 
+    /// <summary>
+    /// An output name the command chose itself (compress's FILE.shn, decompress's FILE without .shn): refused when
+    /// something already has that name, as gzip refuses without -f, since the user never named the file it would
+    /// replace; an explicit -o replaces it.
+    /// </summary>
+    /// <param name="path">The name the command derived from its input.</param>
+    /// <param name="option">The option that names the output explicitly.</param>
+    /// <returns><paramref name="path"/>, when nothing has that name.</returns>
+    /// <exception cref="UsageException">A file or directory named <paramref name="path"/> exists.</exception>
+    public static string Derived(string path, string option) =>
+        File.Exists(path) || System.IO.Directory.Exists(path)
+            ? throw new UsageException($"'{NumberList.Escape(path)}' already exists and was not named as the output; give {option} '{NumberList.Escape(path)}' to replace it, or another {option}.")
+            : path;
+
     /// <summary>Checks (and with <paramref name="create"/> makes) an output directory, naming the option when it cannot be one.</summary>
     /// <param name="path">The directory as given.</param>
     /// <param name="option">The option's name for messages.</param>
