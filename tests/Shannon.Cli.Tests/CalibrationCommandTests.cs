@@ -233,6 +233,7 @@ public sealed class CalibrationCommandTests : IDisposable
         BadInput(CliRunner.Run("calibration", probs, File("bad.txt", "0\nx\n")), "LABELS line 2 is 'x'");
         BadInput(CliRunner.Run("calibration", Path_("missing.csv"), labels), "does not exist");
         BadInput(CliRunner.Run("calibration", probs, Path_("missing.txt")), "does not exist");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("calibration", probs, Path_("missing.npy")), $"LABELS file '{Path_("missing.npy")}' does not exist.");
         BadInput(CliRunner.Run("calibration", File("b.csv", "0.5\n1.5\n"), File("y2.txt", "0\n1\n")), "greater than 1");
         BadInput(CliRunner.Run("calibration", File("b2.csv", "0.5\n0.5\n"), File("y3.txt", "0\n2\n")), "binary labels are 0 or 1");
         string svg = File("input.svg", "<svg/>");

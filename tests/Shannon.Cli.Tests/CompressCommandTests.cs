@@ -159,6 +159,7 @@ public sealed class CompressCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "compress", "MISSING" }, "error: FILE '")]
+    [InlineData(new[] { "compress", "DIR", "-o", "OUT" }, "' is a directory, not a file.")]
     [InlineData(new[] { "compress", "-" }, "error: compressing stdin needs -o")]
     [InlineData(new[] { "compress", "IN", "--order", "9" }, "error: --order must be in 0–8; got 9.")]
     [InlineData(new[] { "compress", "IN", "--order", "2", "--model", "ngram:x.kn" }, "error: --order sets the adaptive model")]
@@ -177,6 +178,7 @@ public sealed class CompressCommandTests : IDisposable
             "IN" => input,
             "OUT" => Path.Combine(_directory, "out.bin"),
             "MISSING" => Path.Combine(_directory, "missing.txt"),
+            "DIR" => _directory,
             "ngram:MISSING.kn" => "ngram:" + Path.Combine(_directory, "missing.kn"),
             _ => a,
         }).ToArray();

@@ -20,7 +20,7 @@ internal static class CalibrationCommand
         var bins = new Option<int>("--bins") { Description = "Reliability bins (also per class for the classwise ECE).", DefaultValueFactory = _ => 15 }.Within(OptionRanges.ReliabilityBins);
         var strategy = new Option<string>("--strategy") { Description = "uniform (equal width) or quantile (equal mass) top-label bins.", DefaultValueFactory = _ => "uniform" };
         strategy.AcceptOnlyFromAmong("uniform", "quantile");
-        var fit = new Option<bool>("--fit-temperature") { Description = "Fit the temperature T* minimising the NLL (Newton on 1/T) and report NLL and ECE after it." };
+        var fit = new Option<bool>("--fit-temperature") { Description = "Fit the temperature T* minimising the NLL (Halley steps on 1/T inside a bracket) and report NLL and ECE after it." };
         var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram with the confidence histogram to FILE.png or FILE.svg." }.FileOnly("the image format comes from the file's extension (.png or .svg)");
         var normalize = new Option<bool>("--normalize") { Description = "Divide each probability row by its sum instead of rejecting rows that do not sum to 1 within 1e-6 (float32 rows: within C·1.19e-7 for C classes when larger, the rounding of a float32 softmax)." };
         var ci = new Option<double?>("--ci") { Description = "Level of an interval for the true ECE, e.g. 0.95: half-sampling standard error (the interval policy of every command), widened below by the plug-in ECE's largest upward bias." }.Within(OptionRanges.Confidence);

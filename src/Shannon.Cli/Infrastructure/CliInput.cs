@@ -101,10 +101,12 @@ internal static class CliInput
     /// <param name="format">What the reader expects; tables are sniffed (Parquet's PAR1 magic, gzip's 1f 8b, else CSV).</param>
     /// <returns>The path to read.</returns>
     /// <exception cref="UsageException">Standard input was already read by another argument.</exception>
+    /// <exception cref="FileNotFoundException">The path names no file (missing, or a directory); the message names the argument.</exception>
     public static string FilePath(CliContext context, string argument, string name, InputFormat format)
     {
         if (!IsStdin(argument))
         {
+            RequireFile(argument, name);
             return argument;
         }
 
@@ -189,7 +191,8 @@ internal static class CliInput
         {
             // "FILE 'x.shn'", not "FILE file 'x.shn'": an argument named FILE already says what it is.
             string what = name.EndsWith("FILE", StringComparison.Ordinal) ? name : name + " file";
-            throw new FileNotFoundException($"{what} '{NumberList.Escape(path)}' does not exist.", path);
+            throw new FileNotFoundException(
+                Directory.Exists(path) ? $"{what} '{NumberList.Escape(path)}' is a directory, not a file." : $"{what} '{NumberList.Escape(path)}' does not exist.", path);
         }
     }
 
