@@ -7,19 +7,8 @@ namespace Shannon.Cli.Tests;
 /// "Arithmetic operation resulted in an overflow", "The file is too long", "p sums to 0"): each now names the option or
 /// file and the offending value.
 /// </summary>
-public sealed class MisleadingErrorTests : IDisposable
+public sealed class MisleadingErrorTests() : ScratchDirectoryTests("shannon-errors-")
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("shannon-errors-").FullName;
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
-    private string File(string name, string text)
-    {
-        string path = Path.Combine(directory, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public void An_empty_csv_is_called_empty_not_a_file_with_a_column_named_column0()
     {
@@ -71,7 +60,7 @@ public sealed class MisleadingErrorTests : IDisposable
     public void A_3_GiB_P_file_is_refused_by_its_size_naming_the_file_and_the_limit()
     {
         // Before: "The file is too long. This operation is currently limited to supporting files less than 2 gigabytes in size."
-        string path = Path.Combine(directory, "p.txt");
+        string path = PathOf("p.txt");
         using (var stream = System.IO.File.Create(path))
         {
             stream.SetLength(3L << 30); // sparse

@@ -8,19 +8,8 @@ namespace Shannon.Cli.Tests;
 /// Defects a hostile review found on main: each exited with a message about the wrong thing (a column named after a
 /// ragged CSV's header line, an option the user never typed) or printed a silently wrong number.
 /// </summary>
-public sealed class ReviewDefectTests : IDisposable
+public sealed class ReviewDefectTests() : ScratchDirectoryTests("shannon-review-")
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("shannon-review-").FullName;
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
-    private string File(string name, string text)
-    {
-        string path = Path.Combine(directory, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public void A_ragged_csv_names_its_line_on_every_reader_and_on_stdin()
     {
@@ -120,7 +109,7 @@ public sealed class ReviewDefectTests : IDisposable
         Assert.Contains("adaptive (batches doubling from 10 permutations per feature, up to max(1,000, m/q - 1) for m tested features at q = 0.05 (at most 20,000), stopping once 3 permuted scores reach the observed one)", help.Out.ReplaceLineEndings(" "), StringComparison.Ordinal);
         Assert.DoesNotContain("25 to 1,000", help.Out, StringComparison.Ordinal);
 
-        string output = Path.Combine(directory, "report");
+        string output = PathOf("report");
         var run = CliRunner.Run("report", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "-o", output, "--max-rows", "100",
             "--permutations", "0", "--replicates", "0", "--json");
         Assert.Equal(0, run.Code);
@@ -154,7 +143,7 @@ public sealed class ReviewDefectTests : IDisposable
     public void A_probability_array_without_class_columns_names_the_file()
     {
         // Before: "classes must be at least 2; got 0 (use the binary overloads …)".
-        string probs = Path.Combine(directory, "h9.npy");
+        string probs = PathOf("h9.npy");
         string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 0), }";
         header = header.PadRight(64 - 10 - 1) + "\n"; // magic (6) + version (2) + length (2) + header = 64 bytes
         var bytes = new List<byte> { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)header.Length, 0 };
@@ -186,7 +175,7 @@ public sealed class ReviewDefectTests : IDisposable
                 "-o cannot write into '/proc/shannon-nonexist/x': the directory '/proc/shannon-nonexist' does not exist and cannot be created (the file system refused it).");
         }
 
-        string figure = Path.Combine(directory, "x.txt");
+        string figure = PathOf("x.txt");
         CliRunner.AssertOneErrorLine(CliRunner.Run("plot", "binary-entropy", "-o", figure), $"-o '{figure}' must end in .png or .svg (the image format comes from the extension).");
         Assert.False(System.IO.File.Exists(figure));
     }
@@ -207,13 +196,13 @@ public sealed class ReviewDefectTests : IDisposable
     public void Logistic_to_stdout_and_decompress_of_a_missing_file_say_what_they_mean()
     {
         // Before: "wrote - and lab_out.txt" and "FILE file 'nonexist.shn' does not exist."
-        string labels = Path.Combine(directory, "lab_out.txt");
+        string labels = PathOf("lab_out.txt");
         var run = CliRunner.RunBinary([], "logistic", Path.Combine(AppContext.BaseDirectory, "data", "iris.csv"), "--target", "target", "--logits", "-", "--labels", labels, "--epochs", "5");
         Assert.Equal(0, run.Code);
         Assert.Contains($"wrote logits to stdout and labels to {labels}", run.Out + run.Err, StringComparison.Ordinal);
         Assert.True(run.Stdout.Length > 0);
 
-        string missing = Path.Combine(directory, "nonexist.shn");
+        string missing = PathOf("nonexist.shn");
         CliRunner.AssertOneErrorLine(CliRunner.Run("decompress", missing), $"FILE '{missing}' does not exist.");
     }
 }

@@ -9,20 +9,9 @@ namespace Shannon.Cli.Tests;
 /// Hostile review round 3: one question gets one answer, and an output that could mislead says so. Each test states what
 /// the user saw before.
 /// </summary>
-public sealed class ReviewRound3Tests : IDisposable
+public sealed class ReviewRound3Tests() : ScratchDirectoryTests("shannon-review3-")
 {
     private const string Sparse = "too sparse: n = ";
-
-    private readonly string directory = Directory.CreateTempSubdirectory("shannon-review3-").FullName;
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
-    private string File(string name, string text)
-    {
-        string path = Path.Combine(directory, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
 
     private static JsonElement Json(string output) => JsonDocument.Parse(output).RootElement.Clone();
 
@@ -186,7 +175,7 @@ public sealed class ReviewRound3Tests : IDisposable
         Assert.True(a.GetProperty("mi_adjusted").GetDouble() < a.GetProperty("plug_in").GetDouble()); // plug-in less a positive null mean
 
         // The report carries the same key for the same pair.
-        string directory = Path.Combine(this.directory, "report");
+        string directory = PathOf("report");
         (code, output, _) = CliRunner.Run("report", data, "--target", "y", "-o", directory, "--permutations", "0", "--replicates", "0", "--json");
         Assert.Equal(0, code);
         var reported = Json(output).GetProperty("features").EnumerateArray().First(f => f.GetProperty("name").GetString() == "a");

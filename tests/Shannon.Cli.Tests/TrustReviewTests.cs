@@ -10,22 +10,9 @@ namespace Shannon.Cli.Tests;
 /// outputs, p-value bounds printed as equalities, refused float32 softmax rows and a perplexity that was not one.
 /// Each test reproduces the finding's command and failed before its fix.
 /// </summary>
-public sealed class TrustReviewTests : IDisposable
+public sealed class TrustReviewTests() : ScratchDirectoryTests("shannon-trust-")
 {
     private static readonly string Iris = Path.Combine(AppContext.BaseDirectory, "data", "iris.csv");
-    private readonly string directory = Directory.CreateTempSubdirectory("shannon-trust-").FullName;
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
-    private string PathOf(string name) => Path.Combine(directory, name);
-
-    private string File(string name, string text)
-    {
-        string path = PathOf(name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
     /// <summary>The review's tna.csv: x uniform, c = x &gt; 0.5, every sixth c written NA (10 of 60).</summary>
     private string TargetWithNa()
     {
@@ -111,7 +98,7 @@ public sealed class TrustReviewTests : IDisposable
         var run = CliRunner.Run("logistic", Iris, "--target", "target", "--logits", logits, "--labels", "/proc/l.txt", "--epochs", "20");
         CliRunner.AssertOneErrorLine(run, "cannot write '/proc/l.txt': the file system refused to create a file in its directory.");
         Assert.Equal("old logits", System.IO.File.ReadAllText(logits));
-        Assert.Equal(["l.npy"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        Assert.Equal(["l.npy"], Directory.GetFiles(Scratch).Select(Path.GetFileName));
     }
 
     [Fact]

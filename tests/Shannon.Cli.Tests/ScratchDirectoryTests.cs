@@ -1,0 +1,34 @@
+namespace Shannon.Cli.Tests;
+
+/// <summary>A test class's own temporary directory, made for each test and deleted after it: the files a CLI test writes and reads.</summary>
+/// <param name="prefix">The directory name's prefix (<c>shannon-…-</c>), so a leftover says which tests made it.</param>
+public abstract class ScratchDirectoryTests(string prefix) : IDisposable
+{
+    /// <summary>The directory's full path.</summary>
+    protected string Scratch { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The path of <paramref name="name"/> in the directory.</summary>
+    protected string PathOf(string name) => Path.Combine(Scratch, name);
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="name"/> in the directory and returns its path.</summary>
+    protected string File(string name, string text)
+    {
+        string path = PathOf(name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Directory.Delete(Scratch, recursive: true);
+        }
+    }
+}
