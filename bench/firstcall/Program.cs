@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Shannon.Losses;
 using Shannon.Measures;
 
@@ -7,24 +9,32 @@ using Shannon.Measures;
 // timing its first call, calls 2-8 and the steady state (median of calls 41-60, after the JIT's tiers settle), and
 // prints the medians over the processes. Functions: entropy, kl, cross-entropy (10^7 doubles), loss
 // (CrossEntropyLoss.FromLogits, 256 x 50,257 float logits, 1.29 * 10^7 values). Wall time and the process's CPU time
-// (user + system, all threads) are both reported.
+// (user + system, all threads) are both reported. `--before STEP,...` does one-time work in each child before its
+// first call, so that the first call's extra cost can be split by cause: `load` (Shannon.dll and its first type),
+// `vectors` (the runtime's Vector128/Vector256 types over float and double), `thread` (the process's first thread
+// start), `small` (the same function on a tiny input: the precompiled code's fix-ups and the types it touches).
 const int Calls = 60;
 const int Classes = 50_257;
 string[] all = ["entropy", "kl", "cross-entropy", "loss"];
 
-if (args.Length == 2 && args[0] == "--child")
+if (args.Length == 3 && args[0] == "--child")
 {
-    Child(args[1]);
+    Child(args[1], args[2].Split(',', StringSplitOptions.RemoveEmptyEntries));
     return 0;
 }
 
 int runs = 5;
+string before = "";
 var functions = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--runs" && i + 1 < args.Length)
     {
         runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--before" && i + 1 < args.Length)
+    {
+        before = args[++i];
     }
     else
     {
@@ -39,6 +49,11 @@ if (functions.Count == 0)
 
 string self = Environment.ProcessPath!;
 string? entry = Path.GetFileName(self).StartsWith("dotnet", StringComparison.Ordinal) ? typeof(Program).Assembly.Location : null;
+if (before.Length > 0)
+{
+    Console.WriteLine($"before the first call: {before}");
+}
+
 Console.WriteLine($"{"function",-14} {"first",9} {"(cpu)",7} {"calls 2-8",10} {"(cpu)",7} {"steady",8} {"(cpu)",7} {"first/st",9} {"2-8/st",7}   ({runs} processes, medians, ms)");
 foreach (string function in functions)
 {
@@ -53,6 +68,7 @@ foreach (string function in functions)
 
         start.ArgumentList.Add("--child");
         start.ArgumentList.Add(function);
+        start.ArgumentList.Add(before);
         using var child = Process.Start(start)!;
         string line = child.StandardOutput.ReadToEnd().Trim();
         child.WaitForExit();
@@ -66,7 +82,7 @@ foreach (string function in functions)
 
 return 0;
 
-static void Child(string function)
+static void Child(string function, string[] steps)
 {
     double[] p = [], q = [];
     float[] logits = [];
@@ -101,6 +117,11 @@ static void Child(string function)
         _ => throw new ArgumentException($"unknown function '{function}'", nameof(function)),
     };
 
+    foreach (string step in steps)
+    {
+        Prepare.Step(step, function);
+    }
+
     var process = Process.GetCurrentProcess();
     var wall = new double[Calls];
     var cpu = new double[Calls];
@@ -108,9 +129,9 @@ static void Child(string function)
     {
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
-        long before = Stopwatch.GetTimestamp();
+        long started = Stopwatch.GetTimestamp();
         call();
-        wall[c] = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
+        wall[c] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         process.Refresh();
         cpu[c] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         if (c >= 30)
@@ -146,4 +167,54 @@ static double[] Hashed(int length, long salt)
     }
 
     return p;
+}
+
+/// <summary>The one-time work `--before` can do ahead of the first call, each step in its own method so that the
+/// precompiled code of one step does not resolve another's types.</summary>
+internal static class Prepare
+{
+    public static void Step(string step, string function)
+    {
+        switch (step)
+        {
+            case "load": Load(); break;
+            case "vectors": Vectors(); break;
+            case "thread": StartThread(); break;
+            case "small": Small(function); break;
+            default: throw new ArgumentException($"unknown step '{step}' (load, vectors, thread, small)", nameof(step));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Load() => RuntimeHelpers.RunClassConstructor(typeof(Entropy).TypeHandle);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Vectors()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(Vector256<double>).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(Vector128<double>).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(Vector256<float>).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(Vector128<float>).TypeHandle);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StartThread()
+    {
+        var thread = new Thread(() => { });
+        thread.Start();
+        thread.Join();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Small(string function)
+    {
+        double[] p = [0.25, 0.25, 0.5], q = [0.5, 0.25, 0.25];
+        _ = function switch
+        {
+            "entropy" => Entropy.Of(p),
+            "kl" => Divergence.KullbackLeibler(p, q),
+            "cross-entropy" => CrossEntropy.Of(p, q),
+            _ => CrossEntropyLoss.FromLogits(new float[] { 1f, 2f, 3f }, 3, [2]).Value,
+        };
+    }
 }
