@@ -77,6 +77,12 @@ internal sealed class TableSource
     /// </summary>
     private const string NoComments = "comment = ''";
 
+    /// <summary>
+    /// Fields are quoted with <c>"</c> (RFC 4180), not sniffed: after a UTF-8 byte-order mark DuckDB's sniffer missed the
+    /// quotes of a header whose first name alone is quoted, and named the column <c>"a"</c>, quotes and all.
+    /// </summary>
+    private const string Quote = "quote = '\"'";
+
     /// <summary>The table expression for a file, chosen by its extension (.csv, .tsv, .parquet; .gz allowed on text); the path is literal, never a glob.</summary>
     public static string FromClauseFor(string path, string paramName)
     {
@@ -84,9 +90,9 @@ internal sealed class TableSource
         string literal = SqlText.PathLiteral(path);
         return lower.EndsWith(".parquet", StringComparison.Ordinal) ? $"read_parquet({literal})"
             : lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".csv.gz", StringComparison.Ordinal)
-                ? $"read_csv({literal}, header = true, {NoComments}, {TypeCandidates})"
+                ? $"read_csv({literal}, header = true, {Quote}, {NoComments}, {TypeCandidates})"
             : lower.EndsWith(".tsv", StringComparison.Ordinal) || lower.EndsWith(".tsv.gz", StringComparison.Ordinal)
-                ? $"read_csv({literal}, header = true, delim = '\t', {NoComments}, {TypeCandidates})"
+                ? $"read_csv({literal}, header = true, delim = '\t', {Quote}, {NoComments}, {TypeCandidates})"
             : throw new ArgumentException($"{paramName} '{path}' has an unknown extension; expected .csv, .tsv or .parquet.", paramName);
     }
 

@@ -48,6 +48,19 @@ public sealed class TableReaderTests : IDisposable
         Assert.Throws<FileNotFoundException>(() => TableReader.ColumnKinds(temp.Path("absent.parquet")));
     }
 
+    [Theory]
+    [InlineData("\uFEFF\"a b\",c\n1,x\n2,y\n", "a b")] // Excel's "CSV UTF-8": a byte-order mark, the one name that needs quotes quoted
+    [InlineData("\uFEFF\"a\",\"c\"\r\n1,x\r\n2,y\r\n", "a")]
+    [InlineData("\"a, b\",c\n1,x\n2,y\n", "a, b")]
+    [InlineData("\uFEFFa,c\n1,x\n2,y\n", "a")]
+    public void HeaderNamesLoseTheirQuotesAndTheByteOrderMark(string text, string first)
+    {
+        var table = TableReader.Read(temp.Write("quoted.csv", text));
+        Assert.Equal([first, "c"], table.Columns.Select(c => c.Name));
+        Assert.Equal([1.0, 2.0], table[first].Values);
+        Assert.Equal(["x", "y"], table["c"].Categories);
+    }
+
     [Fact]
     public void ForcedNumericTurnsTextIntoAnError()
     {
