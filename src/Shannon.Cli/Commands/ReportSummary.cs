@@ -12,14 +12,14 @@ internal static class ReportSummary
     public static void Write(CliContext context, InformationReport report, string htmlPath)
     {
         var console = Terminal.Console(context.Out);
-        console.Write(new Rule($"[bold]Information report[/] — {Markup.Escape(report.Source)}").LeftJustified());
+        console.Write(new Rule($"[bold]Information report[/] — {Shown(report.Source)}").LeftJustified());
         string unit = report.Settings.Unit.Unit;
-        console.MarkupLine($"{report.Rows} rows, {report.Columns.Count} columns, target [bold]{Markup.Escape(report.Target)}[/]: H = {Number(report.TargetEntropy)} {unit} over {report.Classes.Count} classes "
-            + $"({string.Join(", ", report.Classes.Select(c => $"{Markup.Escape(c.Label)} {c.Count}"))})");
+        console.MarkupLine($"{report.Rows} rows, {report.Columns.Count} columns, target [bold]{Shown(report.Target)}[/]: H = {Number(report.TargetEntropy)} {unit} over {report.Classes.Count} classes "
+            + $"({string.Join(", ", report.Classes.Select(c => $"{Shown(c.Label)} {c.Count}"))})");
 
         foreach (string insight in report.Insights)
         {
-            console.MarkupLine($"• {Markup.Escape(insight)}");
+            console.MarkupLine($"• {Shown(insight)}");
         }
 
         var relevance = new Table().Border(TableBorder.Simple).Title($"Top {Math.Min(TopFeatures, report.Relevance.Count)} features by chance-corrected I(feature; target), {unit}");
@@ -34,13 +34,13 @@ internal static class ReportSummary
         {
             var cells = new List<string>
             {
-                Markup.Escape(feature.Name),
+                Shown(feature.Name),
                 Number(feature.MutualInformation),
                 Number(feature.Adjusted),
-                double.IsNaN(feature.Lower) ? "—" : Markup.Escape($"[{Number(feature.Lower)}, {Number(feature.Upper)}]"),
+                double.IsNaN(feature.Lower) ? "—" : Shown($"[{Number(feature.Lower)}, {Number(feature.Upper)}]"),
                 Probability(feature.PValue, feature.PValueIsBound ? "< " : string.Empty),
                 Probability(feature.QValue, feature.PValueIsBound ? "≤ " : string.Empty),
-                Markup.Escape(string.Join(", ", feature.Flags)),
+                Shown(string.Join(", ", feature.Flags)),
             };
             if (selected)
             {
@@ -56,16 +56,16 @@ internal static class ReportSummary
         columns.AddColumns("column", "kind", "distinct", $"entropy {unit}");
         foreach (var column in report.Columns.Take(50))
         {
-            columns.AddRow(Markup.Escape(column.Name), column.Kind, column.Distinct.ToString(CultureInfo.InvariantCulture), double.IsNaN(column.Entropy) ? "—" : Number(column.Entropy));
+            columns.AddRow(Shown(column.Name), column.Kind, column.Distinct.ToString(CultureInfo.InvariantCulture), double.IsNaN(column.Entropy) ? "—" : Number(column.Entropy));
         }
 
         console.Write(columns);
         foreach (string warning in report.Warnings)
         {
-            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            console.MarkupLine($"[yellow]warning:[/] {Shown(warning)}");
         }
 
-        console.MarkupLine($"wrote [link]{Markup.Escape(htmlPath)}[/]");
+        console.MarkupLine($"wrote [link]{Shown(htmlPath)}[/]");
     }
 
     /// <summary>
@@ -154,4 +154,7 @@ internal static class ReportSummary
         : relation + Html.RoundUp(value, null).ToString("G3", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+
+    /// <summary>Text from the data for the console: control characters shown (the console writes as is), markup escaped.</summary>
+    private static string Shown(string text) => Markup.Escape(CommandOutput.Visible(text));
 }

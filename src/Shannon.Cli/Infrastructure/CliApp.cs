@@ -71,7 +71,7 @@ internal static class CliApp
 
         if (held.StdoutTakenBy is not null)
         {
-            context.Error.Write(output.ToString()); // stdout holds the output itself (-o -): the summary is for people
+            context.Error.Write(output.Shown()); // stdout holds the output itself (-o -): the summary is for people
         }
         else
         {

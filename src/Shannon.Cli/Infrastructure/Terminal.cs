@@ -29,7 +29,8 @@ internal static class Terminal
         bool colour = UseColour(writer);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(writer),
+            // Into held output through its raw side, so the console's colour codes are kept (callers show the data).
+            Out = new AnsiConsoleOutput(writer is CommandOutput held ? held.Raw : writer),
             Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = IsTerminal(writer) ? InteractionSupport.Detect : InteractionSupport.No,
