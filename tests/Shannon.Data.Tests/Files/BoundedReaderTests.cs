@@ -62,6 +62,38 @@ public sealed class BoundedReaderTests
     }
 
     [Fact]
+    public void VerifyTrailer_checks_the_end_marker_and_the_crc_32_without_moving_the_position()
+    {
+        // "junk" (not covered), then the content "HEAD body END!" and the CRC-32 of it, little-endian.
+        byte[] content = "HEAD body END!"u8.ToArray();
+        byte[] file = [.. "junk"u8, .. content, .. BitConverter.GetBytes(Shannon.Coding.Crc32.Of(content))];
+        using (var reader = Over(file))
+        {
+            reader.ReadExactly(stackalloc byte[8], "junk and magic");
+            Assert.Equal(Shannon.Coding.Crc32.Of(content), reader.VerifyTrailer(4, "END!"u8));
+            Assert.Equal(8, reader.Position);
+            Assert.Equal("body", Encoding.ASCII.GetString(reader.ReadBytes(5, "body")).Trim());
+            Assert.Equal("start", Assert.Throws<ArgumentOutOfRangeException>(() => reader.VerifyTrailer(reader.Position + 1, "END!"u8)).ParamName);
+            Assert.Equal("endMarker", Assert.Throws<ArgumentOutOfRangeException>(() => reader.VerifyTrailer(0, default)).ParamName);
+        }
+
+        for (int bit = 4 * 8; bit < file.Length * 8; bit++)
+        {
+            byte[] flipped = (byte[])file.Clone();
+            flipped[bit / 8] ^= (byte)(1 << (bit % 8));
+            using var reader = Over(flipped);
+            reader.ReadBytes(4, "junk");
+            var error = Assert.Throws<InvalidDataException>(() => reader.VerifyTrailer(4, "END!"u8));
+            Assert.StartsWith("input.bin is not a valid file: ", error.Message);
+            Assert.Contains(bit / 8 is >= 14 and < 18 ? "end marker END!" : "CRC-32", error.Message);
+        }
+
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => Over(file[..^1]).VerifyTrailer(0, "END!"u8)).Message);
+        Assert.Contains("has bytes appended", Assert.Throws<InvalidDataException>(() => Over([.. file, 0]).VerifyTrailer(0, "END!"u8)).Message);
+        Assert.Contains("too short", Assert.Throws<InvalidDataException>(() => Over(file[..6]).VerifyTrailer(0, "END!"u8)).Message);
+    }
+
+    [Fact]
     public void Truncated_fields_and_strings_name_the_field_and_never_quote_the_bytes()
     {
         using var reader = Over([0x93, 0xFF, 0x00]);
