@@ -60,23 +60,23 @@ public sealed class KneserNeyCompressionModel : CompressionModel
     /// <inheritdoc/>
     public override uint Checksum { get; }
 
-    /// <summary>Loads a model file saved by <see cref="KneserNeyFile"/>, named <c>ngram:</c> and the file's name, with the file's CRC-32.</summary>
+    /// <summary>Loads a model file saved by <see cref="KneserNeyFile"/>, named <c>ngram:</c> and the file's name, with the
+    /// CRC-32 the file stores (of all its bytes before the checksum; not of the whole file, whose CRC-32 is the same
+    /// constant for every file that ends with its own CRC-32).</summary>
     /// <param name="path">The .kn file.</param>
     /// <returns>The compression model.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a valid n-gram model.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid n-gram model (the message names it).</exception>
     public static KneserNeyCompressionModel Load(string path)
     {
-        byte[] bytes = File.ReadAllBytes(path);
-        using var stream = new MemoryStream(bytes, writable: false);
-        var model = KneserNeyFile.Load(stream);
+        var model = KneserNeyFile.Load(path, out uint checksum);
         string name = "ngram:" + Path.GetFileName(path);
         if (Encoding.UTF8.GetByteCount(name) > 255)
         {
             name = "ngram:" + new string(Path.GetFileName(path).AsSpan(0, 120));
         }
 
-        return new KneserNeyCompressionModel(model, name, Crc32.Of(bytes));
+        return new KneserNeyCompressionModel(model, name, checksum);
     }
 
     /// <inheritdoc/>

@@ -75,15 +75,23 @@ public class KneserNeyCompressionModelTests
     }
 
     [Fact]
-    public void Load_names_the_model_by_file_and_records_the_file_checksum()
+    public void Load_names_the_model_by_file_and_records_the_checksum_the_file_stores()
     {
         string path = Path.Combine(Path.GetTempPath(), $"shannon-kn-{Guid.NewGuid():N}.kn");
+        string other = Path.ChangeExtension(path, ".other.kn");
         try
         {
             KneserNeyFile.Save(Characters, path);
+            KneserNeyFile.Save(KneserNeyModel.Train("another corpus entirely\n", order: 2, NGramLevel.Character), other);
             var model = KneserNeyCompressionModel.Load(path);
             Assert.Equal("ngram:" + Path.GetFileName(path), model.Name);
-            Assert.Equal(Crc32.Of(File.ReadAllBytes(path)), model.Checksum);
+
+            // The stored CRC-32 of the bytes before it, which tells models apart; the whole file's CRC-32 would not
+            // (a file ending in its own CRC-32 has the same CRC-32, 0x2144DF1C, whatever it holds).
+            byte[] bytes = File.ReadAllBytes(path);
+            Assert.Equal(Crc32.Of(bytes.AsSpan(0, bytes.Length - 4)), model.Checksum);
+            Assert.Equal(Crc32.Of(File.ReadAllBytes(other)), Crc32.Of(bytes));
+            Assert.NotEqual(model.Checksum, KneserNeyCompressionModel.Load(other).Checksum);
             byte[] packed = Compress(Held, model, out _);
             var header = Compressor.ReadHeader(new MemoryStream(packed));
             Assert.False(header.IsAdaptive);
@@ -93,6 +101,7 @@ public class KneserNeyCompressionModelTests
         finally
         {
             File.Delete(path);
+            File.Delete(other);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using CsCheck;
+using Shannon.Coding;
 using Shannon.Language.NGrams;
 
 namespace Shannon.Language.Tests.NGrams;
@@ -48,13 +50,77 @@ public class KneserNeyFileTests
         Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(good[..(good.Length / 2)]))).Message);
         Assert.Contains("end marker", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(good[..^1]))).Message);
 
-        byte[] level = (byte[])good.Clone();
+        // A level byte out of range, in a file whose checksum was recomputed to match: the parser still checks it.
+        byte[] level = Body(good);
         level[12] = 5;
-        Assert.Contains("level byte 5", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(level))).Message);
+        Assert.Contains("level byte 5", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(Sealed(level)))).Message);
     }
 
     [Fact]
-    public void A_56_byte_file_declaring_2_pow_29_entries_fails_before_allocating_them()
+    public void Every_single_bit_flip_anywhere_in_a_saved_file_is_refused_naming_the_file()
+    {
+        byte[] good = Bytes(Model);
+        string path = Path.Combine(Path.GetTempPath(), $"shannon-kn-flip-{Guid.NewGuid():N}.kn");
+        try
+        {
+            for (int bit = 0; bit < good.Length * 8; bit++)
+            {
+                byte[] bad = (byte[])good.Clone();
+                bad[bit / 8] ^= (byte)(1 << (bit % 8));
+                File.WriteAllBytes(path, bad);
+                var error = Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(path));
+                Assert.StartsWith(Path.GetFileName(path), error.Message);
+
+                // Magic and version have their own messages; from there on the checksum (or the end marker it follows) refuses.
+                int at = bit / 8;
+                string expected = at < 8 ? "SHNNGRAM" : at < 12 ? "format version" : at >= good.Length - 12 && at < good.Length - 4 ? "end marker" : "CRC-32";
+                Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), $"bit {bit}: {error.Message}");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Truncated_and_extended_files_are_refused_at_every_length()
+    {
+        byte[] good = Bytes(Model);
+        for (int length = 0; length < good.Length; length++)
+        {
+            Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(good[..length])));
+        }
+
+        foreach (byte extra in new byte[] { 0, 0x20, 0xFF })
+        {
+            Assert.Contains("end marker", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream([.. good, extra]))).Message);
+        }
+    }
+
+    [Fact]
+    public void A_version_1_file_is_refused_with_the_advice_to_train_again()
+    {
+        // Version 1 was version 2 without the checksum.
+        byte[] old = Bytes(Model)[..^4];
+        BinaryPrimitives.WriteInt32LittleEndian(old.AsSpan(8), 1);
+        var error = Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(old)));
+        Assert.Contains("format version 1, which has no checksum", error.Message);
+        Assert.Contains("train the model again", error.Message);
+    }
+
+    [Fact]
+    public void The_checksum_covers_the_model_where_the_stream_starts_seekable_or_not()
+    {
+        byte[] good = Bytes(Model);
+        var prefixed = new MemoryStream([.. "junk before the model"u8, .. good]) { Position = 21 };
+        Assert.Equal(Model.LogProbability("cat", "the"), KneserNeyFile.Load(prefixed).LogProbability("cat", "the"));
+        Assert.Equal(Model.LogProbability("cat", "the"), KneserNeyFile.Load(new ForwardOnlyStream(good)).LogProbability("cat", "the"));
+        Assert.Equal(Crc32.Of(good.AsSpan(0, good.Length - 4)), BinaryPrimitives.ReadUInt32LittleEndian(good.AsSpan(good.Length - 4)));
+    }
+
+    [Fact]
+    public void A_small_file_with_a_valid_checksum_declaring_2_pow_29_entries_fails_before_allocating_them()
     {
         var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -73,8 +139,8 @@ public class KneserNeyFileTests
             writer.Write(1 << 29); // order-1 entries: 8 GiB if believed
         }
 
-        byte[] bytes = stream.ToArray();
-        Assert.Equal(56, bytes.Length);
+        byte[] bytes = Sealed(stream.ToArray());
+        Assert.Equal(56 + 12, bytes.Length);
         long before = GC.GetAllocatedBytesForCurrentThread();
         var error = Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(bytes)));
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000);
@@ -85,14 +151,14 @@ public class KneserNeyFileTests
     [Fact]
     public void Declared_vocabulary_and_context_counts_are_checked_against_the_bytes_left()
     {
-        byte[] good = Bytes(Model);
-
         // The vocabulary size sits after magic (8), version (4), level (1), order (4), min-count (4), tokens (8).
-        byte[] vocabulary = (byte[])good.Clone();
+        byte[] vocabulary = Body(Bytes(Model));
         BitConverter.GetBytes(int.MaxValue).CopyTo(vocabulary, 29);
-        Assert.Contains("vocabulary tokens", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(vocabulary))).Message);
-        byte[] trailing = [.. good, 0];
-        Assert.Contains("follow the end marker", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(trailing))).Message);
+        Assert.Contains("vocabulary tokens", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(Sealed(vocabulary)))).Message);
+
+        // Bytes between the last entry and the end marker, with the checksum recomputed over them.
+        byte[] padded = [.. Body(Bytes(Model)), 0, 0, 0];
+        Assert.Contains("3 bytes lie between the last entry and the end marker", Assert.Throws<InvalidDataException>(() => KneserNeyFile.Load(new MemoryStream(Sealed(padded)))).Message);
     }
 
     [Fact]
@@ -106,10 +172,11 @@ public class KneserNeyFileTests
     }
 
     [Fact]
-    public void Random_corruptions_of_a_model_load_or_fail_as_invalid_data()
+    public void Random_corruptions_with_a_recomputed_checksum_load_or_fail_as_invalid_data()
     {
-        byte[] good = Bytes(Model);
-        Gen.Select(Gen.Int[0, good.Length - 1], Gen.Byte, Gen.Int[1, good.Length]).Sample((at, value, length) =>
+        // A crafted file passes the checksum; the parser's own checks must still hold the allocation to the file's size.
+        byte[] good = Body(Bytes(Model));
+        Gen.Select(Gen.Int[0, good.Length - 1], Gen.Byte, Gen.Int[12, good.Length]).Sample((at, value, length) =>
         {
             byte[] bad = good[..length];
             if (at < bad.Length)
@@ -120,7 +187,7 @@ public class KneserNeyFileTests
             long before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
-                KneserNeyFile.Load(new MemoryStream(bad));
+                KneserNeyFile.Load(new MemoryStream(Sealed(bad)));
                 return true;
             }
             catch (InvalidDataException)
@@ -135,5 +202,22 @@ public class KneserNeyFileTests
         var stream = new MemoryStream();
         KneserNeyFile.Save(model, stream);
         return stream.ToArray();
+    }
+
+    /// <summary>A saved file without its end marker and checksum.</summary>
+    private static byte[] Body(byte[] file) => file[..^12];
+
+    /// <summary>A body closed as Save closes it: the end marker and the CRC-32 of everything before the checksum.</summary>
+    private static byte[] Sealed(byte[] body)
+    {
+        byte[] file = [.. body, .. "SHNNGEND"u8, 0, 0, 0, 0];
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(file.Length - 4), Crc32.Of(file.AsSpan(0, file.Length - 4)));
+        return file;
+    }
+
+    /// <summary>A stream that cannot seek, as a pipe.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }
