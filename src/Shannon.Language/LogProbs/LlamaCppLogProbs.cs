@@ -39,7 +39,7 @@ internal static class LlamaCppLogProbs
     {
         string token = JsonShape.String(JsonShape.Required(entry, "token", at), at + ".token");
         double logProbability = LogProbabilityOf(entry, at);
-        int id = JsonShape.TryGet(entry, "id", out var idElement) ? (int)JsonShape.Number(idElement, at + ".id") : -1;
+        int id = JsonShape.TryGet(entry, "id", out var idElement) ? JsonShape.Count(idElement, at + ".id", "a token id") : -1;
         var alternatives = new List<TokenAlternative>();
         bool listed = false;
         string topName = JsonShape.TryGet(entry, "top_logprobs", out _) ? "top_logprobs" : "top_probs";
@@ -52,7 +52,7 @@ internal static class LlamaCppLogProbs
                 string text = JsonShape.String(JsonShape.Required(candidate, "token", where), where + ".token");
                 alternatives.Add(new TokenAlternative(text, LogProbabilityOf(candidate, where)));
                 listed |= id >= 0 && JsonShape.TryGet(candidate, "id", out var candidateId)
-                    ? (int)JsonShape.Number(candidateId, where + ".id") == id
+                    ? JsonShape.Count(candidateId, where + ".id", "a token id") == id
                     : text == token;
                 k++;
             }

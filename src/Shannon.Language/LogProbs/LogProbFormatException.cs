@@ -8,12 +8,18 @@ public sealed class LogProbFormatException : FormatException
     /// <param name="lineNumber">The 1-based line number.</param>
     /// <param name="problem">What is wrong with the line.</param>
     /// <param name="inner">The parser's exception, if any.</param>
-    public LogProbFormatException(string source, int lineNumber, string problem, Exception? inner = null)
+    /// <param name="field">The JSON path of the offending field (e.g. <c>choices[0].logprobs.content[2].logprob</c>), when one field is at fault.</param>
+    public LogProbFormatException(string source, int lineNumber, string problem, Exception? inner = null, string? field = null)
         : base($"{source} line {lineNumber}: {problem}", inner)
     {
         LineNumber = lineNumber;
+        Field = field;
     }
 
     /// <summary>The 1-based number of the offending line.</summary>
     public int LineNumber { get; }
+
+    /// <summary>The JSON path of the offending field, e.g. <c>choices[0].logprobs.content[2].logprob</c>; null when the
+    /// problem is not one field's (no response in the line, a token missing from its alternatives).</summary>
+    public string? Field { get; }
 }

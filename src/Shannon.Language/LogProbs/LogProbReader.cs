@@ -30,7 +30,10 @@ public static class LogProbReader
     /// <param name="format">The engine's format, or null to detect it per line.</param>
     /// <returns>One document per response (per choice when a response has several).</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="LogProbFormatException">A line is not JSON, lacks a required field, has a positive log-probability or a probability outside [0, 1], or scores no token; the message gives the line number and the field.</exception>
+    /// <exception cref="LogProbFormatException">A line is not JSON, lacks a required field, has a log-probability that is not
+    /// finite and ≤ 0 (NaN, ±Infinity, a number beyond a double's range such as -1e400, a positive value), a probability
+    /// outside [0, 1], a token id or rank that is not an integer 0 … 2³¹ − 1, or scores no token; the message gives the line
+    /// number, the field and the value found, and <see cref="LogProbFormatException.Field"/> the field's JSON path.</exception>
     /// <exception cref="InvalidDataException">The file has no non-blank line, or is not UTF-8 text (a binary file; its bytes are never quoted).</exception>
     public static IReadOnlyList<ScoredText> Read(string path, LogProbFormat? format = null)
     {
@@ -140,9 +143,14 @@ public static class LogProbReader
 
             return documents;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        catch (JsonException ex)
         {
-            throw new LogProbFormatException(source, lineNumber, ex.Message, ex);
+            var problem = JsonShape.Unparsable(line, ex);
+            throw new LogProbFormatException(source, lineNumber, problem.Message, ex, problem.Field);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new LogProbFormatException(source, lineNumber, ex.Message, ex, (ex as JsonFieldException)?.Field);
         }
     }
 }

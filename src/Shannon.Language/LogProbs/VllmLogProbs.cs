@@ -34,7 +34,7 @@ internal static class VllmLogProbs
 
     private static int[]? PromptIds(JsonElement holder, string path) =>
         JsonShape.TryGet(holder, "prompt_token_ids", out var ids)
-            ? [.. JsonShape.Array(ids, path).Select((id, k) => (int)JsonShape.Number(id, $"{path}[{k}]"))]
+            ? [.. JsonShape.Array(ids, path).Select((id, k) => JsonShape.Count(id, $"{path}[{k}]", "a token id"))]
             : null;
 
     private static ScoredText Document(JsonElement logprobs, int[]? promptIds, string path)
@@ -72,7 +72,7 @@ internal static class VllmLogProbs
                 {
                     token = text;
                     logProbability = lp;
-                    rank = JsonShape.TryGet(candidate.Value, "rank", out var r) ? (int)JsonShape.Number(r, where + ".rank") : 0;
+                    rank = JsonShape.TryGet(candidate.Value, "rank", out var r) ? JsonShape.Count(r, where + ".rank", "a rank") : 0;
                     tokenIndex = alternatives.Count - 1;
                 }
             }

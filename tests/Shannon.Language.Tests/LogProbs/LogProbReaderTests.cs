@@ -114,6 +114,50 @@ public class LogProbReaderTests
         Assert.StartsWith($"test.jsonl line {expected}: ", error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":"b","logprob":-Infinity}]}}]}""", "choices[0].logprobs.content[1].logprob", "-Infinity", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":"b","logprob": NaN}]}}]}""", "choices[0].logprobs.content[1].logprob", "NaN", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":Infinity}]}}]}""", "choices[0].logprobs.content[0].logprob", "Infinity", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":"b","logprob":-1e400}]}}]}""", "choices[0].logprobs.content[1].logprob", "-1e400, beyond the range of a double", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":1e400}]}}]}""", "choices[0].logprobs.content[0].logprob", "1e400, beyond the range of a double", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":1e-9}]}}]}""", "choices[0].logprobs.content[0].logprob", "1e-9", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-1,"top_logprobs":[{"token":"a","logprob":-1},{"token":"c","logprob":-1e999}]}]}}]}""", "choices[0].logprobs.content[0].top_logprobs[1].logprob", "-1e999", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"tokens":["a","b"],"token_logprobs":[null,NaN]}}]}""", "choices[0].logprobs.token_logprobs[1]", "NaN", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"tokens":["a"],"token_logprobs":[-1],"top_logprobs":[{"a":-1,"b":-Infinity}]}}]}""", "choices[0].logprobs.top_logprobs[0].b", "-Infinity", "every number must be finite (a log-probability finite and ≤ 0")]
+    [InlineData("""{"choices":[{"logprobs":{"tokens":["a"],"token_logprobs":[-1],"top_logprobs":[{"a":-1,"b":-1e400}]}}]}""", "choices[0].logprobs.top_logprobs[0].b", "-1e400", "a log-probability must be finite and ≤ 0")]
+    [InlineData("""{"completion_probabilities":[{"token":"a","prob":1e400}]}""", "completion_probabilities[0].prob", "1e400", "a probability must lie in [0, 1]")]
+    [InlineData("""{"completion_probabilities":[{"token":"a","prob":NaN}]}""", "completion_probabilities[0].prob", "NaN", "a probability must lie in [0, 1]")]
+    [InlineData("""{"completion_probabilities":[{"id":1e400,"token":"a","logprob":-1}]}""", "completion_probabilities[0].id", "1e400", "a token id must be an integer 0 … 2147483647")]
+    [InlineData("""{"completion_probabilities":[{"id":-1,"token":"a","logprob":-1}]}""", "completion_probabilities[0].id", "-1", "a token id must be an integer 0 … 2147483647")]
+    [InlineData("""{"completion_probabilities":[{"id":3,"token":"a","logprob":-1,"top_logprobs":[{"id":2.5,"token":"a","logprob":-1}]}]}""", "completion_probabilities[0].top_logprobs[0].id", "2.5", "a token id must be an integer 0 … 2147483647")]
+    [InlineData("""{"prompt_logprobs":[null,{"5":{"logprob":-1,"rank":NaN}}]}""", "prompt_logprobs[1].5.rank", "NaN", "every number must be finite")]
+    [InlineData("""{"prompt_logprobs":[null,{"5":{"logprob":-1,"rank":1e400}}]}""", "prompt_logprobs[1].5.rank", "1e400", "a rank must be an integer 0 … 2147483647")]
+    [InlineData("""{"prompt_logprobs":[null,{"5":{"logprob":-1}}],"prompt_token_ids":[1,5e20]}""", "prompt_token_ids[1]", "5e20", "a token id must be an integer 0 … 2147483647")]
+    [InlineData("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-1,"bytes":[1e400]}]}}]}""", "choices[0].logprobs.content[0].bytes[0]", "1e400", "not a byte (0–255)")]
+    public void A_number_that_is_not_finite_or_out_of_range_names_the_line_the_field_and_the_value(string line, string field, string found, string rule)
+    {
+        var error = Assert.Throws<LogProbFormatException>(() => Parse("\n" + line));
+        Assert.Equal(2, error.LineNumber);
+        Assert.Equal(field, error.Field);
+        Assert.StartsWith($"test.jsonl line 2: {field} is {found}", error.Message);
+        Assert.Contains(rule, error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
+    }
+
+    [Fact]
+    public void Other_json_errors_give_the_byte_and_the_field_near_them_and_missing_fields_their_path()
+    {
+        var syntax = Assert.Throws<LogProbFormatException>(() => Parse("""{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-1}}]}"""));
+        Assert.Contains("not valid JSON at byte", syntax.Message);
+        Assert.Contains("near choices[0].logprobs.content", syntax.Message);
+        Assert.DoesNotContain("LineNumber", syntax.Message);
+        Assert.Contains("not valid JSON at byte 2 (near the line)", Assert.Throws<LogProbFormatException>(() => Parse("{not json")).Message);
+
+        var missing = Assert.Throws<LogProbFormatException>(() => Parse("""{"choices":[{"logprobs":{"content":[{"token":"a"}]}}]}"""));
+        Assert.Equal("choices[0].logprobs.content[0].logprob", missing.Field);
+        Assert.Null(Assert.Throws<LogProbFormatException>(() => Parse("""{"choices":[{"logprobs":{"content":[]}}]}""")).Field);
+    }
+
     [Fact]
     public void A_bad_line_after_good_ones_is_reported_with_its_own_number()
     {
