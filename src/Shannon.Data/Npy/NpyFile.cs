@@ -274,9 +274,7 @@ public static partial class NpyFile
 
         var shape = shapeMatch.Groups[1].Value
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v >= 0
-                ? v
-                : throw new InvalidDataException($"{name} has a shape entry '{d}' that is not a dimension."))
+            .Select(d => Dimension(d, name))
             .ToArray();
         if (shape.Length is < 1 or > 2)
         {
@@ -289,6 +287,21 @@ public static partial class NpyFile
         }
 
         return (type, shape);
+    }
+
+    /// <summary>One shape entry: digits only (no sign), at most <see cref="int.MaxValue"/>, since shapes are 32-bit here.</summary>
+    private static int Dimension(string entry, string name)
+    {
+        if (int.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out int dimension))
+        {
+            return dimension;
+        }
+
+        // Header text comes from the file: quote at most 40 characters of it.
+        string shown = entry.Length <= 40 ? entry : entry[..40] + "…";
+        throw new InvalidDataException(entry.Length > 0 && entry.All(char.IsAsciiDigit)
+            ? $"{name} declares a dimension of {shown} in its shape, more than the largest supported, {int.MaxValue} (2³¹ − 1)."
+            : $"{name} has a shape entry '{shown}' that is not a dimension (a non-negative integer).");
     }
 
     internal static int ItemSize(NpyType type) => type switch

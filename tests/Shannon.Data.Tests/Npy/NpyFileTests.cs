@@ -76,6 +76,24 @@ public sealed class NpyFileTests : IDisposable
         Assert.Contains("64 bits", error.Message);
     }
 
+    [Theory]
+    [InlineData("2147483648,", "declares a dimension of 2147483648 in its shape, more than the largest supported, 2147483647 (2³¹ − 1)")]
+    [InlineData("3, 4294967296", "declares a dimension of 4294967296")]
+    [InlineData("99999999999999999999999999999999999999999999999999,", "declares a dimension of 9999999999999999999999999999999999999999…")]
+    [InlineData("-1,", "shape entry '-1' that is not a dimension (a non-negative integer)")]
+    [InlineData("2.5,", "shape entry '2.5' that is not a dimension")]
+    public void A_shape_entry_beyond_32_bits_or_not_a_count_is_named_before_any_allocation(string shape, string expected)
+    {
+        string path = _files.Path("huge.npy");
+        File.WriteAllBytes(path, Npy($"{{'descr': '<f8', 'fortran_order': False, 'shape': ({shape}), }}", new byte[8]));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidDataException>(() => NpyFile.Read(path));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000);
+        Assert.StartsWith("huge.npy ", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => NpyFile.Map(path)).Message);
+    }
+
     [Fact]
     public void Declared_header_lengths_beyond_the_file_fail_fast()
     {
