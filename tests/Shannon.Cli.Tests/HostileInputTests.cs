@@ -430,7 +430,6 @@ public sealed class HostileInputTests : IDisposable
         foreach (string[] args in new[]
         {
             new[] { "entropy", "--samples", data, "--column", "b", "--json" },
-            ["features", data, "--target", "y", "--method", "mrmr", "--json"],
             ["tree", data, "--target", "y", "--json"],
         })
         {
@@ -440,13 +439,21 @@ public sealed class HostileInputTests : IDisposable
             Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("rows_dropped").GetProperty("count").GetInt64() > 0, string.Join(' ', args));
         }
 
-        // features (method mi) and report score each feature on its pairwise-complete rows: a feature's missing cells
-        // leave out only its own rows, said in one note; rows without a target value are dropped from every pair.
-        foreach (string[] args in new[] { new[] { "features", data, "--target", "y", "--json" }, ["features", data, "--target", "y", "--discrete", "a", "--json"] })
+        // features (every method) and report score each feature on its pairwise-complete rows: a feature's missing cells
+        // leave out only its own rows (the greedy methods: the terms it is in), said in one note; rows without a target
+        // value are dropped from every pair.
+        foreach (string[] args in new[]
+        {
+            new[] { "features", data, "--target", "y", "--json" },
+            ["features", data, "--target", "y", "--discrete", "a", "--json"],
+            ["features", data, "--target", "y", "--method", "mrmr", "--json"],
+        })
         {
             (code, output, error) = CliRunner.Run(args);
             Assert.True(code == 0, string.Join(' ', args) + ": " + error);
-            Assert.StartsWith("note: missing feature cells leave out only their own feature's rows (pairwise-complete): 'a' 1 empty", Assert.Single(error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
+            string note = args.Contains("mrmr") ? "the terms with their feature, each term on the rows where the target and that term's features have values" : "their own feature's rows (pairwise-complete)";
+            Assert.StartsWith($"note: missing feature cells leave out only {note}", Assert.Single(error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
+            Assert.Contains("'a' 1 empty", error, StringComparison.Ordinal);
             var scores = JsonDocument.Parse(output).RootElement;
             Assert.Equal(0, scores.GetProperty("rows_dropped").GetProperty("count").GetInt64());
             var rows = scores.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("rows").GetInt32());

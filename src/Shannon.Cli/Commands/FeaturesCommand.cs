@@ -60,7 +60,7 @@ internal static class FeaturesCommand
             }
             else
             {
-                Write(context, result.Value.Ranking!, result.Value.Kinds, result.Value.Excluded, request.Target, unit, parse.GetValue(json));
+                Write(context, result.Value.Ranking!, result.Value.Picks, result.Value.Excluded, request.Target, unit, parse.GetValue(json));
             }
 
             return ExitCodes.Success;
@@ -68,8 +68,8 @@ internal static class FeaturesCommand
         return command;
     }
 
-    /// <summary>The scores (method mi) or the greedy ranking with each feature's kind, or null when the SQL was printed instead.</summary>
-    private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<string> Kinds, IReadOnlyList<ScoredFeature> Excluded)? Rank(FeaturesRequest request, LogBase unit, CliContext context, WorkCounter counter)
+    /// <summary>The scores (method mi) or the greedy ranking with each pick's own score (its kind and estimator), or null when the SQL was printed instead.</summary>
+    private static (IReadOnlyList<ScoredFeature>? Scored, FeatureRanking? Ranking, IReadOnlyList<ScoredFeature> Picks, IReadOnlyList<ScoredFeature> Excluded)? Rank(FeaturesRequest request, LogBase unit, CliContext context, WorkCounter counter)
     {
         var chosen = EstimatorChoice.Require<IMutualInformationEstimator>(EstimatorChoice.Parse(request.Estimator, request.K, request.Seed, null), "I(X;Y)");
         bool uncertainty = request.Permutations > 0 || request.Confidence is not null;
@@ -151,13 +151,14 @@ internal static class FeaturesCommand
         {
             if (featureCells.Length > 0)
             {
-                context.Note($"note: missing feature cells leave out only their own feature's rows (pairwise-complete): {string.Join("; ", featureCells.Select(c => $"'{c.Column}' {c.Describe()}"))}.");
+                context.Note($"note: missing feature cells leave out only their own feature's rows (pairwise-complete): {Describe(featureCells)}.");
             }
 
             return (Keep(scores.Features, request.Top), null, [], []);
         }
 
-        // The greedy methods: the one selection of features and report, over the candidates the scoring ranks.
+        // The greedy methods: the one selection of features and report, over the candidates the scoring ranks, each
+        // term on its own rows; the rows left out of every term are those without a target value, as for method mi.
         var method = Method(request.Method);
         counter.Restart(0, $"{request.Method}: pair estimates");
         var selection = FeatureSelection.Select(cells, scores, cells[request.Target], method, request.Top ?? candidates.Length, int.MaxValue, settings, new WorkDoneProgress(counter));
@@ -166,12 +167,16 @@ internal static class FeaturesCommand
             context.Note($"note: '{excluded.Name}' is not a candidate for {request.Method} ({FeatureSelection.Reason(excluded)}).");
         }
 
-        // The selection runs on the rows where the target and every candidate have a value: those are the rows dropped.
-        var used = new HashSet<string>(selection.Features.Select(f => f.Name), StringComparer.Ordinal) { request.Target };
-        long droppedRows = selection.Features.Count > 0 ? dropped.RowsRead - selection.Rows : scores.TargetMissing;
-        context.RowsDropped = new DroppedRows(dropped.RowsRead, droppedRows, [.. dropped.Columns.Where(c => used.Contains(c.Column))]);
-        return (null, selection.Ranking, [.. selection.Ranking.Features.Select(f => Kind(selection.Features[f.Index]))], selection.Excluded);
+        if (featureCells.Length > 0)
+        {
+            context.Note($"note: missing feature cells leave out only the terms with their feature, {FeatureSelection.TermRows}: {Describe(featureCells)}.");
+        }
+
+        var scored = scores.Features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        return (null, selection.Ranking, [.. selection.Ranking.Features.Select(f => scored[f.Name])], selection.Excluded);
     }
+
+    private static string Describe(IEnumerable<MissingCells> cells) => string.Join("; ", cells.Select(c => $"'{c.Column}' {c.Describe()}"));
 
     private static SelectionMethod Method(string name) => name switch
     {
@@ -181,8 +186,6 @@ internal static class FeaturesCommand
         "cmim" => SelectionMethod.Cmim,
         _ => SelectionMethod.Disr,
     };
-
-    private static string Kind(Variable variable) => variable.IsContinuous ? "continuous" : "discrete";
 
     private static TargetContingencies RequireClasses(TargetContingencies tables) => tables.Classes.Count >= 2
         ? tables
@@ -327,14 +330,16 @@ internal static class FeaturesCommand
     ];
 
     /// <summary>
-    /// JSON: <c>unit</c>, <c>method</c>, <c>target</c> and per feature <c>name</c>, <c>kind</c>, <c>rank</c>, <c>score</c> (the method's
-    /// criterion; DISR's is a unitless ratio), <c>mi</c> (I(feature; target) on the selection's rows, the number <c>shannon mi</c>
-    /// prints for the pair when no cell is missing), <c>mi_adjusted</c> (the chance-corrected relevance the criterion used) and,
-    /// where computed, <c>ci</c> and <c>p_value</c> (no <c>plug_in</c>: the terms are the criterion's, on the selection's
-    /// common rows, each already chance-corrected from the plug-in for discrete pairs); <c>not_candidates</c>: the columns the one scoring flagged out of the
+    /// JSON: <c>unit</c>, <c>method</c>, <c>target</c>, <c>term_rows</c> (how the criterion's terms chose their rows,
+    /// <see cref="FeatureSelection.TermRows"/>) and per feature <c>name</c>, <c>kind</c>, <c>rank</c>, <c>score</c> (the method's
+    /// criterion; DISR's is a unitless ratio), <c>estimator</c>, <c>mi</c> and <c>rows</c> (the relevance term I(feature; target)
+    /// and its n: the numbers <c>shannon mi</c> and method mi print for the pair, missing cells or not), <c>mi_adjusted</c>
+    /// (the chance-corrected relevance the criterion used) and, where computed, <c>ci</c> and <c>p_value</c> (no
+    /// <c>plug_in</c>: the terms are the criterion's, each already chance-corrected from the plug-in for discrete pairs);
+    /// <c>not_candidates</c>: the columns the one scoring flagged out of the
     /// selection (id-like, constant, empty, too few rows, not estimable), each <c>name</c>, <c>flags</c>, <c>note</c>.
     /// </summary>
-    private static void Write(CliContext context, FeatureRanking ranking, IReadOnlyList<string> kinds, IReadOnlyList<ScoredFeature> excluded, string target, LogBase unit, bool json)
+    private static void Write(CliContext context, FeatureRanking ranking, IReadOnlyList<ScoredFeature> picks, IReadOnlyList<ScoredFeature> excluded, string target, LogBase unit, bool json)
     {
         bool ratio = ranking.Method == "disr";
         double Score(double nats) => ratio ? nats : unit.FromNats(nats);
@@ -345,11 +350,13 @@ internal static class FeaturesCommand
                 var entry = new Dictionary<string, object?>
                 {
                     ["name"] = f.Name,
-                    ["kind"] = kinds[i],
+                    ["kind"] = picks[i].Kind,
                     ["rank"] = f.Rank,
                     ["score"] = Score(f.Score),
+                    ["estimator"] = picks[i].Estimator,
                     ["mi"] = unit.FromNats(f.Relevance ?? f.Score),
                     ["mi_adjusted"] = unit.FromNats(f.AdjustedRelevance ?? f.Relevance ?? f.Score),
+                    ["rows"] = f.Rows,
                 };
                 if (f.Interval is { } interval)
                 {
@@ -364,16 +371,21 @@ internal static class FeaturesCommand
                 return entry;
             }).ToArray();
             var apart = excluded.Select(f => new Dictionary<string, object?> { ["name"] = f.Name, ["flags"] = f.Flags, ["note"] = f.Note }).ToArray();
-            CliOutput.Json(context, [new("unit", unit.Unit), new("method", ranking.Method), new("target", target), new("features", features), new("not_candidates", apart)]);
+            CliOutput.Json(context,
+            [
+                new("unit", unit.Unit), new("method", ranking.Method), new("target", target), new("term_rows", FeatureSelection.TermRows),
+                new("features", features), new("not_candidates", apart),
+            ]);
             return;
         }
 
-        context.Out.WriteLine($"{ranking.Method} scores with target '{target}' ({(ratio ? "unitless ratio sums" : unit.Unit)}):");
+        context.Out.WriteLine($"{ranking.Method} scores with target '{target}' ({(ratio ? "unitless ratio sums" : unit.Unit)}); mi = I(feature; target) and its n, as shannon mi prints them:");
         foreach (var f in ranking.Features)
         {
             string p = f.PValue is double value ? $"  p = {CliOutput.Number(value)}" : string.Empty;
             string interval = f.Interval is { } ci ? $"  CI({CliOutput.Number(ci.Level)}) [{CliOutput.Number(unit.FromNats(ci.Low))}, {CliOutput.Number(unit.FromNats(ci.High))}]" : string.Empty;
-            context.Out.WriteLine($"{f.Rank,4}  {CliOutput.Number(Score(f.Score)),-14}  {f.Name}{p}{interval}");
+            string mi = f.Relevance is double relevance ? $"  mi = {CliOutput.Number(unit.FromNats(relevance))} (n = {f.Rows})" : string.Empty;
+            context.Out.WriteLine($"{f.Rank,4}  {CliOutput.Number(Score(f.Score)),-14}  {f.Name}{mi}{p}{interval}");
         }
     }
 

@@ -14,7 +14,8 @@ internal static class ReportSummary
         var console = Terminal.Console(context.Out);
         console.Write(new Rule($"[bold]Information report[/] — {Shown(report.Source)}").LeftJustified());
         string unit = report.Settings.Unit.Unit;
-        console.MarkupLine($"{report.Rows} rows, {report.Columns.Count} columns, target [bold]{Shown(report.Target)}[/]: H = {Number(report.TargetEntropy)} {unit} over {report.Classes.Count} classes "
+        string used = report.RowsUsed == report.Rows ? string.Empty : $" ({report.RowsUsed} used)";
+        console.MarkupLine($"{report.Rows} rows{used}, {report.Columns.Count} columns, target [bold]{Shown(report.Target)}[/]: H = {Number(report.TargetEntropy)} {unit} over {report.Classes.Count} classes "
             + $"({string.Join(", ", report.Classes.Select(c => $"{Shown(c.Label)} {c.Count}"))})");
 
         foreach (string insight in report.Insights)
@@ -74,7 +75,9 @@ internal static class ReportSummary
     /// <c>mi_adjusted</c>, <c>plug_in</c> (the plug-in I beside another discrete estimator, as <c>shannon mi</c> gives it;
     /// null otherwise), <c>ci</c>, <c>p_value</c>, <c>p_method</c>, <c>permutations</c>, <c>q_value</c> and
     /// <c>p_value_is_bound</c> (true when no permutation reached the observed score: <c>p_value</c> = 1/(permutations + 1)
-    /// is then the bound p &lt; 1/(permutations + 1), and <c>q_value</c> likewise an upper bound) (null where not computed); top level <c>unit</c>, <c>rows</c> (in the data), <c>rows_used</c> (the seeded sample the estimates use under --max-rows, else <c>rows</c>), <c>rows_dropped</c>, <c>target</c>, <c>target_entropy</c>,
+    /// is then the bound p &lt; 1/(permutations + 1), and <c>q_value</c> likewise an upper bound) (null where not computed); top level <c>unit</c>, <c>rows</c> (in the data), <c>rows_used</c> (the rows the estimates use: those with a target
+    /// value among the rows analysed, the seeded sample under --max-rows, else <c>rows</c>; <c>rows_used</c> +
+    /// <c>rows_dropped.count</c> = the rows analysed), <c>rows_dropped</c>, <c>rows_dropped_reasons</c>, <c>target</c>, <c>target_entropy</c>,
     /// <c>insights</c>, <c>columns</c> (the data-quality table), <c>mrmr</c> and <c>warnings</c>.
     /// </summary>
     public static void Json(CliContext context, InformationReport report, string htmlPath)

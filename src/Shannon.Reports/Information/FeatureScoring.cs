@@ -22,9 +22,10 @@ internal sealed record ScoringSettings(
 {
     /// <summary>
     /// The fewest rows with both a feature and the target that <c>features</c> and <c>report</c> score: two, the least a
-    /// dependence can be seen in. Beyond that each estimator applies its own rule to k (the one answer of <c>mi</c>).
+    /// dependence can be seen in, as for every term of a greedy selection (<see cref="PairwiseCompleteSample.MinimumRows"/>).
+    /// Beyond that each estimator applies its own rule to k (the one answer of <c>mi</c>).
     /// </summary>
-    public const int LeastRows = 2;
+    public const int LeastRows = PairwiseCompleteSample.MinimumRows;
 
     /// <summary>The false discovery rate at which features are called significant (BH q ≤ this).</summary>
     public const double FalseDiscoveryRate = 0.05;

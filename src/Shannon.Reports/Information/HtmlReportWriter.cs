@@ -58,6 +58,7 @@ internal static class HtmlReportWriter
         var s = report.Settings;
         html.Append("<h1>Information report</h1>\n<p class=\"meta\">Data: ").Append(Html.Text(report.Source))
             .Append("<br>Rows: ").Append(report.Rows.ToString(CultureInfo.InvariantCulture))
+            .Append(report.RowsUsed == report.Rows ? string.Empty : $" ({report.RowsUsed.ToString(CultureInfo.InvariantCulture)} used)")
             .Append(" · columns: ").Append(report.Columns.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" · target: <strong>").Append(Html.Text(report.Target)).Append("</strong>")
             .Append("<br>Units: ").Append(Html.Text(s.Unit.Unit)).Append(". Estimators: the automatic rule (plug-in for two discrete columns, Ross for a continuous and a discrete one, KSG for two continuous ones; k = ")

@@ -32,7 +32,11 @@ internal sealed record InformationReport(
     /// <summary>Per column: type as read, kind, missing cells, distinct values and flags (the data-quality section).</summary>
     public IReadOnlyList<ColumnQuality> Quality { get; init; } = [];
 
-    /// <summary>Rows the estimates use: <see cref="Rows"/>, or the seeded sample of <see cref="ReportSettings.MaxRows"/> of them when the data has more.</summary>
+    /// <summary>
+    /// Rows the estimates use: those with a target value among the rows analysed (<see cref="Rows"/>, or the seeded
+    /// sample of <see cref="ReportSettings.MaxRows"/> of them when the data has more); with the <see cref="RowsDropped"/>
+    /// left out of every score they make up the rows analysed. Each feature's score uses those of them where it has a value.
+    /// </summary>
     public int RowsUsed { get; init; }
 
     /// <summary>Rows left out of every score: dropped by the reader, or without a target value.</summary>

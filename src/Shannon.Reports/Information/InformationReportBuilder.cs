@@ -145,7 +145,7 @@ internal static class InformationReportBuilder
             histograms)
         {
             Quality = quality,
-            RowsUsed = table.RowCount,
+            RowsUsed = scores.TargetRows,
             TargetIsDiscrete = targetVariable.IsDiscrete,
             RowsDropped = table.Dropped.Dropped + scores.TargetMissing,
             DroppedReasons = DroppedReasons(table.Dropped, target, scores.TargetMissing),

@@ -9,12 +9,6 @@ internal static class FeatureInputs
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(target);
-        if (features.Count == 0)
-        {
-            throw new ArgumentException("features is empty.", nameof(features));
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
         for (int k = 0; k < features.Count; k++)
         {
             var feature = features[k] ?? throw new ArgumentNullException(nameof(features), $"features[{k}] is null.");
@@ -22,10 +16,26 @@ internal static class FeatureInputs
             {
                 throw new ArgumentException($"features[{k}] ('{feature.Name}') has {feature.Rows} samples but the target has {target.Rows}.", nameof(features));
             }
+        }
 
-            if (!names.Add(feature.Name))
+        Names([.. features.Select(f => f.Name)]);
+    }
+
+    /// <summary>At least one feature, and no name twice.</summary>
+    public static void Names(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names, "features");
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("features is empty.", "features");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            if (!seen.Add(name))
             {
-                throw new ArgumentException($"features has the name '{feature.Name}' twice.", nameof(features));
+                throw new ArgumentException($"features has the name '{name}' twice.", "features");
             }
         }
     }

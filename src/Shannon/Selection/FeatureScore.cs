@@ -10,4 +10,7 @@ namespace Shannon.Selection;
 /// <param name="Interval">The half-sampling interval of I(X;Y) in nats (<see cref="SelectionOptions.Uncertainty"/>); null when not asked.</param>
 /// <param name="AdjustedRelevance">For a forward selection, the chance-corrected I(X;Y) − E₀[I] in nats that its criterion used
 /// (<see cref="MutualInformationRanking.ChanceCorrected(Shannon.Estimators.IMutualInformationEstimator, Shannon.Estimators.Variable, Shannon.Estimators.Variable, double, LogBase)"/>); null for a ranking.</param>
-public sealed record FeatureScore(string Name, int Index, double Score, int Rank, double? PValue = null, double? Relevance = null, Estimators.ConfidenceInterval? Interval = null, double? AdjustedRelevance = null);
+/// <param name="Rows">For a forward selection, the n of the <paramref name="Relevance"/> estimate: the rows
+/// <see cref="SelectionSample.Relevance"/> gives the feature and the target, less any the estimator leaves out (Ross: a
+/// row whose class occurs once); null for a ranking.</param>
+public sealed record FeatureScore(string Name, int Index, double Score, int Rank, double? PValue = null, double? Relevance = null, Estimators.ConfidenceInterval? Interval = null, double? AdjustedRelevance = null, long? Rows = null);

@@ -55,67 +55,95 @@ public static class ForwardSelection
     /// Reference: Brown, G., Pocock, A., Zhao, M.-J. &amp; Luján, M. (2012), Conditional likelihood maximisation:
     /// a unifying framework for information theoretic feature selection, JMLR 13, 27–66.</para>
     /// </remarks>
-    public static FeatureRanking Select(IReadOnlyList<Variable> features, Variable target, SelectionMethod method, int k, SelectionOptions? options = null, IProgress<WorkDone>? progress = null)
+    public static FeatureRanking Select(IReadOnlyList<Variable> features, Variable target, SelectionMethod method, int k, SelectionOptions? options = null, IProgress<WorkDone>? progress = null) =>
+        Select(SelectionSample.Complete(features, target), method, k, options, progress);
+
+    /// <summary>
+    /// Picks <paramref name="k"/> features one at a time as <see cref="Select(IReadOnlyList{Variable}, Variable, SelectionMethod, int, SelectionOptions?, IProgress{WorkDone}?)"/>
+    /// does, each term on the rows <paramref name="sample"/> gives it: for data with missing cells, the rows where the
+    /// term's own variables have values.
+    /// </summary>
+    /// <param name="sample">The features and the target, term by term (<see cref="SelectionSample.Complete"/> for data without missing cells).</param>
+    /// <param name="method">The criterion.</param>
+    /// <param name="k">How many features to pick; at most the number of features.</param>
+    /// <param name="options">The estimator of the terms (<see cref="Automatic"/> when null); its uncertainty settings are not used here.</param>
+    /// <param name="progress">Told the pair estimates done, as for the other overload; null for none.</param>
+    /// <returns>The picked features in order, as the other overload; <see cref="FeatureScore.Rows"/> is the n of the
+    /// relevance estimate, on the rows <see cref="SelectionSample.Relevance"/> gives, so a feature's
+    /// <see cref="FeatureScore.Relevance"/> and rows are the estimator's I(X;Y) on the pair's rows whatever the other
+    /// features' missing cells.</returns>
+    /// <exception cref="ArgumentException">No features or a name twice; the method refuses the data as for the other
+    /// overload; the sample refuses a term (too few rows) or the estimator a pair (the message names the features).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not in [1, the number of features].</exception>
+    /// <remarks>
+    /// Per-term rows change no criterion's algebra: each term is the estimate of its own population quantity, and the
+    /// terms that JMI and CMIM subtract, I(X;X_j|Y) − I(X;X_j), are computed on one set of rows (<see cref="SelectionSample.Pair"/>).
+    /// With no missing cells every term is on all rows and the two overloads give the same bits.
+    /// </remarks>
+    public static FeatureRanking Select(SelectionSample sample, SelectionMethod method, int k, SelectionOptions? options = null, IProgress<WorkDone>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(sample);
         options ??= new SelectionOptions();
         options.Validate();
-        FeatureInputs.Check(features, target);
+        var names = sample.Features;
+        FeatureInputs.Names(names);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, features.Count);
-        CheckMethod(features, target, method, options.Estimator);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, names.Count);
+        CheckMethod(sample, method, options.Estimator);
 
         var pairs = options.Estimator;
         var conditionalPairs = pairs as IConditionalMutualInformationEstimator;
         var discrete = options.DiscreteEstimator;
-        int p = features.Count;
+        int p = names.Count;
         var estimates = new ProgressThrottle(p + ((k - 1L) * p) - ((k - 1L) * k / 2), progress);
-        var (mutualInformation, relevance) = MutualInformationRanking.Relevance(features, target, pairs, estimates);
-        var redundancy = new double[features.Count];
-        var conditional = new double[features.Count];
-        var worstLoss = new double[features.Count];
-        var ratios = new double[features.Count];
-        var remaining = new List<int>(Enumerable.Range(0, features.Count));
+        var (mutualInformation, relevance, rows) = MutualInformationRanking.Relevance(sample, pairs, estimates);
+        var redundancy = new double[p];
+        var conditional = new double[p];
+        var worstLoss = new double[p];
+        var ratios = new double[p];
+        var remaining = new List<int>(Enumerable.Range(0, p));
         var picked = new List<FeatureScore>();
 
         int first = ArgMax(remaining, relevance);
-        picked.Add(new FeatureScore(features[first].Name, first, relevance[first], 1, null, mutualInformation[first], null, relevance[first]));
+        picked.Add(new FeatureScore(names[first], first, relevance[first], 1, null, mutualInformation[first], null, relevance[first], rows[first]));
         remaining.Remove(first);
         Array.Fill(worstLoss, double.NegativeInfinity);
         while (picked.Count < k)
         {
-            var newest = features[picked[^1].Index];
+            int newest = picked[^1].Index;
             int[] candidates = [.. remaining];
             ParallelLoop.For(0, candidates.Length, i =>
             {
                 int c = candidates[i];
-                if (method == SelectionMethod.Disr)
-                {
-                    ratios[c] += SymmetricalRelevance(discrete, features[c], newest, target);
-                    estimates.Add();
-                    return;
-                }
-
                 try
                 {
-                    double shared = MutualInformationRanking.Score(pairs, features[c], newest);
-                    redundancy[c] += shared;
-                    if (method is SelectionMethod.Jmi or SelectionMethod.Cmim)
+                    var (x, other, target) = sample.Pair(c, newest);
+                    if (method == SelectionMethod.Disr)
                     {
-                        double given = MutualInformationRanking.Score(conditionalPairs!, features[c], newest, target);
-                        conditional[c] += given;
-                        worstLoss[c] = Math.Max(worstLoss[c], shared - given);
+                        ratios[c] += SymmetricalRelevance(discrete, x, other, target);
+                    }
+                    else
+                    {
+                        double shared = MutualInformationRanking.Score(pairs, x, other);
+                        redundancy[c] += shared;
+                        if (method is SelectionMethod.Jmi or SelectionMethod.Cmim)
+                        {
+                            double given = MutualInformationRanking.Score(conditionalPairs!, x, other, target);
+                            conditional[c] += given;
+                            worstLoss[c] = Math.Max(worstLoss[c], shared - given);
+                        }
                     }
                 }
                 catch (ArgumentException ex) when (ex.GetType() == typeof(ArgumentException))
                 {
-                    throw new ArgumentException($"the pair '{features[c].Name}', '{newest.Name}': {ex.Message}", nameof(features), ex);
+                    throw new ArgumentException($"the pair '{names[c]}', '{names[newest]}': {ex.Message}", "features", ex);
                 }
 
                 estimates.Add();
             });
 
             int size = picked.Count;
-            var scores = new double[features.Count];
+            var scores = new double[p];
             foreach (int c in candidates)
             {
                 scores[c] = method switch
@@ -129,7 +157,7 @@ public static class ForwardSelection
             }
 
             int best = ArgMax(remaining, scores);
-            picked.Add(new FeatureScore(features[best].Name, best, scores[best], picked.Count + 1, null, mutualInformation[best], null, relevance[best]));
+            picked.Add(new FeatureScore(names[best], best, scores[best], picked.Count + 1, null, mutualInformation[best], null, relevance[best], rows[best]));
             remaining.Remove(best);
         }
 
@@ -157,7 +185,7 @@ public static class ForwardSelection
         return joint > 0 ? discrete.MutualInformation(ab, y).Value / joint : 0.0;
     }
 
-    private static void CheckMethod(IReadOnlyList<Variable> features, Variable target, SelectionMethod method, IMutualInformationEstimator estimator)
+    private static void CheckMethod(SelectionSample sample, SelectionMethod method, IMutualInformationEstimator estimator)
     {
         _ = Name(method);
         if (method is SelectionMethod.Jmi or SelectionMethod.Cmim && estimator is not IConditionalMutualInformationEstimator)
@@ -165,14 +193,14 @@ public static class ForwardSelection
             throw new ArgumentException($"{Name(method)} needs I(X;X_j|Y); the estimator {estimator.Name} does not estimate conditional mutual information.", nameof(estimator));
         }
 
-        if (method is SelectionMethod.Jmi or SelectionMethod.Cmim or SelectionMethod.Disr && !target.IsDiscrete)
+        if (method is SelectionMethod.Jmi or SelectionMethod.Cmim or SelectionMethod.Disr && !sample.Target.IsDiscrete)
         {
-            throw new ArgumentException($"{Name(method)} conditions on the target, which needs a discrete (classification) target; use mrmr for a continuous one.", nameof(target));
+            throw new ArgumentException($"{Name(method)} conditions on the target, which needs a discrete (classification) target; use mrmr for a continuous one.", "target");
         }
 
-        if (method == SelectionMethod.Disr && features.FirstOrDefault(f => !f.IsDiscrete) is { } continuous)
+        if (method == SelectionMethod.Disr && Enumerable.Range(0, sample.Features.Count).FirstOrDefault(f => !sample.Relevance(f).Feature.IsDiscrete, -1) is int continuous and >= 0)
         {
-            throw new ArgumentException($"disr needs discrete features; '{continuous.Name}' is continuous.", nameof(features));
+            throw new ArgumentException($"disr needs discrete features; '{sample.Features[continuous]}' is continuous.", "features");
         }
     }
 

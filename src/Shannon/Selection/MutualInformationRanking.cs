@@ -196,25 +196,34 @@ public static class MutualInformationRanking
         return Math.Abs(adjusted) < 1e-12 ? 0.0 : logBase.FromNats(adjusted);
     }
 
-    /// <summary>I(X_k;Y) and its chance-corrected score (<see cref="ChanceCorrected(IMutualInformationEstimator, Variable, Variable, double, LogBase)"/>) for every feature in nats, in parallel, by the options' estimator.</summary>
-    internal static (double[] Raw, double[] Adjusted) Relevance(IReadOnlyList<Variable> features, Variable target, IMutualInformationEstimator estimator, ProgressThrottle? progress = null)
+    /// <summary>
+    /// I(X_k;Y), its chance-corrected score (<see cref="ChanceCorrected(IMutualInformationEstimator, Variable, Variable, double, LogBase)"/>)
+    /// in nats and the estimate's n for every feature, each on the rows <see cref="SelectionSample.Relevance"/> gives it, in
+    /// parallel, by the options' estimator.
+    /// </summary>
+    internal static (double[] Raw, double[] Adjusted, long[] Rows) Relevance(SelectionSample sample, IMutualInformationEstimator estimator, ProgressThrottle? progress = null)
     {
-        var raw = new double[features.Count];
-        var adjusted = new double[features.Count];
-        ParallelLoop.For(0, features.Count, k =>
+        int p = sample.Features.Count;
+        var raw = new double[p];
+        var adjusted = new double[p];
+        var rows = new long[p];
+        ParallelLoop.For(0, p, k =>
         {
+            Variable x, y;
             try
             {
-                raw[k] = estimator.MutualInformation(features[k], target).Value;
+                (x, y) = sample.Relevance(k);
+                var estimate = estimator.MutualInformation(x, y);
+                (raw[k], rows[k]) = (estimate.Value, estimate.N);
             }
             catch (ArgumentException ex) when (ex.GetType() == typeof(ArgumentException))
             {
-                throw new ArgumentException($"the feature '{features[k].Name}': {ex.Message}", nameof(features), ex);
+                throw new ArgumentException($"the feature '{sample.Features[k]}': {ex.Message}", "features", ex);
             }
 
-            adjusted[k] = double.IsFinite(raw[k]) ? ChanceCorrected(estimator, features[k], target, raw[k]) : raw[k];
+            adjusted[k] = double.IsFinite(raw[k]) ? ChanceCorrected(estimator, x, y, raw[k]) : raw[k];
             progress?.Add();
         });
-        return (raw, adjusted);
+        return (raw, adjusted, rows);
     }
 }

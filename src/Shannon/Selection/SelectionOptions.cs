@@ -12,7 +12,7 @@ public sealed record SelectionOptions
     /// <see cref="IConditionalMutualInformationEstimator"/>); <see cref="Automatic"/> with the shared defaults (k = 3, jitter
     /// seed 0, Grassberger for discrete pairs) unless the caller chooses another, so a ranking's scores are the numbers
     /// <c>shannon mi</c> prints for the same pairs, and a selection's terms are those estimates chance corrected by one
-    /// rule (<see cref="ForwardSelection.Select"/>).
+    /// rule (<see cref="ForwardSelection.Select(SelectionSample, SelectionMethod, int, SelectionOptions?, IProgress{WorkDone}?)"/>).
     /// </summary>
     public IMutualInformationEstimator Estimator { get; init; } = new Automatic();
 
