@@ -301,4 +301,62 @@ public class ForwardSelectionTests
         Assert.Equal("features", Assert.Throws<ArgumentException>(() => ForwardSelection.Select([], classes, SelectionMethod.Mrmr, 1)).ParamName);
         Assert.Equal("method", Assert.Throws<ArgumentOutOfRangeException>(() => ForwardSelection.Select(discrete, classes, (SelectionMethod)99, 1)).ParamName);
     }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void EveryTermIsOnTheRowsTheSampleGivesIt(SelectionMethod method)
+    {
+        // Each feature "misses" a different tenth of the rows; the sample hands out each term on the rows where its
+        // features are present, and the selection must use exactly those: the relevance is the estimate on the
+        // feature's own rows, the pair terms are asked once per candidate and pick.
+        var random = new Random(11);
+        int[] y = [.. Enumerable.Range(0, 300).Select(_ => random.Next(3))];
+        Variable[] features =
+        [
+            Variable.Discrete("a", [.. y.Select(v => (v + (random.NextDouble() < 0.2 ? 1 : 0)) % 3)]),
+            Variable.Discrete("b", [.. y.Select(v => v % 2)]),
+            Variable.Discrete("c", [.. y.Select(_ => random.Next(4))]),
+            Variable.Discrete("d", [.. y.Select(v => random.NextDouble() < 0.5 ? v : random.Next(3))]),
+        ];
+        var sample = new Gapped(features, Variable.Discrete("y", y), every: 10);
+        var picked = ForwardSelection.Select(sample, method, 3);
+        foreach (var pick in picked.Features)
+        {
+            var (x, target) = sample.Relevance(pick.Index);
+            Assert.Equal(new Automatic().MutualInformation(x, target).Value, pick.Relevance!.Value);
+            Assert.Equal(270, pick.Rows);
+        }
+
+        Assert.Equal(3 + 2, sample.PairCalls);
+        var complete = ForwardSelection.Select(SelectionSample.Complete(features, Variable.Discrete("y", y)), method, 3);
+        Assert.Equal(ForwardSelection.Select(features, Variable.Discrete("y", y), method, 3).Features, complete.Features);
+        Assert.All(complete.Features, f => Assert.Equal(300, f.Rows));
+    }
+
+    /// <summary>Feature k is missing on the rows r with r % every = k; each term keeps the rows where its features are present.</summary>
+    private sealed class Gapped(Variable[] features, Variable target, int every) : SelectionSample
+    {
+        private int _pairCalls;
+
+        public int PairCalls => _pairCalls;
+
+        public override IReadOnlyList<string> Features => [.. features.Select(f => f.Name)];
+
+        public override Variable Target => target;
+
+        public override (Variable Feature, Variable Target) Relevance(int feature)
+        {
+            int[] rows = Rows(feature);
+            return (features[feature].Subset(rows), target.Subset(rows));
+        }
+
+        public override (Variable Feature, Variable Other, Variable Target) Pair(int feature, int other)
+        {
+            Interlocked.Increment(ref _pairCalls);
+            int[] rows = Rows(feature, other);
+            return (features[feature].Subset(rows), features[other].Subset(rows), target.Subset(rows));
+        }
+
+        private int[] Rows(params int[] present) => [.. Enumerable.Range(0, target.Rows).Where(r => !present.Contains(r % every))];
+    }
 }
