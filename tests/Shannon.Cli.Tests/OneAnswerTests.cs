@@ -276,6 +276,26 @@ public sealed class OneAnswerTests : IDisposable
     /// i % 17 = 3 and inf where i % 31 = 2, y NaN where i % 23 = 5, c NA where i % 29 = 7 (7 rows). For DISR, which needs
     /// discrete features: d, e = (c + noise) mod 3 empty where i % 13 = 4, and f uniform on 0–2 NA where i % 19 = 1.
     /// </summary>
+    [Fact]
+    public void Reports_column_entropies_are_the_numbers_entropy_prints_in_text_and_json()
+    {
+        string path = Path.Combine(RepositoryRoot(), "data", "iris.csv");
+        var report = Json(Run("report", path, "--target", "target", "--json", "-o", Path.Combine(_directory, "report"), "--permutations", "0", "--replicates", "0"));
+        var columns = report.GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+
+        var length = Json(Run("entropy", "--samples", path, "--column", "sepal_length_cm", "--json"));
+        Assert.Equal(length.GetProperty("value").GetDouble(), columns["sepal_length_cm"].GetProperty("entropy").GetDouble());
+        Assert.Equal(length.GetProperty("estimator").GetString(), columns["sepal_length_cm"].GetProperty("entropy_estimator").GetString());
+        var target = Json(Run("entropy", "--samples", path, "--column", "target", "--json"));
+        Assert.Equal(target.GetProperty("value").GetDouble(), columns["target"].GetProperty("entropy").GetDouble());
+
+        // Ties make the spacing estimate -inf: entropy prints exit 2, the report has no number and says why.
+        Assert.Equal(JsonValueKind.Null, columns["sepal_width_cm"].GetProperty("entropy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, columns["sepal_width_cm"].GetProperty("entropy_estimator").ValueKind);
+        Assert.False(string.IsNullOrEmpty(columns["sepal_width_cm"].GetProperty("entropy_note").GetString()));
+        Assert.Equal(2, CliRunner.Run("entropy", "--samples", path, "--column", "sepal_width_cm").Code);
+    }
+
     private string WithGaps(bool discreteOnly)
     {
         var random = new Random(1);

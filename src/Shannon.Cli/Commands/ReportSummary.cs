@@ -78,11 +78,15 @@ internal static class ReportSummary
     /// is then the bound p &lt; 1/(permutations + 1), and <c>q_value</c> likewise an upper bound) (null where not computed); top level <c>unit</c>, <c>rows</c> (in the data), <c>rows_used</c> (the rows the estimates use: those with a target
     /// value among the rows analysed, the seeded sample under --max-rows, else <c>rows</c>; <c>rows_used</c> +
     /// <c>rows_dropped.count</c> = the rows analysed), <c>rows_dropped</c>, <c>rows_dropped_reasons</c>, <c>target</c>, <c>target_entropy</c>,
-    /// <c>insights</c>, <c>columns</c> (the data-quality table), <c>mrmr</c> and <c>warnings</c>.
+    /// <c>insights</c>, <c>columns</c> (the data-quality table, with each column's <c>entropy</c> as the terminal table
+    /// and the page print it, the number <c>shannon entropy --samples</c> gives, and its <c>entropy_estimator</c>; both
+    /// null where there is no estimate, and <c>entropy_note</c> says why), <c>mrmr</c> and <c>warnings</c>.
     /// </summary>
     public static void Json(CliContext context, InformationReport report, string htmlPath)
     {
         var quality = report.Quality.ToDictionary(q => q.Name);
+        var profiles = report.Columns.ToDictionary(c => c.Name);
+        bool Estimated(string name) => profiles.TryGetValue(name, out var profile) && !double.IsNaN(profile.Entropy);
         var scored = report.Relevance.Select(f =>
         {
             var q = quality[f.Name];
@@ -144,6 +148,9 @@ internal static class ReportSummary
             new("columns", report.Quality.Select(c => new Dictionary<string, object?>
             {
                 ["name"] = c.Name, ["read_as"] = c.ReadAs, ["kind"] = c.Kind, ["missing"] = c.Missing, ["distinct"] = c.Distinct, ["flags"] = c.Flags,
+                ["entropy"] = Estimated(c.Name) ? profiles[c.Name].Entropy : null,
+                ["entropy_estimator"] = Estimated(c.Name) ? profiles[c.Name].Method : null,
+                ["entropy_note"] = profiles.TryGetValue(c.Name, out var profile) && !Estimated(c.Name) ? profile.Method : null,
             }).ToArray()),
             new("mrmr", report.Selection.Select(s => s.Name).ToArray()),
             new("warnings", report.Warnings),
