@@ -67,6 +67,7 @@ public sealed class InfoSamplesTests : IDisposable
     [InlineData("--measure tc takes a --joint table", "DATA", "--columns", "a,b", "--measure", "tc")]
     [InlineData("--joint needs --shape", "--joint", "0.5,0.5", "--measure", "o-information")]
     [InlineData("--estimator spacing does not estimate I(X;Y)", "DATA", "--columns", "a,b", "--measure", "o-information", "--estimator", "spacing")]
+    [InlineData("--k 3: 'a' and 'b' have 3 rows with values in ", "DATA", "--columns", "a,b", "--measure", "o-information", "--estimator", "ksg1")]
     public void Bad_input_exits_2_with_one_line(string expected, params string[] options)
     {
         string path = Path.Combine(_directory, "small.csv");

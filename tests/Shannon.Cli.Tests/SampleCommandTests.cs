@@ -143,6 +143,25 @@ public sealed class SampleCommandTests : IDisposable
     }
 
     [Fact]
+    public void Degenerate_samples_are_named_by_their_columns()
+    {
+        // Before: "labels has no label that occurs at least twice" and "x is constant or a linear function of z" named the
+        // estimators' parameters; the columns given are what the user can act on.
+        string path = Path.Combine(_directory, "degenerate.csv");
+        File.WriteAllLines(path, ["a,b,c,tag", "1,2,3,p", "2,4,1,q", "3,6,5,r", "4,8,2,s", "5,10,9,t"]);
+        var (code, _, error) = CliRunner.Run("mi", path, "--x", "a", "--y", "tag", "--estimator", "ross");
+        Assert.Equal(2, code);
+        Assert.Equal("error: 'tag' has no label that occurs at least twice (5 rows, each its own label); the Ross estimator needs a neighbour with the same label.", error.Trim());
+        (code, _, error) = CliRunner.Run("mi", path, "--x", "a", "--y", "c", "--z", "b", "--estimator", "gaussian");
+        Assert.Equal(2, code);
+        Assert.Equal("error: 'a' is constant or a linear function of 'b' (a singular sample covariance); the Gaussian conditional mutual information is undefined.", error.Trim());
+        (code, _, error) = CliRunner.Run("info", path, "--columns", "a,c,b", "--measure", "o-information", "--estimator", "gaussian");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: '", error, StringComparison.Ordinal);
+        Assert.Contains("has a singular sample covariance (a constant column, or one that is a linear function of the others)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mi_with_too_few_samples_for_k_exits_2()
     {
         string small = Path.Combine(_directory, "small.csv");

@@ -126,6 +126,23 @@ public sealed class TeCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_series_too_short_for_the_histories_is_named_with_what_to_change()
+    {
+        // Review 3: "z has a singular sample covariance" named the estimator's parameter, not anything given.
+        string path = Write("short.csv", "x,y", ["0.3,1.1", "-1.2,0.2", "0.8,-0.7", "1.9,0.5", "-0.4,1.6", "0.1,-1.3"]);
+        var (code, output, error) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--estimator", "gaussian", "--history", "3", "--source-history", "2");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(
+            "error: TE(x -> y) with history k = 3, source history l = 2, delay d = 1: the 3 embedded samples do not suffice for the gaussian estimator: 'y[t]', 'x[t-1..t-2]' and 'y[t-1..t-3]': 3 samples for 6 columns; a Gaussian estimate needs more samples than columns (at least 7), or every sample covariance is singular. Use a longer series, shorter histories or delays, or another estimator.",
+            error.Trim());
+        (code, _, error) = CliRunner.Run("ais", path, "--column", "y", "--estimator", "gaussian", "--history", "4");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: AIS(y) with history k = 4: the 2 embedded samples do not suffice for the gaussian estimator: 'y[t]' and 'y[t-1..t-4]': 2 samples for 5 columns;", error, StringComparison.Ordinal);
+        Assert.EndsWith("Use a longer series, a shorter history, or another estimator.", error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Condition_history_and_delay_reach_the_library_and_the_json()
     {
         var (x, y) = Coupled(800, seed: 4);

@@ -140,6 +140,7 @@ internal static class InfoCommand
 
         var variables = SampleColumns.Read(context, path, [.. names.Select(n => ("--columns", (string?)n))]);
         var estimator = EstimatorChoice.Require<IMutualInformationEstimator>(EstimatorChoice.Parse(estimatorName, k, seed, null), "I(X;Y), which O- and S-information are sums of");
+        SampleColumns.RequireNeighbours(estimator is Automatic picked ? picked.For(variables[0], variables[1]) : estimator, variables[0].Rows, path, variables);
         var estimate = measure == "o-information" ? OInformation.Estimate(estimator, variables, unit) : SInformation.Estimate(estimator, variables, unit);
         string shown = estimator is Automatic automatic ? automatic.For(variables[0], variables[1]).Name : estimator.Name;
         if (!double.IsFinite(estimate.Value))

@@ -82,7 +82,8 @@ internal static class SampleColumns
     {
         if (Neighbours(used) is int neighbours && rows <= neighbours)
         {
-            string names = string.Join(" and ", columns.Select(c => $"'{c.Name}'"));
+            string[] quoted = [.. columns.Select(c => $"'{c.Name}'")];
+            string names = quoted.Length == 1 ? quoted[0] : $"{string.Join(", ", quoted[..^1])} and {quoted[^1]}";
             throw new UsageException(
                 $"--k {neighbours}: {names} {(columns.Length == 1 ? "has" : "have")} {rows} rows with values in {CliInput.DisplayName(path)}; k = {neighbours} neighbours need at least {neighbours + 1} ({used.Name}).");
         }

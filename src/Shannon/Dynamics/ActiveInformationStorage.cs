@@ -29,7 +29,8 @@ public static class ActiveInformationStorage
     {
         ArgumentNullException.ThrowIfNull(estimator);
         var samples = EmbeddedSamples.Of(null, series, [], options ?? new TransferEntropyOptions());
-        return WithUncertainty.MutualInformation(estimator, samples.Present, samples.Condition, uncertainty ?? UncertaintyOptions.None, logBase);
+        var used = estimator is Automatic automatic ? automatic.For(samples.Present, samples.Condition) : estimator;
+        return samples.Estimate(used, () => WithUncertainty.MutualInformation(estimator, samples.Present, samples.Condition, uncertainty ?? UncertaintyOptions.None, logBase));
     }
 
     /// <summary>The local active information storage at every embedded time: a(t) = ln p(y_t | y-past) / p(y_t).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shannon.Estimators;
 
 namespace Shannon.Dynamics;
@@ -8,8 +9,30 @@ namespace Shannon.Dynamics;
 /// <param name="Source">The source's past block, or null for active information storage.</param>
 /// <param name="Condition">The target's past block, joined with the conditions' past blocks.</param>
 /// <param name="TrialStarts">The first sample of each trial that gives samples, then the number of samples: trial i's samples are [TrialStarts[i], TrialStarts[i + 1]).</param>
-internal sealed record EmbeddedSamples(int[] Times, Variable Present, Variable? Source, Variable Condition, int[] TrialStarts)
+/// <param name="Description">The quantity with the series and lags it was embedded from, e.g. "TE(x -> y) with history k = 2, source history l = 1, delay d = 1", for messages.</param>
+internal sealed record EmbeddedSamples(int[] Times, Variable Present, Variable? Source, Variable Condition, int[] TrialStarts, string Description)
 {
+    /// <summary>
+    /// The estimate <paramref name="estimate"/> makes of these samples; when they are too few or degenerate for
+    /// <paramref name="estimator"/> (a singular covariance, no more samples than neighbours), an error that names the
+    /// series, the lags and the samples they left, and what to change: the estimator's own words name only its blocks.
+    /// </summary>
+    public Estimate Estimate(IEstimator estimator, Func<Estimate> estimate)
+    {
+        try
+        {
+            return estimate();
+        }
+        catch (ArgumentException ex) when (DegenerateSamples.Is(ex))
+        {
+            string reason = ex.Message.Replace(" (Parameter '" + ex.ParamName + "')", string.Empty, StringComparison.Ordinal);
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{Description}: the {Times.Length} embedded samples do not suffice for the {estimator.Name} estimator: {reason} Use a longer series, {(Source is null ? "a shorter history" : "shorter histories or delays")}, or another estimator."),
+                Source is null ? "series" : "source",
+                ex);
+        }
+    }
+
     /// <summary>Embeds target, optional source and conditions after checking lengths, constancy and the sample count.</summary>
     public static EmbeddedSamples Of(Variable? source, Variable target, IReadOnlyList<Variable> conditions, TransferEntropyOptions options)
     {
@@ -45,7 +68,7 @@ internal sealed record EmbeddedSamples(int[] Times, Variable Present, Variable? 
                 nameof(target));
         }
 
-        var present = target.Subset(times);
+        var present = Embedding.Past(target, times, 1, 0);
         var past = Embedding.Past(target, times, options.TargetHistory, 1);
         var sourcePast = source is null ? null : Embedding.Past(source, times, options.SourceHistory, options.Delay);
         var condition = conditions.Count == 0
@@ -60,7 +83,22 @@ internal sealed record EmbeddedSamples(int[] Times, Variable Present, Variable? 
             }
         }
 
-        return new EmbeddedSamples(times, present, sourcePast, condition, [.. trialStarts]);
+        return new EmbeddedSamples(times, present, sourcePast, condition, [.. trialStarts], Describe(source, target, conditions, options));
+    }
+
+    private static string Describe(Variable? source, Variable target, IReadOnlyList<Variable> conditions, TransferEntropyOptions options)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        if (source is null)
+        {
+            return string.Create(invariant, $"AIS({target.Name}) with history k = {options.TargetHistory}");
+        }
+
+        string given = conditions.Count == 0 ? string.Empty : "|" + string.Join(",", conditions.Select(c => c.Name));
+        string lags = string.Create(invariant, $"history k = {options.TargetHistory}, source history l = {options.SourceHistory}, delay d = {options.Delay}");
+        return conditions.Count == 0
+            ? $"TE({source.Name} -> {target.Name}) with {lags}"
+            : string.Create(invariant, $"TE({source.Name} -> {target.Name}{given}) with {lags}, condition history {options.ConditionHistory}, condition delay {options.ConditionDelay}");
     }
 
     private static void Paired(Variable variable, Variable target, string name)

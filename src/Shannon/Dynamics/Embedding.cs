@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shannon.Estimators;
 
 namespace Shannon.Dynamics;
@@ -46,7 +47,8 @@ public static class Embedding
     /// <param name="times">The rows t; each at least lag + length − 1.</param>
     /// <param name="length">The number of lags m; at least 1.</param>
     /// <param name="lag">The first (smallest) lag a; 0 gives the present X_t first.</param>
-    /// <returns>A variable of |times| rows and m × dim X columns, most recent lag first; discrete when X is.</returns>
+    /// <returns>A variable of |times| rows and m × dim X columns, most recent lag first, named by its lags (x[t-1], x[t-2..t-4],
+    /// x[t] for lag 0) so that an estimator's message names the block; discrete when X is.</returns>
     /// <exception cref="ArgumentOutOfRangeException">length &lt; 1, lag &lt; 0, or a time whose lags fall before row 0.</exception>
     public static Variable Past(Variable series, ReadOnlySpan<int> times, int length, int lag)
     {
@@ -70,6 +72,13 @@ public static class Embedding
             parts[j] = series.Subset(rows);
         }
 
-        return Variable.Join(parts);
+        return Variable.Join(parts).Named(Name(series.Name, lag, length));
+    }
+
+    /// <summary>x[t], x[t-1] or x[t-2..t-4]: the block of <paramref name="length"/> lags from <paramref name="lag"/>.</summary>
+    internal static string Name(string series, int lag, int length)
+    {
+        static string Lag(int a) => a == 0 ? "t" : string.Create(CultureInfo.InvariantCulture, $"t-{a}");
+        return length == 1 ? $"{series}[{Lag(lag)}]" : $"{series}[{Lag(lag)}..{Lag(lag + length - 1)}]";
     }
 }

@@ -65,13 +65,14 @@ public static class TransferEntropy
         var samples = EmbeddedSamples.Of(source, target, conditions, options ?? new TransferEntropyOptions());
         var (present, past, condition) = (samples.Present, samples.Source!, samples.Condition);
         var scheme = uncertainty.Permutations > 0 ? (options ?? new TransferEntropyOptions()).SurrogatesFor(conditions.Count > 0, uncertainty.Permutations) : SurrogateScheme.Pooled;
-        var estimate = estimator.ConditionalMutualInformation(present, past, condition, logBase);
+        var used = estimator is Automatic automatic ? automatic.For(present, past, condition) : estimator;
+        var estimate = samples.Estimate(used, () => estimator.ConditionalMutualInformation(present, past, condition, logBase));
         int n = samples.Times.Length;
         if (uncertainty.Level is double level)
         {
             estimate = HalfSampling.Interval(
                 estimate, n, rows => estimator.ConditionalMutualInformation(present.Subset(rows), past.Subset(rows), condition.Subset(rows), logBase).RawValue,
-                uncertainty.Replicates, level, uncertainty.Seed, (estimator is Automatic automatic ? automatic.For(present, past, condition) : estimator) is DiscreteEntropyEstimator);
+                uncertainty.Replicates, level, uncertainty.Seed, used is DiscreteEntropyEstimator);
         }
 
         if (uncertainty.Permutations > 0)

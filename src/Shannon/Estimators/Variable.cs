@@ -256,6 +256,11 @@ public sealed class Variable
         return new Variable(Name, Kind, rows.Length, Dimension, values, codes, Categories);
     }
 
+    /// <summary>The same samples under another name (an embedded block named by its lags, e.g. y[t-1..t-3]), so that messages name what the caller gave.</summary>
+    internal Variable Named(string name) => Kind == VariableKind.Continuous
+        ? new Variable(name, Kind, Rows, Dimension, _values, null, 0)
+        : new Variable(name, Kind, Rows, Dimension, _values, _codes.Value.Codes, _codes.Value.Categories);
+
     /// <summary>How often each code occurs: Categories counts, in code order.</summary>
     /// <returns>The counts n₀ … n_{m−1}; they sum to <see cref="Rows"/>.</returns>
     public long[] Counts() => LabelCodes.Counts(Codes, Categories);

@@ -64,7 +64,11 @@ public class ActiveInformationStorageTests
         var y = Variable.Continuous("y", [1.0, 3, 2, 5, 4]);
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => ActiveInformationStorage.Of(new Gaussian(), y, new TransferEntropyOptions { TargetHistory = 4 })).ParamName);
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => ActiveInformationStorage.Of(new Gaussian(), Variable.Continuous("c", [2.0, 2, 2, 2]))).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => ActiveInformationStorage.Of(new Ksg(4), y)).ParamName);
+        var neighbours = Assert.Throws<ArgumentException>(() => ActiveInformationStorage.Of(new Ksg(4), y));
+        Assert.Equal("series", neighbours.ParamName);
+        Assert.StartsWith("AIS(y) with history k = 1: the 4 embedded samples do not suffice for the ksg1 estimator: 4 samples are too few: k = 4 neighbours need at least 5. Use a longer series, a shorter history, or another estimator.", neighbours.Message, StringComparison.Ordinal);
+        var covariance = Assert.Throws<ArgumentException>(() => ActiveInformationStorage.Of(new Gaussian(), y, new TransferEntropyOptions { TargetHistory = 3 }));
+        Assert.StartsWith("AIS(y) with history k = 3: the 2 embedded samples do not suffice for the gaussian estimator: 'y[t]' and 'y[t-1..t-3]': 2 samples for 4 columns;", covariance.Message, StringComparison.Ordinal);
         Assert.Equal("TargetHistory", Assert.Throws<ArgumentOutOfRangeException>(() => ActiveInformationStorage.Of(new Gaussian(), y, new TransferEntropyOptions { TargetHistory = 0 })).ParamName);
         Assert.Equal("estimator", Assert.Throws<ArgumentException>(() => ActiveInformationStorage.Local(new Binning(), y)).ParamName);
     }

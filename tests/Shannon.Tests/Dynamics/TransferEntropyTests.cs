@@ -219,11 +219,47 @@ public class TransferEntropyTests
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => TransferEntropy.Of(new PlugIn(), x, Variable.Discrete<int>("c", [1, 1, 1, 1, 1, 1]))).ParamName);
         Assert.Equal("source", Assert.Throws<ArgumentException>(() => TransferEntropy.Of(new Gaussian(), Variable.Continuous("short", [1.0, 2, 3]), y)).ParamName);
         Assert.Equal("conditions", Assert.Throws<ArgumentException>(() => TransferEntropy.Conditional(new Gaussian(), x, y, [Variable.Continuous("z", [1.0, 2])])).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => TransferEntropy.Of(new FrenzelPompe(5), x, y)).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentException>(() => TransferEntropy.Of(new FrenzelPompe(5), x, y)).ParamName);
         Assert.Equal("labels", Assert.Throws<ArgumentException>(() => Trials.FromLabels(Variable.Discrete<string>("trial", ["a", "a", "b", "a"]))).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentException>(() => TransferEntropy.Of(new Gaussian(), x, y, new TransferEntropyOptions { Trials = Trials.Single(5) })).ParamName);
         Assert.Equal("estimator", Assert.Throws<ArgumentException>(() => TransferEntropy.Local(new MillerMadow(), x, y)).ParamName);
         Assert.Throws<ArgumentNullException>(() => TransferEntropy.Of(null!, x, y));
+    }
+
+    [Fact]
+    public void Too_few_embedded_samples_are_named_by_the_series_and_lags_given()
+    {
+        // Before: "z has a singular sample covariance" (z is the estimator's parameter, the target's past here). Six rows
+        // with k = 3, l = 2 leave 3 samples of 1 + 2 + 3 columns: every Gaussian covariance of them is singular.
+        var x = Variable.Continuous("x", [0.3, -1.2, 0.8, 1.9, -0.4, 0.1]);
+        var y = Variable.Continuous("y", [1.1, 0.2, -0.7, 0.5, 1.6, -1.3]);
+        var options = new TransferEntropyOptions { TargetHistory = 3, SourceHistory = 2 };
+        var error = Assert.Throws<ArgumentException>(() => TransferEntropy.Of(new Gaussian(), x, y, options));
+        Assert.Equal("source", error.ParamName);
+        Assert.StartsWith(
+            "TE(x -> y) with history k = 3, source history l = 2, delay d = 1: the 3 embedded samples do not suffice for the gaussian estimator: 'y[t]', 'x[t-1..t-2]' and 'y[t-1..t-3]': 3 samples for 6 columns; a Gaussian estimate needs more samples than columns (at least 7)",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("Use a longer series, shorter histories or delays, or another estimator.", error.Message, StringComparison.Ordinal);
+        var conditioned = Assert.Throws<ArgumentException>(() => TransferEntropy.Conditional(new FrenzelPompe(5), x, y, [Variable.Continuous("c", [1.0, 4, 2, 8, 5, 7])]));
+        Assert.StartsWith("TE(x -> y|c) with history k = 1, source history l = 1, delay d = 1, condition history 1, condition delay 1: the 5 embedded samples do not suffice for the frenzel-pompe estimator: 5 samples are too few: k = 5 neighbours need at least 6.", conditioned.Message, StringComparison.Ordinal);
+
+        // With enough samples, a source that is a linear function of the target's past is named by its lagged block.
+        var random = new Random(5);
+        double[] series = [.. Enumerable.Range(0, 40).Select(_ => random.NextDouble())];
+        var lagged = Variable.Continuous("lagged", [.. series.Select(v => (2 * v) + 1)]);
+        var collinear = Assert.Throws<ArgumentException>(() => TransferEntropy.Of(new Gaussian(), lagged, Variable.Continuous("s", series)));
+        Assert.Contains("the 39 embedded samples do not suffice for the gaussian estimator: 'lagged[t-1]' is constant or a linear function of 's[t-1]'", collinear.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Embedded_blocks_are_named_by_their_lags()
+    {
+        var x = Variable.Continuous("x", [1.0, 2, 3, 4, 5, 6]);
+        Assert.Equal("x[t]", Embedding.Past(x, [4, 5], 1, 0).Name);
+        Assert.Equal("x[t-1]", Embedding.Past(x, [4, 5], 1, 1).Name);
+        Assert.Equal("x[t-2..t-4]", Embedding.Past(x, [4, 5], 3, 2).Name);
+        Assert.Equal([4.0, 3, 2, 5, 4, 3], Embedding.Past(x, [4, 5], 3, 1).Values.ToArray());
     }
 
     internal static Trials TrialsOf(int[] lengths) =>

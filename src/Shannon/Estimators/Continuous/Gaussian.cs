@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shannon.Numerics;
 
 namespace Shannon.Estimators.Continuous;
@@ -29,11 +30,11 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="x">The samples.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>ĥ = ½ ln((2πe)^d det Σ̂) (any sign), with N.</returns>
-    /// <exception cref="ArgumentException">A variable of labels, fewer than 2 rows, or a singular covariance.</exception>
+    /// <exception cref="ArgumentException">A variable of labels, no more rows than its dimension, or a singular covariance; the message names the variable.</exception>
     public Estimate Entropy(Variable x, LogBase logBase = default)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return DifferentialEntropy(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, logBase);
+        return DifferentialEntropy(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, $"'{x.Name}'", logBase);
     }
 
     /// <summary>The Gaussian mutual information ½ ln(det Σ̂ₓ det Σ̂_y / det Σ̂ₓᵧ) of two variables given as numbers.</summary>
@@ -41,12 +42,12 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="y">Samples of Y, paired with <paramref name="x"/>.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>Î, clipped at 0, with N; +∞ when Y is a linear function of X (a singular joint covariance).</returns>
-    /// <exception cref="ArgumentException">Different row counts, a variable of labels, fewer than 2 rows, or a singular covariance of X or of Y.</exception>
+    /// <exception cref="ArgumentException">Different row counts, a variable of labels, no more rows than dim X + dim Y, or a singular covariance of X or of Y; the message names the variables.</exception>
     public Estimate MutualInformation(Variable x, Variable y, LogBase logBase = default)
     {
         VariableChecks.Paired((x, nameof(x)), (y, nameof(y)));
         return VariableChecks.Constant(x, y, logBase)
-            ?? MutualInformation(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension, logBase);
+            ?? MutualInformation(VariableChecks.Numbers(x, Name, nameof(x)), x.Dimension, VariableChecks.Numbers(y, Name, nameof(y)), y.Dimension, ($"'{x.Name}'", $"'{y.Name}'"), logBase);
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="z">Samples of the conditioning variable Z.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>Î(X;Y|Z), clipped at 0, with N; +∞ when, given Z, X and Y are linearly related (a singular joint covariance).</returns>
-    /// <exception cref="ArgumentException">Different row counts, a variable of labels, fewer than 2 rows, a singular covariance of Z, or X or Y a constant or a linear function of Z.</exception>
+    /// <exception cref="ArgumentException">Different row counts, a variable of labels, no more rows than dim X + dim Y + dim Z, a singular covariance of Z, or X or Y a constant or a linear function of Z; the message names the variables.</exception>
     /// <remarks>For Gaussian processes this is half the Granger causality when the variables are the embedded pasts (Barnett, Barrett &amp; Seth 2009, doi:10.1103/PhysRevLett.103.238701).</remarks>
     public Estimate ConditionalMutualInformation(Variable x, Variable y, Variable z, LogBase logBase = default)
     {
@@ -72,19 +73,20 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
         ReadOnlySpan<double> ys = VariableChecks.Numbers(y, Name, nameof(y));
         ReadOnlySpan<double> zs = VariableChecks.Numbers(z, Name, nameof(z));
         int n = x.Rows;
-        RequireTwoRows(n, nameof(x));
         int dx = x.Dimension, dy = y.Dimension, dz = z.Dimension;
+        RequireRows(n, dx + dy + dz, $"'{x.Name}', '{y.Name}' and '{z.Name}'", nameof(x));
         double[] xz = SampleRows.Join(xs, dx, zs, dz);
         double[] yz = SampleRows.Join(ys, dy, zs, dz);
         double[] xyz = SampleRows.Join(xs, dx, yz, dy + dz);
-        double logZ = Regular(LogDeterminant(zs, dz), nameof(z));
+        double logZ = Regular(LogDeterminant(zs, dz), $"'{z.Name}'", nameof(z));
         double logXz = LogDeterminant(xz, dx + dz);
         double logYz = LogDeterminant(yz, dy + dz);
-        foreach (var (logDet, name) in new[] { (logXz, nameof(x)), (logYz, nameof(y)) })
+        foreach (var (logDet, variable, name) in new[] { (logXz, x, nameof(x)), (logYz, y, nameof(y)) })
         {
             if (double.IsNegativeInfinity(logDet))
             {
-                throw new ArgumentException($"{name} is constant or a linear function of z (a singular sample covariance); the Gaussian conditional mutual information is undefined.", name);
+                throw DegenerateSamples.Error(
+                    $"'{variable.Name}' is constant or a linear function of '{z.Name}' (a singular sample covariance); the Gaussian conditional mutual information is undefined.", name);
             }
         }
 
@@ -102,12 +104,29 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="columns">The dimension d.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>ĥ = ½ ln((2πe)^d det Σ̂) in the unit of <paramref name="logBase"/> (any sign), with N.</returns>
-    /// <exception cref="ArgumentException">Fewer than 2 rows, a bad shape, a non-finite entry, or a singular covariance (a constant or collinear column).</exception>
-    public Estimate DifferentialEntropy(ReadOnlySpan<double> x, int columns = 1, LogBase logBase = default)
+    /// <exception cref="ArgumentException">No more rows than columns, a bad shape, a non-finite entry, or a singular covariance (a constant or collinear column).</exception>
+    public Estimate DifferentialEntropy(ReadOnlySpan<double> x, int columns = 1, LogBase logBase = default) =>
+        DifferentialEntropy(x, columns, nameof(x), logBase);
+
+    /// <summary>
+    /// Gaussian estimates need more samples than columns: the sample covariance of d columns has rank at most n − 1, so
+    /// with n ≤ d it is singular whatever the data (and a singular joint covariance would read as a linear relation, +∞).
+    /// </summary>
+    private static void RequireRows(int n, int columns, string label, string name)
+    {
+        if (n <= columns)
+        {
+            throw DegenerateSamples.Error(
+                string.Create(CultureInfo.InvariantCulture, $"{label}: {n} sample{(n == 1 ? string.Empty : "s")} for {columns} column{(columns == 1 ? string.Empty : "s")}; a Gaussian estimate needs more samples than columns (at least {columns + 1}), or every sample covariance is singular."),
+                name);
+        }
+    }
+
+    private static Estimate DifferentialEntropy(ReadOnlySpan<double> x, int columns, string label, LogBase logBase)
     {
         int n = SampleRows.Count(x, columns, nameof(x), nameof(columns));
-        RequireTwoRows(n, nameof(x));
-        double logDet = Regular(LogDeterminant(x, columns), nameof(x));
+        RequireRows(n, columns, label, nameof(x));
+        double logDet = Regular(LogDeterminant(x, columns), label, nameof(x));
         double nats = 0.5 * ((columns * (1.0 + Math.Log(2.0 * Math.PI))) + logDet);
         return Estimate.Signed(nats, logBase, n);
     }
@@ -117,13 +136,13 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="y">Samples of Y, paired with <paramref name="x"/>; finite.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>Î = −½ ln(1 − ρ²) in the unit of <paramref name="logBase"/>, +∞ when |ρ| = 1 (1 − ρ² at rounding level, 2·2⁻⁴⁷ or less), with N.</returns>
-    /// <exception cref="ArgumentException">Fewer than 2 samples, different lengths, a non-finite entry, or a constant input (ρ undefined).</exception>
+    /// <exception cref="ArgumentException">Fewer than 3 samples (two always have |ρ| = 1), different lengths, a non-finite entry, or a constant input (ρ undefined).</exception>
     public Estimate MutualInformation(ReadOnlySpan<double> x, ReadOnlySpan<double> y, LogBase logBase = default)
     {
         int n = SampleRows.Count(x, 1, nameof(x), "columns");
         SampleRows.Count(y, 1, nameof(y), "columns");
         Guard.SameLength(x, y, nameof(x), nameof(y));
-        RequireTwoRows(n, nameof(x));
+        RequireRows(n, 2, "x and y", nameof(x));
         double[] c = Covariance(SampleRows.Join(x, 1, y, 1), 2, out _);
         if (!(c[0] > 0) || !(c[3] > 0))
         {
@@ -142,8 +161,11 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <param name="yColumns">The dimension of Y.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
     /// <returns>Î in the unit of <paramref name="logBase"/>, clipped at 0, with N; +∞ when the joint sample covariance is singular while each variable's is not (a deterministic linear relation).</returns>
-    /// <exception cref="ArgumentException">Fewer than 2 rows, bad shapes, different row counts, a non-finite entry, or a singular covariance of X or of Y (a constant or collinear column), naming that variable.</exception>
-    public Estimate MutualInformation(ReadOnlySpan<double> x, int xColumns, ReadOnlySpan<double> y, int yColumns, LogBase logBase = default)
+    /// <exception cref="ArgumentException">No more rows than xColumns + yColumns (the joint covariance would be singular whatever the data), bad shapes, different row counts, a non-finite entry, or a singular covariance of X or of Y (a constant or collinear column), naming that variable.</exception>
+    public Estimate MutualInformation(ReadOnlySpan<double> x, int xColumns, ReadOnlySpan<double> y, int yColumns, LogBase logBase = default) =>
+        MutualInformation(x, xColumns, y, yColumns, ("x", "y"), logBase);
+
+    private static Estimate MutualInformation(ReadOnlySpan<double> x, int xColumns, ReadOnlySpan<double> y, int yColumns, (string X, string Y) labels, LogBase logBase)
     {
         int n = SampleRows.Count(x, xColumns, nameof(x), nameof(xColumns));
         int ny = SampleRows.Count(y, yColumns, nameof(y), nameof(yColumns));
@@ -152,9 +174,9 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
             throw new ArgumentException($"x has {n} rows but y has {ny}; they must be paired.", nameof(y));
         }
 
-        RequireTwoRows(n, nameof(x));
-        double logX = Regular(LogDeterminant(x, xColumns), nameof(x));
-        double logY = Regular(LogDeterminant(y, yColumns), nameof(y));
+        RequireRows(n, xColumns + yColumns, $"{labels.X} and {labels.Y}", nameof(x));
+        double logX = Regular(LogDeterminant(x, xColumns), labels.X, nameof(x));
+        double logY = Regular(LogDeterminant(y, yColumns), labels.Y, nameof(y));
         double logJoint = LogDeterminant(SampleRows.Join(x, xColumns, y, yColumns), xColumns + yColumns);
         if (double.IsNegativeInfinity(logJoint))
         {
@@ -162,14 +184,6 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
         }
 
         return Estimate.NonNegative(0.5 * (logX + logY - logJoint), logBase, n);
-    }
-
-    private static void RequireTwoRows(int n, string name)
-    {
-        if (n < 2)
-        {
-            throw new ArgumentException($"{name} has {n} sample; a covariance needs at least 2.", name);
-        }
     }
 
     /// <summary>The d × d unbiased sample covariance of row-major samples.</summary>
@@ -209,9 +223,9 @@ public sealed record Gaussian : IDifferentialEntropyEstimator, IMutualInformatio
     /// <summary>The relative pivot at or below which a d × d covariance counts as singular: d·2⁻⁴⁷ (32·d·ε).</summary>
     private static double SingularPivot(int d) => Math.ScaleB(d, -47);
 
-    /// <summary>A log-determinant that must be finite: a singular covariance of one variable is an error naming it.</summary>
-    private static double Regular(double logDet, string name) => double.IsNegativeInfinity(logDet)
-        ? throw new ArgumentException($"{name} has a singular sample covariance (a constant or collinear column); the Gaussian estimate is undefined.", name)
+    /// <summary>A log-determinant that must be finite: a singular covariance of one variable is an error naming it (<paramref name="label"/>) and its parameter.</summary>
+    private static double Regular(double logDet, string label, string name) => double.IsNegativeInfinity(logDet)
+        ? throw DegenerateSamples.Error($"{label} has a singular sample covariance (a constant column, or one that is a linear function of the others); the Gaussian estimate is undefined.", name)
         : logDet;
 
     /// <summary>

@@ -43,6 +43,13 @@ public sealed record Ross(int K = EstimatorDefaults.K, bool Rescale = true, int?
 
         var labels = LabelsOf(x, y);
         var numbers = ReferenceEquals(labels, x) ? y : x;
+        if (labels.Categories == labels.Rows)
+        {
+            throw DegenerateSamples.Error(
+                $"'{labels.Name}' has no label that occurs at least twice ({labels.Rows} rows, each its own label); the Ross estimator needs a neighbour with the same label.",
+                ReferenceEquals(labels, x) ? nameof(x) : nameof(y));
+        }
+
         return MutualInformation(numbers.Values, numbers.Dimension, labels.Codes, logBase);
     }
 
@@ -146,7 +153,7 @@ public sealed record Ross(int K = EstimatorDefaults.K, bool Rescale = true, int?
         kept = keptRows.Count;
         if (kept == 0)
         {
-            throw new ArgumentException("labels has no label that occurs at least twice; the Ross estimator needs a neighbour with the same label.", "labels");
+            throw DegenerateSamples.Error("labels has no label that occurs at least twice; the Ross estimator needs a neighbour with the same label.", "labels");
         }
 
         var radius = new double[codes.Length];

@@ -32,7 +32,7 @@ internal static class SampleRows
     {
         if (n <= k)
         {
-            throw new ArgumentException($"{name} has {n} samples; k = {k} neighbours need at least {k + 1}.", name);
+            throw DegenerateSamples.Error($"{n} samples are too few: k = {k} neighbours need at least {k + 1}.", name);
         }
     }
 

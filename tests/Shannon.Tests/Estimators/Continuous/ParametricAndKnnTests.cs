@@ -114,6 +114,26 @@ public class ParametricAndKnnTests
         Assert.Equal("z", Assert.Throws<ArgumentException>(() => gaussian.ConditionalMutualInformation(vx, vz, Variable.Continuous("z", new double[100]))).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => gaussian.ConditionalMutualInformation(Variable.Continuous("x", z.Select(v => (4 * v) - 2).ToArray()), vx, vz)).ParamName);
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => gaussian.ConditionalMutualInformation(vx, Variable.Continuous("y", z.Select(v => -v).ToArray()), vz)).ParamName);
+        var message = Assert.Throws<ArgumentException>(() => gaussian.ConditionalMutualInformation(Variable.Continuous("a", z.Select(v => (4 * v) - 2).ToArray()), vx, vz)).Message;
+        Assert.StartsWith("'a' is constant or a linear function of 'z'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gaussian_refuses_no_more_samples_than_columns()
+    {
+        // A sample covariance of d columns has rank at most n − 1: with n ≤ d it is singular whatever the data. Before,
+        // two samples gave |ρ| = 1 and I = +∞, read as a linear relation.
+        var gaussian = new Gaussian();
+        var error = Assert.Throws<ArgumentException>(() => gaussian.MutualInformation([1.0, 2], [3.0, 1]));
+        Assert.Equal("x", error.ParamName);
+        Assert.StartsWith("x and y: 2 samples for 2 columns; a Gaussian estimate needs more samples than columns (at least 3)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'a' and 'b': 3 samples for 3 columns;", Assert.Throws<ArgumentException>(
+            () => gaussian.MutualInformation(Variable.Continuous("a", [1.0, 2, 0, 5, 3, 1], 2), Variable.Continuous("b", [0.5, 2, 1])))
+            .Message, StringComparison.Ordinal);
+        Assert.StartsWith("'a', 'b' and 'c': 3 samples for 3 columns;", Assert.Throws<ArgumentException>(
+            () => gaussian.ConditionalMutualInformation(Variable.Continuous("a", [1.0, 2, 0]), Variable.Continuous("b", [0.5, 2, 1]), Variable.Continuous("c", [3.0, 1, 2])))
+            .Message, StringComparison.Ordinal);
+        Assert.True(double.IsFinite(gaussian.MutualInformation([1.0, 2, 4], [3.0, 1, 2]).Value));
     }
 
     [Theory]
