@@ -61,6 +61,22 @@ public sealed class InfoSamplesTests : IDisposable
         Assert.EndsWith("nats (ksg1, n = 500)", human.Trim(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_too_sparse_discrete_joint_table_is_noted_in_text_and_json_as_mi_does()
+    {
+        string path = Path.Combine(_directory, "sparse.csv");
+        File.WriteAllLines(path, ["a,b,c", .. Enumerable.Range(0, 30).Select(t => $"{t % 6},{t / 5 % 6},{t % 4}")]);
+        var (code, output, error) = CliRunner.Run("info", path, "--columns", "a,b,c", "--measure", "o-information");
+        Assert.Equal(0, code);
+        Assert.StartsWith("O-information(a,b,c) = ", output, StringComparison.Ordinal);
+        Assert.StartsWith("note: too sparse: n = 30 rows for 6 × 6 × 4 = 144 cells", error, StringComparison.Ordinal);
+        (code, output, _) = CliRunner.Run("info", path, "--columns", "a,b,c", "--measure", "s-information", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.StartsWith("too sparse: n = 30 rows for 6 × 6 × 4 = 144 cells", doc.RootElement.GetProperty("ci_withheld").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("ci").ValueKind);
+    }
+
     [Theory]
     [InlineData("info needs exactly one input", "--measure", "o-information")]
     [InlineData("--columns needs at least two column names", "DATA", "--columns", "a", "--measure", "o-information")]

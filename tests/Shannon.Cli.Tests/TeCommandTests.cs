@@ -126,6 +126,39 @@ public sealed class TeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Too_sparse_discrete_tables_are_noted_in_text_and_json_as_mi_does()
+    {
+        // Review 4: te and ais printed a Grassberger estimate on 29 samples of 216 cells with no word; mi says why.
+        string path = Write("sparse.csv", "x,y", Enumerable.Range(0, 30).Select(t => $"{t % 6},{t / 5 % 6}"));
+        const string reason = "too sparse: n = 29 rows for 6 × 6 × 6 = 216 cells (fewer than 2 rows per cell), so the estimate's bias is comparable to its spread: the value can be far off, and no interval would cover at its level";
+        var (code, output, error) = CliRunner.Run("te", path, "--source", "x", "--target", "y");
+        Assert.Equal(0, code);
+        Assert.StartsWith("TE(x->y) = ", output, StringComparison.Ordinal);
+        Assert.Equal("note: " + reason + ".", error.Trim());
+        (code, output, _) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--json");
+        Assert.Equal(0, code);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            Assert.Equal(reason, doc.RootElement.GetProperty("ci_withheld").GetString());
+            Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("ci").ValueKind);
+        }
+
+        (code, output, error) = CliRunner.Run("ais", path, "--column", "y", "--history", "2", "--json");
+        Assert.Equal(0, code);
+        Assert.StartsWith("note: too sparse: n = 28 rows for 6 × 11 = 66 cells", error, StringComparison.Ordinal);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            Assert.StartsWith("too sparse: n = 28 rows for 6 × 11 = 66 cells", doc.RootElement.GetProperty("ci_withheld").GetString(), StringComparison.Ordinal);
+        }
+
+        // A continuous estimate is not judged by cells.
+        (code, output, error) = CliRunner.Run("te", path, "--source", "x", "--target", "y", "--estimator", "gaussian", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.DoesNotContain("ci_withheld", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_series_too_short_for_the_histories_is_named_with_what_to_change()
     {
         // Review 3: "z has a singular sample covariance" named the estimator's parameter, not anything given.

@@ -43,6 +43,7 @@ internal static class AisCommand
             int? neighbours = SampleColumns.Neighbours(used);
             string label = $"AIS({y.Name})";
             SeriesColumns.Finite(result, label, name);
+            SampleOutput.NoteWithheld(context, result);
             if (parse.GetValue(json))
             {
                 var fields = new List<KeyValuePair<string, object?>>
@@ -51,7 +52,7 @@ internal static class AisCommand
                 };
                 SeriesColumns.AddNeighbours(fields, neighbours);
                 SampleOutput.AddPValue(fields, result.PValue, uncertainty.Permutations);
-
+                SampleOutput.AddWithheld(fields, result);
                 CliOutput.Json(context, fields);
             }
             else

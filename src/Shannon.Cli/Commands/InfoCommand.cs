@@ -148,9 +148,12 @@ internal static class InfoCommand
             throw new InvalidDataException($"the {shown} estimate of the {measure} is not finite: tied or collinear samples; use a discrete estimator for labels.");
         }
 
+        SampleOutput.NoteWithheld(context, estimate);
         if (json)
         {
-            CliOutput.Json(context, [new("value", estimate.Value), new("unit", unit.Unit), new("measure", measure), new("n", estimate.N), new("estimator", shown)]);
+            List<KeyValuePair<string, object?>> fields = [new("value", estimate.Value), new("unit", unit.Unit), new("measure", measure), new("n", estimate.N), new("estimator", shown)];
+            SampleOutput.AddWithheld(fields, estimate);
+            CliOutput.Json(context, fields);
         }
         else
         {

@@ -36,11 +36,7 @@ internal static class SampleOutput
                 + "or a neighbour distance 0 (a point mass has differential entropy −∞); use --estimator binned, or a discrete estimator such as plugin for labels.");
         }
 
-        if (estimate.IntervalWithheld is string reason)
-        {
-            context.Note("note: " + reason + ".");
-        }
-
+        NoteWithheld(context, estimate);
         if (json)
         {
             var fields = new List<KeyValuePair<string, object?>>
@@ -66,10 +62,9 @@ internal static class SampleOutput
                 fields.Add(new("ci", new[] { ci.Low, ci.High }));
                 fields.Add(new("ci_level", ci.Level));
             }
-            else if (estimate.IntervalWithheld is string withheld)
+            else
             {
-                fields.Add(new("ci", null));
-                fields.Add(new("ci_withheld", withheld));
+                AddWithheld(fields, estimate);
             }
 
             AddPValue(fields, estimate.PValue, permutations);
@@ -95,6 +90,25 @@ internal static class SampleOutput
         }
 
         context.Out.WriteLine(line);
+    }
+
+    /// <summary>The note on stderr of an estimate whose interval is withheld (<see cref="Estimate.IntervalWithheld"/>): the one wording of mi, entropy, te, ais and info.</summary>
+    public static void NoteWithheld(CliContext context, Estimate estimate)
+    {
+        if (estimate.IntervalWithheld is string reason)
+        {
+            context.Note("note: " + reason + ".");
+        }
+    }
+
+    /// <summary>The JSON fields of a withheld interval: <c>ci</c> null and the reason under <c>ci_withheld</c>; none otherwise.</summary>
+    public static void AddWithheld(List<KeyValuePair<string, object?>> fields, Estimate estimate)
+    {
+        if (estimate.IntervalWithheld is string withheld)
+        {
+            fields.Add(new("ci", null));
+            fields.Add(new("ci_withheld", withheld));
+        }
     }
 
     /// <summary>

@@ -85,6 +85,7 @@ internal static class TeCommand
             string name = used.Name;
             int? neighbours = SampleColumns.Neighbours(used);
             SeriesColumns.Finite(result, label, name);
+            SampleOutput.NoteWithheld(context, result);
             if (parse.GetValue(json))
             {
                 var fields = new List<KeyValuePair<string, object?>>
@@ -106,6 +107,8 @@ internal static class TeCommand
                     fields.Add(new("permutations", uncertainty.Permutations));
                     fields.Add(new("surrogates", SchemeName(options.SurrogatesFor(conditions.Length > 0, uncertainty.Permutations))));
                 }
+
+                SampleOutput.AddWithheld(fields, result);
 
                 CliOutput.Json(context, fields);
             }

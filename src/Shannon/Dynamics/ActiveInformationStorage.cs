@@ -21,7 +21,7 @@ public static class ActiveInformationStorage
     /// <param name="options">The history length k (<see cref="TransferEntropyOptions.TargetHistory"/>) and trials; k = 1 and one trial when null.</param>
     /// <param name="uncertainty">An interval level (half-samples of the embedded samples) and permutations (the past blocks shuffled); none when null.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>AIS in the unit of <paramref name="logBase"/>, clipped at 0 (raw value kept), with N = the number of embedded samples.</returns>
+    /// <returns>AIS in the unit of <paramref name="logBase"/>, clipped at 0 (raw value kept), with N = the number of embedded samples; a discrete estimate on fewer than 2 samples per cell of Y_t × the past block carries <see cref="Estimate.IntervalWithheld"/> (and no interval), as mi's does.</returns>
     /// <exception cref="ArgumentException">A constant series, a history leaving fewer than 2 samples, trials that do not cover the rows, or as the estimator throws.</exception>
     /// <exception cref="ArgumentOutOfRangeException">k below 1 or invalid uncertainty options.</exception>
     public static Estimate Of(

@@ -35,7 +35,7 @@ public static class TransferEntropy
     /// <param name="options">History lengths, delay and trials; k = l = d = 1 and one trial when null.</param>
     /// <param name="uncertainty">Permutations (surrogate p-value) and an interval level (half-samples of the embedded samples); none when null.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>TE in the unit of <paramref name="logBase"/>, clipped at 0 (raw value kept), N = the number of embedded samples, and the p-value when asked.</returns>
+    /// <returns>TE in the unit of <paramref name="logBase"/>, clipped at 0 (raw value kept), N = the number of embedded samples, and the p-value when asked; a discrete estimate on fewer than 2 samples per cell of Y_t × the source's past × the condition carries <see cref="Estimate.IntervalWithheld"/> (and no interval), the rule of <see cref="WithUncertainty"/>.</returns>
     /// <exception cref="ArgumentException">Series of different lengths, a constant series, lags leaving fewer than 2 samples, trials that do not cover the rows, surrogates that swap trials with trials that cannot be swapped, or as the estimator throws (too few samples for k, labels given to a numeric estimator).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A history or delay below 1, or invalid uncertainty options.</exception>
     public static Estimate Of(
@@ -68,7 +68,11 @@ public static class TransferEntropy
         var used = estimator is Automatic automatic ? automatic.For(present, past, condition) : estimator;
         var estimate = samples.Estimate(used, () => estimator.ConditionalMutualInformation(present, past, condition, logBase));
         int n = samples.Times.Length;
-        if (uncertainty.Level is double level)
+        if (WithUncertainty.TooSparse(used, n, present, past, condition) is { } reason)
+        {
+            estimate = estimate with { IntervalWithheld = reason };
+        }
+        else if (uncertainty.Level is double level)
         {
             estimate = HalfSampling.Interval(
                 estimate, n, rows => estimator.ConditionalMutualInformation(present.Subset(rows), past.Subset(rows), condition.Subset(rows), logBase).RawValue,

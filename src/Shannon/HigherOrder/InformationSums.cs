@@ -1,4 +1,5 @@
 using Shannon.Estimators;
+using Shannon.Estimators.Uncertainty;
 using Shannon.Numerics;
 
 namespace Shannon.HigherOrder;
@@ -42,6 +43,17 @@ internal static class InformationSums
             }
         });
         return (CompensatedSum.Of(chain), CompensatedSum.Of(leaveOneOut));
+    }
+
+    /// <summary>
+    /// <paramref name="estimate"/> marked as every discrete estimate from samples is (<see cref="Estimate.IntervalWithheld"/>)
+    /// when the estimator the automatic rule picks for the variables, or the one given, is discrete and the rows are
+    /// fewer than 2 per cell of the product of all the variables' observed values: the joint table the sums estimate.
+    /// </summary>
+    public static Estimate Sparse(IMutualInformationEstimator estimator, IReadOnlyList<Variable> variables, Estimate estimate)
+    {
+        var used = estimator is Automatic automatic ? automatic.For(variables[0], variables[1]) : estimator;
+        return WithUncertainty.TooSparse(used, estimate.N, [.. variables]) is { } reason ? estimate with { IntervalWithheld = reason } : estimate;
     }
 
     /// <summary>½ ln det of the sub-covariance on <paramref name="axes"/> (ln det Σ_S), in nats.</summary>

@@ -18,7 +18,7 @@ public static class OInformation
     /// <param name="estimator">The mutual information estimator (plug-in, Gaussian, KSG, or the automatic rule).</param>
     /// <param name="variables">The n ≥ 2 variables, paired row by row; each may be multivariate.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>Ω̂ = 2 TC − S with TC = Σ_{j ≥ 2} Î(X_j ; X₁…X_{j−1}) and S = Σᵢ Î(Xᵢ ; X₋ᵢ), any sign, in the unit of <paramref name="logBase"/>, with N.</returns>
+    /// <returns>Ω̂ = 2 TC − S with TC = Σ_{j ≥ 2} Î(X_j ; X₁…X_{j−1}) and S = Σᵢ Î(Xᵢ ; X₋ᵢ), any sign, in the unit of <paramref name="logBase"/>, with N; a discrete estimate on fewer than 2 rows per cell of the variables' joint table carries <see cref="Estimators.Estimate.IntervalWithheld"/>, as mi's does.</returns>
     /// <exception cref="ArgumentException">Fewer than 2 variables, different row counts, or as the estimator throws.</exception>
     /// <remarks>
     /// Ω = TC − DTC and S = TC + DTC, so Ω = 2 TC − S: 2n − 1 mutual informations, each by the chosen estimator (raw
@@ -29,7 +29,7 @@ public static class OInformation
     public static Estimate Estimate(IMutualInformationEstimator estimator, IReadOnlyList<Variable> variables, LogBase logBase = default)
     {
         var (tc, s) = InformationSums.FromSamples(estimator, variables);
-        return Estimators.Estimate.Signed((2 * tc) - s, logBase, variables[0].Rows);
+        return InformationSums.Sparse(estimator, variables, Estimators.Estimate.Signed((2 * tc) - s, logBase, variables[0].Rows));
     }
 
     /// <summary>Ω of a Gaussian vector with covariance Σ (each coordinate one variable).</summary>

@@ -17,12 +17,12 @@ public static class SInformation
     /// <param name="estimator">The mutual information estimator.</param>
     /// <param name="variables">The n ≥ 2 variables, paired row by row.</param>
     /// <param name="logBase">The unit of the result; nats by default.</param>
-    /// <returns>Ŝ = Σᵢ Î(Xᵢ ; X₋ᵢ) (raw terms), clipped at 0 with the raw value kept, with N.</returns>
+    /// <returns>Ŝ = Σᵢ Î(Xᵢ ; X₋ᵢ) (raw terms), clipped at 0 with the raw value kept, with N; a discrete estimate on fewer than 2 rows per cell of the variables' joint table carries <see cref="Estimators.Estimate.IntervalWithheld"/>, as mi's does.</returns>
     /// <exception cref="ArgumentException">Fewer than 2 variables, different row counts, or as the estimator throws.</exception>
     public static Estimate Estimate(IMutualInformationEstimator estimator, IReadOnlyList<Variable> variables, LogBase logBase = default)
     {
         var (_, s) = InformationSums.FromSamples(estimator, variables);
-        return Estimators.Estimate.NonNegative(s, logBase, variables[0].Rows);
+        return InformationSums.Sparse(estimator, variables, Estimators.Estimate.NonNegative(s, logBase, variables[0].Rows));
     }
 
     /// <summary>The S-information of a Gaussian vector with covariance Σ.</summary>

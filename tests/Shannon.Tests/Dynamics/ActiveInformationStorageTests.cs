@@ -59,6 +59,17 @@ public class ActiveInformationStorageTests
     }
 
     [Fact]
+    public void A_discrete_ais_on_too_sparse_a_table_says_so()
+    {
+        // 28 samples of y[t] × y[t-1..t-2]: 6 values × 11 observed pairs = 66 cells, fewer than 2 per cell.
+        var y = Variable.Discrete<int>("y", [.. Enumerable.Range(0, 30).Select(t => t / 5 % 6)]);
+        var ais = ActiveInformationStorage.Of(new Automatic(), y, new TransferEntropyOptions { TargetHistory = 2 });
+        Assert.StartsWith("too sparse: n = 28 rows for 6 × 11 = 66 cells", ais.IntervalWithheld, StringComparison.Ordinal);
+        var period = Variable.Discrete<int>("p", [.. Enumerable.Range(0, 101).Select(t => t % 2)]);
+        Assert.Null(ActiveInformationStorage.Of(new Automatic(), period).IntervalWithheld);
+    }
+
+    [Fact]
     public void Bad_input_names_the_parameter()
     {
         var y = Variable.Continuous("y", [1.0, 3, 2, 5, 4]);

@@ -253,6 +253,33 @@ public class TransferEntropyTests
     }
 
     [Fact]
+    public void A_discrete_te_on_too_sparse_a_table_says_so_and_gets_no_interval()
+    {
+        // 29 embedded samples for y[t] × x[t-1] × y[t-1] = 6 × 6 × 6 cells: the rule of mi's I(X;Y|Z), on the embedded blocks.
+        var x = Variable.Discrete<int>("x", [.. Enumerable.Range(0, 30).Select(t => t % 6)]);
+        var y = Variable.Discrete<int>("y", [.. Enumerable.Range(0, 30).Select(t => t / 5 % 6)]);
+        var te = TransferEntropy.Of(new Automatic(), x, y, uncertainty: new UncertaintyOptions { Level = 0.95 });
+        Assert.Null(te.ConfidenceInterval);
+        Assert.StartsWith("too sparse: n = 29 rows for 6 × 6 × 6 = 216 cells", te.IntervalWithheld, StringComparison.Ordinal);
+        int[] times = [.. Enumerable.Range(1, 29)];
+        var direct = WithUncertainty.ConditionalMutualInformation(new Automatic(), y.Subset(times), Embedding.Past(x, times, 1, 1), Embedding.Past(y, times, 1, 1), UncertaintyOptions.None);
+        Assert.Equal(direct.IntervalWithheld, te.IntervalWithheld);
+        Assert.Equal(direct.Value, te.Value, 1e-15);
+        Assert.Equal(te.IntervalWithheld, TransferEntropy.Of(new PlugIn(), x, y).IntervalWithheld);
+
+        // Enough samples per cell: an interval and no reason; a continuous estimator is never judged by cells.
+        var random = new Random(8);
+        var bx = Variable.Discrete<int>("x", [.. Enumerable.Range(0, 400).Select(_ => random.Next(2))]);
+        var by = Variable.Discrete<int>("y", [.. Enumerable.Range(0, 400).Select(_ => random.Next(2))]);
+        var dense = TransferEntropy.Of(new Automatic(), bx, by, uncertainty: new UncertaintyOptions { Level = 0.95 });
+        Assert.Null(dense.IntervalWithheld);
+        Assert.NotNull(dense.ConfidenceInterval);
+        var cx = Variable.Continuous("x", [.. Enumerable.Range(0, 30).Select(_ => random.NextDouble())]);
+        var cy = Variable.Continuous("y", [.. Enumerable.Range(0, 30).Select(_ => random.NextDouble())]);
+        Assert.Null(TransferEntropy.Of(new Gaussian(), cx, cy).IntervalWithheld);
+    }
+
+    [Fact]
     public void Embedded_blocks_are_named_by_their_lags()
     {
         var x = Variable.Continuous("x", [1.0, 2, 3, 4, 5, 6]);

@@ -108,6 +108,20 @@ public class OInformationTests
     }
 
     [Fact]
+    public void Discrete_estimates_on_too_sparse_a_joint_table_say_so()
+    {
+        // 30 rows for 6 × 6 × 4 = 144 cells of the three variables' joint table: the rule of mi's estimates.
+        var random = new Random(3);
+        Variable[] sparse = [.. new[] { 6, 6, 4 }.Select((m, i) => Variable.Discrete<int>($"v{i}", [.. Enumerable.Range(0, 30).Select(t => t % m)]))];
+        Assert.StartsWith("too sparse: n = 30 rows for 6 × 6 × 4 = 144 cells", OInformation.Estimate(new Automatic(), sparse).IntervalWithheld, StringComparison.Ordinal);
+        Assert.Equal(OInformation.Estimate(new Automatic(), sparse).IntervalWithheld, SInformation.Estimate(new Grassberger(), sparse).IntervalWithheld);
+        Variable[] dense = [.. Enumerable.Range(0, 3).Select(i => Variable.Discrete<int>($"d{i}", [.. Enumerable.Range(0, 200).Select(_ => random.Next(2))]))];
+        Assert.Null(OInformation.Estimate(new Automatic(), dense).IntervalWithheld);
+        Variable[] continuous = [.. Enumerable.Range(0, 3).Select(i => Variable.Continuous($"c{i}", [.. Enumerable.Range(0, 30).Select(_ => random.NextDouble())]))];
+        Assert.Null(SInformation.Estimate(new Gaussian(), continuous).IntervalWithheld);
+    }
+
+    [Fact]
     public void Bad_input_names_the_parameter()
     {
         Assert.Equal("variables", Assert.Throws<ArgumentException>(() => OInformation.Estimate(new Gaussian(), [Variable.Continuous("a", [1.0, 2, 3])])).ParamName);

@@ -62,7 +62,7 @@ public static class WithUncertainty
         options.Validate();
         var estimate = estimator.MutualInformation(x, y, logBase);
         var used = estimator is Automatic automatic ? automatic.For(x, y) : estimator;
-        if (used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories) is { } reason)
+        if (TooSparse(used, estimate.N, x, y) is { } reason)
         {
             estimate = estimate with { IntervalWithheld = reason };
         }
@@ -108,7 +108,7 @@ public static class WithUncertainty
 
         var estimate = estimator.ConditionalMutualInformation(x, y, z, logBase);
         var used = estimator is Automatic automatic ? automatic.For(x, y, z) : estimator;
-        if (used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories, y.Categories, z.Categories) is { } reason)
+        if (TooSparse(used, estimate.N, x, y, z) is { } reason)
         {
             return estimate with { IntervalWithheld = reason };
         }
@@ -151,7 +151,7 @@ public static class WithUncertainty
 
         var estimate = estimator.Entropy(x, logBase);
         var used = estimator is Automatic automatic ? automatic.For(x) : estimator;
-        if (used is DiscreteEntropyEstimator && HalfSampling.TooSparse(estimate.N, x.Categories) is { } reason)
+        if (TooSparse(used, estimate.N, x) is { } reason)
         {
             return estimate with { IntervalWithheld = reason };
         }
@@ -196,6 +196,28 @@ public static class WithUncertainty
         ArgumentNullException.ThrowIfNull(estimator);
         var estimate = estimator.MutualInformation(table, logBase);
         return Sparse(estimate, estimate.N, Observed(table.RowSums), Observed(table.ColumnSums));
+    }
+
+    /// <summary>
+    /// The one withholding rule of an estimate from samples, for every command and the dynamics: why the estimate of
+    /// <paramref name="used"/> (the estimator that ran, the automatic rule resolved) on <paramref name="rows"/> rows of
+    /// <paramref name="variables"/> has no trustworthy interval, or null: only discrete estimators are judged, by the
+    /// cells of the product of the variables' observed values (<see cref="HalfSampling.TooSparse"/>).
+    /// </summary>
+    internal static string? TooSparse(IEstimator used, long rows, params ReadOnlySpan<Variable> variables)
+    {
+        if (used is not DiscreteEntropyEstimator)
+        {
+            return null;
+        }
+
+        Span<int> categories = variables.Length <= 16 ? stackalloc int[variables.Length] : new int[variables.Length];
+        for (int i = 0; i < variables.Length; i++)
+        {
+            categories[i] = variables[i].Categories;
+        }
+
+        return HalfSampling.TooSparse(rows, categories);
     }
 
     private static int Observed(ReadOnlySpan<long> counts)
