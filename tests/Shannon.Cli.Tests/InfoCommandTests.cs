@@ -20,19 +20,40 @@ public class InfoCommandTests
     }
 
     [Theory]
-    [InlineData("I(X;Y|Z) = 1 bits", "--measure", "cmi", "--x", "0", "--y", "1", "--z", "2")]
-    [InlineData("I(X;Y) = 0 bits", "--measure", "cmi", "--x", "0", "--y", "1")]
-    [InlineData("I(X;Y) = 1 bits", "--measure", "cmi", "--x", "0,1", "--y", "2")]
-    [InlineData("H(X|Z) = 0 bits", "--measure", "entropy", "--x", "2", "--z", "0,1")]
-    [InlineData("I(X;Y) = 2 bits", "--measure", "cmi", "--x", "0,1", "--y", "1,2")] // dit: overlapping sets compute, I(0;2|1) + H(1)
-    [InlineData("H(X|Z) = 0 bits", "--measure", "entropy", "--x", "0", "--z", "0")]  // dit: H(X0|X0) = 0
-    [InlineData("H(X|Z) = 1 bits", "--measure", "entropy", "--z", "2")]
+    [InlineData("I(X;Y|Z) = 1 bits (plugin, n = 4)", "--measure", "cmi", "--x", "0", "--y", "1", "--z", "2")]
+    [InlineData("I(X;Y) = 0 bits (plugin, n = 4)", "--measure", "cmi", "--x", "0", "--y", "1")]
+    [InlineData("I(X;Y) = 1 bits (plugin, n = 4)", "--measure", "cmi", "--x", "0,1", "--y", "2")]
+    [InlineData("H(X|Z) = 0 bits (plugin, n = 4)", "--measure", "entropy", "--x", "2", "--z", "0,1")]
+    [InlineData("I(X;Y) = 2 bits (plugin, n = 4)", "--measure", "cmi", "--x", "0,1", "--y", "1,2")] // dit: overlapping sets compute, I(0;2|1) + H(1)
+    [InlineData("H(X|Z) = 0 bits (plugin, n = 4)", "--measure", "entropy", "--x", "0", "--z", "0")]  // dit: H(X0|X0) = 0
+    [InlineData("H(X|Z) = 1 bits (plugin, n = 4)", "--measure", "entropy", "--z", "2")]
     public void Axis_sets_from_stdin(string expected, params string[] options)
     {
         var (code, output, error) = CliRunner.RunWithStdin("1 0 0 1\n0 1 1 0\n", ["info", "--joint", "-", "--shape", "2,2,2", "--counts", "--base", "bits", .. options]);
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Equal(expected, output.Trim());
+    }
+
+    [Fact]
+    public void Counts_name_the_plug_in_and_n_in_json_and_a_distribution_names_none()
+    {
+        // Review 4: --counts gave an unnamed plug-in value while mi --joint --counts names its estimator.
+        var (code, output, _) = CliRunner.Run("info", "--joint", "1 0 0 1 0 1 1 0", "--shape", "2,2,2", "--counts", "--measure", "tc", "--json");
+        Assert.Equal(0, code);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            Assert.Equal(Math.Log(2), doc.RootElement.GetProperty("value").GetDouble(), 15);
+            Assert.Equal("plugin", doc.RootElement.GetProperty("estimator").GetString());
+            Assert.Equal(4, doc.RootElement.GetProperty("n").GetInt64());
+        }
+
+        (code, output, _) = CliRunner.Run("info", "--joint", Xor, "--shape", "2,2,2", "--measure", "tc", "--json");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("estimator", output, StringComparison.Ordinal);
+        (code, output, _) = CliRunner.Run("info", "--joint", Xor, "--shape", "2,2,2", "--measure", "tc");
+        Assert.Equal(0, code);
+        Assert.Equal("TC = 0.6931471806 nats", output.Trim());
     }
 
     [Fact]

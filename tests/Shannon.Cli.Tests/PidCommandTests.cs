@@ -33,7 +33,27 @@ public class PidCommandTests
     {
         var (code, output, _) = CliRunner.Run("pid", "--joint", "1 0 0 1 0 1 1 0", "--shape", "2,2,2", "--counts", "--base", "2");
         Assert.Equal(0, code);
-        Assert.Equal(["redundancy = 0 bits", "unique_1 = 0 bits", "unique_2 = 0 bits", "synergy = 1 bits", "I(S1,S2;T) = 1 bits (imin)"], output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
+        Assert.Equal(["redundancy = 0 bits", "unique_1 = 0 bits", "unique_2 = 0 bits", "synergy = 1 bits", "I(S1,S2;T) = 1 bits (imin, plugin, n = 4)"], output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
+
+        // Review 4: counts were decomposed by an unnamed plug-in while mi --joint --counts names its estimator. The JSON
+        // names it too, with n; a distribution is exact and names none.
+        (code, output, _) = CliRunner.Run("pid", "--joint", "1 0 0 1 0 1 1 0", "--shape", "2,2,2", "--counts", "--json");
+        Assert.Equal(0, code);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            Assert.Equal("plugin", doc.RootElement.GetProperty("estimator").GetString());
+            Assert.Equal(4, doc.RootElement.GetProperty("n").GetInt64());
+        }
+
+        (code, output, _) = CliRunner.Run("pid", "--joint", Xor, "--shape", "2,2,2", "--json");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("estimator", output, StringComparison.Ordinal);
+        (code, _, var error) = CliRunner.Run("pid", "--joint", "1 0 0 1 0 1 1 0.5", "--shape", "2,2,2", "--counts");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --counts entry 8 is 0.5; an estimator needs whole, non-negative counts", error, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("pid", "--joint", "0 0 0 0 0 0 0 0", "--shape", "2,2,2", "--counts");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --counts: the counts of --joint are all 0; there is nothing to estimate from.", error.Trim());
     }
 
     [Theory]

@@ -26,7 +26,7 @@ internal static class InfoCommand
         var x = new Option<string?>("--x") { Description = "Axes of X, comma-separated (entropy, cmi)." };
         var y = new Option<string?>("--y") { Description = "Axes of Y, comma-separated (cmi)." };
         var z = new Option<string?>("--z") { Description = "Conditioning axes Z, comma-separated (entropy, cmi); none by default." };
-        var counts = new Option<bool>("--counts") { Description = "The table holds counts; they are normalised explicitly." };
+        var counts = new Option<bool>("--counts") { Description = "The table holds whole counts of observations: the measure is the plug-in one of the counts divided by their total (named plugin, with n), not bias-corrected; mi --joint --counts and entropy --counts apply Grassberger, which info does not yet do on tables of more axes." };
         var columns = new Option<string?>("--columns") { Description = "Samples form: the columns, one variable each, comma-separated (o-information, s-information)." };
         var estimator = new Option<string?>("--estimator") { Description = $"Samples form: the mutual information estimator, {EstimatorChoice.AllNames} (default auto: {EstimatorChoice.AutoDiscrete} for discrete columns, ksg1 for continuous ones)." };
         var k = new Option<int?>("--k") { Description = "Samples form: neighbours of the k-NN estimators (default 3)." }.Within(OptionRanges.Neighbours);
@@ -63,10 +63,7 @@ internal static class InfoCommand
             }
 
             double[] values = NumberList.Read(parse.GetValue(joint)!, "--joint", context);
-            if (parse.GetValue(counts))
-            {
-                Distributions.Normalize(values, values);
-            }
+            long? n = parse.GetValue(counts) ? NumberList.PlugInCounts(values, "--joint") : null;
 
             var table = new JointDistribution(values, Axes(parse.GetValue(shape), "--shape") ?? []);
             var unit = LogBase.Parse(parse.GetValue(logBase)!);
@@ -74,11 +71,13 @@ internal static class InfoCommand
             var (label, value) = Compute(name, table, xs, ys, zs, unit);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(context, [new("value", value), new("unit", unit.Unit), new("measure", name), new("shape", table.Shape.ToArray())]);
+                List<KeyValuePair<string, object?>> fields = [new("value", value), new("unit", unit.Unit), new("measure", name), new("shape", table.Shape.ToArray())];
+                NumberList.AddPlugIn(fields, n);
+                CliOutput.Json(context, fields);
             }
             else
             {
-                context.Out.WriteLine($"{label} = {CliOutput.Number(value)} {unit.Unit}");
+                context.Out.WriteLine($"{label} = {CliOutput.Number(value)} {unit.Unit}{(n is long total ? $" ({NumberList.PlugInText(total)})" : string.Empty)}");
             }
 
             return ExitCodes.Success;

@@ -17,7 +17,7 @@ internal static class PidCommand
         var shape = new Option<string>("--shape") { Description = "Outcomes of source 1, source 2 and the target, e.g. 2,2,2.", Required = true };
         var measure = new Option<string>("--measure") { Description = "imin: Williams-Beer I_min (default); mmi: minimum mutual information.", DefaultValueFactory = _ => "imin" };
         measure.AcceptOnlyFromAmong("imin", "mmi");
-        var counts = new Option<bool>("--counts") { Description = "The table holds counts; they are normalised explicitly." };
+        var counts = new Option<bool>("--counts") { Description = "The table holds whole counts of observations: the decomposition is the plug-in one of the counts divided by their total (named plugin, with n). No bias-corrected estimator applies: I_min and MMI take minima over specific or mutual informations of the distribution, which Grassberger's entropy correction does not reach." };
         var logBase = CommonOptions.Base();
         var json = CommonOptions.Json();
         var command = new Command("pid", "Partial information decomposition of I(S1,S2;T): redundancy, unique information, synergy.\nExamples:\n  shannon pid --joint 0.25,0,0,0.25,0,0.25,0.25,0 --shape 2,2,2 --base 2      # XOR: 1 bit of synergy\n  shannon pid --joint 0.25,0,0.25,0,0.25,0,0,0.25 --shape 2,2,2 --base 2      # AND")
@@ -27,10 +27,7 @@ internal static class PidCommand
         command.SetAction(parse =>
         {
             double[] values = NumberList.Read(parse.GetValue(joint)!, "--joint", context);
-            if (parse.GetValue(counts))
-            {
-                Distributions.Normalize(values, values);
-            }
+            long? n = parse.GetValue(counts) ? NumberList.PlugInCounts(values, "--joint") : null;
 
             int[] axes = Shape(parse.GetValue(shape)!);
             if (axes.Length != 3)
@@ -44,9 +41,11 @@ internal static class PidCommand
             var atoms = PartialInformation.Of(table, name == "mmi" ? RedundancyMeasure.Mmi : RedundancyMeasure.Imin, unit);
             if (parse.GetValue(json))
             {
-                CliOutput.Json(context, [
+                List<KeyValuePair<string, object?>> fields = [
                     new("redundancy", atoms.Redundancy), new("unique_1", atoms.Unique1), new("unique_2", atoms.Unique2), new("synergy", atoms.Synergy),
-                    new("mutual_information", atoms.MutualInformation), new("unit", unit.Unit), new("measure", name)]);
+                    new("mutual_information", atoms.MutualInformation), new("unit", unit.Unit), new("measure", name)];
+                NumberList.AddPlugIn(fields, n);
+                CliOutput.Json(context, fields);
             }
             else
             {
@@ -54,7 +53,7 @@ internal static class PidCommand
                 context.Out.WriteLine($"unique_1 = {CliOutput.Number(atoms.Unique1)} {unit.Unit}");
                 context.Out.WriteLine($"unique_2 = {CliOutput.Number(atoms.Unique2)} {unit.Unit}");
                 context.Out.WriteLine($"synergy = {CliOutput.Number(atoms.Synergy)} {unit.Unit}");
-                context.Out.WriteLine($"I(S1,S2;T) = {CliOutput.Number(atoms.MutualInformation)} {unit.Unit} ({name})");
+                context.Out.WriteLine($"I(S1,S2;T) = {CliOutput.Number(atoms.MutualInformation)} {unit.Unit} ({name}{(n is long total ? ", " + NumberList.PlugInText(total) : string.Empty)})");
             }
 
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shannon.Measures;
 
 namespace Shannon.Cli;
 
@@ -115,6 +116,41 @@ internal static class NumberList
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// A table of counts read by the plug-in (<c>info</c> and <c>pid</c> with <c>--counts</c>): whole counts
+    /// (<see cref="WholeCounts"/>) divided by their total in place; returns the total n, printed beside the name.
+    /// </summary>
+    /// <exception cref="UsageException">An entry that is not a whole count, or a total of 0.</exception>
+    public static long PlugInCounts(double[] values, string input)
+    {
+        long total = 0;
+        foreach (long count in WholeCounts(values, "--counts", input))
+        {
+            total += count;
+        }
+
+        if (total == 0)
+        {
+            throw new UsageException($"--counts: the counts of {input} are all 0; there is nothing to estimate from.");
+        }
+
+        Distributions.Normalize(values, values);
+        return total;
+    }
+
+    /// <summary>"plugin, n = 20": how a line names the estimator of <see cref="PlugInCounts"/>.</summary>
+    public static string PlugInText(long n) => string.Create(CultureInfo.InvariantCulture, $"plugin, n = {n}");
+
+    /// <summary>The JSON fields <c>estimator</c> ("plugin") and <c>n</c> of a table read by <see cref="PlugInCounts"/>; none for a distribution (n null).</summary>
+    public static void AddPlugIn(List<KeyValuePair<string, object?>> fields, long? n)
+    {
+        if (n is long total)
+        {
+            fields.Add(new("estimator", "plugin"));
+            fields.Add(new("n", total));
+        }
     }
 
     private static bool LooksInline(string argument) =>
