@@ -34,6 +34,32 @@ public sealed class CalibrationCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tied_confidences_leave_out_coinciding_equal_mass_bins_and_label_the_first_closed()
+    {
+        // Review 4: ten rows at 0.5 under --strategy quantile gave "(0.5, 0.5]  10" (0.5 is not in (0.5, 0.5]) and
+        // three more bins (0.5, 0.5] that can hold nothing.
+        string probs = File("tied.csv", string.Concat(Enumerable.Repeat("0.5,0.5\n", 10)) + "0.6,0.4\n0.7,0.3\n0.8,0.2\n0.9,0.1\n0.95,0.05\n");
+        string labels = File("tied.txt", "0\n1\n0\n1\n0\n1\n0\n1\n0\n1\n0\n0\n1\n0\n0\n");
+        var (code, output, error) = CliRunner.Run("calibration", probs, labels, "--strategy", "quantile", "--bins", "5");
+        Assert.Equal(0, code);
+        string[] lines = output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("  [0.5, 0.5]", StringComparison.Ordinal) && l.Contains(" 10  0.500000", StringComparison.Ordinal));
+        Assert.DoesNotContain("(0.5, 0.5]", output, StringComparison.Ordinal);
+        Assert.Contains("(3 equal-mass bins)", output, StringComparison.Ordinal);
+        Assert.StartsWith("note: 2 of the 5 equal-mass bins asked for have edges that coincide with the bin before", error, StringComparison.Ordinal);
+        (code, output, _) = CliRunner.Run("calibration", probs, labels, "--strategy", "quantile", "--bins", "5", "--json");
+        Assert.Equal(0, code);
+        var json = Json(output);
+        Assert.Equal(2, json.GetProperty("bins_coincident").GetInt32());
+        Assert.Equal(3, json.GetProperty("bins").GetArrayLength());
+        Assert.Equal(10, json.GetProperty("bins")[0].GetProperty("count").GetInt32());
+        (code, output, error) = CliRunner.Run("calibration", probs, labels, "--bins", "5", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, Json(output).GetProperty("bins_coincident").GetInt32());
+    }
+
+    [Fact]
     public void A_blank_line_inside_labels_or_rows_is_refused_with_its_number()
     {
         // 4 predictions, 5 label lines with a blank third: skipping it would pair rows 3 and 4 with the wrong labels.

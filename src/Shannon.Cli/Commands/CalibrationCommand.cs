@@ -84,6 +84,12 @@ internal static class CalibrationCommand
                 ReliabilityDiagram.Save(report, plotPath, [probsPath, labelsPath]);
             }
 
+            if (report.CoincidentBins > 0)
+            {
+                int asked = report.Bins.Count + report.CoincidentBins;
+                context.Note($"note: {report.CoincidentBins} of the {asked} equal-mass bins asked for have edges that coincide with the bin before (more than n/{asked} tied confidences), so they hold no row and are left out: {report.Bins.Count} bins are shown; the rows, the ECE and the MCE are binned as scikit-learn's calibration_curve bins them.");
+            }
+
             if (parse.GetValue(json))
             {
                 CliOutput.Json(context, Fields(report, plotPath));
@@ -134,6 +140,7 @@ internal static class CalibrationCommand
             new("ece_classwise", report.EceClasswise),
             new("ece_debiased", report.EceDebiased),
             new("strategy", report.Strategy == BinStrategy.Uniform ? "uniform" : "quantile"),
+            new("bins_coincident", report.CoincidentBins),
             new("bins", report.Bins.Select(b => new Dictionary<string, object?>
             {
                 ["lower"] = b.Lower,
@@ -189,9 +196,11 @@ internal static class CalibrationCommand
         string interval = report.EceInterval is { } ci ? $" [{CliOutput.Number(ci.Low)}, {CliOutput.Number(ci.High)}] at {CliOutput.Number(ci.Level)}" : string.Empty;
         output.WriteLine($"ECE = {CliOutput.Number(report.Ece)}{interval} ({report.Bins.Count} {strategy} bins), MCE = {CliOutput.Number(report.Mce)}, classwise ECE = {CliOutput.Number(report.EceClasswise)}, debiased ECE = {CliOutput.Number(report.EceDebiased)}");
         output.WriteLine("  bin                              count  confidence  accuracy");
-        foreach (var b in report.Bins)
+        for (int i = 0; i < report.Bins.Count; i++)
         {
-            string range = $"({CliOutput.Number(b.Lower)}, {CliOutput.Number(b.Upper)}]";
+            // The first bin also holds values equal to its lower edge (tied minimum confidences, or 0): closed on both sides.
+            var b = report.Bins[i];
+            string range = $"{(i == 0 ? "[" : "(")}{CliOutput.Number(b.Lower)}, {CliOutput.Number(b.Upper)}]";
             string means = b.Count == 0 ? "-           -" : $"{b.Confidence,-10:0.000000}  {b.Accuracy:0.000000}";
             output.WriteLine($"  {range,-30} {b.Count,7}  {means}");
         }

@@ -92,6 +92,7 @@ internal static class CalibrationEngine
             : MetricsPass.Probabilities(values, classes, labels, options.Bins, options.Normalize, options.SumTolerance, confidence, correct, valuesName);
         var top = keepRows ? TopLabelBins.From(confidence, correct, options.Bins, options.Strategy) : part.TopBins();
         double ece = top.ExpectedError();
+        var bins = top.Bins();
         var fit = options.FitTemperature ? Fit(values, classes, labels.ToArray(), !logits, options, valuesName) : null;
         return new CalibrationReport
         {
@@ -108,7 +109,8 @@ internal static class CalibrationEngine
             EceDebiased = top.DebiasedError(),
             EceInterval = Interval(confidence, correct, top, options),
             Strategy = options.Strategy,
-            Bins = top.Bins(),
+            Bins = bins,
+            CoincidentBins = options.Bins - bins.Length,
             Temperature = fit,
         };
     }

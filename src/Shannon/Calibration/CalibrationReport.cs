@@ -93,8 +93,19 @@ public sealed record CalibrationReport
     /// <summary>How the top-label bins and the curve were placed.</summary>
     public BinStrategy Strategy { get; init; }
 
-    /// <summary>The top-label bins of the reliability diagram, in order, empty bins included (their means NaN).</summary>
+    /// <summary>
+    /// The top-label bins of the reliability diagram, in order, empty bins included (their means NaN), except those
+    /// whose edges coincide (<see cref="CoincidentBins"/>): the first bin is [lower, upper] (it also holds values equal to
+    /// its lower edge), every other (lower, upper].
+    /// </summary>
     public IReadOnlyList<CalibrationBin> Bins { get; init; } = [];
+
+    /// <summary>
+    /// How many of the bins asked for were left out of <see cref="Bins"/> because their edges coincided with the bin
+    /// before: equal-mass edges fall on the same value when more than N/B confidences are tied, and (a, a] holds no row.
+    /// 0 for equal-width bins. The bins asked for are <see cref="Bins"/>.Count plus this.
+    /// </summary>
+    public int CoincidentBins { get; init; }
 
     /// <summary>For binary input, scikit-learn's <c>calibration_curve</c> of the positive-class probabilities; null for multiclass input.</summary>
     public ReliabilityCurve? Curve { get; init; }

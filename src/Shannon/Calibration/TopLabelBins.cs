@@ -96,17 +96,27 @@ internal sealed class TopLabelBins
     internal static TopLabelBins FromTotals(double[] edges, long[] counts, double[] confidence, long[] correct, long n) =>
         new(edges, counts, confidence, correct, n);
 
-    /// <summary>The bins with their edges, counts, mean confidence and accuracy (NaN when empty).</summary>
+    /// <summary>
+    /// The bins with their edges, counts, mean confidence and accuracy (NaN when empty), leaving out every bin after the
+    /// first whose edges coincide: (a, a] holds nothing by construction (equal-mass edges of tied values, e.g. ten of
+    /// them at a confidence of 0.5), so it is no bin of the data. The rows are binned exactly as before (and as
+    /// scikit-learn's <c>calibration_curve</c>, which drops empty bins), so the ECE, MCE and every sum are unchanged.
+    /// </summary>
     internal CalibrationBin[] Bins()
     {
-        var bins = new CalibrationBin[_counts.Length];
-        for (int b = 0; b < bins.Length; b++)
+        var bins = new List<CalibrationBin>(_counts.Length);
+        for (int b = 0; b < _counts.Length; b++)
         {
+            if (b > 0 && _edges[b] == _edges[b + 1])
+            {
+                continue;
+            }
+
             long n = _counts[b];
-            bins[b] = new CalibrationBin(_edges[b], _edges[b + 1], n, n == 0 ? double.NaN : _confidence[b] / n, n == 0 ? double.NaN : (double)_correct[b] / n);
+            bins.Add(new CalibrationBin(_edges[b], _edges[b + 1], n, n == 0 ? double.NaN : _confidence[b] / n, n == 0 ? double.NaN : (double)_correct[b] / n));
         }
 
-        return bins;
+        return [.. bins];
     }
 
     /// <summary>ECE = Σ_b (n_b/N)|acc_b − conf_b| = (1/N) Σ_b |Σ correct − Σ confidence|.</summary>

@@ -8,6 +8,9 @@ internal static class CalibrationReference
     private static readonly Lazy<JsonDocument> Document = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "References", "calibration_reference.json"))));
 
+    /// <summary>The whole document, for a section that is one case (ties).</summary>
+    public static JsonElement Root => Document.Value.RootElement;
+
     /// <summary>The cases of one section (multiclass, logits, binary, debiased_monte_carlo).</summary>
     public static IEnumerable<JsonElement> Cases(string section) => Document.Value.RootElement.GetProperty(section).EnumerateArray();
 

@@ -47,6 +47,25 @@ public class CalibrationReferenceTests
     }
 
     [Fact]
+    public void Tied_confidences_leave_out_the_bins_whose_edges_coincide_as_sklearns_curve_drops_them()
+    {
+        // Review 4: 20 of 40 confidences at 0.5 gave four bins labelled (0.5, 0.5] beside the one holding the 20 rows.
+        var c = CalibrationReference.Root.GetProperty("ties");
+        var report = CalibrationReport.FromProbabilities(c.Doubles("probabilities"), 2, c.Ints("labels"), new CalibrationOptions { Bins = 10, Strategy = BinStrategy.Quantile });
+        CheckTopLabel(c.GetProperty("top"), report, "ties");
+        Assert.Equal(3, report.CoincidentBins);
+        Assert.Equal(7, report.Bins.Count);
+        Assert.Equal((0.5, 0.5, 20L), (report.Bins[0].Lower, report.Bins[0].Upper, report.Bins[0].Count));
+        Assert.Equal((0.5, 0.5145, 0L), (report.Bins[1].Lower, report.Bins[1].Upper, report.Bins[1].Count)); // empty by chance, not by construction: kept
+
+        // The bins that hold rows are scikit-learn's curve point for point; the ECE is its weighted gap.
+        var filled = report.Bins.Where(b => b.Count > 0).ToArray();
+        CalibrationReference.Close(c.Doubles("prob_true"), [.. filled.Select(b => b.Accuracy)], 1e-15, "prob_true", 1e-15);
+        CalibrationReference.Close(c.Doubles("prob_pred"), [.. filled.Select(b => b.Confidence)], 1e-14, "prob_pred");
+        CalibrationReference.Close(c.Number("sklearn_ece"), report.Ece, 1e-14, "ece against sklearn's curve");
+    }
+
+    [Fact]
     public void The_single_quantity_functions_read_the_same_numbers()
     {
         var c = CalibrationReference.Cases("multiclass").First();
@@ -191,10 +210,15 @@ public class CalibrationReferenceTests
         CalibrationReference.Close(expected.Number("debiased"), report.EceDebiased, 1e-11, $"{what} debiased", 1e-14);
         var edges = expected.Doubles("edges");
         var counts = expected.Ints("counts");
-        Assert.Equal(counts.Length, report.Bins.Count);
-        for (int b = 0; b < counts.Length; b++)
+        // numpy's bins after the first whose edges coincide, (a, a], hold nothing by construction and are not reported.
+        int[] kept = [.. Enumerable.Range(0, counts.Length).Where(b => b == 0 || edges[b] != edges[b + 1])];
+        Assert.All(Enumerable.Range(0, counts.Length).Except(kept), b => Assert.Equal(0, counts[b]));
+        Assert.Equal(kept.Length, report.Bins.Count);
+        Assert.Equal(counts.Length - kept.Length, report.CoincidentBins);
+        for (int i = 0; i < kept.Length; i++)
         {
-            var bin = report.Bins[b];
+            int b = kept[i];
+            var bin = report.Bins[i];
             Assert.Equal(edges[b], bin.Lower);
             Assert.Equal(edges[b + 1], bin.Upper);
             Assert.True(counts[b] == bin.Count, $"{what} bin {b}: count {counts[b]} expected, {bin.Count} given");

@@ -286,6 +286,20 @@ out["debiased_monte_carlo"].append({"probabilities": flat(p_mc), "labels": [int(
                                     "closed_form": top["debiased"], "monte_carlo": float(2 * top["ece"] - resampled.mean()),
                                     "monte_carlo_standard_error": float(resampled.std() / math.sqrt(resamples))})
 
+# Tied confidences: 20 of 40 rows at 0.5 put the first five equal-mass edges on 0.5, so three bins (0.5, 0.5] hold
+# nothing by construction (and the next, (0.5, 0.5145], happens to be empty). scikit-learn's calibration_curve (np.percentile edges, np.searchsorted) drops empty bins; its curve is the
+# accuracy and mean confidence of the bins that hold rows. A generator of its own, so the cases above keep their draws.
+tie_rng = np.random.default_rng(20261205)
+p_tie = np.concatenate([np.full(20, 0.5), np.round(tie_rng.uniform(0.5, 1.0, 20), 3)])
+y_tie = (tie_rng.random(40) >= p_tie).astype(np.int64)  # class 0 (the top label, confidence p) is right with probability p
+two_tie = np.stack([p_tie, 1 - p_tie], axis=1)
+top_tie = top_label(two_tie, y_tie, 10, "quantile")
+prob_true, prob_pred = calibration_curve((y_tie == 0).astype(np.int64), p_tie, n_bins=10, strategy="quantile")
+weights = np.array([c for c in top_tie["counts"] if c > 0], dtype=np.float64) / len(y_tie)
+out["ties"] = {"probabilities": flat(two_tie), "labels": [int(v) for v in y_tie], "classes": 2, "bins": 10, "top": top_tie,
+               "prob_true": flat(prob_true), "prob_pred": flat(prob_pred),
+               "sklearn_ece": float(np.sum(weights * np.abs(prob_true - prob_pred)))}
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "calibration_reference.json")
 with open(path, "w") as f:
     json.dump(out, f, allow_nan=False, separators=(",", ":"))
