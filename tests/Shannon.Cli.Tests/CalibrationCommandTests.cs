@@ -4,23 +4,11 @@ using Shannon.Data.Npy;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class CalibrationCommandTests : IDisposable
+public sealed class CalibrationCommandTests() : ScratchDirectoryTests("shannon-calibration-")
 {
     // Four two-class rows: confidences 0.9, 0.6, 0.7, 0.8, predictions 0, 0, 1, 0, labels 0, 1, 1, 0.
     private const string Rows = "0.9,0.1\n0.6,0.4\n0.3,0.7\n0.8,0.2\n";
     private const string Labels = "0\n1\n1\n0\n";
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-calibration-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private string File(string name, string text)
-    {
-        string path = Path.Combine(_directory, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
-    private string Path_(string name) => Path.Combine(_directory, name);
 
     private static JsonElement Json(string output) => JsonDocument.Parse(output).RootElement;
 
@@ -116,7 +104,7 @@ public sealed class CalibrationCommandTests : IDisposable
         int n = 300, c = 7;
         var z = Enumerable.Range(0, n * c).Select(_ => (float)((random.NextDouble() * 12) - 6)).ToArray();
         var y = Enumerable.Range(0, n).Select(i => i % 3 == 0 ? random.Next(c) : Array.IndexOf(z, z.Skip(i * c).Take(c).Max(), i * c) - (i * c)).ToArray();
-        string logits = Path_("z.npy");
+        string logits = PathOf("z.npy");
         NpyFile.Write(logits, z, [n, c]);
         string labels = File("y.txt", string.Join('\n', y));
         var (code, output, error) = CliRunner.Run("calibration", logits, labels, "--logits", "--fit-temperature", "--bins", "10", "--strategy", "quantile", "--base", "bits", "--json");
@@ -139,7 +127,7 @@ public sealed class CalibrationCommandTests : IDisposable
     {
         double[] p = [0.1, 0.2, 0.9, 0.95, 0.5, 0.3];
         int[] y = [0, 1, 1, 1, 0, 0];
-        string probs = Path_("p.npy");
+        string probs = PathOf("p.npy");
         NpyFile.Write(probs, p, [p.Length]);
         var (code, output, error) = CliRunner.RunWithStdin(string.Join('\n', y), "calibration", probs, "-", "--bins", "2", "--json");
         Assert.True(code == 0, error);
@@ -154,7 +142,7 @@ public sealed class CalibrationCommandTests : IDisposable
     [Fact]
     public void An_npy_table_on_stdin_is_spooled_and_named_stdin()
     {
-        string probs = Path_("p.npy");
+        string probs = PathOf("p.npy");
         NpyFile.Write(probs, [0.9f, 0.1f, 0.6f, 0.4f, 0.3f, 0.7f, 0.8f, 0.2f], [4, 2]);
         var (code, output, error, _) = CliRunner.RunWithStdinBytes(System.IO.File.ReadAllBytes(probs), "calibration", "-", File("y.txt", Labels), "--json");
         Assert.True(code == 0, error);
@@ -192,7 +180,7 @@ public sealed class CalibrationCommandTests : IDisposable
     [InlineData("svg")]
     public void Plot_writes_the_reliability_diagram(string extension)
     {
-        string plot = Path_($"reliability.{extension}");
+        string plot = PathOf($"reliability.{extension}");
         var (code, output, error) = CliRunner.Run("calibration", File("p.csv", Rows), File("y.txt", Labels), "--plot", plot);
         Assert.True(code == 0, error);
         Assert.Contains($"wrote {plot}", output, StringComparison.Ordinal);
@@ -207,7 +195,7 @@ public sealed class CalibrationCommandTests : IDisposable
             Assert.Equal("svg", svg.Root!.Name.LocalName);
         }
 
-        Assert.Single(Directory.GetFiles(_directory, $"*.{extension}*"));
+        Assert.Single(Directory.GetFiles(Scratch, $"*.{extension}*"));
     }
 
     [Fact]
@@ -253,18 +241,18 @@ public sealed class CalibrationCommandTests : IDisposable
         BadInput(CliRunner.Run("calibration", "-", "-"), "both read stdin");
         BadInput(CliRunner.Run("calibration", probs, labels, "--bins", "0"), "--bins must be in 1–10000");
         BadInput(CliRunner.Run("calibration", probs, labels, "--strategy", "kmeans"), "kmeans");
-        BadInput(CliRunner.Run("calibration", probs, labels, "--plot", Path_("figure.jpg")), "must end in .png or .svg");
+        BadInput(CliRunner.Run("calibration", probs, labels, "--plot", PathOf("figure.jpg")), "must end in .png or .svg");
         BadInput(CliRunner.Run("calibration", probs, labels, "--ci", "1.5"), "--ci must be in (0, 1)");
         BadInput(CliRunner.Run("calibration", probs, labels, "--ci", "0.9", "--replicates", "1"), "--replicates must be in 2–100000");
         BadInput(CliRunner.Run("calibration", probs, File("bad.txt", "0\nx\n")), "LABELS line 2 is 'x'");
-        BadInput(CliRunner.Run("calibration", Path_("missing.csv"), labels), "does not exist");
-        BadInput(CliRunner.Run("calibration", probs, Path_("missing.txt")), "does not exist");
-        CliRunner.AssertOneErrorLine(CliRunner.Run("calibration", probs, Path_("missing.npy")), $"LABELS file '{Path_("missing.npy")}' does not exist.");
+        BadInput(CliRunner.Run("calibration", PathOf("missing.csv"), labels), "does not exist");
+        BadInput(CliRunner.Run("calibration", probs, PathOf("missing.txt")), "does not exist");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("calibration", probs, PathOf("missing.npy")), $"LABELS file '{PathOf("missing.npy")}' does not exist.");
         BadInput(CliRunner.Run("calibration", File("b.csv", "0.5\n1.5\n"), File("y2.txt", "0\n1\n")), "greater than 1");
         BadInput(CliRunner.Run("calibration", File("b2.csv", "0.5\n0.5\n"), File("y3.txt", "0\n2\n")), "binary labels are 0 or 1");
         string svg = File("input.svg", "<svg/>");
         BadInput(CliRunner.Run("calibration", svg, labels, "--plot", svg), "also an input");
-        string npyLabels = Path_("labels.npy");
+        string npyLabels = PathOf("labels.npy");
         NpyFile.Write(npyLabels, [0.0, 1.0, 1.0, 0.0], [4]);
         BadInput(CliRunner.Run("calibration", probs, npyLabels), "must be a vector of int32/int64");
     }

@@ -5,19 +5,8 @@ using Shannon.Data.Npy;
 namespace Shannon.Cli.Tests;
 
 /// <summary>The CLI's promises on bad input: exit 2 with one line, ranges on every number, no NaN, outputs that are never lost.</summary>
-public sealed class HostileInputTests : IDisposable
+public sealed class HostileInputTests() : ScratchDirectoryTests("shannon-hostile-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-hostile-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private string File(string name, string text)
-    {
-        string path = Path.Combine(_directory, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
     private static void AssertOneErrorLine(int code, string output, string error, string expected)
     {
         Assert.Equal(2, code);
@@ -118,7 +107,7 @@ public sealed class HostileInputTests : IDisposable
     public void Values_outside_a_range_exit_2_naming_the_range_before_any_file_is_read(string value, string command, string expected)
     {
         // The files named do not exist: the range is checked first.
-        string[] args = [.. command.Split(' ').Select(a => a is "DATA" or "TEXT" or "CORPUS" or "OUT" ? Path.Combine(_directory, "missing-" + a + ".csv") : a), .. value.Split(' ')];
+        string[] args = [.. command.Split(' ').Select(a => a is "DATA" or "TEXT" or "CORPUS" or "OUT" ? PathOf("missing-" + a + ".csv") : a), .. value.Split(' ')];
         var (code, output, error) = CliRunner.Run(args);
         AssertOneErrorLine(code, output, error, expected);
     }
@@ -127,7 +116,7 @@ public sealed class HostileInputTests : IDisposable
     public void Io_failures_on_paths_the_user_gave_are_exit_2_with_one_line()
     {
         string text = File("text.txt", "in the beginning\n");
-        var run = CliRunner.Run("perplexity", text, "--html", Path.Combine(_directory, "no-such-dir", "page.html"));
+        var run = CliRunner.Run("perplexity", text, "--html", Path.Combine(Scratch, "no-such-dir", "page.html"));
         AssertOneErrorLine(run.Code, run.Out, run.Err, "does not exist");
 
         run = CliRunner.Run("perplexity", text, "--html", Path.Combine(text, "page.html"));
@@ -139,10 +128,10 @@ public sealed class HostileInputTests : IDisposable
             AssertOneErrorLine(run.Code, run.Out, run.Err, "/proc/");
         }
 
-        run = CliRunner.Run("perplexity", Path.Combine(_directory, "missing.txt"));
+        run = CliRunner.Run("perplexity", PathOf("missing.txt"));
         AssertOneErrorLine(run.Code, run.Out, run.Err, "missing.txt");
 
-        run = CliRunner.Run("perplexity", _directory);
+        run = CliRunner.Run("perplexity", Scratch);
         Assert.Equal(2, run.Code);
         Assert.Single(run.Err.TrimEnd('\n').Split('\n'));
     }
@@ -180,10 +169,10 @@ public sealed class HostileInputTests : IDisposable
     {
         string text = File("t.txt", "hi\n");
         string corpus = File("c.txt", "a b c\nb c d\n");
-        string model = Path.Combine(_directory, "c.kn");
+        string model = PathOf("c.kn");
         Assert.Equal(0, CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model).Code);
-        string linked = Path.Combine(_directory, "dl");
-        Directory.CreateSymbolicLink(linked, _directory);
+        string linked = PathOf("dl");
+        Directory.CreateSymbolicLink(linked, Scratch);
         foreach (string[] args in new[]
         {
             new[] { "compress", text, "-o", Path.Combine(linked, "t.txt") },
@@ -204,13 +193,13 @@ public sealed class HostileInputTests : IDisposable
     public void Compress_and_decompress_never_replace_the_model_they_read()
     {
         string text = File("te.txt", "in the beginning\n");
-        string model = Path.Combine(_directory, "m.kn");
+        string model = PathOf("m.kn");
         Assert.Equal(0, CliRunner.Run("ngram", "train", File("c.txt", "in the beginning was the word\n"), "--order", "3", "--level", "char", "-o", model).Code);
         byte[] modelBytes = System.IO.File.ReadAllBytes(model);
-        string packed = Path.Combine(_directory, "te.shn");
+        string packed = PathOf("te.shn");
         Assert.Equal(0, CliRunner.Run("compress", text, "-o", packed, "--model", "ngram:" + model).Code);
-        Directory.CreateSymbolicLink(Path.Combine(_directory, "dl"), _directory);
-        foreach (string output in new[] { model, Path.Combine(_directory, "dl", "m.kn") })
+        Directory.CreateSymbolicLink(PathOf("dl"), Scratch);
+        foreach (string output in new[] { model, Path.Combine(Scratch, "dl", "m.kn") })
         {
             var run = CliRunner.Run("compress", text, "-o", output, "--model", "ngram:" + model);
             AssertOneErrorLine(run.Code, run.Out, run.Err, "also an input");
@@ -223,7 +212,7 @@ public sealed class HostileInputTests : IDisposable
         }
 
         Assert.Equal(modelBytes, System.IO.File.ReadAllBytes(model));
-        Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Scratch, "*.tmp"));
     }
 
     [Fact]
@@ -240,8 +229,8 @@ public sealed class HostileInputTests : IDisposable
         System.IO.File.SetUnixFileMode(output, privateMode);
         Assert.Equal(0, CliRunner.Run("compress", text, "-o", output).Code);
         Assert.Equal(privateMode, System.IO.File.GetUnixFileMode(output));
-        Assert.Equal(0, CliRunner.Run("decompress", output, "-o", Path.Combine(_directory, "back.txt")).Code);
-        Assert.Equal("hi\n", System.IO.File.ReadAllText(Path.Combine(_directory, "back.txt")));
+        Assert.Equal(0, CliRunner.Run("decompress", output, "-o", PathOf("back.txt")).Code);
+        Assert.Equal("hi\n", System.IO.File.ReadAllText(PathOf("back.txt")));
     }
 
     [Fact]
@@ -251,7 +240,7 @@ public sealed class HostileInputTests : IDisposable
         var run = CliRunner.Run("ngram", "train", File("blank.txt", "\n\n"), "-o", model);
         Assert.Equal(2, run.Code);
         Assert.Equal("previous model", System.IO.File.ReadAllText(model));
-        Assert.Empty(Directory.GetFiles(_directory, "*.tmp", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Scratch, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -287,9 +276,9 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void A_binary_file_given_as_text_is_named_without_its_bytes()
     {
-        string npy = Path.Combine(_directory, "w.npy");
+        string npy = PathOf("w.npy");
         NpyFile.Write(npy, [1.0, 2.0], [2]);
-        string binary = Path.Combine(_directory, "numbers.txt");
+        string binary = PathOf("numbers.txt");
         System.IO.File.Copy(npy, binary);
         foreach (string[] args in new[]
         {
@@ -298,7 +287,7 @@ public sealed class HostileInputTests : IDisposable
             ["mi", "--joint", binary],
             ["mi", "--labels", binary, binary],
             ["perplexity", binary],
-            ["ngram", "train", binary, "-o", Path.Combine(_directory, "m.kn")],
+            ["ngram", "train", binary, "-o", PathOf("m.kn")],
             ["loss", "--logits", binary, "--targets", binary],
             ["channel", "capacity", "--matrix", binary],
         })
@@ -320,7 +309,7 @@ public sealed class HostileInputTests : IDisposable
     {
         string logits = File("z.csv", "2,1,0.1\n0.5,2.5,0.3\n");
         string targets = File("y.txt", "0\n1\n");
-        string weights = Path.Combine(_directory, "w.npy");
+        string weights = PathOf("w.npy");
         NpyFile.Write(weights, [1.0, 2.0, 0.5], [3]);
         var inline = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--weights", "1,2,0.5", "--json");
         var npy = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--weights", weights, "--json");
@@ -410,7 +399,7 @@ public sealed class HostileInputTests : IDisposable
         var json = JsonDocument.Parse(CliRunner.Run("entropy", "--samples", literal, "--column", "x", "--json").Out).RootElement;
         Assert.Equal(4, json.GetProperty("n").GetInt32());
         Assert.Equal(Math.Log(2), json.GetProperty("plug_in").GetDouble(), 1e-12);
-        var missing = CliRunner.Run("entropy", "--samples", Path.Combine(_directory, "data[0-9].csv"), "--column", "x");
+        var missing = CliRunner.Run("entropy", "--samples", PathOf("data[0-9].csv"), "--column", "x");
         AssertOneErrorLine(missing.Code, missing.Out, missing.Err, "does not exist");
     }
 

@@ -3,20 +3,15 @@ using Shannon.Data.Npy;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class LogisticCommandTests : IDisposable
+public sealed class LogisticCommandTests() : ScratchDirectoryTests("shannon-logistic-")
 {
     private static readonly string Digits = Path.Combine(AppContext.BaseDirectory, "data", "digits.csv");
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-logistic-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private string Path_(string name) => Path.Combine(_directory, name);
 
     [Fact]
     public void Held_out_digits_logits_feed_the_calibration_command()
     {
-        string logits = Path_("z.npy");
-        string labels = Path_("y.txt");
+        string logits = PathOf("z.npy");
+        string labels = PathOf("y.txt");
         var (code, output, error) = CliRunner.Run("logistic", Digits, "--target", "target", "--logits", logits, "--labels", labels, "--epochs", "60", "--json");
         Assert.True(code == 0, error);
         var json = JsonDocument.Parse(output).RootElement;
@@ -27,7 +22,7 @@ public sealed class LogisticCommandTests : IDisposable
         Assert.True(json.GetProperty("test_accuracy").GetDouble() > 0.85);
         var array = NpyFile.Read(logits);
         Assert.Equal([539, 10], array.Shape);
-        Assert.Equal(539, File.ReadAllLines(labels).Length);
+        Assert.Equal(539, System.IO.File.ReadAllLines(labels).Length);
 
         var (calibrationCode, report, calibrationError) = CliRunner.Run("calibration", logits, labels, "--logits", "--json");
         Assert.True(calibrationCode == 0, calibrationError);
@@ -48,15 +43,15 @@ public sealed class LogisticCommandTests : IDisposable
             Assert.Single(error.Trim().Split('\n'));
         }
 
-        Bad("no column 'label'", Digits, "--target", "label", "--logits", Path_("z.npy"), "--labels", Path_("y.txt"));
-        Bad("must end in .npy", Digits, "--target", "target", "--logits", Path_("z.csv"), "--labels", Path_("y.txt"));
-        Bad("also an input", Digits, "--target", "target", "--logits", Path_("z.npy"), "--labels", Digits);
-        Bad("--logits and --labels name the same file", Digits, "--target", "target", "--logits", Path_("lg.npy"), "--labels", Path_("lg.npy"));
-        Directory.CreateSymbolicLink(Path_("dl"), _directory);
-        Bad("--logits and --labels name the same file", Digits, "--target", "target", "--logits", Path_("lg.npy"), "--labels", Path_("dl/lg.npy"));
-        Assert.False(File.Exists(Path_("lg.npy")));
-        Bad("--test-fraction must be in [0.05, 0.95]", Digits, "--target", "target", "--logits", Path_("z.npy"), "--labels", Path_("y.txt"), "--test-fraction", "1");
-        Bad("--epochs must be in 1–100000", Digits, "--target", "target", "--logits", Path_("z.npy"), "--labels", Path_("y.txt"), "--epochs", "0");
-        Assert.False(File.Exists(Path_("z.npy")));
+        Bad("no column 'label'", Digits, "--target", "label", "--logits", PathOf("z.npy"), "--labels", PathOf("y.txt"));
+        Bad("must end in .npy", Digits, "--target", "target", "--logits", PathOf("z.csv"), "--labels", PathOf("y.txt"));
+        Bad("also an input", Digits, "--target", "target", "--logits", PathOf("z.npy"), "--labels", Digits);
+        Bad("--logits and --labels name the same file", Digits, "--target", "target", "--logits", PathOf("lg.npy"), "--labels", PathOf("lg.npy"));
+        Directory.CreateSymbolicLink(PathOf("dl"), Scratch);
+        Bad("--logits and --labels name the same file", Digits, "--target", "target", "--logits", PathOf("lg.npy"), "--labels", PathOf("dl/lg.npy"));
+        Assert.False(System.IO.File.Exists(PathOf("lg.npy")));
+        Bad("--test-fraction must be in [0.05, 0.95]", Digits, "--target", "target", "--logits", PathOf("z.npy"), "--labels", PathOf("y.txt"), "--test-fraction", "1");
+        Bad("--epochs must be in 1–100000", Digits, "--target", "target", "--logits", PathOf("z.npy"), "--labels", PathOf("y.txt"), "--epochs", "0");
+        Assert.False(System.IO.File.Exists(PathOf("z.npy")));
     }
 }

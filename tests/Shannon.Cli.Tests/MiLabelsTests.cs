@@ -2,21 +2,10 @@ using System.Text.Json;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class MiLabelsTests : IDisposable
+public sealed class MiLabelsTests() : ScratchDirectoryTests("shannon-mi-labels-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-mi-labels-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     // scikit-learn: mutual_info_score(['x','x','y','y'], ['p','p','q','r']) = ln 2; NMI and AMI per averaging below.
-    private (string A, string B) Example() => (Write("a.txt", "x\nx\ny\ny\n"), Write("b.txt", "p\r\np \nq\nr"));
+    private (string A, string B) Example() => (File("a.txt", "x\nx\ny\ny\n"), File("b.txt", "p\r\np \nq\nr"));
 
     [Fact]
     public void Mutual_information_human_line_and_bits_json()
@@ -75,8 +64,8 @@ public sealed class MiLabelsTests : IDisposable
     [Fact]
     public void Length_mismatch_names_the_unpaired_line()
     {
-        string a = Write("a.txt", "1\n2\n3\n");
-        string b = Write("b.txt", "1\n2\n");
+        string a = File("a.txt", "1\n2\n3\n");
+        string b = File("b.txt", "1\n2\n");
         var (code, output, error) = CliRunner.Run("mi", "--labels", a, b);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
@@ -87,13 +76,13 @@ public sealed class MiLabelsTests : IDisposable
     [Fact]
     public void Bad_input_exits_2_with_one_line()
     {
-        string a = Write("a.txt", "1\n2\n");
-        string blank = Write("blank.txt", "1\n\n");
-        string empty = Write("empty.txt", "");
+        string a = File("a.txt", "1\n2\n");
+        string blank = File("blank.txt", "1\n\n");
+        string empty = File("empty.txt", "");
         AssertBad(["mi", "--labels", a, blank], "error: FILE_B '");
         AssertBad(["mi", "--labels", a, blank], "has an empty label on line 2.");
         AssertBad(["mi", "--labels", empty, a], "has no labels.");
-        AssertBad(["mi", "--labels", a, Path.Combine(_directory, "missing.txt")], "error: FILE_B file '");
+        AssertBad(["mi", "--labels", a, PathOf("missing.txt")], "error: FILE_B file '");
         AssertBad(["mi", "--labels", a, a, "--counts"], "error: --counts does not apply to mi --labels.");
         AssertBad(["mi", "--labels", "-", "-"], "error: only one of FILE_A and FILE_B can be -");
         AssertBad(["mi", "--labels", a], "error:");

@@ -8,19 +8,11 @@ namespace Shannon.Cli.Tests;
 /// One rule for every output option (OutputPaths): <c>-</c> is stdout where the output is a stream, refused with the
 /// reason where it cannot be, and never a file literally named <c>-</c>; <c>./-</c> still writes such a file.
 /// </summary>
-public sealed class OutputPathTests : IDisposable
+public sealed class OutputPathTests() : ScratchDirectoryTests("shannon-outputs-")
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"shannon-outputs-{Guid.NewGuid():N}");
     private readonly string _previous = Environment.CurrentDirectory;
 
-    public OutputPathTests()
-    {
-        Directory.CreateDirectory(_directory);
-    }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private string Corpus => Write("corpus.txt", "in the beginning was the word\nand the word was with god\n");
+    private string Corpus => File("corpus.txt", "in the beginning was the word\nand the word was with god\n");
 
     [Fact]
     public void Ngram_train_writes_the_model_to_stdout_and_the_summary_to_stderr()
@@ -31,21 +23,21 @@ public sealed class OutputPathTests : IDisposable
         Assert.StartsWith("trained order-2 word model", summary);
         var model = KneserNeyFile.Load(new MemoryStream(stdout));
         Assert.Equal(2, model.Order);
-        Assert.False(File.Exists(Path.Combine(_directory, "-")));
-        Assert.False(File.Exists("-"));
+        Assert.False(System.IO.File.Exists(PathOf("-")));
+        Assert.False(System.IO.File.Exists("-"));
     }
 
     [Fact]
     public void Loss_grad_to_stdout_is_a_npy_array()
     {
-        string logits = Write("z.csv", "1,2,3\n0,0,1\n");
-        string targets = Write("y.txt", "0\n2\n");
+        string logits = File("z.csv", "1,2,3\n0,0,1\n");
+        string targets = File("y.txt", "0\n2\n");
         var (code, stdout, text, summary) = CliRunner.RunBinary([], "loss", "--logits", logits, "--targets", targets, "--grad", "-");
         Assert.True(code == 0, summary);
         Assert.Equal(string.Empty, text);
         Assert.StartsWith("cross-entropy", summary.ToLowerInvariant());
-        string file = Path.Combine(_directory, "grad.npy");
-        File.WriteAllBytes(file, stdout);
+        string file = PathOf("grad.npy");
+        System.IO.File.WriteAllBytes(file, stdout);
         var grad = NpyFile.Read(file);
         Assert.Equal([2, 3], grad.Shape);
     }
@@ -63,12 +55,12 @@ public sealed class OutputPathTests : IDisposable
     [Fact]
     public void A_file_named_dash_is_reachable_as_dot_slash_dash()
     {
-        Environment.CurrentDirectory = _directory;
+        Environment.CurrentDirectory = Scratch;
         try
         {
             var (code, _, error) = CliRunner.Run("ngram", "train", Corpus, "--order", "2", "-o", "./-");
             Assert.True(code == 0, error);
-            Assert.Equal(2, KneserNeyFile.Load(Path.Combine(_directory, "-")).Order);
+            Assert.Equal(2, KneserNeyFile.Load(PathOf("-")).Order);
         }
         finally
         {
@@ -90,8 +82,8 @@ public sealed class OutputPathTests : IDisposable
     public void Dash_where_stdout_cannot_hold_the_output_exits_2_naming_the_option(string[] args, string expected)
     {
         string corpus = Corpus;
-        string numbers = Write("p.txt", "0.5\n0.5\n");
-        string labels = Write("l.txt", "1\n");
+        string numbers = File("p.txt", "0.5\n0.5\n");
+        string labels = File("l.txt", "1\n");
         string[] resolved = [.. args.Select(a => a switch
         {
             "CORPUS" => corpus,
@@ -106,13 +98,6 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal(string.Empty, text);
         Assert.Contains(expected, error);
         Assert.Single(error.Trim().Split('\n'));
-        Assert.False(File.Exists("-"));
-    }
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
+        Assert.False(System.IO.File.Exists("-"));
     }
 }

@@ -10,12 +10,8 @@ namespace Shannon.Cli.Tests;
 /// (<see cref="CliInput"/>): each command must give the same output from stdin as from the file, name stdin (never
 /// the spooled temporary file) in its messages, and leave no spooled file behind.
 /// </summary>
-public sealed class StdinTests : IDisposable
+public sealed class StdinTests() : ScratchDirectoryTests("shannon-stdin-tests-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-stdin-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     public static TheoryData<string[]> DataCommands() => new()
     {
         { ["features", "{data}", "--target", "target", "--json"] },
@@ -31,7 +27,7 @@ public sealed class StdinTests : IDisposable
     {
         string iris = Data("iris.csv");
         var fromFile = CliRunner.Run(Fill(template, iris));
-        var fromStdin = CliRunner.RunWithStdin(File.ReadAllText(iris), Fill(template, "-"));
+        var fromStdin = CliRunner.RunWithStdin(System.IO.File.ReadAllText(iris), Fill(template, "-"));
         Assert.True(fromFile.Code == 0, fromFile.Err);
         Assert.Equal((fromFile.Code, fromFile.Out, fromFile.Err), (fromStdin.Code, fromStdin.Out, fromStdin.Err));
     }
@@ -39,7 +35,7 @@ public sealed class StdinTests : IDisposable
     [Fact]
     public void Parquet_and_gzip_on_stdin_are_recognised_by_their_first_bytes()
     {
-        string parquet = Path.Combine(_directory, "iris.parquet");
+        string parquet = PathOf("iris.parquet");
         using (var connection = new DuckDBConnection("DataSource=:memory:"))
         {
             connection.Open();
@@ -49,14 +45,14 @@ public sealed class StdinTests : IDisposable
         }
 
         var expected = CliRunner.Run("features", Data("iris.csv"), "--target", "target", "--json");
-        var fromParquet = CliRunner.RunWithStdinBytes(File.ReadAllBytes(parquet), "features", "-", "--target", "target", "--json");
+        var fromParquet = CliRunner.RunWithStdinBytes(System.IO.File.ReadAllBytes(parquet), "features", "-", "--target", "target", "--json");
         Assert.True(fromParquet.Code == 0, fromParquet.Err);
         Assert.Equal(expected.Out, fromParquet.Out);
 
         using var gzipped = new MemoryStream();
         using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
         {
-            gzip.Write(File.ReadAllBytes(Data("iris.csv")));
+            gzip.Write(System.IO.File.ReadAllBytes(Data("iris.csv")));
         }
 
         var fromGzip = CliRunner.RunWithStdinBytes(gzipped.ToArray(), "features", "-", "--target", "target", "--json");
@@ -69,7 +65,7 @@ public sealed class StdinTests : IDisposable
         using var gzipped = new MemoryStream();
         using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
         {
-            gzip.Write(File.ReadAllBytes(csv));
+            gzip.Write(System.IO.File.ReadAllBytes(csv));
         }
 
         byte[] whole = gzipped.ToArray();
@@ -88,9 +84,9 @@ public sealed class StdinTests : IDisposable
     public void A_truncated_gzip_table_exits_2_from_a_file_and_from_stdin(params string[] template)
     {
         byte[] cut = CutGzip(Data("digits.csv"));
-        string path = Path.Combine(_directory, "cut.csv.gz");
-        File.WriteAllBytes(path, cut);
-        string[] Args(string data) => [.. template.Select(a => a.Replace("{data}", data).Replace("{out}", Path.Combine(_directory, "report-out")))];
+        string path = PathOf("cut.csv.gz");
+        System.IO.File.WriteAllBytes(path, cut);
+        string[] Args(string data) => [.. template.Select(a => a.Replace("{data}", data).Replace("{out}", PathOf("report-out")))];
 
         var fromFile = CliRunner.Run(Args(path));
         Assert.Equal(2, fromFile.Code);
@@ -107,22 +103,22 @@ public sealed class StdinTests : IDisposable
     [Fact]
     public void The_spooled_copy_of_stdin_is_deleted_after_success_and_after_failure()
     {
-        byte[] iris = File.ReadAllBytes(Data("iris.csv"));
+        byte[] iris = System.IO.File.ReadAllBytes(Data("iris.csv"));
         var ok = CliRunner.RunWithStdinBytes(iris, "features", "-", "--target", "target");
         Assert.Equal(0, ok.Code);
         Assert.NotNull(ok.Context.SpoolFile);
-        Assert.False(File.Exists(ok.Context.SpoolFile));
+        Assert.False(System.IO.File.Exists(ok.Context.SpoolFile));
         Assert.False(Directory.Exists(Path.GetDirectoryName(ok.Context.SpoolFile)));
 
         var bad = CliRunner.RunWithStdinBytes(iris, "features", "-", "--target", "no_such_column");
         Assert.Equal(2, bad.Code);
-        Assert.False(File.Exists(bad.Context.SpoolFile));
+        Assert.False(System.IO.File.Exists(bad.Context.SpoolFile));
     }
 
     [Fact]
     public void Messages_name_stdin_not_the_temporary_file()
     {
-        var (code, output, error) = CliRunner.RunWithStdin(File.ReadAllText(Data("iris.csv")), "features", "-", "--target", "no_such_column");
+        var (code, output, error) = CliRunner.RunWithStdin(System.IO.File.ReadAllText(Data("iris.csv")), "features", "-", "--target", "no_such_column");
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.Single(error.TrimEnd().Split('\n'));
@@ -139,11 +135,11 @@ public sealed class StdinTests : IDisposable
     [Fact]
     public void Report_from_stdin_names_its_source_stdin()
     {
-        string output = Path.Combine(_directory, "report");
-        var (code, _, error) = CliRunner.RunWithStdin(File.ReadAllText(Data("iris.csv")), "report", "-", "--target", "target",
+        string output = PathOf("report");
+        var (code, _, error) = CliRunner.RunWithStdin(System.IO.File.ReadAllText(Data("iris.csv")), "report", "-", "--target", "target",
             "--permutations", "5", "--replicates", "5", "-o", output, "--json");
         Assert.True(code == 0, error);
-        string html = File.ReadAllText(Path.Combine(output, "report.html"));
+        string html = System.IO.File.ReadAllText(Path.Combine(output, "report.html"));
         Assert.Contains("stdin", html, StringComparison.Ordinal);
         Assert.DoesNotContain("shannon-stdin-", html, StringComparison.Ordinal);
     }
@@ -152,13 +148,13 @@ public sealed class StdinTests : IDisposable
     public void Perplexity_and_ngram_train_read_text_from_stdin()
     {
         const string text = "in the beginning god created the heaven and the earth\n\nand the earth was without form\n";
-        string file = Write("text.txt", text);
+        string file = File("text.txt", text);
         var fromFile = CliRunner.Run("perplexity", file, "--json");
         var fromStdin = CliRunner.RunWithStdin(text, "perplexity", "-", "--json");
         Assert.True(fromFile.Code == 0, fromFile.Err);
         Assert.Equal(fromFile.Out, fromStdin.Out);
 
-        string model = Path.Combine(_directory, "m.kn");
+        string model = PathOf("m.kn");
         var train = CliRunner.RunWithStdin(text, "ngram", "train", "-", "--order", "2", "-o", model);
         Assert.True(train.Code == 0, train.Err);
         var trained = CliRunner.RunWithStdin(text, "perplexity", "-", "--model", "ngram:" + model, "--json");
@@ -168,7 +164,7 @@ public sealed class StdinTests : IDisposable
             JsonDocument.Parse(trainedFromFile.Out).RootElement.GetProperty("perplexity").GetDouble(),
             JsonDocument.Parse(trained.Out).RootElement.GetProperty("perplexity").GetDouble());
 
-        var fromStdinModel = CliRunner.RunWithStdinBytes(File.ReadAllBytes(model), "perplexity", file, "--model", "ngram:-", "--json");
+        var fromStdinModel = CliRunner.RunWithStdinBytes(System.IO.File.ReadAllBytes(model), "perplexity", file, "--model", "ngram:-", "--json");
         Assert.True(fromStdinModel.Code == 0, fromStdinModel.Err);
         Assert.Equal(trained.Out.Replace("from m.kn", "from stdin", StringComparison.Ordinal), fromStdinModel.Out);
 
@@ -180,7 +176,7 @@ public sealed class StdinTests : IDisposable
     public void Logprobs_jsonl_from_stdin()
     {
         const string line = """{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":" b","logprob":-1.5}]}}]}""";
-        var fromFile = CliRunner.Run("perplexity", "--logprobs", Write("r.jsonl", line + "\n"), "--json");
+        var fromFile = CliRunner.Run("perplexity", "--logprobs", File("r.jsonl", line + "\n"), "--json");
         var fromStdin = CliRunner.RunWithStdin(line + "\n", "perplexity", "--logprobs", "-", "--json");
         Assert.True(fromStdin.Code == 0, fromStdin.Err);
         Assert.Equal(
@@ -195,13 +191,13 @@ public sealed class StdinTests : IDisposable
     [Fact]
     public void Loss_reads_npy_logits_or_text_targets_from_stdin()
     {
-        string logits = Path.Combine(_directory, "z.npy");
+        string logits = PathOf("z.npy");
         NpyFile.Write(logits, [2f, 1f, 0.1f, -431f, 279f, 427f], [2, 3]);
-        string targets = Write("y.txt", "0\n0\n");
+        string targets = File("y.txt", "0\n0\n");
         var fromFiles = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--json");
         Assert.True(fromFiles.Code == 0, fromFiles.Err);
 
-        var npyOnStdin = CliRunner.RunWithStdinBytes(File.ReadAllBytes(logits), "loss", "--logits", "-", "--targets", targets, "--json");
+        var npyOnStdin = CliRunner.RunWithStdinBytes(System.IO.File.ReadAllBytes(logits), "loss", "--logits", "-", "--targets", targets, "--json");
         Assert.True(npyOnStdin.Code == 0, npyOnStdin.Err);
         Assert.Equal(fromFiles.Out, npyOnStdin.Out);
 
@@ -223,9 +219,9 @@ public sealed class StdinTests : IDisposable
         Assert.Equal(CliRunner.Run("cross-entropy", "0.9,0.1", "0.5,0.5").Out, CliRunner.RunWithStdin("0.9,0.1", "cross-entropy", "-", "0.5,0.5").Out);
         Assert.Equal(CliRunner.Run("info", "--joint", "0.25,0,0,0.25,0,0.25,0.25,0", "--shape", "2,2,2").Out,
             CliRunner.RunWithStdin("0.25,0,0,0.25,0,0.25,0.25,0", "info", "--joint", "-", "--shape", "2,2,2").Out);
-        Assert.Equal(CliRunner.Run("ib", "--joint", Write("j.csv", "0.4,0.1\n0.1,0.4\n"), "--beta", "5", "--clusters", "2").Out,
+        Assert.Equal(CliRunner.Run("ib", "--joint", File("j.csv", "0.4,0.1\n0.1,0.4\n"), "--beta", "5", "--clusters", "2").Out,
             CliRunner.RunWithStdin("0.4,0.1\n0.1,0.4\n", "ib", "--joint", "-", "--beta", "5", "--clusters", "2").Out);
-        string labels = Write("a.txt", "x\ny\nx\ny\n");
+        string labels = File("a.txt", "x\ny\nx\ny\n");
         Assert.Equal(CliRunner.Run("mi", "--labels", labels, labels).Out, CliRunner.RunWithStdin("x\ny\nx\ny\n", "mi", "--labels", "-", labels).Out);
     }
 
@@ -241,16 +237,9 @@ public sealed class StdinTests : IDisposable
         Assert.Equal(2, loss.Code);
         Assert.StartsWith("error: --logits and --targets both read stdin", loss.Err, StringComparison.Ordinal);
 
-        var sql = CliRunner.RunWithStdin(File.ReadAllText(Data("iris.csv")), "features", "-", "--target", "target", "--emit-sql");
+        var sql = CliRunner.RunWithStdin(System.IO.File.ReadAllText(Data("iris.csv")), "features", "-", "--target", "target", "--emit-sql");
         Assert.Equal(2, sql.Code);
         Assert.Contains("--emit-sql needs DATA as a file path", sql.Err, StringComparison.Ordinal);
-    }
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
-        return path;
     }
 
     private static string[] Fill(string[] template, string data) => [.. template.Select(a => a == "{data}" ? data : a)];
