@@ -3,26 +3,8 @@ using Shannon.Data.Npy;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class LossCommandTests : IDisposable
+public sealed class LossCommandTests() : ScratchDirectoryTests("shannon-loss-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-loss-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private string File(string name, string text)
-    {
-        string path = Path.Combine(_directory, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
-    private string Npy(string name, float[] values, int rows, int columns)
-    {
-        string path = Path.Combine(_directory, name);
-        NpyFile.Write(path, values, [rows, columns]);
-        return path;
-    }
-
     [Fact]
     public void Lesson_example_from_csv_in_json()
     {
@@ -41,7 +23,7 @@ public sealed class LossCommandTests : IDisposable
     {
         string logits = Npy("z.npy", [2f, 1f, 0.1f, -431f, 279f, 427f, 0f, 0f, 0f], 3, 3);
         string targets = File("y.txt", "0\n0\n-1\n");
-        string grad = Path.Combine(_directory, "grad.npy");
+        string grad = PathOf("grad.npy");
         var (code, output, error) = CliRunner.Run("loss", "--logits", logits, "--targets", targets, "--ignore-index", "-1",
             "--weights", "1,2,3", "--label-smoothing", "0.1", "--temperature", "1", "--reduction", "none", "--grad", grad, "--json");
         Assert.True(code == 0, error);
@@ -95,6 +77,6 @@ public sealed class LossCommandTests : IDisposable
         Assert.Contains("is one of the input files", error);
         Assert.Equal("0\n", System.IO.File.ReadAllText(y));
         Assert.Equal(2, CliRunner.Run("loss", "--logits", File("z3.csv", "1,2\n"), "--targets", y, "--reduction", "avg").Code);
-        Assert.Equal(2, CliRunner.Run("loss", "--logits", Path.Combine(_directory, "missing.npy"), "--targets", y).Code);
+        Assert.Equal(2, CliRunner.Run("loss", "--logits", PathOf("missing.npy"), "--targets", y).Code);
     }
 }

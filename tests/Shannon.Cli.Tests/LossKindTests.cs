@@ -8,32 +8,9 @@ namespace Shannon.Cli.Tests;
 /// <c>shannon loss --kind …</c> round trips: .npy inputs written here, the command run in-process, its value and gradient
 /// files compared with the library's own answer on the same arrays (the same code path, so bit for bit).
 /// </summary>
-public sealed class LossKindTests : IDisposable
+public sealed class LossKindTests() : ScratchDirectoryTests("shannon-loss-kinds-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-loss-kinds-").FullName;
     private readonly Random _random = new(21);
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private string Path(string name) => System.IO.Path.Combine(_directory, name);
-
-    private string Npy(string name, float[] values, params int[] shape)
-    {
-        NpyFile.Write(Path(name), values, shape);
-        return Path(name);
-    }
-
-    private string Npy(string name, double[] values, params int[] shape)
-    {
-        NpyFile.Write(Path(name), values, shape);
-        return Path(name);
-    }
-
-    private string Text(string name, string text)
-    {
-        File.WriteAllText(Path(name), text);
-        return Path(name);
-    }
 
     private double[] Normal(int count) =>
         Enumerable.Range(0, count).Select(_ => Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble())).ToArray();
@@ -102,8 +79,8 @@ public sealed class LossKindTests : IDisposable
         Softmax.LogRows(Normal(24), 4, logp);
         int[] targets = [0, 3, -100, 2, 1, -100];
         double[] weights = [0.5, 1.5, 1.0, 2.0];
-        string grad = Path("g.npy");
-        var json = Json("loss", "--kind", "nll", "--input", Npy("x.npy", logp, 6, 4), "--targets", Text("y.txt", string.Join('\n', targets)),
+        string grad = PathOf("g.npy");
+        var json = Json("loss", "--kind", "nll", "--input", Npy("x.npy", logp, 6, 4), "--targets", File("y.txt", string.Join('\n', targets)),
             "--weights", Npy("w.npy", weights, 4), "--reduction", reduction, "--grad", grad);
         var losses = new double[6];
         var gradient = new double[24];
@@ -126,7 +103,7 @@ public sealed class LossKindTests : IDisposable
         y[0] = 1f;
         y[5] = 0f;
         double[] weights = perColumn ? [1.0, 2.0, 0.5] : Uniform(12);
-        string grad = Path("g.npy");
+        string grad = PathOf("g.npy");
         var json = Json("loss", "--kind", "bce", "--input", Npy("p.npy", p, 4, 3), "--targets", Npy("y.npy", y, 4, 3),
             "--weights", string.Join(',', weights.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))), "--reduction", reduction, "--grad", grad);
         var losses = new double[12];
@@ -144,7 +121,7 @@ public sealed class LossKindTests : IDisposable
     {
         var x = Normal(10).Select(v => v * 5).ToArray();
         var y = Uniform(10);
-        string grad = Path("g.npy");
+        string grad = PathOf("g.npy");
         var json = Json("loss", "--kind", "bce-logits", "--logits", Npy("x.npy", x, 10), "--targets", Npy("y.npy", y, 10),
             "--pos-weight", "2.5", "--reduction", reduction, "--grad", grad);
         var losses = new double[10];
@@ -166,7 +143,7 @@ public sealed class LossKindTests : IDisposable
         var q = new double[15];
         Softmax.OfRows(Normal(15), 5, q);
         var t = logTarget ? q.Select(v => Math.Log(v)).ToArray() : q;
-        string grad = Path("g.npy");
+        string grad = PathOf("g.npy");
         string[] args = ["loss", "--kind", "kl-div", "--input", Npy("x.npy", x, 3, 5), "--targets", Npy("t.npy", t, 3, 5), "--grad", grad];
         var json = Json([.. args, .. (string[])(reduction == "batchmean" ? [] : ["--reduction", reduction]), .. (string[])(logTarget ? ["--log-target"] : [])]);
         var kl = reduction switch { "batchmean" => KlDivReduction.BatchMean, "mean" => KlDivReduction.Mean, "sum" => KlDivReduction.Sum, _ => KlDivReduction.None };
@@ -184,7 +161,7 @@ public sealed class LossKindTests : IDisposable
     {
         var x = Single(Normal(8).Select(v => v * 3).ToArray());
         var y = Single(Uniform(8).Select(v => v < 0.3 ? 1.0 : 0.0).ToArray());
-        string grad = Path("g.npy");
+        string grad = PathOf("g.npy");
         var json = Json("loss", "--kind", "focal", "--logits", Npy("x.npy", x, 2, 4), "--targets", Npy("y.npy", y, 2, 4),
             "--alpha", alpha.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gamma", "1.5", "--reduction", reduction, "--grad", grad);
         var losses = new double[8];
@@ -202,8 +179,8 @@ public sealed class LossKindTests : IDisposable
     {
         var q = Single(Normal(5 * 3));
         var k = Single(Normal(5 * 3));
-        string grad = Path("gq.npy");
-        string grad2 = Path("gk.npy");
+        string grad = PathOf("gq.npy");
+        string grad2 = PathOf("gk.npy");
         string[] args = ["loss", "--kind", "infonce", "--query", Npy("q.npy", q, 5, 3), "--keys", Npy("k.npy", k, 5, 3),
             "--temperature", "0.3", "--reduction", reduction, "--grad", grad, "--grad2", grad2];
         var json = Json(cosine ? [.. args, "--cosine"] : args);
@@ -222,7 +199,7 @@ public sealed class LossKindTests : IDisposable
     public void Nt_xent_round_trip_on_two_n_rows(string reduction)
     {
         var z = Normal(8 * 4);
-        string grad = Path("g.npy");
+        string grad = PathOf("g.npy");
         var json = Json("loss", "--kind", "nt-xent", "--z", Npy("z.npy", z, 8, 4), "--reduction", reduction, "--grad", grad);
         var losses = new double[8];
         var gradient = new double[32];
@@ -239,8 +216,8 @@ public sealed class LossKindTests : IDisposable
     {
         var mu = Single(Normal(4 * 3));
         var logVar = Single(Normal(4 * 3));
-        string grad = Path("gm.npy");
-        string grad2 = Path("gv.npy");
+        string grad = PathOf("gm.npy");
+        string grad2 = PathOf("gv.npy");
         var json = Json("loss", "--kind", "gaussian-kl", "--mu", Npy("m.npy", mu, 4, 3), "--logvar", Npy("v.npy", logVar, 4, 3),
             "--reduction", reduction, "--grad", grad, "--grad2", grad2);
         var rows = new double[4];
@@ -255,7 +232,7 @@ public sealed class LossKindTests : IDisposable
     [Fact]
     public void Cross_entropy_stays_the_default_and_reports_its_kind()
     {
-        var json = Json("loss", "--logits", Text("z.csv", "2.0,1.0,0.1\n"), "--targets", Text("y.txt", "0\n"));
+        var json = Json("loss", "--logits", File("z.csv", "2.0,1.0,0.1\n"), "--targets", File("y.txt", "0\n"));
         Assert.Equal("ce", json.GetProperty("kind").GetString());
         Assert.Equal("mean", json.GetProperty("reduction").GetString());
         Assert.Equal(1, json.GetProperty("n").GetInt32());
@@ -265,10 +242,10 @@ public sealed class LossKindTests : IDisposable
     [Fact]
     public void Csv_inputs_and_human_output()
     {
-        var (code, output, error) = CliRunner.Run("loss", "--kind", "gaussian-kl", "--mu", Text("m.csv", "0,0\n1,0\n"), "--logvar", Text("v.csv", "0,0\n0,0\n"));
+        var (code, output, error) = CliRunner.Run("loss", "--kind", "gaussian-kl", "--mu", File("m.csv", "0,0\n1,0\n"), "--logvar", File("v.csv", "0,0\n0,0\n"));
         Assert.True(code == 0, error);
         Assert.Equal("Gaussian KL (mean) = 0.25 nats over 2 rows\n", output.ReplaceLineEndings("\n"));
-        (code, output, error) = CliRunner.Run("loss", "--kind", "bce", "--input", Text("p.csv", "0.5\n0.5\n"), "--targets", Text("y.csv", "1\n0\n"), "--reduction", "none");
+        (code, output, error) = CliRunner.Run("loss", "--kind", "bce", "--input", File("p.csv", "0.5\n0.5\n"), "--targets", File("y.csv", "1\n0\n"), "--reduction", "none");
         Assert.True(code == 0, error);
         Assert.StartsWith("binary cross-entropy (total) = 1.386294361 nats over 2 elements\n0.69314718055994", output.ReplaceLineEndings("\n"));
     }
@@ -281,7 +258,7 @@ public sealed class LossKindTests : IDisposable
     [InlineData("focal", "--logits", "0.5,0.1\n", "1,2\n", "targets")]
     public void Bad_tables_exit_2_with_one_line(string kind, string inputName, string input, string targets, string expected)
     {
-        var (code, output, error) = CliRunner.Run("loss", "--kind", kind, inputName, Text("x.csv", input), "--targets", Text("y.csv", targets));
+        var (code, output, error) = CliRunner.Run("loss", "--kind", kind, inputName, File("x.csv", input), "--targets", File("y.csv", targets));
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.Contains(expected, error);
@@ -293,7 +270,7 @@ public sealed class LossKindTests : IDisposable
     {
         string x = Npy("x.npy", new float[] { 1, 2, 3, 4, 5, 6 }, 3, 2);
         string y = Npy("y.npy", new float[] { 1, 2, 3, 4, 5, 6 }, 3, 2);
-        Directory.CreateSymbolicLink(Path("dl"), _directory); // the same files through a linked directory
+        Directory.CreateSymbolicLink(PathOf("dl"), Scratch); // the same files through a linked directory
         (string[] Args, string Expected)[] cases =
         [
             (["--kind", "hinge"], "--kind 'hinge' is not one of"),
@@ -305,15 +282,15 @@ public sealed class LossKindTests : IDisposable
             (["--kind", "nt-xent", "--z", x, "--alpha", "0.5"], "--alpha does not apply to --kind nt-xent"),
             (["--kind", "nt-xent", "--z", x, "--input", x], "--input does not apply to --kind nt-xent"),
             (["--kind", "nll", "--targets", y], "--kind nll needs --input"),
-            (["--kind", "bce", "--input", x, "--targets", y, "--grad2", Path("g2.npy")], "--grad2 does not apply to --kind bce"),
+            (["--kind", "bce", "--input", x, "--targets", y, "--grad2", PathOf("g2.npy")], "--grad2 does not apply to --kind bce"),
             (["--kind", "bce", "--input", x, "--targets", y, "--reduction", "batchmean"], "--reduction 'batchmean' is not mean, sum or none"),
-            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", Path("g.npy"), "--grad2", Path("g.npy")], "name the same file"),
-            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", Path("dl/g.npy"), "--grad2", Path("g.npy")], "name the same file"),
+            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", PathOf("g.npy"), "--grad2", PathOf("g.npy")], "name the same file"),
+            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", PathOf("dl/g.npy"), "--grad2", PathOf("g.npy")], "name the same file"),
             (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", y], "is one of the input files"),
-            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", Path("dl/y.npy")], "is one of the input files"),
-            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", _directory], "it is a directory"),
+            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", PathOf("dl/y.npy")], "is one of the input files"),
+            (["--kind", "gaussian-kl", "--mu", x, "--logvar", y, "--grad", Scratch], "it is a directory"),
             (["--kind", "focal", "--logits", x, "--targets", y, "--gamma", "-1"], "--gamma must be in"),
-            (["--kind", "nll", "--input", x, "--targets", Text("t.txt", "-100\n-100\n-100\n")], "every row is ignored"),
+            (["--kind", "nll", "--input", x, "--targets", File("t.txt", "-100\n-100\n-100\n")], "every row is ignored"),
         ];
         foreach (var (args, expected) in cases)
         {

@@ -1,3 +1,5 @@
+using Shannon.Data.Npy;
+
 namespace Shannon.Cli.Tests;
 
 /// <summary>A test class's own temporary directory, made for each test and deleted after it: the files a CLI test writes and reads.</summary>
@@ -21,6 +23,22 @@ public abstract class ScratchDirectoryTests(string prefix) : IDisposable
     {
         string path = PathOf(name);
         System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Writes <paramref name="values"/> as a .npy array of <paramref name="shape"/> (row-major float32) to <paramref name="name"/> in the directory and returns its path.</summary>
+    protected string Npy(string name, float[] values, params int[] shape)
+    {
+        string path = PathOf(name);
+        NpyFile.Write(path, values, shape);
+        return path;
+    }
+
+    /// <summary>Writes <paramref name="values"/> as a .npy array of <paramref name="shape"/> (row-major float64) to <paramref name="name"/> in the directory and returns its path.</summary>
+    protected string Npy(string name, double[] values, params int[] shape)
+    {
+        string path = PathOf(name);
+        NpyFile.Write(path, values, shape);
         return path;
     }
 
