@@ -4,27 +4,21 @@ using Shannon.Language.NGrams;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class CompressCommandTests : IDisposable
+public sealed class CompressCommandTests() : ScratchDirectoryTests("shannon-compress-")
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"shannon-compress-{Guid.NewGuid():N}");
-
-    public CompressCommandTests() => Directory.CreateDirectory(_directory);
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static byte[] Sample => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "data", "kjv.txt"))[..300_000];
+    private static byte[] Sample => System.IO.File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "data", "kjv.txt"))[..300_000];
 
     [Fact]
     public void Compress_then_decompress_restores_the_file_and_reports_json()
     {
         string input = Write("genesis.txt", Sample);
-        var (code, output, error) = CliRunner.Run("compress", input, "-o", Path.Combine(_directory, "genesis.shn"), "--json");
+        var (code, output, error) = CliRunner.Run("compress", input, "-o", PathOf("genesis.shn"), "--json");
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(Sample.Length, root.GetProperty("bytes_in").GetInt64());
         long bytesOut = root.GetProperty("bytes_out").GetInt64();
-        Assert.Equal(new FileInfo(Path.Combine(_directory, "genesis.shn")).Length, bytesOut);
+        Assert.Equal(new FileInfo(PathOf("genesis.shn")).Length, bytesOut);
         double bits = root.GetProperty("bits_per_byte").GetDouble();
         double model = root.GetProperty("model_bits_per_byte").GetDouble();
         double overhead = root.GetProperty("overhead_bits_per_byte").GetDouble();
@@ -34,9 +28,9 @@ public sealed class CompressCommandTests : IDisposable
         Assert.InRange(bits, 1.0, 2.2);
         Assert.Equal("adaptive order 4", root.GetProperty("model").GetString());
 
-        var (code2, output2, _) = CliRunner.Run("decompress", Path.Combine(_directory, "genesis.shn"), "-o", Path.Combine(_directory, "restored.txt"), "--json");
+        var (code2, output2, _) = CliRunner.Run("decompress", PathOf("genesis.shn"), "-o", PathOf("restored.txt"), "--json");
         Assert.Equal(0, code2);
-        Assert.Equal(Sample, File.ReadAllBytes(Path.Combine(_directory, "restored.txt")));
+        Assert.Equal(Sample, System.IO.File.ReadAllBytes(PathOf("restored.txt")));
         var back = JsonDocument.Parse(output2).RootElement;
         Assert.Equal(bytesOut, back.GetProperty("bytes_in").GetInt64());
         Assert.Equal(Sample.Length, back.GetProperty("bytes_out").GetInt64());
@@ -51,9 +45,9 @@ public sealed class CompressCommandTests : IDisposable
         Assert.Equal(string.Empty, error);
         Assert.Contains("notes.txt: 41 -> ", output);
         Assert.EndsWith("with adaptive order 2", output.Trim());
-        File.Move(input, input + ".orig");
+        System.IO.File.Move(input, input + ".orig");
         Assert.Equal(0, CliRunner.Run("decompress", input + ".shn").Code);
-        Assert.Equal(File.ReadAllBytes(input + ".orig"), File.ReadAllBytes(input));
+        Assert.Equal(System.IO.File.ReadAllBytes(input + ".orig"), System.IO.File.ReadAllBytes(input));
     }
 
     [Fact]
@@ -61,20 +55,20 @@ public sealed class CompressCommandTests : IDisposable
     {
         // Review 4: `decompress kk.shn` replaced an unrelated file kk with exit 0 (gzip refuses without -f).
         string input = Write("kk", Encoding.UTF8.GetBytes("the data to compress\n"));
-        string packed = Path.Combine(_directory, "other.shn");
+        string packed = PathOf("other.shn");
         Assert.Equal(0, CliRunner.Run("compress", input, "-o", packed).Code);
         string precious = Write("other", Encoding.UTF8.GetBytes("precious\n"));
         CliRunner.AssertOneErrorLine(
             CliRunner.Run("decompress", packed), $"'{precious}' already exists and was not named as the output; give -o '{precious}' to replace it, or another -o.");
-        Assert.Equal("precious\n", File.ReadAllText(precious));
+        Assert.Equal("precious\n", System.IO.File.ReadAllText(precious));
 
         string existing = Write("kk.shn", Encoding.UTF8.GetBytes("not a container\n"));
         Assert.Equal(2, CliRunner.Run("compress", input).Code);
-        Assert.Equal("not a container\n", File.ReadAllText(existing));
+        Assert.Equal("not a container\n", System.IO.File.ReadAllText(existing));
 
         // Named with -o, the output replaces the file, as every other command's -o does.
         Assert.Equal(0, CliRunner.Run("decompress", packed, "-o", precious).Code);
-        Assert.Equal("the data to compress\n", File.ReadAllText(precious));
+        Assert.Equal("the data to compress\n", System.IO.File.ReadAllText(precious));
     }
 
     [Fact]
@@ -97,7 +91,7 @@ public sealed class CompressCommandTests : IDisposable
     public void Compare_reports_gzip_deflate_and_brotli_on_the_same_input()
     {
         string input = Write("sample.txt", Sample);
-        var (code, output, _) = CliRunner.Run("compress", input, "-o", Path.Combine(_directory, "s.shn"), "--json", "--compare");
+        var (code, output, _) = CliRunner.Run("compress", input, "-o", PathOf("s.shn"), "--json", "--compare");
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(output).RootElement;
         long ours = root.GetProperty("bytes_out").GetInt64();
@@ -111,10 +105,10 @@ public sealed class CompressCommandTests : IDisposable
     [Fact]
     public void Ngram_model_is_recorded_and_found_again_or_demanded()
     {
-        string modelPath = Path.Combine(_directory, "tiny5c.kn");
+        string modelPath = PathOf("tiny5c.kn");
         KneserNeyFile.Save(KneserNeyModel.Train(Encoding.UTF8.GetString(Sample), order: 5, NGramLevel.Character), modelPath);
         string input = Write("verse.txt", Encoding.UTF8.GetBytes("And God said, Let there be light: and there was light.\n"));
-        string packed = Path.Combine(_directory, "verse.shn");
+        string packed = PathOf("verse.shn");
         var (code, output, _) = CliRunner.Run("compress", input, "-o", packed, "--model", "ngram:" + modelPath, "--json");
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(output).RootElement;
@@ -122,38 +116,38 @@ public sealed class CompressCommandTests : IDisposable
         Assert.True(root.GetProperty("model_bits_per_byte").GetDouble() < 2.5);
 
         // The model sits next to the container under its recorded name: found and checked by its CRC-32.
-        Assert.Equal(0, CliRunner.Run("decompress", packed, "-o", Path.Combine(_directory, "a.txt")).Code);
-        Assert.Equal(File.ReadAllBytes(input), File.ReadAllBytes(Path.Combine(_directory, "a.txt")));
+        Assert.Equal(0, CliRunner.Run("decompress", packed, "-o", PathOf("a.txt")).Code);
+        Assert.Equal(System.IO.File.ReadAllBytes(input), System.IO.File.ReadAllBytes(PathOf("a.txt")));
 
         // Moved away: decompress names the model it needs, and takes it from --model.
-        string moved = Path.Combine(_directory, "elsewhere.kn");
-        File.Move(modelPath, moved);
-        var (code2, _, error2) = CliRunner.Run("decompress", packed, "-o", Path.Combine(_directory, "b.txt"));
+        string moved = PathOf("elsewhere.kn");
+        System.IO.File.Move(modelPath, moved);
+        var (code2, _, error2) = CliRunner.Run("decompress", packed, "-o", PathOf("b.txt"));
         Assert.Equal(2, code2);
         Assert.Contains("'ngram:tiny5c.kn'", error2);
         Assert.Single(error2.Trim().Split('\n'));
-        Assert.False(File.Exists(Path.Combine(_directory, "b.txt")));
-        Assert.Equal(0, CliRunner.Run("decompress", packed, "-o", Path.Combine(_directory, "b.txt"), "--model", "ngram:" + moved).Code);
-        Assert.Equal(File.ReadAllBytes(input), File.ReadAllBytes(Path.Combine(_directory, "b.txt")));
+        Assert.False(System.IO.File.Exists(PathOf("b.txt")));
+        Assert.Equal(0, CliRunner.Run("decompress", packed, "-o", PathOf("b.txt"), "--model", "ngram:" + moved).Code);
+        Assert.Equal(System.IO.File.ReadAllBytes(input), System.IO.File.ReadAllBytes(PathOf("b.txt")));
     }
 
     [Fact]
     public void Damaged_or_truncated_input_exits_2_with_one_line_and_writes_nothing()
     {
         string input = Write("data.txt", Sample[..20_000]);
-        string packed = Path.Combine(_directory, "data.shn");
+        string packed = PathOf("data.shn");
         Assert.Equal(0, CliRunner.Run("compress", input, "-o", packed).Code);
-        byte[] bytes = File.ReadAllBytes(packed);
-        string restored = Path.Combine(_directory, "restored.txt");
+        byte[] bytes = System.IO.File.ReadAllBytes(packed);
+        string restored = PathOf("restored.txt");
         foreach (var damaged in new[] { bytes[..^5], bytes[..40], Flip(bytes, bytes.Length / 2), Flip(bytes, 3), Encoding.ASCII.GetBytes("hello") })
         {
-            File.WriteAllBytes(packed, damaged);
+            System.IO.File.WriteAllBytes(packed, damaged);
             var (code, output, error) = CliRunner.Run("decompress", packed, "-o", restored);
             Assert.Equal(2, code);
             Assert.Equal(string.Empty, output);
             Assert.StartsWith("error: ", error);
             Assert.Single(error.Trim().Split('\n'));
-            Assert.False(File.Exists(restored));
+            Assert.False(System.IO.File.Exists(restored));
         }
     }
 
@@ -176,10 +170,10 @@ public sealed class CompressCommandTests : IDisposable
         string[] resolved = args.Select(a => a switch
         {
             "IN" => input,
-            "OUT" => Path.Combine(_directory, "out.bin"),
-            "MISSING" => Path.Combine(_directory, "missing.txt"),
-            "DIR" => _directory,
-            "ngram:MISSING.kn" => "ngram:" + Path.Combine(_directory, "missing.kn"),
+            "OUT" => PathOf("out.bin"),
+            "MISSING" => PathOf("missing.txt"),
+            "DIR" => Scratch,
+            "ngram:MISSING.kn" => "ngram:" + PathOf("missing.kn"),
             _ => a,
         }).ToArray();
         var (code, output, error) = CliRunner.Run(resolved);
@@ -191,8 +185,8 @@ public sealed class CompressCommandTests : IDisposable
 
     private string Write(string name, byte[] bytes)
     {
-        string path = Path.Combine(_directory, name);
-        File.WriteAllBytes(path, bytes);
+        string path = PathOf(name);
+        System.IO.File.WriteAllBytes(path, bytes);
         return path;
     }
 

@@ -2,12 +2,8 @@ using System.Text.Json;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class FeaturesCommandTests : IDisposable
+public sealed class FeaturesCommandTests() : ScratchDirectoryTests("shannon-features-")
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("shannon-features-").FullName;
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
     [Fact]
     public void RanksIrisFeaturesAsJsonInNats()
     {
@@ -52,14 +48,14 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public void EmittedSqlAndTheCountsTableGiveTheSameRankingAsTheData()
     {
-        string data = Path.Combine(directory, "d.csv");
-        File.WriteAllText(data, "a,b,y\nu,p,0\nu,q,0\nv,q,1\nv,p,1\nu,p,0\n");
+        string data = PathOf("d.csv");
+        System.IO.File.WriteAllText(data, "a,b,y\nu,p,0\nu,q,0\nv,q,1\nv,p,1\nu,p,0\n");
         var sql = CliRunner.Run("features", data, "--target", "y", "--emit-sql");
         Assert.Equal(0, sql.Code);
         Assert.Contains("GROUP BY", sql.Out, StringComparison.Ordinal);
 
-        string counts = Path.Combine(directory, "counts.csv");
-        File.WriteAllText(counts, "feature,value,y,count\na,u,0,3\na,v,1,2\nb,p,0,2\nb,p,1,1\nb,q,0,1\nb,q,1,1\n");
+        string counts = PathOf("counts.csv");
+        System.IO.File.WriteAllText(counts, "feature,value,y,count\na,u,0,3\na,v,1,2\nb,p,0,2\nb,p,1,1\nb,q,0,1\nb,q,1,1\n");
         var fromCounts = CliRunner.Run("features", "--counts", counts, "--target", "y", "--json");
         var fromData = CliRunner.Run("features", data, "--target", "y", "--json");
         Assert.Equal(0, fromCounts.Code);
@@ -98,11 +94,11 @@ public sealed class FeaturesCommandTests : IDisposable
             text.Append($"{a},{b},{c},{target}\n");
         }
 
-        string data = Path.Combine(directory, "gaps.csv");
-        File.WriteAllText(data, text.ToString());
+        string data = PathOf("gaps.csv");
+        System.IO.File.WriteAllText(data, text.ToString());
         var sql = CliRunner.Run("features", data, "--target", "y", "--emit-sql");
         Assert.Equal(0, sql.Code);
-        string counts = Path.Combine(directory, "gap-counts.csv");
+        string counts = PathOf("gap-counts.csv");
         using (var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
         {
             connection.Open();
@@ -135,16 +131,16 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public void BadInputsExitWithCode2AndOneLine()
     {
-        string oneClass = Path.Combine(directory, "one.csv");
-        File.WriteAllText(oneClass, "x,y\n1,a\n2,a\n3,a\n4,a\n5,a\n");
-        string malformed = Path.Combine(directory, "bad.parquet");
-        File.WriteAllText(malformed, "not parquet");
+        string oneClass = PathOf("one.csv");
+        System.IO.File.WriteAllText(oneClass, "x,y\n1,a\n2,a\n3,a\n4,a\n5,a\n");
+        string malformed = PathOf("bad.parquet");
+        System.IO.File.WriteAllText(malformed, "not parquet");
         foreach (var args in new[]
         {
             new[] { "features", Data("iris.csv"), "--target", "nope" },
             ["features", oneClass, "--target", "y"],
             ["features", malformed, "--target", "y"],
-            ["features", Path.Combine(directory, "absent.csv"), "--target", "y"],
+            ["features", PathOf("absent.csv"), "--target", "y"],
             ["features", Data("iris.csv"), "--target", "target", "--estimator", "magic"],
             ["features", "--target", "target"],
         })
@@ -186,11 +182,11 @@ public sealed class FeaturesCommandTests : IDisposable
     {
         // iris with a row number and a text column of one value per row, rows shuffled: Ross refused the text ids
         // ("labels has no label that occurs at least twice") without naming a column, and mrmr picked the numbers second.
-        string path = Path.Combine(directory, "iris_ids.csv");
-        var iris = File.ReadAllLines(Data("iris.csv"));
+        string path = PathOf("iris_ids.csv");
+        var iris = System.IO.File.ReadAllLines(Data("iris.csv"));
         var rows = iris.Skip(1).ToArray();
         new Random(4).Shuffle(rows);
-        File.WriteAllLines(path, [$"id,uuid,{iris[0]}", .. rows.Select((r, i) => FormattableString.Invariant($"{i},u{i:00000}-{(i * 7919) % 10007:x4},{r}"))]);
+        System.IO.File.WriteAllLines(path, [$"id,uuid,{iris[0]}", .. rows.Select((r, i) => FormattableString.Invariant($"{i},u{i:00000}-{(i * 7919) % 10007:x4},{r}"))]);
         var result = Ok("features", path, "--target", "target", "--method", method, "--json");
         using var json = JsonDocument.Parse(result.Out);
         string[] picked = [.. json.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
@@ -206,7 +202,7 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public void FeaturesAndReportAgreeOnTheMrmrOrder()
     {
-        string path = Path.Combine(directory, "mixed.csv");
+        string path = PathOf("mixed.csv");
         var random = new Random(8);
         var lines = new List<string> { "customer_id,strong,copy,weak,noise,target" };
         for (int i = 0; i < 240; i++)
@@ -217,9 +213,9 @@ public sealed class FeaturesCommandTests : IDisposable
             lines.Add(FormattableString.Invariant($"C{random.Next(80):000},{strong:F4},{(2 * strong) + (0.01 * random.NextDouble()):F4},{weak},{random.NextDouble():F4},{y}"));
         }
 
-        File.WriteAllLines(path, lines);
+        System.IO.File.WriteAllLines(path, lines);
         using var features = JsonDocument.Parse(Ok("features", path, "--target", "target", "--method", "mrmr", "--json").Out);
-        using var report = JsonDocument.Parse(Ok("report", path, "--target", "target", "--json", "-o", Path.Combine(directory, "r"), "--permutations", "0", "--replicates", "0").Out);
+        using var report = JsonDocument.Parse(Ok("report", path, "--target", "target", "--json", "-o", PathOf("r"), "--permutations", "0", "--replicates", "0").Out);
         string[] greedy = [.. features.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
         string[] reported = [.. report.RootElement.GetProperty("mrmr").EnumerateArray().Select(f => f.GetString()!)];
         Assert.Equal(greedy, reported);
@@ -233,9 +229,9 @@ public sealed class FeaturesCommandTests : IDisposable
         // iris in file order (50 setosa, 50 versicolor, 50 virginica) with its row number: I(row; target) is 98 % of
         // H(target), but the column was only flagged id_like, printed 5th with a score above the 1st, and the report
         // said "not ranked: row" without a word about leakage.
-        string path = Path.Combine(directory, "iris_row.csv");
-        var iris = File.ReadAllLines(Data("iris.csv"));
-        File.WriteAllLines(path, [$"row,{iris[0]}", .. iris.Skip(1).Select((r, i) => $"{i},{r}")]);
+        string path = PathOf("iris_row.csv");
+        var iris = System.IO.File.ReadAllLines(Data("iris.csv"));
+        System.IO.File.WriteAllLines(path, [$"row,{iris[0]}", .. iris.Skip(1).Select((r, i) => $"{i},{r}")]);
 
         var result = Ok("features", path, "--target", "target", "--json");
         using var json = JsonDocument.Parse(result.Out);
@@ -261,7 +257,7 @@ public sealed class FeaturesCommandTests : IDisposable
         Assert.Contains("warning: Feature 'row'", greedy.Err, StringComparison.Ordinal);
         Assert.Contains("'row' is not a candidate for mrmr (id_like, leakage_suspect)", greedy.Err, StringComparison.Ordinal);
 
-        using var report = JsonDocument.Parse(Ok("report", path, "--target", "target", "--json", "-o", Path.Combine(directory, "row"), "--permutations", "0", "--replicates", "0").Out);
+        using var report = JsonDocument.Parse(Ok("report", path, "--target", "target", "--json", "-o", PathOf("row"), "--permutations", "0", "--replicates", "0").Out);
         string[] warnings = [.. report.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)];
         Assert.Contains(warnings, w => w.StartsWith("Feature 'row'", StringComparison.Ordinal) && w.Contains("leakage?", StringComparison.Ordinal));
         string[] insights = [.. report.RootElement.GetProperty("insights").EnumerateArray().Select(w => w.GetString()!)];
@@ -273,9 +269,9 @@ public sealed class FeaturesCommandTests : IDisposable
     {
         // setosa and versicolor with one virginica row: Ross leaves that row out, mi said "n = 100 of 101 … left out"
         // while features said rows 101 without a note; --k 1000 capped k silently in features but not in mi.
-        string path = Path.Combine(directory, "iris_rare.csv");
-        var iris = File.ReadAllLines(Data("iris.csv"));
-        File.WriteAllLines(path, [.. iris.Take(101), iris[^1]]);
+        string path = PathOf("iris_rare.csv");
+        var iris = System.IO.File.ReadAllLines(Data("iris.csv"));
+        System.IO.File.WriteAllLines(path, [.. iris.Take(101), iris[^1]]);
         foreach (string[] options in new[] { Array.Empty<string>(), ["--k", "1000"] })
         {
             var features = Ok(["features", path, "--target", "target", "--json", .. options]);
@@ -303,7 +299,7 @@ public sealed class FeaturesCommandTests : IDisposable
 
     private string CustomerFile()
     {
-        string path = Path.Combine(directory, "cust.csv");
+        string path = PathOf("cust.csv");
         var random = new Random(5);
         int[] customer = [.. Enumerable.Range(0, 300).Select(i => i % 100)];
         random.Shuffle(customer);
@@ -314,7 +310,7 @@ public sealed class FeaturesCommandTests : IDisposable
             lines.Add(FormattableString.Invariant($"C{c:0000},{y + (2.5 * (random.NextDouble() - 0.5)):R},{y}"));
         }
 
-        File.WriteAllLines(path, lines);
+        System.IO.File.WriteAllLines(path, lines);
         return path;
     }
 

@@ -7,12 +7,8 @@ using Shannon.HigherOrder;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class InfoSamplesTests : IDisposable
+public sealed class InfoSamplesTests() : ScratchDirectoryTests("shannon-info-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-info-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     [Theory]
     [InlineData("o-information", -1.0)]
     [InlineData("s-information", 3.0)]
@@ -46,8 +42,8 @@ public sealed class InfoSamplesTests : IDisposable
             text.Append(string.Join(',', columns.Select(c => c[i].ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
         }
 
-        string path = Path.Combine(_directory, "sum.csv");
-        File.WriteAllText(path, text.ToString());
+        string path = PathOf("sum.csv");
+        System.IO.File.WriteAllText(path, text.ToString());
         Variable[] variables = [.. columns.Select((c, j) => Variable.Continuous(((char)('a' + j)).ToString(), c))];
         var (code, output, error) = CliRunner.Run("info", path, "--columns", "a,b,c", "--measure", "o-information", "--estimator", "gaussian", "--json");
         Assert.Equal(0, code);
@@ -64,8 +60,8 @@ public sealed class InfoSamplesTests : IDisposable
     [Fact]
     public void A_too_sparse_discrete_joint_table_is_noted_in_text_and_json_as_mi_does()
     {
-        string path = Path.Combine(_directory, "sparse.csv");
-        File.WriteAllLines(path, ["a,b,c", .. Enumerable.Range(0, 30).Select(t => $"{t % 6},{t / 5 % 6},{t % 4}")]);
+        string path = PathOf("sparse.csv");
+        System.IO.File.WriteAllLines(path, ["a,b,c", .. Enumerable.Range(0, 30).Select(t => $"{t % 6},{t / 5 % 6},{t % 4}")]);
         var (code, output, error) = CliRunner.Run("info", path, "--columns", "a,b,c", "--measure", "o-information");
         Assert.Equal(0, code);
         Assert.StartsWith("O-information(a,b,c) = ", output, StringComparison.Ordinal);
@@ -86,8 +82,8 @@ public sealed class InfoSamplesTests : IDisposable
     [InlineData("--k 3: 'a' and 'b' have 3 rows with values in ", "DATA", "--columns", "a,b", "--measure", "o-information", "--estimator", "ksg1")]
     public void Bad_input_exits_2_with_one_line(string expected, params string[] options)
     {
-        string path = Path.Combine(_directory, "small.csv");
-        File.WriteAllText(path, "a,b\n1,2\n2,1\n3,3\n");
+        string path = PathOf("small.csv");
+        System.IO.File.WriteAllText(path, "a,b\n1,2\n2,1\n3,3\n");
         var (code, output, error) = CliRunner.Run(["info", .. options.Select(o => o == "DATA" ? path : o)]);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);

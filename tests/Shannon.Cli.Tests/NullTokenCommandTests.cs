@@ -9,13 +9,13 @@ namespace Shannon.Cli.Tests;
 /// continuous feature is not turned into a categorical one), the NA cells are counted and reported, and the numbers
 /// equal those of the same file with those rows removed (pairwise for features and report).
 /// </summary>
-public sealed class NullTokenCommandTests : IDisposable
+public sealed class NullTokenCommandTests : ScratchDirectoryTests
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("shannon-na-").FullName;
     private readonly string withNa;
     private readonly string withoutNa;
 
     public NullTokenCommandTests()
+        : base("shannon-na-")
     {
         var random = new Random(7);
         var na = new StringBuilder("x,z,y\n");
@@ -34,13 +34,11 @@ public sealed class NullTokenCommandTests : IDisposable
             }
         }
 
-        withNa = Path.Combine(directory, "na.csv");
-        withoutNa = Path.Combine(directory, "clean.csv");
-        File.WriteAllText(withNa, na.ToString());
-        File.WriteAllText(withoutNa, clean.ToString());
+        withNa = PathOf("na.csv");
+        withoutNa = PathOf("clean.csv");
+        System.IO.File.WriteAllText(withNa, na.ToString());
+        System.IO.File.WriteAllText(withoutNa, clean.ToString());
     }
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
     public void Mi_on_columns_drops_the_NA_rows_says_so_and_equals_the_file_without_them()
@@ -73,10 +71,10 @@ public sealed class NullTokenCommandTests : IDisposable
     [Fact]
     public void Report_reads_x_as_a_number_and_counts_its_missing_cells()
     {
-        var (code, output, error) = CliRunner.Run("report", withNa, "--target", "y", "-o", Path.Combine(directory, "report"), "--json");
+        var (code, output, error) = CliRunner.Run("report", withNa, "--target", "y", "-o", PathOf("report"), "--json");
         Assert.True(code == 0, error);
         var features = JsonDocument.Parse(output).RootElement.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
-        var clean = JsonDocument.Parse(CliRunner.Run("report", withoutNa, "--target", "y", "-o", Path.Combine(directory, "clean"), "--json").Out)
+        var clean = JsonDocument.Parse(CliRunner.Run("report", withoutNa, "--target", "y", "-o", PathOf("clean"), "--json").Out)
             .RootElement.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
         Assert.Equal("number", features["x"].GetProperty("read_as").GetString());
         Assert.Equal("continuous", features["x"].GetProperty("kind").GetString());

@@ -10,12 +10,8 @@ namespace Shannon.Cli.Tests;
 /// One question, one answer: the same pair with the same options and seed gives the same bits from <c>mi</c>,
 /// <c>features</c>, <c>report</c> and the library's default estimator — the estimate, its interval and its p-value.
 /// </summary>
-public sealed class OneAnswerTests : IDisposable
+public sealed class OneAnswerTests() : ScratchDirectoryTests("shannon-one-answer-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-one-answer-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     public static TheoryData<string, string> Files() => new()
     {
         { "iris.csv", "target" },      // continuous features, integer classes: Ross
@@ -30,7 +26,7 @@ public sealed class OneAnswerTests : IDisposable
         string path = file == "mixed" ? Mixed() : Path.Combine(RepositoryRoot(), "data", file);
         string[] uncertainty = ["--ci", "0.9", "--permutations", "30", "--seed", "4"];
         var features = Json(Run(["features", path, "--target", target, "--json", .. uncertainty]));
-        var report = Json(Run(["report", path, "--target", target, "--json", "-o", Path.Combine(_directory, "report"), "--max-rows", "100000", .. uncertainty]));
+        var report = Json(Run(["report", path, "--target", target, "--json", "-o", PathOf("report"), "--max-rows", "100000", .. uncertainty]));
         Assert.Equal("nats", features.GetProperty("unit").GetString());
         Assert.Equal("nats", report.GetProperty("unit").GetString());
 
@@ -75,7 +71,7 @@ public sealed class OneAnswerTests : IDisposable
     [Fact]
     public void Features_and_report_rank_by_the_same_chance_corrected_score_and_an_id_column_scores_zero()
     {
-        string path = Path.Combine(_directory, "ids.csv");
+        string path = PathOf("ids.csv");
         var random = new Random(3);
         var lines = new List<string> { "customer,signal,colour,y" };
         for (int i = 0; i < 150; i++)
@@ -84,9 +80,9 @@ public sealed class OneAnswerTests : IDisposable
             lines.Add(FormattableString.Invariant($"C{i:000000},{y + random.NextDouble():F4},{(y == 0 ? "red" : random.Next(2) == 0 ? "blue" : "green")},{y}"));
         }
 
-        File.WriteAllLines(path, lines);
+        System.IO.File.WriteAllLines(path, lines);
         var features = Json(Run("features", path, "--target", "y", "--json"));
-        var report = Json(Run("report", path, "--target", "y", "--json", "-o", Path.Combine(_directory, "ids"), "--permutations", "0", "--replicates", "0"));
+        var report = Json(Run("report", path, "--target", "y", "--json", "-o", PathOf("ids"), "--permutations", "0", "--replicates", "0"));
         string[] ranked = [.. features.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
         string[] reportRanked = [.. report.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()!)];
         Assert.Equal(["signal", "colour", "customer"], ranked);
@@ -106,14 +102,14 @@ public sealed class OneAnswerTests : IDisposable
     [Fact]
     public void A_constant_column_has_zero_information_everywhere()
     {
-        string path = Path.Combine(_directory, "const.csv");
+        string path = PathOf("const.csv");
         var lines = new List<string> { "a,b,y" };
         for (int i = 0; i < 200; i++)
         {
             lines.Add(FormattableString.Invariant($"1.5,{(i % 20) * 0.37:R},{i % 3}"));
         }
 
-        File.WriteAllLines(path, lines);
+        System.IO.File.WriteAllLines(path, lines);
         string[] uncertainty = ["--ci", "0.9", "--permutations", "30", "--seed", "4"];
         var mi = Json(Run(["mi", path, "--x", "a", "--y", "b", "--json", .. uncertainty]));
         Assert.Equal(0.0, mi.GetProperty("value").GetDouble());
@@ -127,7 +123,7 @@ public sealed class OneAnswerTests : IDisposable
         Assert.StartsWith("I(a;b) = 0 nats (ksg1, n = 200)", Run("mi", path, "--x", "a", "--y", "b"));
 
         var features = Json(Run(["features", path, "--target", "b", "--json", .. uncertainty]));
-        var report = Json(Run(["report", path, "--target", "b", "--json", "-o", Path.Combine(_directory, "const"), "--replicates", "200", .. uncertainty]));
+        var report = Json(Run(["report", path, "--target", "b", "--json", "-o", PathOf("const"), "--replicates", "200", .. uncertainty]));
         foreach (var listing in new[] { features, report })
         {
             var a = listing.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "a");
@@ -153,7 +149,7 @@ public sealed class OneAnswerTests : IDisposable
         string path = Path.Combine(RepositoryRoot(), "data", "iris.csv");
         double nats = Json(Run("mi", path, "--x", "petal_width_cm", "--y", "target", "--json")).GetProperty("value").GetDouble();
         var features = Json(Run("features", path, "--target", "target", "--base", "2", "--json"));
-        var report = Json(Run("report", path, "--target", "target", "--base", "2", "--json", "-o", Path.Combine(_directory, "bits"), "--permutations", "0", "--replicates", "0"));
+        var report = Json(Run("report", path, "--target", "target", "--base", "2", "--json", "-o", PathOf("bits"), "--permutations", "0", "--replicates", "0"));
         Assert.Equal("bits", features.GetProperty("unit").GetString());
         Assert.Equal("bits", report.GetProperty("unit").GetString());
         double bits = LogBase.Bits.FromNats(nats);
@@ -173,7 +169,7 @@ public sealed class OneAnswerTests : IDisposable
         string path = Path.Combine(RepositoryRoot(), "data", "iris.csv");
         string[] options = ["--k", "1000", "--seed", "2"];
         var features = Json(Run(["features", path, "--target", "target", "--json", .. options]));
-        var report = Json(Run(["report", path, "--target", "target", "--json", "-o", Path.Combine(_directory, "k"), "--permutations", "0", "--replicates", "0", .. options]));
+        var report = Json(Run(["report", path, "--target", "target", "--json", "-o", PathOf("k"), "--permutations", "0", "--replicates", "0", .. options]));
         var reported = report.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
         Assert.Equal(4, features.GetProperty("features").GetArrayLength());
         foreach (var feature in features.GetProperty("features").EnumerateArray())
@@ -197,7 +193,7 @@ public sealed class OneAnswerTests : IDisposable
         const string reason = "k = 1000 neighbours need at least 1001";
         Assert.Contains(reason, ksgError, StringComparison.Ordinal);
         var regression = Json(Run(["features", path, "--target", "sepal_width_cm", "--json", .. options]));
-        var regressionReport = Json(Run(["report", path, "--target", "sepal_width_cm", "--json", "-o", Path.Combine(_directory, "k2"), "--permutations", "0", "--replicates", "0", .. options]));
+        var regressionReport = Json(Run(["report", path, "--target", "sepal_width_cm", "--json", "-o", PathOf("k2"), "--permutations", "0", "--replicates", "0", .. options]));
         foreach (var listing in new[] { regression, regressionReport })
         {
             var petal = listing.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "petal_width_cm");
@@ -249,8 +245,8 @@ public sealed class OneAnswerTests : IDisposable
 
         // With every incomplete row deleted first, mi and the picks' mi are the listwise numbers again: the gaps, not the
         // method, made the difference.
-        string complete = Path.Combine(_directory, "complete.csv");
-        File.WriteAllLines(complete, File.ReadAllLines(path).Where(l => !l.Split(',').Any(c => c is "" or "NA" or "NaN" or "inf")));
+        string complete = PathOf("complete.csv");
+        System.IO.File.WriteAllLines(complete, System.IO.File.ReadAllLines(path).Where(l => !l.Split(',').Any(c => c is "" or "NA" or "NaN" or "inf")));
         var listwise = Json(Run(["features", complete, "--target", "c", "--method", method, "--json", .. seed]));
         foreach (var pick in listwise.GetProperty("features").EnumerateArray())
         {
@@ -260,14 +256,14 @@ public sealed class OneAnswerTests : IDisposable
 
         if (method == "mrmr")
         {
-            var report = Json(Run(["report", path, "--target", "c", "--json", "-o", Path.Combine(_directory, "gaps"), "--permutations", "0", "--replicates", "0", .. seed]));
+            var report = Json(Run(["report", path, "--target", "c", "--json", "-o", PathOf("gaps"), "--permutations", "0", "--replicates", "0", .. seed]));
             Assert.Equal(picks.Select(p => p.GetProperty("name").GetString()), report.GetProperty("mrmr").EnumerateArray().Select(n => n.GetString()));
             var reported = report.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
             Assert.All(picks, p => Assert.Equal(p.GetProperty("mi").GetDouble(), reported[p.GetProperty("name").GetString()!].GetProperty("mi").GetDouble()));
             Assert.Equal(200, report.GetProperty("rows").GetInt32());
             Assert.Equal(193, report.GetProperty("rows_used").GetInt32());
             Assert.Equal(7, report.GetProperty("rows_dropped").GetProperty("count").GetInt64());
-            Assert.Contains("200 rows (193 used), 4 columns", Run("report", path, "--target", "c", "-o", Path.Combine(_directory, "gaps"), "--permutations", "0", "--replicates", "0"), StringComparison.Ordinal);
+            Assert.Contains("200 rows (193 used), 4 columns", Run("report", path, "--target", "c", "-o", PathOf("gaps"), "--permutations", "0", "--replicates", "0"), StringComparison.Ordinal);
         }
     }
 
@@ -280,7 +276,7 @@ public sealed class OneAnswerTests : IDisposable
     public void Reports_column_entropies_are_the_numbers_entropy_prints_in_text_and_json()
     {
         string path = Path.Combine(RepositoryRoot(), "data", "iris.csv");
-        var report = Json(Run("report", path, "--target", "target", "--json", "-o", Path.Combine(_directory, "report"), "--permutations", "0", "--replicates", "0"));
+        var report = Json(Run("report", path, "--target", "target", "--json", "-o", PathOf("report"), "--permutations", "0", "--replicates", "0"));
         var columns = report.GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
 
         var length = Json(Run("entropy", "--samples", path, "--column", "sepal_length_cm", "--json"));
@@ -318,8 +314,8 @@ public sealed class OneAnswerTests : IDisposable
             lines.Add($"{xs},{ys},{cs},{d}");
         }
 
-        string path = Path.Combine(_directory, discreteOnly ? "gaps_discrete.csv" : "gaps.csv");
-        File.WriteAllLines(path, lines);
+        string path = PathOf(discreteOnly ? "gaps_discrete.csv" : "gaps.csv");
+        System.IO.File.WriteAllLines(path, lines);
         return path;
     }
 
@@ -338,8 +334,8 @@ public sealed class OneAnswerTests : IDisposable
             lines.Add(FormattableString.Invariant($"{colour},{rating},{size},{y}"));
         }
 
-        string path = Path.Combine(_directory, "mixed.csv");
-        File.WriteAllLines(path, lines);
+        string path = PathOf("mixed.csv");
+        System.IO.File.WriteAllLines(path, lines);
         return path;
     }
 
@@ -355,7 +351,7 @@ public sealed class OneAnswerTests : IDisposable
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Shannon.slnx")))
+        while (directory is not null && !System.IO.File.Exists(Path.Combine(directory.FullName, "Shannon.slnx")))
         {
             directory = directory.Parent;
         }

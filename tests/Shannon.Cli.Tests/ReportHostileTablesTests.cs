@@ -7,12 +7,8 @@ namespace Shannon.Cli.Tests;
 /// The main job never dies on a real table: each hostile table gets a useful report (exit 0, every feature accounted
 /// for, no NaN) or exit 2 with one line saying what the table lacks.
 /// </summary>
-public sealed class ReportHostileTablesTests : IDisposable
+public sealed class ReportHostileTablesTests() : ScratchDirectoryTests("shannon-hostile-report-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-hostile-report-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     // Five rows get the report features gives them (the same least number of rows on both commands; nothing passes the
     // false discovery rate there), not a refusal that depended on k.
     public static TheoryData<string> Useful() => ["mixed", "empty-target-cells", "rare-class", "many-classes", "unicode", "row-id", "booleans", "five-rows"];
@@ -28,7 +24,7 @@ public sealed class ReportHostileTablesTests : IDisposable
     public void A_hostile_table_gets_a_report_with_its_caveats(string name)
     {
         string path = Write(name);
-        var (code, output, error) = CliRunner.Run("report", path, "--target", "y", "--json", "-o", Path.Combine(_directory, name), "--replicates", "20");
+        var (code, output, error) = CliRunner.Run("report", path, "--target", "y", "--json", "-o", PathOf(name), "--replicates", "20");
         Assert.True(code == 0, $"{name}: exit {code}: {error}");
         Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
         Assert.True(error.Length == 0 || error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 1, error);
@@ -46,14 +42,14 @@ public sealed class ReportHostileTablesTests : IDisposable
             }
         }
 
-        Assert.True(File.Exists(Path.Combine(_directory, name, "report.html")));
+        Assert.True(System.IO.File.Exists(Path.Combine(Scratch, name, "report.html")));
     }
 
     [Theory]
     [MemberData(nameof(Refused))]
     public void A_table_without_enough_to_report_is_exit_2_with_one_line(string name, string reason)
     {
-        var (code, _, error) = CliRunner.Run("report", Write(name), "--target", "y", "-o", Path.Combine(_directory, name));
+        var (code, _, error) = CliRunner.Run("report", Write(name), "--target", "y", "-o", PathOf(name));
         Assert.Equal(2, code);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(reason, error, StringComparison.Ordinal);
@@ -63,7 +59,7 @@ public sealed class ReportHostileTablesTests : IDisposable
     public void Dates_times_ids_free_text_and_an_empty_column_are_read_and_flagged_and_missing_cells_cost_only_their_pairs()
     {
         string path = Write("mixed");
-        var (code, output, error) = CliRunner.Run("report", path, "--target", "y", "--json", "-o", Path.Combine(_directory, "m"), "--replicates", "0", "--permutations", "0");
+        var (code, output, error) = CliRunner.Run("report", path, "--target", "y", "--json", "-o", PathOf("m"), "--replicates", "0", "--permutations", "0");
         Assert.True(code == 0, error);
         var features = JsonDocument.Parse(output).RootElement.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
         Assert.Equal("date", features["date"].GetProperty("read_as").GetString());
@@ -135,8 +131,8 @@ public sealed class ReportHostileTablesTests : IDisposable
                 break;
         }
 
-        string path = Path.Combine(_directory, name + ".csv");
-        File.WriteAllLines(path, lines);
+        string path = PathOf(name + ".csv");
+        System.IO.File.WriteAllLines(path, lines);
         return path;
     }
 

@@ -6,15 +6,15 @@ using Shannon.Estimators.Discrete;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class SampleCommandTests : IDisposable
+public sealed class SampleCommandTests : ScratchDirectoryTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-samples-").FullName;
     private readonly double[] _x;
     private readonly double[] _y;
     private readonly string[] _label;
     private readonly string _csv;
 
     public SampleCommandTests()
+        : base("shannon-samples-")
     {
         var random = new Random(17);
         int n = 400;
@@ -30,11 +30,9 @@ public sealed class SampleCommandTests : IDisposable
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{_x[i]},{_y[i]},{_label[i]},1"));
         }
 
-        _csv = Path.Combine(_directory, "samples.csv");
-        File.WriteAllLines(_csv, lines);
+        _csv = PathOf("samples.csv");
+        System.IO.File.WriteAllLines(_csv, lines);
     }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static JsonElement Json(string output) => JsonDocument.Parse(output).RootElement;
 
@@ -107,8 +105,8 @@ public sealed class SampleCommandTests : IDisposable
             double x = random.NextDouble() * 4;
             return FormattableString.Invariant($"{x},{x + (0.1 * random.NextDouble())},g{i / 3}");
         });
-        string small = Path.Combine(_directory, "small-groups.csv");
-        File.WriteAllText(small, "x,y,z\n" + string.Join("\n", rows) + "\n");
+        string small = PathOf("small-groups.csv");
+        System.IO.File.WriteAllText(small, "x,y,z\n" + string.Join("\n", rows) + "\n");
         var (code, output, error) = CliRunner.Run("mi", small, "--x", "x", "--y", "y", "--z", "z", "--ci", "0.95", "--json");
         Assert.Equal(2, code);
         Assert.Empty(output);
@@ -116,8 +114,8 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Contains("needs at least 4 rows per value", error, StringComparison.Ordinal);
 
         // One more value with 148 rows and two with one row each: those two are left out, counted and named in a note.
-        string mixed = Path.Combine(_directory, "mixed-groups.csv");
-        File.WriteAllText(mixed, "x,y,z\n" + string.Join("\n", Enumerable.Range(0, 150).Select(i =>
+        string mixed = PathOf("mixed-groups.csv");
+        System.IO.File.WriteAllText(mixed, "x,y,z\n" + string.Join("\n", Enumerable.Range(0, 150).Select(i =>
             FormattableString.Invariant($"{i * 0.02},{(i * 0.02) + (0.001 * (i % 7))},{(i < 148 ? "a" : "b" + i)}"))) + "\n");
         (code, output, error) = CliRunner.Run("mi", mixed, "--x", "x", "--y", "y", "--z", "z");
         Assert.Equal(0, code);
@@ -147,8 +145,8 @@ public sealed class SampleCommandTests : IDisposable
     {
         // Before: "labels has no label that occurs at least twice" and "x is constant or a linear function of z" named the
         // estimators' parameters; the columns given are what the user can act on.
-        string path = Path.Combine(_directory, "degenerate.csv");
-        File.WriteAllLines(path, ["a,b,c,tag", "1,2,3,p", "2,4,1,q", "3,6,5,r", "4,8,2,s", "5,10,9,t"]);
+        string path = PathOf("degenerate.csv");
+        System.IO.File.WriteAllLines(path, ["a,b,c,tag", "1,2,3,p", "2,4,1,q", "3,6,5,r", "4,8,2,s", "5,10,9,t"]);
         var (code, _, error) = CliRunner.Run("mi", path, "--x", "a", "--y", "tag", "--estimator", "ross");
         Assert.Equal(2, code);
         Assert.Equal("error: 'tag' has no label that occurs at least twice (5 rows, each its own label); the Ross estimator needs a neighbour with the same label.", error.Trim());
@@ -164,8 +162,8 @@ public sealed class SampleCommandTests : IDisposable
     [Fact]
     public void Mi_with_too_few_samples_for_k_exits_2()
     {
-        string small = Path.Combine(_directory, "small.csv");
-        File.WriteAllLines(small, ["a,b", "1.5,2.5", "2.5,1.5", "3.5,5.5"]);
+        string small = PathOf("small.csv");
+        System.IO.File.WriteAllLines(small, ["a,b", "1.5,2.5", "2.5,1.5", "3.5,5.5"]);
         var (code, _, error) = CliRunner.Run("mi", small, "--x", "a", "--y", "b");
         Assert.Equal(2, code);
         Assert.Contains("k = 3", error);
@@ -191,8 +189,8 @@ public sealed class SampleCommandTests : IDisposable
         var random = new Random(8);
         int[] xs = [.. Enumerable.Range(0, 300).Select(i => i % 15)];
         int[] ys = [.. xs.Select(v => random.NextDouble() < 0.5 ? random.Next(15) : v)];
-        string path = Path.Combine(_directory, "channel.csv");
-        File.WriteAllLines(path, ["x,y", .. xs.Zip(ys, (a, b) => $"{a},{b}")]);
+        string path = PathOf("channel.csv");
+        System.IO.File.WriteAllLines(path, ["x,y", .. xs.Zip(ys, (a, b) => $"{a},{b}")]);
         var (x, y) = (Variable.Discrete<int>("x", xs), Variable.Discrete<int>("y", ys));
 
         var (code, output, error) = CliRunner.Run("mi", path, "--x", "x", "--y", "y", "--ci", "0.95", "--json");
@@ -212,7 +210,7 @@ public sealed class SampleCommandTests : IDisposable
         Assert.False(Json(output).TryGetProperty("plug_in", out _));
 
         // 1200 rows are enough: an interval around the Grassberger value, which it contains.
-        File.WriteAllLines(path, ["x,y", .. Enumerable.Repeat(xs.Zip(ys, (a, b) => $"{a},{b}"), 4).SelectMany(l => l)]);
+        System.IO.File.WriteAllLines(path, ["x,y", .. Enumerable.Repeat(xs.Zip(ys, (a, b) => $"{a},{b}"), 4).SelectMany(l => l)]);
         (code, output, _) = CliRunner.Run("mi", path, "--x", "x", "--y", "y", "--ci", "0.95", "--json");
         Assert.Equal(0, code);
         json = Json(output);
@@ -240,8 +238,8 @@ public sealed class SampleCommandTests : IDisposable
     [InlineData("linear", "x")]
     public void Gaussian_mi_of_a_linear_relation_is_refused_as_infinite(string x, string y)
     {
-        string path = Path.Combine(_directory, "linear.csv");
-        File.WriteAllLines(path, ["x,linear", .. _x.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v},{(3 * v) + 1}"))]);
+        string path = PathOf("linear.csv");
+        System.IO.File.WriteAllLines(path, ["x,linear", .. _x.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v},{(3 * v) + 1}"))]);
         var (code, output, error) = CliRunner.Run("mi", path, "--x", x, "--y", y, "--estimator", "gaussian");
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
@@ -269,8 +267,8 @@ public sealed class SampleCommandTests : IDisposable
     public void Ross_says_which_rows_it_left_out_and_where_k_was_capped()
     {
         // One row alone in its class has no same-class neighbour: the estimate's n is one less than the rows, and a note says why.
-        string csv = Path.Combine(_directory, "rare.csv");
-        File.WriteAllLines(csv, ["x,label", .. _x.Select((v, i) => string.Create(CultureInfo.InvariantCulture, $"{v},{_label[i]}")), "4.5,alone"]);
+        string csv = PathOf("rare.csv");
+        System.IO.File.WriteAllLines(csv, ["x,label", .. _x.Select((v, i) => string.Create(CultureInfo.InvariantCulture, $"{v},{_label[i]}")), "4.5,alone"]);
         var (code, output, error) = CliRunner.Run("mi", csv, "--x", "x", "--y", "label", "--json");
         Assert.Equal(0, code);
         Assert.Equal(_x.Length, Json(output).GetProperty("n").GetInt32());

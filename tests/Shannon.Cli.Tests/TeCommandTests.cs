@@ -8,12 +8,8 @@ using Shannon.Estimators.Discrete;
 
 namespace Shannon.Cli.Tests;
 
-public sealed class TeCommandTests : IDisposable
+public sealed class TeCommandTests() : ScratchDirectoryTests("shannon-te-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-te-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     [Fact]
     public void Json_keys_and_the_library_value()
     {
@@ -262,14 +258,12 @@ public sealed class TeCommandTests : IDisposable
 
     private string Write(string name, string header, IEnumerable<string> rows)
     {
-        string path = Path.Combine(_directory, name);
         var text = new StringBuilder(header).Append('\n');
         foreach (string row in rows)
         {
             text.Append(row).Append('\n');
         }
 
-        File.WriteAllText(path, text.ToString());
-        return path;
+        return File(name, text.ToString());
     }
 }
