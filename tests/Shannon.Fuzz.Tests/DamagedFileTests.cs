@@ -7,13 +7,9 @@ namespace Shannon.Fuzz.Tests;
 /// Review 4, finding 9: a damaged .kn model, a log-probability that is not a finite number and a .npy dimension beyond
 /// 32 bits, each through the CLI in the heap-limited host: exit 2 and one line naming the file (and the line and field).
 /// </summary>
-public sealed class DamagedFileTests : IDisposable
+public sealed class DamagedFileTests() : ScratchDirectoryTests("shannon-damaged-")
 {
     private static readonly byte[] Notes = "the word was\n\nin the god\n"u8.ToArray();
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-damaged-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Bit_flips_across_header_body_and_trailer_truncation_and_an_appended_byte_of_a_model_are_exit_2_naming_it()
@@ -96,8 +92,6 @@ public sealed class DamagedFileTests : IDisposable
         File.WriteAllBytes(PathOf("m.kn"), model);
         return Run("perplexity", PathOf("notes.txt"), "--model", "ngram:" + PathOf("m.kn"));
     }
-
-    private string PathOf(string name) => Path.Combine(_directory, name);
 
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {

@@ -5,14 +5,10 @@ using Shannon.Cli;
 namespace Shannon.Fuzz.Tests;
 
 /// <summary>A logit dump is streamed: <c>shannon perplexity --logits</c> scores a dump larger than its whole heap limit.</summary>
-public sealed class LogitDumpMemoryTests : IDisposable
+public sealed class LogitDumpMemoryTests() : ScratchDirectoryTests("shannon-logit-memory-")
 {
     private const int Rows = 1536;
     private const int Vocabulary = 16384;
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("shannon-logit-memory-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public async Task A_96_MiB_dump_and_its_reference_are_scored_under_a_64_MiB_heap_limit()
@@ -21,7 +17,7 @@ public sealed class LogitDumpMemoryTests : IDisposable
         // copies (bytes, floats, doubles) the whole-table reader held.
         string model = WriteDump("model.npy", seed: 1);
         string reference = WriteDump("reference.npy", seed: 2);
-        string ids = Path.Combine(_directory, "ids.txt");
+        string ids = PathOf("ids.txt");
         File.WriteAllText(ids, string.Join(' ', Enumerable.Range(0, Rows + 1).Select(i => (i * 7919) % Vocabulary)));
         var start = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet")
         {
@@ -49,7 +45,7 @@ public sealed class LogitDumpMemoryTests : IDisposable
 
     private string WriteDump(string name, int seed)
     {
-        string path = Path.Combine(_directory, name);
+        string path = PathOf(name);
         string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({Rows}, {Vocabulary}), }}";
         int padded = (dict.Length + 11 + 63) / 64 * 64;
         string header = dict.PadRight(padded - 11) + "\n";
