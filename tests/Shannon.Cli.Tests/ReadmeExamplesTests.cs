@@ -14,7 +14,7 @@ namespace Shannon.Cli.Tests;
 /// load 50; a command that repeats an earlier one is run once. The test fails past <see cref="Budget"/> and names the
 /// slowest examples.
 /// </summary>
-public partial class ReadmeExamplesTests
+public sealed partial class ReadmeExamplesTests() : ScratchDirectoryTests("shannon-readme-")
 {
     /// <summary>Examples that need a file the reader brings; they must fail cleanly (exit 2, one stderr line).</summary>
     private static readonly string[] ReaderInputs =
@@ -34,7 +34,7 @@ public partial class ReadmeExamplesTests
     [Fact]
     public void The_readme_has_examples_and_its_main_command_builds_release()
     {
-        string readme = File.ReadAllText(Path.Combine(ReportCommandTests.RepositoryRoot(), "README.md"));
+        string readme = System.IO.File.ReadAllText(Path.Combine(ReportCommandTests.RepositoryRoot(), "README.md"));
         Assert.True(Extract(readme).Count >= 40);
         Assert.DoesNotContain("dotnet run --project", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet run -c Release --project src/Shannon.Cli -- report", readme, StringComparison.Ordinal);
@@ -44,37 +44,29 @@ public partial class ReadmeExamplesTests
     public void Every_readme_example_runs_as_written()
     {
         string root = ReportCommandTests.RepositoryRoot();
-        string scratch = Directory.CreateTempSubdirectory("shannon-readme-").FullName;
-        try
+        Prepare(Scratch, root);
+        var clock = Stopwatch.StartNew();
+        var failures = new List<string>();
+        var times = new List<(double Seconds, string Command)>();
+        foreach (var (line, command) in Extract(System.IO.File.ReadAllText(Path.Combine(root, "README.md"))).DistinctBy(example => example.Command))
         {
-            Prepare(scratch, root);
-            var clock = Stopwatch.StartNew();
-            var failures = new List<string>();
-            var times = new List<(double Seconds, string Command)>();
-            foreach (var (line, command) in Extract(File.ReadAllText(Path.Combine(root, "README.md"))).DistinctBy(example => example.Command))
+            var (code, error, took) = Bash(Scratch, command);
+            times.Add((took.TotalSeconds, command));
+            bool reader = ReaderInputs.Any(input => Regex.IsMatch(command, $@"(^|[\s:<]){Regex.Escape(input)}(\s|$)"));
+            bool ok = reader
+                ? code == 2 && error.TrimEnd('\n').Split('\n').Length == 1 && !error.Contains("Unrecognized command or argument", StringComparison.Ordinal)
+                : code == 0;
+            if (!ok)
             {
-                var (code, error, took) = Bash(scratch, command);
-                times.Add((took.TotalSeconds, command));
-                bool reader = ReaderInputs.Any(input => Regex.IsMatch(command, $@"(^|[\s:<]){Regex.Escape(input)}(\s|$)"));
-                bool ok = reader
-                    ? code == 2 && error.TrimEnd('\n').Split('\n').Length == 1 && !error.Contains("Unrecognized command or argument", StringComparison.Ordinal)
-                    : code == 0;
-                if (!ok)
-                {
-                    failures.Add($"README.md:{line}: exit {code} in {took.TotalSeconds:F1} s{(reader ? " (expected 2 with one stderr line)" : string.Empty)}: {command}\n  {error.Trim()}");
-                }
+                failures.Add($"README.md:{line}: exit {code} in {took.TotalSeconds:F1} s{(reader ? " (expected 2 with one stderr line)" : string.Empty)}: {command}\n  {error.Trim()}");
             }
+        }
 
-            Assert.True(failures.Count == 0, string.Join("\n", failures));
-            Assert.True(
-                clock.Elapsed < Budget,
-                $"the README's examples took {clock.Elapsed.TotalSeconds:F0} s, over the {Budget.TotalSeconds:F0} s budget; slowest: "
-                + string.Join("; ", times.OrderByDescending(t => t.Seconds).Take(5).Select(t => $"{t.Seconds:F0} s {t.Command}")));
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(
+            clock.Elapsed < Budget,
+            $"the README's examples took {clock.Elapsed.TotalSeconds:F0} s, over the {Budget.TotalSeconds:F0} s budget; slowest: "
+            + string.Join("; ", times.OrderByDescending(t => t.Seconds).Take(5).Select(t => $"{t.Seconds:F0} s {t.Command}")));
     }
 
     /// <summary>(line number, command) of every example in README.md's code blocks: lines that run shannon (a leading <c>$ </c> dropped).</summary>
@@ -119,23 +111,23 @@ public partial class ReadmeExamplesTests
         Directory.CreateDirectory(Path.Combine(scratch, "docs"));
         string bin = Directory.CreateDirectory(Path.Combine(scratch, ".bin")).FullName;
         string shannon = Path.Combine(bin, "shannon");
-        File.WriteAllText(shannon, $"#!/bin/sh\nexec \"{Path.Combine(AppContext.BaseDirectory, "Shannon.Cli")}\" \"$@\"\n");
+        System.IO.File.WriteAllText(shannon, $"#!/bin/sh\nexec \"{Path.Combine(AppContext.BaseDirectory, "Shannon.Cli")}\" \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(shannon, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            System.IO.File.SetUnixFileMode(shannon, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        string kjv = File.ReadAllText(Path.Combine(root, "data", "kjv.txt"));
-        File.WriteAllText(Path.Combine(scratch, "counts.txt"), "12 7 3 1 1\n");
-        File.WriteAllText(Path.Combine(scratch, "table.txt"), string.Join(',', Enumerable.Range(1, 24).Select(i => (i / 300.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "\n");
-        File.WriteAllText(Path.Combine(scratch, "truth.txt"), string.Join('\n', Enumerable.Range(0, 60).Select(i => i % 3)) + "\n");
-        File.WriteAllText(Path.Combine(scratch, "clusters.txt"), string.Join('\n', Enumerable.Range(0, 60).Select(i => (i % 3 == 0 && i % 2 == 0) ? 1 : i % 3)) + "\n");
-        File.WriteAllText(Path.Combine(scratch, "notes.txt"), kjv[200_000..203_000]);
-        File.WriteAllText(Path.Combine(scratch, "corpus.txt"), kjv[..300_000]);
-        File.WriteAllText(Path.Combine(scratch, "essay.txt"), kjv[300_000..301_000]);
-        File.WriteAllText(Path.Combine(scratch, "joint.csv"), "0.20,0.05,0.00\n0.05,0.20,0.05\n0.00,0.05,0.40\n");
-        File.WriteAllText(Path.Combine(scratch, "bsc.csv"), "0.9,0.1\n0.1,0.9\n");
-        File.WriteAllText(Path.Combine(scratch, "hamming.csv"), "0,1\n1,0\n");
-        File.WriteAllText(Path.Combine(scratch, "y.txt"), "0\n1\n");
+        string kjv = System.IO.File.ReadAllText(Path.Combine(root, "data", "kjv.txt"));
+        System.IO.File.WriteAllText(Path.Combine(scratch, "counts.txt"), "12 7 3 1 1\n");
+        System.IO.File.WriteAllText(Path.Combine(scratch, "table.txt"), string.Join(',', Enumerable.Range(1, 24).Select(i => (i / 300.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "\n");
+        System.IO.File.WriteAllText(Path.Combine(scratch, "truth.txt"), string.Join('\n', Enumerable.Range(0, 60).Select(i => i % 3)) + "\n");
+        System.IO.File.WriteAllText(Path.Combine(scratch, "clusters.txt"), string.Join('\n', Enumerable.Range(0, 60).Select(i => (i % 3 == 0 && i % 2 == 0) ? 1 : i % 3)) + "\n");
+        System.IO.File.WriteAllText(Path.Combine(scratch, "notes.txt"), kjv[200_000..203_000]);
+        System.IO.File.WriteAllText(Path.Combine(scratch, "corpus.txt"), kjv[..300_000]);
+        System.IO.File.WriteAllText(Path.Combine(scratch, "essay.txt"), kjv[300_000..301_000]);
+        System.IO.File.WriteAllText(Path.Combine(scratch, "joint.csv"), "0.20,0.05,0.00\n0.05,0.20,0.05\n0.00,0.05,0.40\n");
+        System.IO.File.WriteAllText(Path.Combine(scratch, "bsc.csv"), "0.9,0.1\n0.1,0.9\n");
+        System.IO.File.WriteAllText(Path.Combine(scratch, "hamming.csv"), "0,1\n1,0\n");
+        System.IO.File.WriteAllText(Path.Combine(scratch, "y.txt"), "0\n1\n");
     }
 
     private static (int Code, string Error, TimeSpan Took) Bash(string directory, string command)
