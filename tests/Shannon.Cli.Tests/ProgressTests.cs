@@ -9,7 +9,7 @@ namespace Shannon.Cli.Tests;
 /// <see cref="CliContext.ProgressLines"/>), with counts, elapsed time and the time left; stdout untouched, so --json
 /// still parses; nothing at all on a writer that is neither a terminal nor redirected stderr (the tests' default).
 /// </summary>
-public partial class ProgressTests
+public sealed partial class ProgressTests() : ScratchDirectoryTests("shannon-progress-")
 {
     private static (int Code, string Out, string Err) RunWithLines(params string[] args)
     {
@@ -20,12 +20,7 @@ public partial class ProgressTests
         return (code, output.ToString(), error.ToString());
     }
 
-    private static string Joint()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"shannon-progress-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "0.20,0.05,0.00\n0.05,0.20,0.05\n0.00,0.05,0.40\n");
-        return path;
-    }
+    private string Joint() => File("joint.csv", "0.20,0.05,0.00\n0.05,0.20,0.05\n0.00,0.05,0.40\n");
 
     [Theory]
     [InlineData(false, "annealing the IB curve, β")]
@@ -46,8 +41,7 @@ public partial class ProgressTests
     [Fact]
     public void Rate_distortion_counts_its_points()
     {
-        string distortion = Path.Combine(Path.GetTempPath(), $"shannon-progress-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(distortion, "0,1\n1,0\n");
+        string distortion = File("distortion.csv", "0,1\n1,0\n");
         var (code, _, error) = RunWithLines("channel", "rate-distortion", "--source", "0.3,0.7", "--distortion", distortion, "--points", "4");
         Assert.Equal(0, code);
         Assert.Contains("rate-distortion points: 4/4 (100%)", error, StringComparison.Ordinal);
@@ -56,30 +50,24 @@ public partial class ProgressTests
     [Fact]
     public void Perplexity_counts_its_documents_and_the_report_its_steps()
     {
-        string text = Path.Combine(Path.GetTempPath(), $"shannon-progress-{Guid.NewGuid():N}.txt");
-        File.WriteAllText(text, "In the beginning\n\nAnd the earth was\n\nLet there be light\n");
-        string corpus = Path.Combine(Path.GetTempPath(), $"shannon-progress-{Guid.NewGuid():N}.txt");
-        File.WriteAllText(corpus, "in the beginning god created the heaven and the earth\nand the earth was without form\n");
+        string text = File("text.txt", "In the beginning\n\nAnd the earth was\n\nLet there be light\n");
+        string corpus = File("corpus.txt", "in the beginning god created the heaven and the earth\nand the earth was without form\n");
         var (code, output, error) = RunWithLines("perplexity", text, "--train", corpus, "--json");
         Assert.Equal(0, code);
         Assert.Equal(3, JsonDocument.Parse(output).RootElement.GetProperty("documents").GetInt32());
         Assert.Contains("scoring documents: 3/3 (100%)", error, StringComparison.Ordinal);
 
-        string directory = Directory.CreateTempSubdirectory("shannon-progress-").FullName;
-        File.WriteAllText(Path.Combine(directory, "t.csv"), "a,b,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 4},{i * 0.5},{i % 2}")) + "\n");
-        var report = RunWithLines("report", Path.Combine(directory, "t.csv"), "-o", directory, "--permutations", "0", "--replicates", "0", "--json");
+        string table = File("t.csv", "a,b,y\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i % 4},{i * 0.5},{i % 2}")) + "\n");
+        var report = RunWithLines("report", table, "-o", Scratch, "--permutations", "0", "--replicates", "0", "--json");
         Assert.Equal(0, report.Code);
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(report.Out).RootElement.ValueKind);
         Assert.Matches(@"\(100%\), \d+ s elapsed", report.Err);
-        Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
     public void Features_tree_and_ngram_training_count_their_work()
     {
-        string directory = Directory.CreateTempSubdirectory("shannon-progress-").FullName;
-        string table = Path.Combine(directory, "t.csv");
-        File.WriteAllText(table, "a,b,c,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i % 5},{i * 37 % 60 * 0.25},{(i * 7) % 3},{i % 2}")) + "\n");
+        string table = File("t.csv", "a,b,c,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i % 5},{i * 37 % 60 * 0.25},{(i * 7) % 3},{i % 2}")) + "\n");
 
         var ranked = RunWithLines("features", table, "--target", "y", "--json");
         Assert.Equal(0, ranked.Code);
@@ -96,12 +84,10 @@ public partial class ProgressTests
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(tree.Out).RootElement.ValueKind);
         Assert.Contains("growing the tree: rows placed in leaves: 60/60 (100%)", tree.Err, StringComparison.Ordinal);
 
-        string corpus = Path.Combine(directory, "corpus.txt");
-        File.WriteAllText(corpus, "in the beginning god created the heaven and the earth\nand the earth was without form\n");
-        var trained = RunWithLines("ngram", "train", corpus, "--order", "2", "-o", Path.Combine(directory, "m.kn"));
+        string corpus = File("corpus.txt", "in the beginning god created the heaven and the earth\nand the earth was without form\n");
+        var trained = RunWithLines("ngram", "train", corpus, "--order", "2", "-o", PathOf("m.kn"));
         Assert.Equal(0, trained.Code);
         Assert.Matches(@"training the n-gram model: tokens counted: (\d+)/\1 \(100%\)", trained.Err);
-        Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
