@@ -2,14 +2,10 @@ using System.Text.Json;
 
 namespace Shannon.Cli.Tests;
 
-public class PerplexityCommandTests
+public sealed class PerplexityCommandTests() : ScratchDirectoryTests("shannon-ppl-")
 {
-    private static string TempFile(string content)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"shannon-ppl-{Guid.NewGuid():N}.txt");
-        File.WriteAllText(path, content);
-        return path;
-    }
+    /// <summary>Writes <paramref name="content"/> to a text file of its own in the directory and returns its path.</summary>
+    private string TempFile(string content) => File($"{Guid.NewGuid():N}.txt", content);
 
     [Fact]
     public void Trained_model_reports_the_documented_json_keys()
@@ -35,7 +31,7 @@ public class PerplexityCommandTests
     public void Ngram_train_then_score_with_the_saved_model()
     {
         string corpus = TempFile("a b a b a c\n");
-        string model = Path.Combine(Path.GetTempPath(), $"shannon-kn-{Guid.NewGuid():N}.kn");
+        string model = PathOf("model.kn");
         var train = CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model, "--json");
         Assert.Equal(0, train.Code);
         using (var json = System.Text.Json.JsonDocument.Parse(train.Out))
@@ -55,7 +51,7 @@ public class PerplexityCommandTests
     {
         // The hostile review: a model of 8 words scored 0.29 bits per byte on the Bible, 3.99 from compress.
         string corpus = TempFile("the lord said unto him and god was\n");
-        string bible = TempFile(string.Join('\n', File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "kjv.txt")).Take(200)) + "\n");
+        string bible = TempFile(string.Join('\n', System.IO.File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "kjv.txt")).Take(200)) + "\n");
         var (code, output, error) = CliRunner.Run("perplexity", bible, "--train", corpus, "--order", "3", "--json");
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(output).RootElement;
@@ -110,7 +106,7 @@ public class PerplexityCommandTests
     public void An_option_the_saved_model_would_ignore_exits_2_naming_it(string extra, string expected)
     {
         string corpus = TempFile("a b a b a c\n");
-        string model = Path.Combine(Path.GetTempPath(), $"shannon-kn-{Guid.NewGuid():N}.kn");
+        string model = PathOf("model.kn");
         Assert.Equal(0, CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model).Code);
         string[] args = [.. extra.Split(' ').Select(a => a == "CORPUS" ? corpus : a == "IDS" ? TempFile("1 2\n") : a)];
         var (code, output, error) = CliRunner.Run(["perplexity", TempFile("a b a\n"), "--model", "ngram:" + model, .. args]);
@@ -134,7 +130,7 @@ public class PerplexityCommandTests
 
         Assert.Contains("--logprobs and --logits are two sources", CliRunner.Run("perplexity", "--logprobs", ids, "--logits", ids).Err, StringComparison.Ordinal);
         string corpus = TempFile("a b a b a c\n");
-        string model = Path.Combine(Path.GetTempPath(), $"shannon-kn-{Guid.NewGuid():N}.kn");
+        string model = PathOf("model.kn");
         Assert.Equal(0, CliRunner.Run("ngram", "train", corpus, "--order", "2", "-o", model).Code);
         var saved = CliRunner.Run("perplexity", TempFile("a b a\n"), "--model", "ngram:" + model, "--json");
         Assert.Equal(0, saved.Code);
@@ -207,11 +203,11 @@ public class PerplexityCommandTests
     public void Html_page_escapes_a_script_token()
     {
         const string line = """{"choices":[{"logprobs":{"content":[{"token":"<script>","logprob":-0.5},{"token":"alert(1)","logprob":-9.5},{"token":"</script>","logprob":-0.1}]}}]}""";
-        string page = Path.Combine(Path.GetTempPath(), $"shannon-ppl-{Guid.NewGuid():N}.html");
+        string page = PathOf("page.html");
         var (code, _, error) = CliRunner.Run("perplexity", "--logprobs", TempFile(line), "--html", page, "--colour", "rank");
         Assert.Equal(string.Empty, error);
         Assert.Equal(0, code);
-        string html = File.ReadAllText(page);
+        string html = System.IO.File.ReadAllText(page);
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;", html);
         Assert.Equal(2, CliRunner.Run("perplexity", "--logprobs", TempFile(line), "--html", page, "--colour", "blue").Code);
@@ -221,9 +217,9 @@ public class PerplexityCommandTests
     public void Html_page_for_an_ngram_model_carries_entropy_and_rank()
     {
         string corpus = TempFile("the cat sat on the mat\nthe dog sat on the log\n");
-        string page = Path.Combine(Path.GetTempPath(), $"shannon-ppl-{Guid.NewGuid():N}.html");
+        string page = PathOf("page.html");
         Assert.Equal(0, CliRunner.Run("perplexity", TempFile("the cat sat\n"), "--train", corpus, "--html", page).Code);
-        string html = File.ReadAllText(page);
+        string html = System.IO.File.ReadAllText(page);
         Assert.Contains("entropy ", html);
         Assert.Contains("rank ", html);
     }
