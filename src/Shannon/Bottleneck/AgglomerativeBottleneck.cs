@@ -22,11 +22,12 @@ public static class AgglomerativeBottleneck
     /// <param name="logBase">The unit of the informations; nats by default.</param>
     /// <returns>The |X| − 1 merges with their costs and the (H(T), I(T;Y)) after each, in the unit of <paramref name="logBase"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="joint"/> does not have the stated shape, has a bad entry or does not sum to 1.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="xCount"/> or <paramref name="yCount"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="xCount"/> or <paramref name="yCount"/> is below 1, or the |X| × |X| merge costs would not fit one array.</exception>
     /// <remarks>Rows with p(x) = 0 cost nothing to merge and go first. Reference as the class.</remarks>
     public static AgglomerativeHierarchy Merge(ReadOnlySpan<double> joint, int xCount, int yCount, LogBase logBase = default)
     {
         BottleneckGuard.Joint(joint, xCount, yCount, nameof(joint), nameof(xCount), nameof(yCount));
+        BottleneckGuard.Cells(xCount, xCount, "The merge costs", nameof(xCount));
         return Build(joint.ToArray(), xCount, yCount, logBase);
     }
 
@@ -36,13 +37,22 @@ public static class AgglomerativeBottleneck
     /// <param name="logBase">The unit of the informations; nats by default.</param>
     /// <returns>As <see cref="Merge"/> on p(x, y) = count(x, y) / n; leaves are the x labels 0..max(x).</returns>
     /// <exception cref="ArgumentException">The samples are empty, differ in length, or have a negative label.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The labels are so large that the (max x + 1) × (max y + 1) joint or the |X| × |X| merge costs would not fit one array (named <paramref name="x"/>).</exception>
     /// <remarks>The plug-in joint of the samples is clustered; its I(X;Y) is biased upward for small samples. Reference as the class.</remarks>
     public static AgglomerativeHierarchy FromSamples(ReadOnlySpan<int> x, ReadOnlySpan<int> y, LogBase logBase = default)
     {
         Guard.NotEmpty(x, nameof(x));
         Guard.SameLength(x, y, nameof(x), nameof(y));
-        int xCount = Labels(x, nameof(x));
-        int yCount = Labels(y, nameof(y));
+        long xCount = Labels(x, nameof(x));
+        long yCount = Labels(y, nameof(y));
+        BottleneckGuard.Cells(xCount, yCount, "The joint of the labels", nameof(x));
+        BottleneckGuard.Cells(xCount, xCount, "The merge costs", nameof(x));
+        return Tally(x, y, (int)xCount, (int)yCount, logBase);
+    }
+
+    /// <summary>The plug-in joint count(x, y) / n of labels already checked to fit, clustered.</summary>
+    private static AgglomerativeHierarchy Tally(ReadOnlySpan<int> x, ReadOnlySpan<int> y, int xCount, int yCount, LogBase logBase)
+    {
         var counts = new long[xCount * yCount];
         for (int i = 0; i < x.Length; i++)
         {
@@ -58,9 +68,10 @@ public static class AgglomerativeBottleneck
         return Build(joint, xCount, yCount, logBase);
     }
 
-    private static int Labels(ReadOnlySpan<int> labels, string paramName)
+    /// <summary>The number of labels, max + 1, in 64 bits (a label of <see cref="int.MaxValue"/> has int.MaxValue + 1).</summary>
+    private static long Labels(ReadOnlySpan<int> labels, string paramName)
     {
-        int max = 0;
+        long max = 0;
         for (int i = 0; i < labels.Length; i++)
         {
             if (labels[i] < 0)

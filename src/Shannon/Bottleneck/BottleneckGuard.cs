@@ -42,6 +42,22 @@ internal static class BottleneckGuard
         }
     }
 
+    /// <summary>
+    /// A table of <paramref name="rows"/> × <paramref name="columns"/> doubles must fit one .NET array
+    /// (<see cref="Array.MaxLength"/> elements): checked in 64 bits before anything is allocated, so a size whose
+    /// product wraps around 32 bits fails here, naming <paramref name="paramName"/>, instead of as an overflow,
+    /// an out-of-memory or an out-of-range index deep inside.
+    /// </summary>
+    internal static void Cells(long rows, long columns, string what, string paramName)
+    {
+        if (rows * columns > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                $"{what} would need {rows} × {columns} = {rows * columns} cells, more than the {Array.MaxLength} one array can hold.");
+        }
+    }
+
     internal static void Beta(double beta, string paramName)
     {
         if (!(beta >= 0.0) || double.IsPositiveInfinity(beta))

@@ -21,6 +21,8 @@ internal sealed class BottleneckProblem
     {
         BottleneckGuard.Joint(joint, xCount, yCount, nameof(joint), nameof(xCount), nameof(yCount));
         BottleneckGuard.Dimension(clusters, nameof(clusters));
+        BottleneckGuard.Cells(xCount, clusters, "The encoder p(t|x)", nameof(clusters));
+        BottleneckGuard.Cells(clusters, yCount, "The decoder p(y|t)", nameof(clusters));
         XCount = xCount;
         YCount = yCount;
         Clusters = clusters;

@@ -25,7 +25,7 @@ public static class DeterministicBottleneck
     /// lose all their members stay empty (p(t) = 0).
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="joint"/> does not have the stated shape, has a bad entry or does not sum to 1.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, <paramref name="beta"/> is negative or not finite, or <paramref name="maxIterations"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, the |X| × |T| encoder or |T| × |Y| decoder would not fit one array (named <paramref name="clusters"/>), <paramref name="beta"/> is negative or not finite, or <paramref name="maxIterations"/> is below 1.</exception>
     /// <remarks>
     /// Ties go to the lowest cluster index. Small β merges everything into one cluster (H(T) = 0); large β
     /// approaches a hard clustering that keeps I(X;Y). A row with p(x) = 0 joins the largest cluster. Reference as the class.

@@ -48,7 +48,7 @@ public static class InformationBottleneck
     /// <see cref="BottleneckSolution.Converged"/> and <see cref="BottleneckSolution.Iterations"/> are those of the chosen start.
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="joint"/> does not have the stated shape, has a bad entry or does not sum to 1.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, <paramref name="beta"/> is negative or not finite, <paramref name="tolerance"/> is not positive, or <paramref name="maxIterations"/> or <paramref name="restarts"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, the |X| × |T| encoder or |T| × |Y| decoder would not fit one array (named <paramref name="clusters"/>), <paramref name="beta"/> is negative or not finite, <paramref name="tolerance"/> is not positive, or <paramref name="maxIterations"/> or <paramref name="restarts"/> is below 1.</exception>
     /// <remarks>
     /// Each fixed point is a local optimum, and from one random start it can be a poor one (on a 17 × 10 joint from the
     /// digits data, I(T;Y) = 0.058 nats where other starts reach 0.294), so several starts are compared by the objective

@@ -72,4 +72,22 @@ public class AgglomerativeBottleneckTests
         var hierarchy = AgglomerativeBottleneck.Merge([0.5, 0.5], 2, 1);
         Assert.Equal("clusters", Assert.Throws<ArgumentOutOfRangeException>(() => hierarchy.Assignment(3)).ParamName);
     }
+
+    [Fact]
+    public void Sizes_whose_cell_count_wraps_32_bits_are_refused_naming_the_parameter_before_allocating()
+    {
+        // Review 5: 65536 × 65536 cost cells wrapped to 0 (IndexOutOfRangeException), 46341² to a negative length
+        // (OverflowException), a label of int.MaxValue made |X| = int.MinValue, and labels 65536 × 65535 a joint of
+        // 2^32 + 2^16 cells wrapped to 65536 (ArgumentOutOfRangeException with no parameter name).
+        var wide = new double[65536];
+        Array.Fill(wide, 1.0 / 65536);
+        Assert.Equal("xCount", Assert.Throws<ArgumentOutOfRangeException>(() => AgglomerativeBottleneck.Merge(wide, 65536, 1)).ParamName);
+        var odd = new double[46341];
+        Array.Fill(odd, 1.0 / 46341);
+        Assert.Equal("xCount", Assert.Throws<ArgumentOutOfRangeException>(() => AgglomerativeBottleneck.Merge(odd, 46341, 1)).ParamName);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => AgglomerativeBottleneck.FromSamples([0, 65536], [0, 65535]));
+        Assert.Equal("x", ex.ParamName);
+        Assert.Contains("65537 × 65536", ex.Message);
+        Assert.Equal("x", Assert.Throws<ArgumentOutOfRangeException>(() => AgglomerativeBottleneck.FromSamples([0, int.MaxValue], [0, 1])).ParamName);
+    }
 }

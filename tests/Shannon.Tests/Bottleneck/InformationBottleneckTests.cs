@@ -156,6 +156,11 @@ public class InformationBottleneckTests
         Assert.Equal("joint", Assert.Throws<ArgumentException>(() => InformationBottleneck.Iterative([0.5, 0.4], 1, 2, 1, 2)).ParamName);
         Assert.Equal("joint", Assert.Throws<ArgumentException>(() => InformationBottleneck.Iterative([0.5, 0.5], 2, 2, 1, 2)).ParamName);
         Assert.Equal("clusters", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.5, 0.5], 1, 2, 1, 0)).ParamName);
+        // Review 5: |T| × |Y| = 2 × int.MaxValue wrapped to −2 and |X| × |T| = 2^31 to a negative length
+        // (OutOfMemoryException, "Array dimensions exceeded supported range").
+        Assert.Equal("clusters", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.25, 0.25, 0.25, 0.25], 2, 2, 1, int.MaxValue)).ParamName);
+        Assert.Equal("clusters", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.5, 0.5], 2, 1, 1, 1 << 30)).ParamName);
+        Assert.Equal("clusters", Assert.Throws<ArgumentOutOfRangeException>(() => DeterministicBottleneck.Solve([0.25, 0.25, 0.25, 0.25], 2, 2, 1, int.MaxValue)).ParamName);
         Assert.Equal("beta", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.5, 0.5], 1, 2, double.PositiveInfinity, 2)).ParamName);
         Assert.Equal("tolerance", Assert.Throws<ArgumentOutOfRangeException>(() => InformationBottleneck.Iterative([0.5, 0.5], 1, 2, 1, 2, tolerance: -1)).ParamName);
         var ex = Assert.Throws<ArgumentException>(() => InformationBottleneck.Anneal([0.5, 0.5], 1, 2, [1, 3, 2], 2));
