@@ -48,8 +48,8 @@ internal static class TourCommand
             ["value"] = line.Value,
             ["unit"] = line.Unit,
             ["lesson"] = line.Claim?.Lesson,
-            ["lessonValue"] = line.Claim?.Stated,
-            ["lessonIsRight"] = line.LessonIsRight,
+            ["lesson_value"] = line.Claim?.Stated,
+            ["lesson_is_right"] = line.LessonIsRight,
             ["why"] = line.LessonIsRight == false ? line.Claim?.Why : null,
         }).ToArray(),
         ["statements"] = section.Statements.Select(LessonClaims.Get).Select(claim => new Dictionary<string, object?>
