@@ -253,7 +253,25 @@ public sealed class HostileInputTests() : ScratchDirectoryTests("shannon-hostile
         Assert.Equal("warning: the tree ignores 2 columns that are not numeric: 'colour', 'shape'.\n", error.ReplaceLineEndings("\n"));
 
         (code, output, error) = CliRunner.Run("tree", File("text.csv", "colour,y\nred,a\nblue,b\n"), "--target", "y");
-        AssertOneErrorLine(code, output, error, "no numeric feature columns");
+        AssertOneErrorLine(code, output, error, "no numeric feature columns (the tree uses numbers; 'colour' is not numeric)");
+
+        // Review 5: a file of the target alone said "(the tree splits on numbers;  are not numeric)", an empty list.
+        (code, output, error) = CliRunner.Run("tree", File("target.csv", "y\na\nb\n"), "--target", "y");
+        AssertOneErrorLine(code, output, error, "has no feature columns: its only column is the target 'y'.");
+    }
+
+    [Fact]
+    public void Logistic_names_the_text_columns_it_leaves_out_as_tree_does()
+    {
+        // Review 5: logistic dropped non-numeric columns from the model without a word.
+        string data = File("mixed.csv", "colour,x,y\nred,1,a\nblue,2,b\nred,3,a\nblue,4,b\nred,5,a\nblue,6,b\n");
+        var (code, output, error) = CliRunner.Run("logistic", data, "--target", "y", "--logits", File("z.npy", string.Empty), "--labels", File("y.txt", string.Empty), "--epochs", "5");
+        Assert.Equal(0, code);
+        Assert.NotEmpty(output);
+        Assert.Equal("warning: logistic regression ignores 1 column that is not numeric: 'colour'.\n", error.ReplaceLineEndings("\n"));
+
+        (code, output, error) = CliRunner.Run("logistic", File("target.csv", "y\na\nb\n"), "--target", "y", "--logits", File("z2.npy", string.Empty), "--labels", File("y2.txt", string.Empty));
+        AssertOneErrorLine(code, output, error, "has no feature columns: its only column is the target 'y'.");
     }
 
     [Fact]

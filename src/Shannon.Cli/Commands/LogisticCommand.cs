@@ -59,11 +59,7 @@ internal static class LogisticCommand
                 throw new ArgumentException($"--target: there is no column '{targetName}' in '{CliInput.DisplayName(dataArgument)}'; it has: {string.Join(", ", kinds.Keys)}.");
             }
 
-            string[] features = [.. kinds.Where(p => p.Key != targetName && p.Value == ColumnKind.Numeric).Select(p => p.Key)];
-            if (features.Length == 0)
-            {
-                throw new ArgumentException($"'{CliInput.DisplayName(dataArgument)}' has no numeric feature columns.");
-            }
+            string[] features = CliTables.NumericFeatures(context, kinds, targetName, CliInput.DisplayName(dataArgument), "logistic regression");
 
             var (x, classes) = CliTables.ReadClassification(context, path, features, targetName, "");
             int n = classes.Codes.Length;

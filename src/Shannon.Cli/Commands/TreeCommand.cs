@@ -32,17 +32,7 @@ internal static class TreeCommand
                 throw new ArgumentException($"--target: there is no column '{targetName}' in '{path}'; it has: {string.Join(", ", kinds.Keys)}.");
             }
 
-            string[] features = [.. kinds.Where(p => p.Key != targetName && p.Value == ColumnKind.Numeric).Select(p => p.Key)];
-            string[] skipped = [.. kinds.Where(p => p.Key != targetName && p.Value != ColumnKind.Numeric).Select(p => p.Key)];
-            if (features.Length == 0)
-            {
-                throw new ArgumentException($"'{path}' has no numeric feature columns (the tree splits on numbers; {string.Join(", ", skipped.Select(s => $"'{s}'"))} {(skipped.Length == 1 ? "is" : "are")} not numeric).");
-            }
-
-            if (skipped.Length > 0)
-            {
-                context.Note($"warning: the tree ignores {skipped.Length} column{(skipped.Length == 1 ? string.Empty : "s")} that {(skipped.Length == 1 ? "is" : "are")} not numeric: {string.Join(", ", skipped.Select(s => $"'{s}'"))}.");
-            }
+            string[] features = CliTables.NumericFeatures(context, kinds, targetName, path, "the tree");
 
             var (x, classes) = CliTables.ReadClassification(context, path, features, targetName, "; there is nothing to split");
 

@@ -99,6 +99,37 @@ internal static class CliTables
         return (x, classes);
     }
 
+    /// <summary>
+    /// The numeric columns other than <paramref name="target"/>: the features of a model fitted on numbers (tree,
+    /// logistic). The columns left out for not being numeric are named in one warning, so none is ignored silently.
+    /// </summary>
+    /// <param name="context">Where the warning goes.</param>
+    /// <param name="kinds">The file's columns and the kinds they are read as.</param>
+    /// <param name="target">The class column, never a feature.</param>
+    /// <param name="file">The file as the messages name it.</param>
+    /// <param name="model">The model as the messages name it, e.g. "the tree".</param>
+    /// <exception cref="ArgumentException">No column qualifies: the message says whether the file has only the target or which columns are not numeric.</exception>
+    public static string[] NumericFeatures(CliContext context, OrderedDictionary<string, ColumnKind> kinds, string target, string file, string model)
+    {
+        string[] features = [.. kinds.Where(p => p.Key != target && p.Value == ColumnKind.Numeric).Select(p => p.Key)];
+        string[] skipped = [.. kinds.Where(p => p.Key != target && p.Value != ColumnKind.Numeric).Select(p => p.Key)];
+        string list = string.Join(", ", skipped.Select(s => $"'{s}'"));
+        string verb = skipped.Length == 1 ? "is" : "are";
+        if (features.Length == 0)
+        {
+            throw new ArgumentException(skipped.Length == 0
+                ? $"'{file}' has no feature columns: its only column is the target '{target}'."
+                : $"'{file}' has no numeric feature columns ({model} uses numbers; {list} {verb} not numeric).");
+        }
+
+        if (skipped.Length > 0)
+        {
+            context.Note($"warning: {model} ignores {skipped.Length} column{(skipped.Length == 1 ? string.Empty : "s")} that {verb} not numeric: {list}.");
+        }
+
+        return features;
+    }
+
     /// <summary>The kinds each column would be read as, <c>--types</c> applied.</summary>
     public static OrderedDictionary<string, ColumnKind> ColumnKinds(CliContext context, string path, TableReadOptions? options = null)
     {
