@@ -122,7 +122,7 @@ public static class Clustering
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <remarks>
-    /// Exact, not sampled. Pairs of rows (or columns) of equal size give equal terms, so each distinct
+    /// Exact, not sampled; exactly 0 when one labelling has a single cluster. Pairs of rows (or columns) of equal size give equal terms, so each distinct
     /// pair of sizes is evaluated once and weighted by its multiplicity; within a pair the probabilities come
     /// from the mode's value (Loader's saddle-point form, accurate for any N) by the ratio recurrence
     /// P(n+1)/P(n) = (a − n)(b − n) / ((n + 1)(N − a − b + n + 1)), stopping once they fall below 1e-20 of the
@@ -247,6 +247,14 @@ public static class Clustering
 
     private static double ExpectedMutualInformationNats(ContingencyTable table)
     {
+        if (table.NonEmptyRows == 1 || table.NonEmptyColumns == 1)
+        {
+            // Every table with one class or one cluster has I = 0, so E[I] = 0 exactly; the sum below would give
+            // rounding noise (log N + log a − log a − log N), which AMI's normalizer of 0 under the geometric or
+            // minimum average blows up to 0.1.
+            return 0.0;
+        }
+
         var (rowSizes, rowMultiplicities) = DistinctSizes(table.RowSums);
         var (columnSizes, columnMultiplicities) = DistinctSizes(table.ColumnSums);
         long total = table.Total;

@@ -85,6 +85,25 @@ public class ClusteringTests
         Assert.Equal(new VMeasureScores(1.0, 0.0, 0.0), Clustering.VMeasure(one));
     }
 
+    [Theory]
+    [InlineData(EntropyAverage.Arithmetic)]
+    [InlineData(EntropyAverage.Geometric)]
+    [InlineData(EntropyAverage.Minimum)]
+    [InlineData(EntropyAverage.Maximum)]
+    public void One_labelling_a_single_cluster_has_expected_information_exactly_0_and_ami_0_for_every_average(EntropyAverage average)
+    {
+        // Every table with a single column has I = 0, so E[I] = 0 and AMI = 0, as scikit-learn's
+        // adjusted_mutual_info_score gives for these labels with every average_method. Review 5: E[I] came out as
+        // 2.2e-17 from rounding, and with the geometric or minimum average (normalizer 0) the denominator was clamped to
+        // −2.2e-16, so AMI was 0.1; the arithmetic and maximum averages gave −1.7e-17 and −8.4e-18.
+        int[] classes = [16, 11, 1, 22, 9, 21, 23, 18, 23, 5, 20, 20, 23, 20, 4, 5, 11, 28, 29, 20, 14, 3, 3, 29, 17, 4, 29, 10, 20, 23];
+        var table = ContingencyTable.FromLabels(classes, new int[classes.Length]);
+        Assert.Equal(0.0, Clustering.ExpectedMutualInformation(table));
+        Assert.Equal(0.0, Clustering.AdjustedMutualInformation(table, average));
+        var transposed = ContingencyTable.FromLabels(new int[classes.Length], classes);
+        Assert.Equal(0.0, Clustering.AdjustedMutualInformation(transposed, average));
+    }
+
     [Fact]
     public void Expected_mutual_information_of_singletons_is_log_n()
     {
