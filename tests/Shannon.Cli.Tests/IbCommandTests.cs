@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shannon.Cli.Commands;
 
 namespace Shannon.Cli.Tests;
 
@@ -89,12 +90,24 @@ public class IbCommandTests
     [InlineData("--beta", "-1", "--beta must be in [0, ∞); got -1.")]
     [InlineData("--clusters", "0", "--clusters must be in 1–10000; got 0.")]
     [InlineData("--sweep", "0.1:100:2000000000", "--sweep's N must be in 2–10000; got 2000000000.")]
+    [InlineData("--sweep", "100:0.1:3", "0 < B0 ≤ B1")]
     public void Bad_input_is_exit_2_with_one_line(string option, string value, string expected)
     {
         var (code, output, error) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", option, value);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sweep_whose_ratio_exceeds_the_largest_double_runs_from_b0_to_b1()
+    {
+        // Review 5: 1e-300:1e308 computed B0 · (B1/B0)^t with B1/B0 = ∞ and failed with "betas has an infinite entry".
+        Assert.Equal([1e-300, 1e4, 1e308], IbCommand.ParseSweep("1e-300:1e308:3"), (a, b) => Math.Abs(a - b) <= 1e-12 * Math.Abs(b));
+        var (code, output, error) = CliRunner.RunWithStdin(Joint, "ib", "--joint", "-", "--sweep", "1e-320:1e308:3", "--json");
+        Assert.True(code == 0, error);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal(3, document.RootElement.GetProperty("points").GetArrayLength());
     }
 
     [Fact]

@@ -154,6 +154,12 @@ internal static class IbCommand
 
         OptionRanges.Check(count, OptionRanges.SweepPoints, "--sweep's N");
 
-        return Enumerable.Range(0, count).Select(i => from * Math.Pow(to / from, i / (double)(count - 1))).ToArray();
+        // Interpolated in log space with exact ends: from · (to / from)^t overflowed for a ratio beyond 1.8e308
+        // (1e-320:1e308), and the solver then blamed an infinite entry of "betas", a name the user never typed.
+        double logFrom = Math.Log(from);
+        double logRatio = Math.Log(to) - logFrom;
+        return Enumerable.Range(0, count)
+            .Select(i => i == 0 ? from : i == count - 1 ? to : Math.Exp(logFrom + (logRatio * i / (count - 1))))
+            .ToArray();
     }
 }
