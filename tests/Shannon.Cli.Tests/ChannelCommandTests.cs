@@ -82,5 +82,12 @@ public class ChannelCommandTests
         Assert.Contains("2 rows but --source has 3", error, StringComparison.Ordinal);
         (code, _, _) = CliRunner.Run("channel", "capacity");
         Assert.Equal(2, code);
+
+        // Review 5: a distortion of 1e-310 made β = 0.1/d₀ infinite and the error named "beta", an option rate-distortion does not have.
+        var (tinyCode, tinyOutput, tiny) = CliRunner.RunWithStdin("0 1e-310\n1e-310 0\n", "channel", "rate-distortion", "--source", "0.5,0.5", "--distortion", "-");
+        Assert.Equal(2, tinyCode);
+        Assert.Equal(string.Empty, tinyOutput);
+        Assert.StartsWith("error: --distortion's smallest positive entry 1E-310 is too small", tiny, StringComparison.Ordinal);
+        Assert.Single(tiny.TrimEnd('\n').Split('\n'));
     }
 }

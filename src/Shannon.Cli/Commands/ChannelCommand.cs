@@ -85,6 +85,11 @@ internal static class ChannelCommand
             int count = parse.GetValue(points);
 
             double scale = d.Where(v => v > 0).DefaultIfEmpty(1.0).Min();
+            if (double.IsInfinity(100.0 / scale))
+            {
+                throw new UsageException($"--distortion's smallest positive entry {CliOutput.Number(scale)} is too small: the slopes β up to 100/d₀ would overflow; scale the distortions up (R(D) only rescales D).");
+            }
+
             double[] betas = Enumerable.Range(0, count).Select(i => 0.1 * Math.Pow(1000.0, i / (double)(count - 1)) / scale).ToArray();
             // RateDistortionCurve solves each β from the uniform start: the same loop, counted for the progress display.
             RateDistortionPoint[] curve = WorkProgress.Run(context, "rate-distortion points", betas.Length, counter =>
