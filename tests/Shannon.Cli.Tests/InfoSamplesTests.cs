@@ -80,10 +80,11 @@ public sealed class InfoSamplesTests() : ScratchDirectoryTests("shannon-info-")
     [InlineData("--joint needs --shape", "--joint", "0.5,0.5", "--measure", "o-information")]
     [InlineData("--estimator spacing does not estimate I(X;Y)", "DATA", "--columns", "a,b", "--measure", "o-information", "--estimator", "spacing")]
     [InlineData("--k 3: 'a' and 'b' have 3 rows with values in ", "DATA", "--columns", "a,b", "--measure", "o-information", "--estimator", "ksg1")]
+    [InlineData("--k 5: 'a', 'b' and 'c' have 3 rows with values in", "DATA", "--columns", "a,b,c", "--measure", "s-information", "--estimator", "ksg2", "--k", "5")]
     public void Bad_input_exits_2_with_one_line(string expected, params string[] options)
     {
         string path = PathOf("small.csv");
-        System.IO.File.WriteAllText(path, "a,b\n1,2\n2,1\n3,3\n");
+        System.IO.File.WriteAllText(path, "a,b,c\n1,2,3\n2,1,1\n3,3,2\n");
         var (code, output, error) = CliRunner.Run(["info", .. options.Select(o => o == "DATA" ? path : o)]);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
