@@ -237,8 +237,15 @@ public sealed class HostileInputTests() : ScratchDirectoryTests("shannon-hostile
     public void A_failed_run_leaves_the_previous_output_intact()
     {
         string model = File("model.kn", "previous model");
-        var run = CliRunner.Run("ngram", "train", File("blank.txt", "\n\n"), "-o", model);
+        string blank = File("blank.txt", "\n\n");
+        var run = CliRunner.Run("ngram", "train", blank, "-o", model);
         Assert.Equal(2, run.Code);
+
+        // Review 5: the error said "text has no token to train on", the library's parameter, not the file.
+        Assert.Equal($"error: '{blank}' has no token to train on (it is empty or blank).\n", run.Err.ReplaceLineEndings("\n"));
+        var scored = CliRunner.Run("perplexity", "--train", blank, File("text.txt", "in the beginning\n"));
+        Assert.Equal(2, scored.Code);
+        Assert.StartsWith($"error: '{blank}' has no token to train on", scored.Err, StringComparison.Ordinal);
         Assert.Equal("previous model", System.IO.File.ReadAllText(model));
         Assert.Empty(Directory.GetFiles(Scratch, "*.tmp", SearchOption.AllDirectories));
     }

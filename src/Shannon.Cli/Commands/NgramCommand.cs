@@ -24,7 +24,7 @@ internal static class NgramCommand
             OutputPaths.Check(parse.GetValue(output)!, "-o", [corpusPath]); // refuse a bad -o before training
             string text = CliInput.ReadAllText(context, corpusPath, "CORPUS");
             var model = WorkProgress.Run(context, "training the n-gram model: tokens counted", 0, counter =>
-                KneserNeyModel.Train(text, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount), new WorkDoneProgress(counter)));
+                Train(text, corpusPath, parse.GetValue(order), ParseLevel(parse.GetValue(level)!), parse.GetValue(minCount), new WorkDoneProgress(counter)));
             OutputPaths.Write(context, parse.GetValue(output)!, "-o", [corpusPath], stream => KneserNeyFile.Save(model, stream));
             if (parse.GetValue(json))
             {
@@ -38,6 +38,23 @@ internal static class NgramCommand
             return ExitCodes.Success;
         });
         return new Command("ngram", "Kneser–Ney n-gram language models.") { train };
+    }
+
+    /// <summary>
+    /// Trains on the text of <paramref name="path"/>; a text with no token is an error naming the file (the library
+    /// names its parameter, <c>text</c>, which the user never typed).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file holds no token (empty or blank).</exception>
+    internal static KneserNeyModel Train(string text, string path, int order, NGramLevel level, int minCount = 1, IProgress<WorkDone>? progress = null)
+    {
+        try
+        {
+            return KneserNeyModel.Train(text, order, level, minCount, progress);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "text")
+        {
+            throw new InvalidDataException($"'{CliInput.DisplayName(path)}' has no token to train on (it is empty or blank).", ex);
+        }
     }
 
     /// <summary>Parses <c>word</c> or <c>char</c>/<c>character</c>.</summary>

@@ -265,7 +265,7 @@ internal static partial class PerplexityCommand
             throw new UsageException($"--model '{NumberList.Escape(model)}' is neither ngram nor ngram:PATH.");
         }
 
-        return trainPath is null ? KingJamesBible.Model(level, order) : KneserNeyModel.Train(CliInput.ReadAllText(context, trainPath, "--train"), order, level);
+        return trainPath is null ? KingJamesBible.Model(level, order) : NgramCommand.Train(CliInput.ReadAllText(context, trainPath, "--train"), trainPath, order, level);
     }
 
     private static SurprisalColouring ParseColouring(string text) => text.ToLowerInvariant() switch
