@@ -62,7 +62,7 @@ public sealed class InfoplaneCommandTests() : ScratchDirectoryTests("shannon-inf
     [Theory]
     [InlineData("--epochs", "0", "error: --epochs must be in 1–10000; got 0.")]
     [InlineData("--bins", "1", "error: --bins must be in 2–1000000; got 1.")]
-    [InlineData("--knn-samples", "5", "error: NeighbourSamples must be 0 or at least 20")]
+    [InlineData("--knn-samples", "5", "error: --knn-samples must be 0 (off) or at least 20; got 5.")] // review 5: it named the property NeighbourSamples
     [InlineData("--noise-variance", "-1", "error: --noise-variance must be in (0, ∞); got -1.")]
     [InlineData("--noise-variance", "Infinity", "error: --noise-variance must be in (0, ∞)")]
     public void Bad_settings_are_exit_2(string option, string value, string message)

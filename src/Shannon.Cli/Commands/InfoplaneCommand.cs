@@ -28,6 +28,12 @@ internal static class InfoplaneCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(knn) is > 0 and < 20)
+            {
+                // Checked here so the message names the option; the options record names its property, NeighbourSamples.
+                throw new UsageException($"--knn-samples must be 0 (off) or at least 20; got {parse.GetValue(knn)}.");
+            }
+
             var options = new InformationPlaneOptions(
                 Epochs: parse.GetValue(epochs), Bins: parse.GetValue(bins), Seed: parse.GetValue(seed), NeighbourSamples: parse.GetValue(knn),
                 NoiseVariance: parse.GetValue(noise));
