@@ -82,13 +82,13 @@ public class CodeCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "code", "0.5,0.4" }, "error: p sums to 0.9")]
+    [InlineData(new[] { "code", "0.5,0.4" }, "error: P sums to 0.9")]
     [InlineData(new[] { "code", "0.5,0.5", "--huffman", "--arithmetic" }, "error: choose one of")]
     [InlineData(new[] { "code", "0.5,0.5", "--arithmetic", "--max-length", "3" }, "error: --max-length applies to Huffman codes only.")]
     [InlineData(new[] { "code", "0.5,0.5", "--max-length", "0" }, "error: --max-length must be in 1–64; got 0.")]
     [InlineData(new[] { "code", "0.2,0.2,0.2,0.2,0.2", "--max-length", "2" }, "error: 5 symbols need codewords of at least 3 bits")]
     [InlineData(new[] { "code", "0.5,0.5", "--true", "0.2,0.3,0.5" }, "error: Q has 3 entries but P has 2")]
-    [InlineData(new[] { "code", "0.5,0.5", "--true", "0.2,0.2" }, "error: p sums to 0.4")]
+    [InlineData(new[] { "code", "0.5,0.5", "--true", "0.2,0.2" }, "error: Q sums to 0.4")] // review 5: it said "p sums to 0.4", naming P for a bad Q
     [InlineData(new[] { "code", "0.5,x" }, "error: P has 'x' at index 1, which is not a number.")]
     public void Bad_input_exits_2_with_one_line(string[] args, string expected)
     {

@@ -90,6 +90,6 @@ public class InfoCommandTests
     {
         var (code, _, error) = CliRunner.Run("info", "--joint", "0.5,0.4", "--shape", "2", "--measure", "entropy");
         Assert.Equal(2, code);
-        Assert.StartsWith("error: probabilities sums to 0.9", error);
+        Assert.StartsWith("error: --joint sums to 0.9", error);
     }
 }

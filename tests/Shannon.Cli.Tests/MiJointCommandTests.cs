@@ -40,7 +40,7 @@ public class MiJointCommandTests
     [Theory]
     [InlineData("0.5,0.5\n0.5\n", "error: --joint line 2 has 1 columns but the first row has 2.")]
     [InlineData("0.5,x\n", "error: --joint line 1 column 2 has 'x', which is not a number.")]
-    [InlineData("0.5,0.4\n", "error: joint sums to 0.9")]
+    [InlineData("0.5,0.4\n", "error: --joint sums to 0.9")]
     [InlineData("0.5,-0.1\n0.3,0.3\n", "error: joint has a negative entry -0.1 at index 1.")]
     [InlineData("\n", "error: --joint has no numbers.")]
     public void Bad_tables_exit_2_with_one_line(string stdin, string expected)

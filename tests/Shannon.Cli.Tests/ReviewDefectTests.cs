@@ -163,6 +163,19 @@ public sealed class ReviewDefectTests() : ScratchDirectoryTests("shannon-review-
         CliRunner.AssertOneErrorLine(CliRunner.Run("kl", "0.5,0.5", "3,1"),
             "Q sums to 4, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
         Assert.Equal(0, CliRunner.Run("entropy", "3,3,3", "--counts").Code);
+
+        // Review 5: info, pid, code and mi --joint, which take --counts too, still gave the library's hint.
+        CliRunner.AssertOneErrorLine(CliRunner.Run("info", "--joint", "1,2,3,4", "--shape", "2,2", "--measure", "tc"),
+            "--joint sums to 10, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("pid", "--joint", "1,2,3,4,5,6,7,8", "--shape", "2,2,2"),
+            "--joint sums to 36, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("code", "1,2"),
+            "P sums to 3, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
+        CliRunner.AssertOneErrorLine(CliRunner.Run("code", "0.5,0.5", "--true", "0.9,0.2"),
+            "Q sums to 1.1, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
+        CliRunner.AssertOneErrorLine(CliRunner.RunWithStdin("1,2\n3,4\n", "mi", "--joint", "-"),
+            "--joint sums to 10, not 1 (tolerance 1e-9); use --counts to treat the values as counts.");
+        Assert.Equal(0, CliRunner.Run("pid", "--joint", "1,2,3,4,5,6,7,8", "--shape", "2,2,2", "--counts").Code);
     }
 
     [Fact]

@@ -77,6 +77,10 @@ internal static class CodeCommand
         {
             Distributions.Normalize(values, values);
         }
+        else
+        {
+            NumberList.RequireDistribution(values, name);
+        }
 
         return values;
     }

@@ -64,6 +64,10 @@ internal static class InfoCommand
 
             double[] values = NumberList.Read(parse.GetValue(joint)!, "--joint", context);
             long? n = parse.GetValue(counts) ? NumberList.PlugInCounts(values, "--joint") : null;
+            if (n is null)
+            {
+                NumberList.RequireDistribution(values, "--joint");
+            }
 
             var table = new JointDistribution(values, Axes(parse.GetValue(shape), "--shape") ?? []);
             var unit = LogBase.Parse(parse.GetValue(logBase)!);

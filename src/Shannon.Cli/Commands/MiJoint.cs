@@ -27,6 +27,7 @@ internal static class MiJoint
             return ExitCodes.Success;
         }
 
+        NumberList.RequireDistribution(table, "--joint");
         double mi = MutualInformation.Of(table, [rows, columns], request.Base);
         if (request.Json)
         {

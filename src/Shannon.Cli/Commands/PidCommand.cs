@@ -28,6 +28,10 @@ internal static class PidCommand
         {
             double[] values = NumberList.Read(parse.GetValue(joint)!, "--joint", context);
             long? n = parse.GetValue(counts) ? NumberList.PlugInCounts(values, "--joint") : null;
+            if (n is null)
+            {
+                NumberList.RequireDistribution(values, "--joint");
+            }
 
             int[] axes = Shape(parse.GetValue(shape)!);
             if (axes.Length != 3)
