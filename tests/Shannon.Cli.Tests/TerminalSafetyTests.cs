@@ -43,6 +43,18 @@ public sealed class TerminalSafetyTests() : ScratchDirectoryTests("shannon-termi
     }
 
     [Fact]
+    public void An_error_line_shows_the_name_as_results_do()
+    {
+        string path = HostileTable();
+        var (code, output, error) = Run("mi", path, "--x", "absent", "--y", "y");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        AssertShown(error);
+    }
+
+    [Fact]
     public void Json_keeps_the_name_exact()
     {
         string path = HostileTable();

@@ -154,24 +154,15 @@ internal static class CliApp
         string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
-    /// Text safe for one terminal line: control characters (escape sequences, carriage returns, bytes of a binary file
-    /// decoded as text) and replacement characters become '?', and a very long message is cut.
+    /// Text safe for one terminal line: control characters (escape sequences, line breaks, bytes of a binary file
+    /// decoded as text) written out as <c>\uXXXX</c>, as results show them (<see cref="CommandOutput.Visible"/>),
+    /// replacement characters as '?', and a very long message cut.
     /// </summary>
     internal static string Clean(string text)
     {
         const int Longest = 2000;
-        var clean = new System.Text.StringBuilder(Math.Min(text.Length, Longest + 1));
-        foreach (char c in text)
-        {
-            clean.Append(char.IsControl(c) || c == '\uFFFD' ? '?' : c);
-            if (clean.Length > Longest)
-            {
-                clean.Append('…');
-                break;
-            }
-        }
-
-        return clean.ToString();
+        string shown = CommandOutput.Visible(text.Length > Longest ? text[..Longest] : text).Replace('\uFFFD', '?');
+        return shown.Length > Longest || text.Length > Longest ? shown[..Math.Min(shown.Length, Longest)] + "…" : shown;
     }
 
     /// <summary>The first line of the message, without .NET's "(Parameter 'x')" suffix.</summary>

@@ -160,7 +160,7 @@ internal static class NumberList
     /// <summary>Shortens and neutralises text from the user before it goes into an error line.</summary>
     internal static string Escape(string text)
     {
-        string clean = new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        string clean = CommandOutput.Visible(text);
         return clean.Length > 60 ? clean[..57] + "..." : clean;
     }
 }
