@@ -14,10 +14,10 @@ public sealed class DamagedFileTests() : ScratchDirectoryTests("shannon-damaged-
     [Fact]
     public void Bit_flips_across_header_body_and_trailer_truncation_and_an_appended_byte_of_a_model_are_exit_2_naming_it()
     {
-        File.WriteAllText(PathOf("corpus.txt"), "in the beginning was the word\nand the word was with god\nthe word was god\n");
+        System.IO.File.WriteAllText(PathOf("corpus.txt"), "in the beginning was the word\nand the word was with god\nthe word was god\n");
         Assert.Equal(0, Run("ngram", "train", PathOf("corpus.txt"), "--order", "3", "-o", PathOf("good.kn")).Code);
-        byte[] good = File.ReadAllBytes(PathOf("good.kn"));
-        File.WriteAllBytes(PathOf("notes.txt"), Notes);
+        byte[] good = System.IO.File.ReadAllBytes(PathOf("good.kn"));
+        System.IO.File.WriteAllBytes(PathOf("notes.txt"), Notes);
         Assert.Equal(0, Perplexity(good).Code);
 
         // Every bit of the first 32 bytes (magic, version, level, order, min-count, tokens, vocabulary size) and of the
@@ -59,7 +59,7 @@ public sealed class DamagedFileTests() : ScratchDirectoryTests("shannon-damaged-
     public void A_log_probability_that_is_not_finite_and_at_most_0_is_exit_2_naming_file_line_and_field(string value, string expected)
     {
         string good = """{"choices":[{"logprobs":{"content":[{"token":"a","logprob":-0.5},{"token":"b","logprob":-1.5}]}}]}""";
-        File.WriteAllText(PathOf("r.jsonl"), good + "\n" + good.Replace("-1.5", value, StringComparison.Ordinal) + "\n");
+        System.IO.File.WriteAllText(PathOf("r.jsonl"), good + "\n" + good.Replace("-1.5", value, StringComparison.Ordinal) + "\n");
         foreach (string[] extra in new[] { Array.Empty<string>(), ["--json"] })
         {
             var (code, stdout, stderr) = Run(["perplexity", "--logprobs", PathOf("r.jsonl"), .. extra]);
@@ -76,8 +76,8 @@ public sealed class DamagedFileTests() : ScratchDirectoryTests("shannon-damaged-
     [InlineData("(4, 99999999999999999999)", "declares a dimension of 99999999999999999999 in its shape")]
     public void A_npy_dimension_beyond_32_bits_is_exit_2_naming_the_file_and_the_maximum(string shape, string expected)
     {
-        File.WriteAllBytes(PathOf("big.npy"), Inputs.NpyBytes("<f8", [1], [0.5], shapeText: shape));
-        File.WriteAllBytes(PathOf("labels.npy"), Inputs.Labels([0]));
+        System.IO.File.WriteAllBytes(PathOf("big.npy"), Inputs.NpyBytes("<f8", [1], [0.5], shapeText: shape));
+        System.IO.File.WriteAllBytes(PathOf("labels.npy"), Inputs.Labels([0]));
         foreach (string[] args in new[] { ["loss", "--logits", PathOf("big.npy"), "--targets", PathOf("labels.npy")], new[] { "calibration", PathOf("big.npy"), PathOf("labels.npy") } })
         {
             var (code, stdout, stderr) = Run(args);
@@ -89,7 +89,7 @@ public sealed class DamagedFileTests() : ScratchDirectoryTests("shannon-damaged-
 
     private (int Code, string Stdout, string Stderr) Perplexity(byte[] model)
     {
-        File.WriteAllBytes(PathOf("m.kn"), model);
+        System.IO.File.WriteAllBytes(PathOf("m.kn"), model);
         return Run("perplexity", PathOf("notes.txt"), "--model", "ngram:" + PathOf("m.kn"));
     }
 

@@ -18,7 +18,7 @@ public sealed class LogitDumpMemoryTests() : ScratchDirectoryTests("shannon-logi
         string model = WriteDump("model.npy", seed: 1);
         string reference = WriteDump("reference.npy", seed: 2);
         string ids = PathOf("ids.txt");
-        File.WriteAllText(ids, string.Join(' ', Enumerable.Range(0, Rows + 1).Select(i => (i * 7919) % Vocabulary)));
+        System.IO.File.WriteAllText(ids, string.Join(' ', Enumerable.Range(0, Rows + 1).Select(i => (i * 7919) % Vocabulary)));
         var start = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet")
         {
             RedirectStandardOutput = true,

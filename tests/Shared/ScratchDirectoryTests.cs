@@ -1,8 +1,9 @@
 using Shannon.Data.Npy;
 
-namespace Shannon.Cli.Tests;
+namespace Shannon.Testing;
 
-/// <summary>A test class's own temporary directory, made for each test and deleted after it: the files a CLI test writes and reads.</summary>
+/// <summary>A test class's own temporary directory, made for each test and deleted after it: the files a CLI or fuzz test writes and reads.</summary>
+/// <remarks>One source file compiled into each test project that needs it (tests/Directory.Build.props does not add it: test projects do not reference each other).</remarks>
 /// <param name="prefix">The directory name's prefix (<c>shannon-…-</c>), so a leftover says which tests made it.</param>
 public abstract class ScratchDirectoryTests(string prefix) : IDisposable
 {
